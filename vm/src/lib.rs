@@ -1,1 +1,3 @@
-//! vm
+//! Pyrite's virtual machine: compiler, bytecode, interpreter, object model and runtime.
+
+pub mod bytecode;
