@@ -1,0 +1,18 @@
+//! complex numbers: constructor, arithmetic, methods.
+//!
+//! PLACEHOLDER: being written; every entry point raises SystemError until it lands.
+
+#![allow(unused_variables)]
+
+use crate::object::Value;
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::vm::Vm;
+
+/// Registers this module's builtins and methods.
+pub fn install(vm: &mut Vm) {}
+
+fn not_yet(what: &str) -> PyErr {
+    PyErr::internal(format!("{what} is not implemented yet"))
+}
+
+pub fn complex_binary(vm: &mut Vm, a: &Value, b: &Value, op: crate::bytecode::BinaryOp) -> PyResult<Value> { Err(not_yet("complex arithmetic")) }

@@ -1,0 +1,990 @@
+//! The dispatch loop. One Rust activation runs any number of Python frames: a call to a
+//! Python function pushes a frame and keeps looping, a return pops it, so deep Python
+//! recursion never deepens the Rust stack. The loop keeps the hot frame state (`ip`, `sp`)
+//! in locals and writes it back whenever control leaves the frame.
+
+use std::sync::atomic::Ordering;
+
+use crate::bytecode::opcodes::{conversion, function_attr};
+use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
+use crate::interp::args::Args;
+use crate::object::{Payload, Value};
+use crate::runtime::errors::{ExcKind, PyErr, PyResult};
+use crate::vm::Vm;
+
+/// What the loop does after an instruction that leaves the frame.
+enum Flow {
+    /// Reload the state of the (new) top frame and continue.
+    Reload,
+    /// The entry frame finished with this value.
+    Return(Value),
+}
+
+impl Vm {
+    /// Runs frames until the entry frame (the top one when called, marked `entry`)
+    /// returns or raises.
+    pub fn eval(&mut self) -> PyResult<Value> {
+        let mut pending: Option<(PyErr, bool)> = None;
+        loop {
+            if let Some((err, reraise)) = pending.take() {
+                match self.unwind(err, reraise) {
+                    Ok(()) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            match self.run_top_frame() {
+                Ok(Flow::Reload) => continue,
+                Ok(Flow::Return(v)) => return Ok(v),
+                Err((err, reraise)) => pending = Some((err, reraise)),
+            }
+        }
+    }
+
+    /// Executes instructions of the top frame until control leaves it.
+    #[allow(clippy::too_many_lines)]
+    fn run_top_frame(&mut self) -> Result<Flow, (PyErr, bool)> {
+        let Some(frame) = self.frames.last() else {
+            return Err((PyErr::internal("eval with no frame"), false));
+        };
+        let code_value = frame.code.clone();
+        let Some(code) = code_value.as_code() else {
+            return Err((PyErr::internal("frame without code"), false));
+        };
+        let units: &[u16] = &code.data.code;
+        let base = frame.base;
+        let stack_base = base + frame.nlocalsplus;
+        let mut sp = frame.sp;
+        let mut ip = frame.ip;
+        let mut lasti = frame.lasti;
+
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                self.stack[sp] = v;
+                sp += 1;
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                sp -= 1;
+                std::mem::take(&mut self.stack[sp])
+            }};
+        }
+        macro_rules! top {
+            () => {
+                self.stack[sp - 1]
+            };
+        }
+        macro_rules! save {
+            () => {{
+                if let Some(f) = self.frames.last_mut() {
+                    f.sp = sp;
+                    f.ip = ip;
+                    f.lasti = lasti;
+                }
+            }};
+        }
+        macro_rules! fail {
+            ($e:expr) => {{
+                let e = $e;
+                save!();
+                return Err((e, false));
+            }};
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => fail!(e),
+                }
+            };
+        }
+
+        loop {
+            lasti = ip;
+            let Some(&unit) = units.get(ip) else {
+                fail!(PyErr::internal("instruction pointer out of range"));
+            };
+            let (mut byte, mut arg) = split_unit(unit);
+            ip += 1;
+            while byte == Opcode::EXTENDED_ARG as u8 {
+                let Some(&next) = units.get(ip) else {
+                    fail!(PyErr::internal("EXTENDED_ARG at end of code"));
+                };
+                let (b, a) = split_unit(next);
+                byte = b;
+                arg = (arg << 8) | a;
+                lasti = ip;
+                ip += 1;
+            }
+            let Some(op) = Opcode::from_u8(byte) else {
+                fail!(PyErr::internal(format!("unknown opcode {byte}")));
+            };
+            ip += op.caches();
+            match op {
+                Opcode::CACHE | Opcode::NOP | Opcode::EXTENDED_ARG | Opcode::COPY_FREE_VARS => {}
+                Opcode::RESUME => {
+                    if self.interrupt.load(Ordering::Relaxed) {
+                        self.interrupt.store(false, Ordering::Relaxed);
+                        fail!(PyErr::new(ExcKind::KeyboardInterrupt, ""));
+                    }
+                }
+                Opcode::POP_TOP => {
+                    drop(pop!());
+                }
+                Opcode::PUSH_NULL => push!(Value::NULL),
+                Opcode::COPY => {
+                    let v = self.stack[sp - arg as usize].clone();
+                    push!(v);
+                }
+                Opcode::SWAP => {
+                    self.stack.swap(sp - 1, sp - arg as usize);
+                }
+                Opcode::LOAD_CONST => push!(code.consts[arg as usize].clone()),
+                Opcode::LOAD_FAST => {
+                    let v = &self.stack[base + arg as usize];
+                    if v.is_null() {
+                        fail!(self.unbound_local(code, arg as usize));
+                    }
+                    let v = v.clone();
+                    push!(v);
+                }
+                Opcode::LOAD_FAST_AND_CLEAR => {
+                    let v = std::mem::take(&mut self.stack[base + arg as usize]);
+                    push!(v);
+                }
+                Opcode::STORE_FAST => {
+                    let v = pop!();
+                    let old = std::mem::replace(&mut self.stack[base + arg as usize], v);
+                    drop(old);
+                }
+                Opcode::DELETE_FAST => {
+                    let old = std::mem::take(&mut self.stack[base + arg as usize]);
+                    if old.is_null() {
+                        fail!(self.unbound_local(code, arg as usize));
+                    }
+                    drop(old);
+                }
+                Opcode::MAKE_CELL => {
+                    let slot = base + arg as usize;
+                    let contents = std::mem::take(&mut self.stack[slot]);
+                    self.stack[slot] = self.new_cell(contents);
+                }
+                Opcode::LOAD_CLOSURE => {
+                    let v = self.stack[base + arg as usize].clone();
+                    push!(v);
+                }
+                Opcode::LOAD_DEREF => {
+                    let contents = cell_contents(&self.stack[base + arg as usize]);
+                    if contents.is_null() {
+                        fail!(self.unbound_deref(code, arg as usize));
+                    }
+                    push!(contents);
+                }
+                Opcode::STORE_DEREF => {
+                    let v = pop!();
+                    if let Some(Payload::Cell(c)) = self.stack[base + arg as usize].payload() {
+                        let old = c.replace(v);
+                        drop(old);
+                    }
+                }
+                Opcode::DELETE_DEREF => {
+                    let old = match self.stack[base + arg as usize].payload() {
+                        Some(Payload::Cell(c)) => c.replace(Value::NULL),
+                        _ => Value::NULL,
+                    };
+                    if old.is_null() {
+                        fail!(self.unbound_deref(code, arg as usize));
+                    }
+                    drop(old);
+                }
+                Opcode::LOAD_FROM_DICT_OR_DEREF => {
+                    let mapping = pop!();
+                    let name = code.localsplus_names[arg as usize].clone();
+                    let found = tri!(self.mapping_lookup(&mapping, &name));
+                    match found {
+                        Some(v) => push!(v),
+                        None => {
+                            let contents = cell_contents(&self.stack[base + arg as usize]);
+                            if contents.is_null() {
+                                fail!(self.unbound_deref(code, arg as usize));
+                            }
+                            push!(contents);
+                        }
+                    }
+                }
+                Opcode::LOAD_LOCALS => {
+                    let locals = self.frames.last().map(|f| f.locals.clone()).unwrap_or(Value::NULL);
+                    if locals.is_null() {
+                        fail!(PyErr::new(ExcKind::SystemError, "no locals found"));
+                    }
+                    push!(locals);
+                }
+                Opcode::LOAD_NAME => {
+                    let name = &code.names[arg as usize];
+                    let v = tri!(self.load_name(name));
+                    push!(v);
+                }
+                Opcode::STORE_NAME => {
+                    let v = pop!();
+                    let name = code.names[arg as usize].clone();
+                    let locals = self.frames.last().map(|f| f.locals.clone()).unwrap_or(Value::NULL);
+                    if locals.is_null() {
+                        fail!(PyErr::new(ExcKind::SystemError, "no locals found when storing name"));
+                    }
+                    tri!(self.mapping_store(&locals, name, v));
+                }
+                Opcode::DELETE_NAME => {
+                    let name = code.names[arg as usize].clone();
+                    let locals = self.frames.last().map(|f| f.locals.clone()).unwrap_or(Value::NULL);
+                    let removed = tri!(self.mapping_delete(&locals, &name));
+                    if !removed {
+                        fail!(self.name_error(&name));
+                    }
+                }
+                Opcode::LOAD_GLOBAL => {
+                    let name = &code.names[(arg >> 1) as usize];
+                    let v = tri!(self.load_global(name));
+                    push!(v);
+                    if arg & 1 != 0 {
+                        push!(Value::NULL);
+                    }
+                }
+                Opcode::STORE_GLOBAL => {
+                    let v = pop!();
+                    let name = code.names[arg as usize].clone();
+                    let globals = self.frames.last().map(|f| f.globals.clone()).unwrap_or(Value::NULL);
+                    tri!(self.dict_set(&globals, name, v));
+                }
+                Opcode::DELETE_GLOBAL => {
+                    let name = code.names[arg as usize].clone();
+                    let globals = self.frames.last().map(|f| f.globals.clone()).unwrap_or(Value::NULL);
+                    if tri!(self.dict_remove(&globals, &name)).is_none() {
+                        fail!(self.name_error(&name));
+                    }
+                }
+                Opcode::LOAD_ATTR => {
+                    let obj = pop!();
+                    let name = code.names[(arg >> 1) as usize].as_str().unwrap_or("").to_string();
+                    save!();
+                    if arg & 1 != 0 {
+                        match tri!(self.getattr_method(&obj, &name)) {
+                            crate::runtime::attr::MethodLookup::Method(m) => {
+                                push!(m);
+                                push!(obj);
+                            }
+                            crate::runtime::attr::MethodLookup::Attribute(a) => {
+                                push!(a);
+                                push!(Value::NULL);
+                            }
+                        }
+                    } else {
+                        let v = tri!(self.getattr_str(&obj, &name));
+                        push!(v);
+                    }
+                }
+                Opcode::STORE_ATTR => {
+                    let obj = pop!();
+                    let v = pop!();
+                    let name = code.names[arg as usize].as_str().unwrap_or("").to_string();
+                    save!();
+                    tri!(self.setattr(&obj, &name, v));
+                }
+                Opcode::DELETE_ATTR => {
+                    let obj = pop!();
+                    let name = code.names[arg as usize].as_str().unwrap_or("").to_string();
+                    save!();
+                    tri!(self.delattr(&obj, &name));
+                }
+                Opcode::BINARY_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                        let fast = match arg {
+                            0 | 13 => x.checked_add(y),
+                            10 | 23 => x.checked_sub(y),
+                            5 | 18 => x.checked_mul(y),
+                            _ => None,
+                        };
+                        if let Some(r) = fast {
+                            push!(self.new_int(r));
+                            continue;
+                        }
+                    }
+                    let Some(bop) = BinaryOp::from_arg(arg) else {
+                        fail!(PyErr::internal("bad BINARY_OP argument"));
+                    };
+                    save!();
+                    let r = tri!(self.binary_op(&a, &b, bop));
+                    push!(r);
+                }
+                Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
+                    let v = pop!();
+                    save!();
+                    let r = tri!(self.unary_op(&v, op));
+                    push!(r);
+                }
+                Opcode::UNARY_NOT => {
+                    let v = pop!();
+                    save!();
+                    let t = tri!(self.truthy(&v));
+                    push!(Value::from_bool(!t));
+                }
+                Opcode::COMPARE_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    let Some(cop) = CompareOp::from_arg(arg) else {
+                        fail!(PyErr::internal("bad COMPARE_OP argument"));
+                    };
+                    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                        let r = match cop {
+                            CompareOp::Lt => x < y,
+                            CompareOp::Le => x <= y,
+                            CompareOp::Eq => x == y,
+                            CompareOp::Ne => x != y,
+                            CompareOp::Gt => x > y,
+                            CompareOp::Ge => x >= y,
+                        };
+                        push!(Value::from_bool(r));
+                        continue;
+                    }
+                    save!();
+                    let r = tri!(self.compare(&a, &b, cop));
+                    push!(r);
+                }
+                Opcode::IS_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    push!(Value::from_bool(a.is(&b) != (arg == 1)));
+                }
+                Opcode::CONTAINS_OP => {
+                    let container = pop!();
+                    let item = pop!();
+                    save!();
+                    let r = tri!(self.contains(&container, &item));
+                    push!(Value::from_bool(r != (arg == 1)));
+                }
+                Opcode::BINARY_SUBSCR => {
+                    let key = pop!();
+                    let obj = pop!();
+                    save!();
+                    let r = tri!(self.getitem(&obj, &key));
+                    push!(r);
+                }
+                Opcode::STORE_SUBSCR => {
+                    let key = pop!();
+                    let obj = pop!();
+                    let v = pop!();
+                    save!();
+                    tri!(self.setitem(&obj, &key, v));
+                }
+                Opcode::DELETE_SUBSCR => {
+                    let key = pop!();
+                    let obj = pop!();
+                    save!();
+                    tri!(self.delitem(&obj, &key));
+                }
+                Opcode::BINARY_SLICE => {
+                    let stop = pop!();
+                    let start = pop!();
+                    let obj = pop!();
+                    let slice = self.new_slice(start, stop, Value::NONE);
+                    save!();
+                    let r = tri!(self.getitem(&obj, &slice));
+                    push!(r);
+                }
+                Opcode::STORE_SLICE => {
+                    let stop = pop!();
+                    let start = pop!();
+                    let obj = pop!();
+                    let v = pop!();
+                    let slice = self.new_slice(start, stop, Value::NONE);
+                    save!();
+                    tri!(self.setitem(&obj, &slice, v));
+                }
+                Opcode::BUILD_SLICE => {
+                    let step = if arg == 3 { pop!() } else { Value::NONE };
+                    let stop = pop!();
+                    let start = pop!();
+                    push!(self.new_slice(start, stop, step));
+                }
+                Opcode::BUILD_TUPLE | Opcode::BUILD_LIST => {
+                    let n = arg as usize;
+                    let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                    sp -= n;
+                    let v = if op == Opcode::BUILD_TUPLE { self.new_tuple(items) } else { self.new_list(items) };
+                    push!(v);
+                }
+                Opcode::BUILD_SET => {
+                    let n = arg as usize;
+                    let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                    sp -= n;
+                    save!();
+                    let set = self.new_set_from_table(Default::default(), false);
+                    for item in items {
+                        tri!(self.set_add(&set, item));
+                    }
+                    push!(set);
+                }
+                Opcode::BUILD_MAP => {
+                    let n = arg as usize;
+                    let items: Vec<Value> = self.stack[sp - 2 * n..sp].iter_mut().map(std::mem::take).collect();
+                    sp -= 2 * n;
+                    save!();
+                    let dict = self.new_dict();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(self.dict_set(&dict, k, v));
+                    }
+                    push!(dict);
+                }
+                Opcode::BUILD_STRING => {
+                    let n = arg as usize;
+                    let mut s = String::new();
+                    for v in &self.stack[sp - n..sp] {
+                        s.push_str(v.as_str().unwrap_or(""));
+                    }
+                    for slot in &mut self.stack[sp - n..sp] {
+                        drop(std::mem::take(slot));
+                    }
+                    sp -= n;
+                    push!(self.new_string(s));
+                }
+                Opcode::LIST_APPEND => {
+                    let v = pop!();
+                    if let Some(l) = self.stack[sp - arg as usize].as_list() {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Opcode::SET_ADD => {
+                    let v = pop!();
+                    let set = self.stack[sp - arg as usize].clone();
+                    save!();
+                    tri!(self.set_add(&set, v));
+                }
+                Opcode::MAP_ADD => {
+                    let v = pop!();
+                    let k = pop!();
+                    let dict = self.stack[sp - arg as usize].clone();
+                    save!();
+                    tri!(self.dict_set(&dict, k, v));
+                }
+                Opcode::LIST_EXTEND => {
+                    let iterable = pop!();
+                    let list = self.stack[sp - arg as usize].clone();
+                    save!();
+                    let items = match self.collect_iterable(&iterable) {
+                        Ok(items) => items,
+                        Err(e) => {
+                            if self.err_matches(&e, ExcKind::TypeError) && !self.is_iterable(&iterable) {
+                                fail!(PyErr::type_error(format!(
+                                    "Value after * must be an iterable, not {}",
+                                    self.type_name(&iterable)
+                                )));
+                            }
+                            fail!(e);
+                        }
+                    };
+                    if let Some(l) = list.as_list() {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                Opcode::SET_UPDATE => {
+                    let iterable = pop!();
+                    let set = self.stack[sp - arg as usize].clone();
+                    save!();
+                    let items = tri!(self.collect_iterable(&iterable));
+                    for item in items {
+                        tri!(self.set_add(&set, item));
+                    }
+                }
+                Opcode::DICT_UPDATE => {
+                    let mapping = pop!();
+                    let dict = self.stack[sp - arg as usize].clone();
+                    save!();
+                    if self.lookup_special(&mapping, "keys").is_none() {
+                        fail!(PyErr::type_error(format!(
+                            "'{}' object is not a mapping",
+                            self.type_name(&mapping)
+                        )));
+                    }
+                    tri!(self.dict_update_from(&dict, &mapping));
+                }
+                Opcode::DICT_MERGE => {
+                    let mapping = pop!();
+                    let dict = self.stack[sp - arg as usize].clone();
+                    let func = self.stack[sp - arg as usize - 2].clone();
+                    save!();
+                    tri!(self.dict_merge_kwargs(&dict, &mapping, &func));
+                }
+                Opcode::LIST_TO_TUPLE => {
+                    let l = pop!();
+                    let items = l.as_list().map(|l| l.borrow().clone()).unwrap_or_default();
+                    push!(self.new_tuple(items));
+                }
+                Opcode::UNPACK_SEQUENCE => {
+                    let seq = pop!();
+                    save!();
+                    let items = tri!(self.unpack_exact(&seq, arg as usize));
+                    for item in items.into_iter().rev() {
+                        push!(item);
+                    }
+                }
+                Opcode::UNPACK_EX => {
+                    let seq = pop!();
+                    save!();
+                    let before = (arg & 0xFF) as usize;
+                    let after = (arg >> 8) as usize;
+                    let items = tri!(self.unpack_star(&seq, before, after));
+                    for item in items.into_iter().rev() {
+                        push!(item);
+                    }
+                }
+                Opcode::FORMAT_SIMPLE => {
+                    let v = pop!();
+                    if v.as_pystr().is_some() && self.is_exact_builtin(&v) {
+                        push!(v);
+                    } else {
+                        save!();
+                        let r = tri!(crate::builtins::str_format::format_value(self, &v, ""));
+                        push!(r);
+                    }
+                }
+                Opcode::FORMAT_WITH_SPEC => {
+                    let spec = pop!();
+                    let v = pop!();
+                    save!();
+                    let spec_text = spec.as_str().unwrap_or("").to_string();
+                    let r = tri!(crate::builtins::str_format::format_value(self, &v, &spec_text));
+                    push!(r);
+                }
+                Opcode::CONVERT_VALUE => {
+                    let v = pop!();
+                    save!();
+                    let r = match arg {
+                        conversion::STR => tri!(self.str_value(&v)),
+                        conversion::REPR => {
+                            let s = tri!(self.repr(&v));
+                            self.new_string(s)
+                        }
+                        _ => {
+                            let s = tri!(self.repr(&v));
+                            self.new_string(crate::builtins::repr::ascii_escape(&s))
+                        }
+                    };
+                    push!(r);
+                }
+                Opcode::JUMP_FORWARD => ip += arg as usize,
+                Opcode::JUMP_BACKWARD => {
+                    ip -= arg as usize;
+                    if self.interrupt.load(Ordering::Relaxed) {
+                        self.interrupt.store(false, Ordering::Relaxed);
+                        fail!(PyErr::new(ExcKind::KeyboardInterrupt, ""));
+                    }
+                }
+                Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
+                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                    let v = pop!();
+                    let t = match v.as_bool() {
+                        Some(b) => b,
+                        None => {
+                            save!();
+                            tri!(self.truthy(&v))
+                        }
+                    };
+                    if t == (op == Opcode::POP_JUMP_IF_TRUE) {
+                        ip += arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                    let v = pop!();
+                    if v.is_none() == (op == Opcode::POP_JUMP_IF_NONE) {
+                        ip += arg as usize;
+                    }
+                }
+                Opcode::GET_ITER => {
+                    let v = pop!();
+                    save!();
+                    let it = tri!(self.iter(&v));
+                    push!(it);
+                }
+                Opcode::FOR_ITER => {
+                    let it = top!().clone();
+                    save!();
+                    match tri!(self.next(&it)) {
+                        Some(v) => push!(v),
+                        None => {
+                            drop(pop!());
+                            ip += arg as usize;
+                        }
+                    }
+                }
+                Opcode::CALL | Opcode::CALL_KW => {
+                    let kwnames = if op == Opcode::CALL_KW { pop!() } else { Value::NULL };
+                    let argc = arg as usize;
+                    let callable_at = sp - 2 - argc;
+                    let callable = std::mem::take(&mut self.stack[callable_at]);
+                    let self_slot = std::mem::take(&mut self.stack[callable_at + 1]);
+                    let mut args: Vec<Value> = Vec::with_capacity(argc + 1);
+                    let receiver = if self_slot.is_null() { None } else { Some(self_slot) };
+                    args.extend(self.stack[sp - argc..sp].iter_mut().map(std::mem::take));
+                    sp = callable_at;
+                    save!();
+                    let names: &[Value] = kwnames.as_tuple().unwrap_or(&[]);
+                    match self.call_from_eval(callable, receiver, &args, names) {
+                        Ok(Some(result)) => push!(result),
+                        Ok(None) => return Ok(Flow::Reload),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Opcode::CALL_FUNCTION_EX => {
+                    let kwargs = if arg & 1 != 0 { pop!() } else { Value::NULL };
+                    let args_v = pop!();
+                    let self_slot = pop!();
+                    let callable = pop!();
+                    save!();
+                    let mut args = tri!(self.collect_iterable(&args_v));
+                    let mut names = Vec::new();
+                    if !kwargs.is_null()
+                        && let Some(d) = kwargs.as_dict()
+                    {
+                        for (k, v) in d.borrow().items() {
+                            names.push(k);
+                            args.push(v);
+                        }
+                    }
+                    let receiver = if self_slot.is_null() { None } else { Some(self_slot) };
+                    match self.call_from_eval(callable, receiver, &args, &names) {
+                        Ok(Some(result)) => push!(result),
+                        Ok(None) => return Ok(Flow::Reload),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Opcode::MAKE_FUNCTION => {
+                    let code_obj = pop!();
+                    let globals = self.frames.last().map(|f| f.globals.clone()).unwrap_or(Value::NULL);
+                    let builtins = self.frames.last().map(|f| f.builtins.clone()).unwrap_or(Value::NULL);
+                    let f = self.new_function(code_obj, globals, builtins);
+                    push!(f);
+                }
+                Opcode::SET_FUNCTION_ATTRIBUTE => {
+                    let func = pop!();
+                    let value = pop!();
+                    if let Some(f) = func.as_function() {
+                        let slot = match arg {
+                            function_attr::DEFAULTS => &f.defaults,
+                            function_attr::KWDEFAULTS => &f.kwdefaults,
+                            function_attr::ANNOTATIONS => &f.annotations,
+                            _ => &f.closure,
+                        };
+                        let old = slot.replace(value);
+                        drop(old);
+                    }
+                    push!(func);
+                }
+                Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
+                    let v = if op == Opcode::RETURN_VALUE { pop!() } else { code.consts[arg as usize].clone() };
+                    save!();
+                    return Ok(self.return_from_frame(v));
+                }
+                Opcode::RAISE_VARARGS => {
+                    let cause = if arg >= 2 { pop!() } else { Value::NULL };
+                    let exc = if arg >= 1 { pop!() } else { Value::NULL };
+                    save!();
+                    if arg == 0 {
+                        let current = self.exc_info.clone();
+                        if current.is_null() || current.is_none() {
+                            fail!(PyErr::runtime_error("No active exception to reraise"));
+                        }
+                        return Err((PyErr::from_object(current), true));
+                    }
+                    fail!(self.make_raise(exc, cause));
+                }
+                Opcode::RERAISE => {
+                    let exc = pop!();
+                    if arg != 0 {
+                        let saved = pop!();
+                        if let Some(i) = saved.as_small_int() {
+                            lasti = i as usize;
+                        }
+                    }
+                    save!();
+                    return Err((PyErr::from_object(exc), true));
+                }
+                Opcode::PUSH_EXC_INFO => {
+                    let exc = pop!();
+                    let prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                    push!(if prev.is_null() { Value::NONE } else { prev });
+                    push!(exc);
+                }
+                Opcode::POP_EXCEPT => {
+                    let prev = pop!();
+                    self.exc_info = if prev.is_none() { Value::NULL } else { prev };
+                }
+                Opcode::CHECK_EXC_MATCH => {
+                    let match_type = pop!();
+                    let exc = top!().clone();
+                    save!();
+                    let r = tri!(self.exception_matches(&exc, &match_type));
+                    push!(Value::from_bool(r));
+                }
+                Opcode::WITH_EXCEPT_START => {
+                    let exc = top!().clone();
+                    let exit = self.stack[sp - 4].clone();
+                    let ty = self.type_of(&exc);
+                    let tb = exc
+                        .as_exception()
+                        .map(|e| e.traceback.borrow().clone())
+                        .unwrap_or(Value::NONE);
+                    save!();
+                    let r = tri!(self.call(&exit, &[ty, exc, tb]));
+                    push!(r);
+                }
+                Opcode::BEFORE_WITH => {
+                    let cm = pop!();
+                    save!();
+                    let (exit, entered) = tri!(self.enter_context(&cm));
+                    push!(exit);
+                    push!(entered);
+                }
+                Opcode::LOAD_ASSERTION_ERROR => push!(self.types.exception(ExcKind::AssertionError).clone()),
+                Opcode::LOAD_BUILD_CLASS => {
+                    let builtins = self.frames.last().map(|f| f.builtins.clone()).unwrap_or(Value::NULL);
+                    match self.dict_get_str(&builtins, "__build_class__") {
+                        Some(b) => push!(b),
+                        None => fail!(PyErr::name_error("__build_class__ not found")),
+                    }
+                }
+                Opcode::IMPORT_NAME => {
+                    let fromlist = pop!();
+                    let level = pop!();
+                    let name = code.names[arg as usize].clone();
+                    save!();
+                    let m = tri!(self.import_name(&name, &fromlist, &level));
+                    push!(m);
+                }
+                Opcode::IMPORT_FROM => {
+                    let module = top!().clone();
+                    let name = code.names[arg as usize].as_str().unwrap_or("").to_string();
+                    save!();
+                    let v = tri!(self.import_from(&module, &name));
+                    push!(v);
+                }
+                Opcode::IMPORT_STAR => {
+                    let module = pop!();
+                    save!();
+                    tri!(self.import_star(&module));
+                }
+                Opcode::SETUP_ANNOTATIONS => {
+                    let locals = self.frames.last().map(|f| f.locals.clone()).unwrap_or(Value::NULL);
+                    if !locals.is_null() && self.dict_get_str(&locals, "__annotations__").is_none() {
+                        let key = self.intern("__annotations__");
+                        let d = self.new_dict();
+                        tri!(self.mapping_store(&locals, key, d));
+                    }
+                }
+                Opcode::RETURN_GENERATOR => {
+                    save!();
+                    return Ok(self.make_generator_from_top_frame());
+                }
+                Opcode::YIELD_VALUE => {
+                    let v = pop!();
+                    save!();
+                    return Ok(self.yield_from_frame(v));
+                }
+                Opcode::SEND => {
+                    let v = pop!();
+                    let receiver = top!().clone();
+                    save!();
+                    match tri!(self.send_to(&receiver, v)) {
+                        crate::interp::generator::SendResult::Yielded(y) => push!(y),
+                        crate::interp::generator::SendResult::Returned(r) => {
+                            push!(r);
+                            ip += arg as usize;
+                        }
+                    }
+                }
+                Opcode::END_SEND => {
+                    let v = pop!();
+                    drop(pop!());
+                    push!(v);
+                }
+                Opcode::GET_YIELD_FROM_ITER => {
+                    let v = pop!();
+                    save!();
+                    let it = if matches!(v.payload(), Some(Payload::Generator(_))) { v } else { tri!(self.iter(&v)) };
+                    push!(it);
+                }
+                Opcode::CLEANUP_THROW => {
+                    let exc = pop!();
+                    let _last_sent = pop!();
+                    let _sub_iter = pop!();
+                    save!();
+                    if self.is_instance(&exc, self.types.exception(ExcKind::StopIteration)) {
+                        let value = crate::builtins::exceptions::stop_iteration_value(self, &exc);
+                        push!(Value::NONE);
+                        push!(value);
+                    } else {
+                        return Err((PyErr::from_object(exc), true));
+                    }
+                }
+                Opcode::CALL_INTRINSIC_1 => {
+                    let v = pop!();
+                    save!();
+                    let r = tri!(self.intrinsic1(arg, v));
+                    push!(r);
+                }
+                Opcode::GET_LEN => {
+                    let v = top!().clone();
+                    save!();
+                    let n = tri!(self.len(&v));
+                    push!(self.new_int(n as i64));
+                }
+                Opcode::LOAD_SUPER_ATTR => {
+                    let receiver = pop!();
+                    let class = pop!();
+                    let _global_super = pop!();
+                    let name = code.names[(arg >> 2) as usize].as_str().unwrap_or("").to_string();
+                    save!();
+                    let r = tri!(crate::interp::class::super_getattr(self, &class, &receiver, &name));
+                    if arg & 1 != 0 {
+                        push!(r);
+                        push!(Value::NULL);
+                    } else {
+                        push!(r);
+                    }
+                }
+                Opcode::GET_AWAITABLE
+                | Opcode::GET_AITER
+                | Opcode::GET_ANEXT
+                | Opcode::END_ASYNC_FOR
+                | Opcode::BEFORE_ASYNC_WITH
+                | Opcode::MATCH_MAPPING
+                | Opcode::MATCH_SEQUENCE
+                | Opcode::MATCH_KEYS
+                | Opcode::MATCH_CLASS
+                | Opcode::CHECK_EG_MATCH
+                | Opcode::CALL_INTRINSIC_2 => {
+                    fail!(PyErr::new(
+                        ExcKind::SystemError,
+                        format!("Pyrite does not support {} yet", op.name())
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Calls from `CALL`: Python functions get a new frame in this loop (`Ok(None)`: reload);
+    /// everything else runs now and returns its result.
+    fn call_from_eval(
+        &mut self,
+        callable: Value,
+        receiver: Option<Value>,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Option<Value>> {
+        let (callable, receiver) = match (callable.payload(), receiver) {
+            (Some(Payload::BoundMethod(m)), None) => (m.function.clone(), Some(m.receiver.clone())),
+            (_, r) => (callable, r),
+        };
+        let call_args = Args { values: args, kwnames };
+        if callable.as_function().is_some() {
+            self.push_function_frame(&callable, call_args, receiver)?;
+            return Ok(None);
+        }
+        match receiver {
+            None => self.call_args(&callable, call_args).map(Some),
+            Some(r) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(r);
+                all.extend(args.iter().cloned());
+                self.call_args(&callable, Args { values: &all, kwnames }).map(Some)
+            }
+        }
+    }
+
+    /// Pops the finished top frame and hands `value` to its caller.
+    fn return_from_frame(&mut self, value: Value) -> Flow {
+        let entry = self.frames.last().map(|f| f.entry).unwrap_or(true);
+        let generator = self.frames.last().map(|f| f.generator.clone()).unwrap_or(Value::NULL);
+        self.pop_frame();
+        if !generator.is_null() {
+            crate::interp::generator::mark_finished(&generator);
+        }
+        if entry {
+            return Flow::Return(value);
+        }
+        if let Some(caller) = self.frames.last_mut() {
+            let sp = caller.sp;
+            caller.sp += 1;
+            self.stack[sp] = value;
+        }
+        Flow::Reload
+    }
+
+    /// Finds a handler for `err`, unwinding frames; `Ok(())` when the top frame now
+    /// continues in a handler, `Err` when the exception leaves the entry frame.
+    fn unwind(&mut self, err: PyErr, reraise: bool) -> PyResult<()> {
+        let exc = self.exception_object(err);
+        if !reraise {
+            self.set_context_on_raise(&exc);
+        }
+        let mut add_traceback = !reraise;
+        loop {
+            let Some(frame) = self.frames.last() else {
+                return Err(PyErr::from_object(exc));
+            };
+            let lasti = frame.lasti;
+            let code_value = frame.code.clone();
+            if add_traceback {
+                self.add_traceback_entry(&exc, &code_value, lasti);
+            }
+            add_traceback = true;
+            let handler = code_value.as_code().and_then(|code| {
+                code.data
+                    .exception_table
+                    .iter()
+                    .filter(|e| (e.start as usize) <= lasti && lasti < e.end as usize)
+                    .max_by_key(|e| e.start)
+                    .copied()
+            });
+            if let Some(entry) = handler {
+                let Some(frame) = self.frames.last_mut() else { continue };
+                let target_sp = frame.base + frame.nlocalsplus + entry.depth as usize;
+                let old_sp = frame.sp;
+                frame.ip = entry.target as usize;
+                let mut sp = target_sp;
+                for slot in &mut self.stack[target_sp..old_sp.max(target_sp)] {
+                    drop(std::mem::take(slot));
+                }
+                if entry.push_lasti {
+                    self.stack[sp] = self.new_int(lasti as i64);
+                    sp += 1;
+                }
+                self.stack[sp] = exc;
+                sp += 1;
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.sp = sp;
+                }
+                return Ok(());
+            }
+            let entry = frame.entry;
+            let generator = frame.generator.clone();
+            self.pop_frame();
+            if !generator.is_null() {
+                crate::interp::generator::mark_finished(&generator);
+            }
+            if entry {
+                return Err(PyErr::from_object(exc));
+            }
+        }
+    }
+}
+
+/// The contents of a cell value (NULL if empty or not a cell).
+fn cell_contents(cell: &Value) -> Value {
+    match cell.payload() {
+        Some(Payload::Cell(c)) => c.borrow().clone(),
+        _ => Value::NULL,
+    }
+}

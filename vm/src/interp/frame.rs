@@ -1,0 +1,39 @@
+//! Interpreter frames. A frame's `localsplus` slots (arguments, locals, cells, free
+//! variables) and its value stack live in one window of the thread's value stack, starting
+//! at `base`; a frame called from it starts right after that window.
+
+use crate::object::Value;
+
+pub struct Frame {
+    /// The code object being executed.
+    pub code: Value,
+    /// The function being called (NULL for module and class bodies).
+    pub func: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    /// The locals mapping of module and class bodies (NULL when locals are fast slots).
+    pub locals: Value,
+    /// Index of `localsplus[0]` in the thread's value stack.
+    pub base: usize,
+    /// Number of `localsplus` slots (the value stack starts at `base + nlocalsplus`).
+    pub nlocalsplus: usize,
+    /// Size of the frame's window: localsplus plus the maximum stack depth.
+    pub size: usize,
+    /// Absolute index of the first free value-stack slot (synced when the frame is left).
+    pub sp: usize,
+    /// Index of the next code unit to execute.
+    pub ip: usize,
+    /// Start of the instruction being executed (for tracebacks and line numbers).
+    pub lasti: usize,
+    /// Returning from this frame returns from the Rust call that started the loop.
+    pub entry: bool,
+    /// The generator owning this frame, or NULL.
+    pub generator: Value,
+}
+
+impl Frame {
+    /// One past the last slot of this frame's window: where a called frame starts.
+    pub fn end(&self) -> usize {
+        self.base + self.size
+    }
+}

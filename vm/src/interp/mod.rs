@@ -1,0 +1,11 @@
+//! The bytecode interpreter: frames on one per-thread value stack, the dispatch loop,
+//! calls (Python-to-Python calls do not recurse on the Rust stack), exception unwinding
+//! through the exception table, and generators.
+
+pub mod args;
+pub mod call;
+pub mod class;
+pub mod eval;
+pub mod frame;
+pub mod generator;
+pub mod traceback;

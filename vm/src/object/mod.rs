@@ -1,0 +1,10 @@
+//! The object model's unsafe core: the NaN-boxed `Value` word, heap objects with a
+//! `#[repr(C)]` header, reference counting and deallocation. Everything about object
+//! layout and lifetimes that needs `unsafe` lives in this module tree, behind a safe API;
+//! the rest of the VM only sees `Value` and `&Object`.
+
+mod heap;
+mod value;
+
+pub use heap::{Object, Payload};
+pub use value::Value;

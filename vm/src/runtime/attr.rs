@@ -1,0 +1,426 @@
+//! Attribute access: `getattr`/`setattr`/`delattr` with CPython's lookup order (data
+//! descriptors on the type, then the instance dict, then other type attributes, then
+//! `__getattr__`), binding of functions into methods, and the special attributes of builtin
+//! objects (`__class__`, `__dict__`, `__name__`, exception fields...).
+
+use std::cell::RefCell;
+
+use crate::object::{Payload, Value};
+use crate::runtime::errors::{ExcKind, PyErr, PyResult};
+use crate::runtime::typecheck::type_name_of;
+use crate::types::payload::BoundMethodData;
+use crate::vm::Vm;
+
+/// What `LOAD_ATTR`'s method form found.
+pub enum MethodLookup {
+    /// An unbound function/method descriptor to call with the object as first argument.
+    Method(Value),
+    /// A plain attribute value.
+    Attribute(Value),
+}
+
+impl Vm {
+    /// `getattr(obj, name)`.
+    pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        let Some(name_str) = name.as_str() else {
+            return Err(PyErr::type_error(format!(
+                "attribute name must be string, not '{}'",
+                self.type_name(name)
+            )));
+        };
+        let name_str = name_str.to_string();
+        self.getattr_str(obj, &name_str)
+    }
+
+    /// `getattr(obj, name)` with the name as text.
+    pub fn getattr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => {
+                if let Some(hook) = self.lookup_special(obj, "__getattr__") {
+                    let n = self.new_str(name);
+                    return self.call(&hook, &[obj.clone(), n]);
+                }
+                Err(self.attribute_error(obj, name))
+            }
+        }
+    }
+
+    /// The AttributeError CPython raises for a missing attribute (with `name` and `obj`
+    /// set, so tracebacks can suggest near names).
+    pub fn attribute_error(&self, obj: &Value, name: &str) -> PyErr {
+        let msg = match obj.payload() {
+            Some(Payload::Module(_)) => {
+                let mname = self
+                    .module_name(obj)
+                    .unwrap_or_else(|| "?".to_string());
+                format!("module '{mname}' has no attribute '{name}'")
+            }
+            Some(Payload::Type(_)) => {
+                format!("type object '{}' has no attribute '{name}'", type_name_of(obj))
+            }
+            _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+        };
+        let msg_v = self.new_string(msg);
+        let exc = self.new_exception(ExcKind::AttributeError, vec![msg_v]);
+        if let Some(data) = exc.as_exception() {
+            let d = self.new_dict();
+            if let Some(t) = d.as_dict() {
+                let mut t = t.borrow_mut();
+                let k1 = self.new_str("name");
+                let v1 = self.new_str(name);
+                t.insert_new(crate::runtime::hashing::str_hash_cached("name"), k1, v1);
+                let k2 = self.new_str("obj");
+                t.insert_new(crate::runtime::hashing::str_hash_cached("obj"), k2, obj.clone());
+            }
+            *data.dict.borrow_mut() = d;
+        }
+        PyErr::from_object(exc)
+    }
+
+    /// Attribute lookup without `__getattr__`; `None` if missing.
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Some(Payload::Module(m)) = obj.payload() {
+            if let Some(v) = self.dict_get_str(&m.dict, name) {
+                return Ok(Some(v));
+            }
+            if let Some(v) = self.special_attr(obj, name)? {
+                return Ok(Some(v));
+            }
+            if let Some(hook) = self.dict_get_str(&m.dict, "__getattr__") {
+                let n = self.new_str(name);
+                return match self.call(&hook, &[n]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.err_matches(&e, ExcKind::AttributeError) => Err(e),
+                    Err(e) => Err(e),
+                };
+            }
+            return Ok(None);
+        }
+        if self.is_type(obj) {
+            return self.type_getattr(obj, name);
+        }
+        let ty = self.type_of(obj);
+        let type_attr = self.lookup_type_attr(&ty, name);
+        if let Some(attr) = &type_attr
+            && self.is_data_descriptor(attr)
+        {
+            return self.descriptor_get(attr, obj, &ty).map(Some);
+        }
+        if let Some(dict) = self.instance_dict(obj)
+            && let Some(v) = self.dict_get_str(&dict, name)
+        {
+            return Ok(Some(v));
+        }
+        if let Some(attr) = type_attr {
+            return self.descriptor_get(&attr, obj, &ty).map(Some);
+        }
+        self.special_attr(obj, name)
+    }
+
+    /// The method form of attribute lookup used by `LOAD_ATTR` before a call.
+    pub fn getattr_method(&mut self, obj: &Value, name: &str) -> PyResult<MethodLookup> {
+        if !self.is_type(obj) && !matches!(obj.payload(), Some(Payload::Module(_))) {
+            let ty = self.type_of(obj);
+            if let Some(attr) = self.lookup_type_attr(&ty, name) {
+                let is_plain_method = match attr.payload() {
+                    Some(Payload::Function(_)) => true,
+                    Some(Payload::BuiltinFunction(f)) => f.is_method_descriptor(),
+                    _ => false,
+                };
+                if is_plain_method {
+                    let shadowed = match self.instance_dict(obj) {
+                        Some(d) => self.dict_get_str(&d, name).is_some(),
+                        None => false,
+                    };
+                    if !shadowed {
+                        return Ok(MethodLookup::Method(attr));
+                    }
+                }
+            }
+        }
+        self.getattr_str(obj, name).map(MethodLookup::Attribute)
+    }
+
+    fn is_data_descriptor(&self, attr: &Value) -> bool {
+        match attr.payload() {
+            Some(Payload::Property(_)) => true,
+            Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::ClassMethod(_) | Payload::StaticMethod(_)) => false,
+            _ if self.is_exact_builtin(attr) => false,
+            _ => {
+                self.lookup_special(attr, "__set__").is_some() || self.lookup_special(attr, "__delete__").is_some()
+            }
+        }
+    }
+
+    /// Applies the descriptor protocol to an attribute found on `obj`'s type.
+    pub fn descriptor_get(&mut self, attr: &Value, obj: &Value, ty: &Value) -> PyResult<Value> {
+        match attr.payload() {
+            Some(Payload::Function(_)) => Ok(self.new_bound_method(attr.clone(), obj.clone())),
+            Some(Payload::BuiltinFunction(f)) if f.is_method_descriptor() => {
+                Ok(self.bind_builtin(attr, obj.clone()))
+            }
+            Some(Payload::ClassMethod(f)) => Ok(self.new_bound_method(f.clone(), ty.clone())),
+            Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+            Some(Payload::Property(p)) => {
+                if p.getter.is_none() || p.getter.is_null() {
+                    return Err(PyErr::attribute_error("property has no getter"));
+                }
+                let getter = p.getter.clone();
+                self.call(&getter, &[obj.clone()])
+            }
+            _ if self.is_exact_builtin(attr) => Ok(attr.clone()),
+            _ => match self.lookup_special(attr, "__get__") {
+                Some(get) => self.call(&get, &[attr.clone(), obj.clone(), ty.clone()]),
+                None => Ok(attr.clone()),
+            },
+        }
+    }
+
+    /// A method descriptor bound to `receiver`.
+    pub fn bind_builtin(&self, descriptor: &Value, receiver: Value) -> Value {
+        match descriptor.payload() {
+            Some(Payload::BuiltinFunction(f)) => Value::alloc(
+                &self.types.builtin_function,
+                Payload::BuiltinFunction(Box::new(crate::types::function::BuiltinFunctionData {
+                    name: f.name,
+                    func: f.func,
+                    receiver,
+                    owner: f.owner.clone(),
+                    doc: f.doc,
+                })),
+            ),
+            _ => descriptor.clone(),
+        }
+    }
+
+    pub fn new_bound_method(&self, function: Value, receiver: Value) -> Value {
+        Value::alloc(&self.types.method, Payload::BoundMethod(BoundMethodData { function, receiver }))
+    }
+
+    /// Attribute lookup on a type object.
+    fn type_getattr(&mut self, ty: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Some(v) = self.type_special_attr(ty, name) {
+            return Ok(Some(v));
+        }
+        if let Some(attr) = self.lookup_type_attr(ty, name) {
+            return match attr.payload() {
+                Some(Payload::ClassMethod(f)) => Ok(Some(self.new_bound_method(f.clone(), ty.clone()))),
+                Some(Payload::StaticMethod(f)) => Ok(Some(f.clone())),
+                Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Property(_)) => Ok(Some(attr)),
+                _ if self.is_exact_builtin(&attr) => Ok(Some(attr)),
+                _ => match self.lookup_special(&attr, "__get__") {
+                    Some(get) => self.call(&get, &[attr.clone(), Value::NONE, ty.clone()]).map(Some),
+                    None => Ok(Some(attr)),
+                },
+            };
+        }
+        // Methods of the metatype (`type.mro`, ...), bound to the class.
+        let meta = self.type_of(ty);
+        if let Some(attr) = self.lookup_type_attr(&meta, name) {
+            return self.descriptor_get(&attr, ty, &meta).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn type_special_attr(&mut self, ty: &Value, name: &str) -> Option<Value> {
+        let data = ty.as_type_data()?;
+        Some(match name {
+            "__name__" => self.new_string(data.name.borrow().clone()),
+            "__qualname__" => self.new_string(data.qualname.borrow().clone()),
+            "__bases__" => self.new_tuple(data.bases.borrow().clone()),
+            "__base__" => data.bases.borrow().first().cloned().unwrap_or(Value::NONE),
+            "__mro__" => {
+                let mro = self.mro(ty);
+                self.new_tuple(mro)
+            }
+            "__dict__" => data.dict.clone(),
+            "__class__" => self.type_of(ty),
+            "__module__" => {
+                return match self.dict_get_str(&data.dict, "__module__") {
+                    Some(m) => Some(m),
+                    None => Some(self.new_str("builtins")),
+                };
+            }
+            "__doc__" => return Some(self.dict_get_str(&data.dict, "__doc__").unwrap_or(Value::NONE)),
+            _ => return None,
+        })
+    }
+
+    /// The `__dict__` of an instance, if it has one.
+    pub fn instance_dict(&self, obj: &Value) -> Option<Value> {
+        let cell: &RefCell<Value> = match obj.payload()? {
+            Payload::Instance(d) => d,
+            Payload::Exception(e) => &e.dict,
+            Payload::Function(f) => &f.dict,
+            _ => return None,
+        };
+        let d = cell.borrow();
+        if d.is_null() { None } else { Some(d.clone()) }
+    }
+
+    /// The `__dict__` of an instance, created on first use; `None` if it cannot have one.
+    pub fn instance_dict_or_create(&self, obj: &Value) -> Option<Value> {
+        let cell: &RefCell<Value> = match obj.payload()? {
+            Payload::Instance(d) => d,
+            Payload::Exception(e) => &e.dict,
+            Payload::Function(f) => &f.dict,
+            Payload::Module(m) => return Some(m.dict.clone()),
+            _ => return None,
+        };
+        let mut d = cell.borrow_mut();
+        if d.is_null() {
+            *d = self.new_dict();
+        }
+        Some(d.clone())
+    }
+
+    /// Attributes every builtin object answers without a dict entry.
+    fn special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" {
+            return Ok(Some(self.type_of(obj)));
+        }
+        if name == "__dict__"
+            && let Some(d) = self.instance_dict_or_create(obj)
+        {
+            return Ok(Some(d));
+        }
+        crate::builtins::object::builtin_attribute(self, obj, name)
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Some(Payload::Type(data)) = obj.payload() {
+            if !data.has_flag(crate::types::typeobj::type_flags::HEAPTYPE) {
+                return Err(PyErr::type_error(format!(
+                    "cannot set '{name}' attribute of immutable type '{}'",
+                    data.name.borrow()
+                )));
+            }
+            let dict = data.dict.clone();
+            let key = self.intern(name);
+            self.dict_set(&dict, key, value)?;
+            data.bump_version();
+            return Ok(());
+        }
+        let ty = self.type_of(obj);
+        if let Some(attr) = self.lookup_type_attr(&ty, name) {
+            match attr.payload() {
+                Some(Payload::Property(p)) => {
+                    if p.setter.is_none() || p.setter.is_null() {
+                        return Err(PyErr::attribute_error(format!(
+                            "property '{name}' of '{}' object has no setter",
+                            self.type_name(obj)
+                        )));
+                    }
+                    let setter = p.setter.clone();
+                    self.call(&setter, &[obj.clone(), value])?;
+                    return Ok(());
+                }
+                _ if !self.is_exact_builtin(&attr) => {
+                    if let Some(set) = self.lookup_special(&attr, "__set__") {
+                        self.call(&set, &[attr.clone(), obj.clone(), value])?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !self.is_exact_builtin(obj)
+            && let Some(hook) = self.lookup_special(obj, "__setattr__")
+            && !crate::runtime::protocol::is_builtin_named(&hook, "__setattr__")
+        {
+            let n = self.new_str(name);
+            self.call(&hook, &[obj.clone(), n, value])?;
+            return Ok(());
+        }
+        if crate::builtins::object::set_builtin_attribute(self, obj, name, &value)? {
+            return Ok(());
+        }
+        match self.instance_dict_or_create(obj) {
+            Some(dict) => {
+                let key = self.intern(name);
+                self.dict_set(&dict, key, value)
+            }
+            None => Err(PyErr::attribute_error(format!(
+                "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Some(Payload::Type(data)) = obj.payload() {
+            let dict = data.dict.clone();
+            let key = self.new_str(name);
+            if self.dict_remove(&dict, &key)?.is_none() {
+                return Err(self.attribute_error(obj, name));
+            }
+            data.bump_version();
+            return Ok(());
+        }
+        let ty = self.type_of(obj);
+        if let Some(attr) = self.lookup_type_attr(&ty, name) {
+            if let Some(Payload::Property(p)) = attr.payload() {
+                if p.deleter.is_none() || p.deleter.is_null() {
+                    return Err(PyErr::attribute_error(format!(
+                        "property '{name}' of '{}' object has no deleter",
+                        self.type_name(obj)
+                    )));
+                }
+                let deleter = p.deleter.clone();
+                self.call(&deleter, &[obj.clone()])?;
+                return Ok(());
+            }
+            if !self.is_exact_builtin(&attr)
+                && let Some(del) = self.lookup_special(&attr, "__delete__")
+            {
+                self.call(&del, &[attr.clone(), obj.clone()])?;
+                return Ok(());
+            }
+        }
+        if !self.is_exact_builtin(obj)
+            && let Some(hook) = self.lookup_special(obj, "__delattr__")
+            && !crate::runtime::protocol::is_builtin_named(&hook, "__delattr__")
+        {
+            let n = self.new_str(name);
+            self.call(&hook, &[obj.clone(), n])?;
+            return Ok(());
+        }
+        match self.instance_dict(obj) {
+            Some(dict) => {
+                let key = self.new_str(name);
+                if self.dict_remove(&dict, &key)?.is_none() {
+                    return Err(self.attribute_error(obj, name));
+                }
+                Ok(())
+            }
+            None => Err(self.attribute_error(obj, name)),
+        }
+    }
+
+    /// The `__name__` of a module.
+    pub fn module_name(&self, module: &Value) -> Option<String> {
+        match module.payload() {
+            Some(Payload::Module(m)) => self
+                .dict_get_str(&m.dict, "__name__")
+                .and_then(|n| n.as_str().map(str::to_string)),
+            _ => None,
+        }
+    }
+
+    /// A new module object named `name` with namespace `dict`.
+    pub fn new_module(&mut self, name: &str, dict: Value) -> Value {
+        let key = self.intern("__name__");
+        let n = self.new_str(name);
+        let _ = self.dict_set(&dict, key, n);
+        for attr in ["__doc__", "__package__", "__loader__", "__spec__"] {
+            if self.dict_get_str(&dict, attr).is_none() {
+                let k = self.intern(attr);
+                let _ = self.dict_set(&dict, k, Value::NONE);
+            }
+        }
+        Value::alloc(&self.types.module, Payload::Module(crate::types::payload::ModuleData { dict }))
+    }
+}

@@ -1,0 +1,11 @@
+//! Builtin object layouts and their storage: the `Payload` variants and the tables behind
+//! them (dict, set, str, code, functions, types, iterators).
+
+pub mod code;
+pub mod dict;
+pub mod function;
+pub mod iter;
+pub mod payload;
+pub mod set;
+pub mod str;
+pub mod typeobj;

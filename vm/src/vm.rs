@@ -1,0 +1,133 @@
+//! The interpreter state (`Vm`): builtin types, the builtins and sys modules, loaded modules,
+//! the thread's frame stack and value stack, and interpreter-wide settings. One `Vm` per
+//! interpreter; it is `!Send` because its values are.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use crate::interp::frame::Frame;
+use crate::object::Value;
+use crate::runtime::types::Types;
+
+/// Settings fixed when the interpreter starts (the embedding API and the CLI fill them).
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub argv: Vec<String>,
+    /// `sys.path` entries (after the script directory).
+    pub module_search_paths: Vec<String>,
+    /// `PYTHONHASHSEED`: `None` means random.
+    pub hash_seed: Option<u32>,
+    /// `sys.flags.optimize` (`-O`).
+    pub optimize: u8,
+    /// Unbuffered stdout/stderr (`-u`, `PYTHONUNBUFFERED`).
+    pub unbuffered: bool,
+    /// `-X int_max_str_digits`.
+    pub int_max_str_digits: usize,
+    /// Raw `-X` options.
+    pub x_options: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            argv: vec![String::new()],
+            module_search_paths: Vec::new(),
+            hash_seed: None,
+            optimize: 0,
+            unbuffered: false,
+            int_max_str_digits: 4300,
+            x_options: Vec::new(),
+        }
+    }
+}
+
+pub struct Vm {
+    pub types: Types,
+    pub config: Config,
+    pub builtins: Value,
+    pub builtins_dict: Value,
+    pub sys: Value,
+    /// `sys.modules`.
+    pub modules: Value,
+    /// The value stack shared by all frames of this thread (locals and operands).
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    /// The exception being handled (`sys.exception()`), NULL if none.
+    pub exc_info: Value,
+    pub recursion_limit: usize,
+    /// Depth of Rust-level recursion (native code calling back into Python, nested reprs...).
+    pub native_depth: usize,
+    pub hash_key: (u64, u64),
+    pub int_max_str_digits: usize,
+    interned: HashMap<Box<str>, Value>,
+    /// Source text of compiled files, for tracebacks.
+    pub sources: HashMap<String, Rc<str>>,
+    /// Set by the SIGINT handler (or an embedder's interrupt handle).
+    pub interrupt: Arc<AtomicBool>,
+    /// Objects being repr'd, to print `[...]` for recursive containers.
+    pub repr_stack: Vec<u64>,
+    /// Buffered stdout text (flushed at newlines when interactive, at exit otherwise).
+    pub stdout_buffer: Vec<u8>,
+}
+
+/// Limit of Rust-level recursion (CPython's C recursion limit plays the same role).
+pub const NATIVE_RECURSION_LIMIT: usize = 6000;
+
+impl Vm {
+    /// Creates an interpreter with its builtin types and modules.
+    pub fn new(config: Config) -> Vm {
+        let types = Types::bootstrap();
+        let hash_key = match config.hash_seed {
+            Some(seed) => crate::text::hash::hash_key_from_seed(seed),
+            None => random_hash_key(),
+        };
+        let int_max_str_digits = config.int_max_str_digits;
+        let mut vm = Vm {
+            types,
+            config,
+            builtins: Value::NULL,
+            builtins_dict: Value::NULL,
+            sys: Value::NULL,
+            modules: Value::NULL,
+            stack: Vec::new(),
+            frames: Vec::new(),
+            exc_info: Value::NULL,
+            recursion_limit: 1000,
+            native_depth: 0,
+            hash_key,
+            int_max_str_digits,
+            interned: HashMap::new(),
+            sources: HashMap::new(),
+            interrupt: Arc::new(AtomicBool::new(false)),
+            repr_stack: Vec::new(),
+            stdout_buffer: Vec::new(),
+        };
+        vm.modules = vm.new_dict();
+        crate::runtime::types::install_methods(&mut vm);
+        crate::builtins::install(&mut vm);
+        crate::modules::sys::install(&mut vm);
+        vm
+    }
+
+    /// The interned `str` for `text` (identifiers, attribute names, constants).
+    pub fn intern(&mut self, text: &str) -> Value {
+        if let Some(v) = self.interned.get(text) {
+            return v.clone();
+        }
+        let v = self.new_str(text);
+        v.make_immortal();
+        self.interned.insert(text.into(), v.clone());
+        v
+    }
+}
+
+fn random_hash_key() -> (u64, u64) {
+    use std::collections::hash_map::RandomState;
+    use std::hash::{BuildHasher, Hasher};
+    let a = RandomState::new().build_hasher().finish();
+    let mut h = RandomState::new().build_hasher();
+    h.write_u64(a);
+    (a, h.finish())
+}
