@@ -87,7 +87,11 @@ pub const fn decode_small_int(word: u64) -> i64 {
 /// Encodes a double, or `None` for NaN (which must be boxed).
 #[inline(always)]
 pub fn encode_double(value: f64) -> Option<u64> {
-    if value.is_nan() { None } else { Some(value.to_bits().wrapping_add(DOUBLE_OFFSET)) }
+    if value.is_nan() {
+        None
+    } else {
+        Some(value.to_bits().wrapping_add(DOUBLE_OFFSET))
+    }
 }
 
 /// Decodes an immediate double.
@@ -113,7 +117,17 @@ mod tests {
 
     #[test]
     fn doubles_round_trip_and_never_collide() {
-        for v in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, f64::MAX, f64::MIN, 5e-324] {
+        for v in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::MIN,
+            5e-324,
+        ] {
             let word = encode_double(v).expect("not NaN");
             assert!(is_double(word) && !is_small_int(word) && !is_pointer(word));
             assert_eq!(decode_double(word).to_bits(), v.to_bits());

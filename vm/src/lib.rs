@@ -2,6 +2,7 @@
 
 pub mod builtins;
 pub mod bytecode;
+pub mod compiler;
 pub mod interp;
 pub mod modules;
 pub mod object;

@@ -15,6 +15,10 @@ fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }
 
-pub fn bytes_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> { Err(not_yet("bytes.__contains__")) }
+pub fn bytes_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    Err(not_yet("bytes.__contains__"))
+}
 /// `repr()` of bytes data (`bx00abc`).
-pub fn bytes_repr(data: &[u8]) -> String { format!("{data:?}") }
+pub fn bytes_repr(data: &[u8]) -> String {
+    format!("{data:?}")
+}

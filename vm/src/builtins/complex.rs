@@ -15,4 +15,11 @@ fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }
 
-pub fn complex_binary(vm: &mut Vm, a: &Value, b: &Value, op: crate::bytecode::BinaryOp) -> PyResult<Value> { Err(not_yet("complex arithmetic")) }
+pub fn complex_binary(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::bytecode::BinaryOp,
+) -> PyResult<Value> {
+    Err(not_yet("complex arithmetic"))
+}

@@ -15,7 +15,21 @@ fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }
 
-pub fn view_contains(vm: &mut Vm, dict: &Value, kind: crate::types::payload::DictViewKind, item: &Value) -> PyResult<bool> { Err(not_yet("dict view membership")) }
+pub fn view_contains(
+    vm: &mut Vm,
+    dict: &Value,
+    kind: crate::types::payload::DictViewKind,
+    item: &Value,
+) -> PyResult<bool> {
+    Err(not_yet("dict view membership"))
+}
 impl Vm {
-    pub fn dict_view_compare(&mut self, a: &Value, b: &Value, op: crate::bytecode::CompareOp) -> PyResult<Option<bool>> { Err(not_yet("dict view comparison")) }
+    pub fn dict_view_compare(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: crate::bytecode::CompareOp,
+    ) -> PyResult<Option<bool>> {
+        Err(not_yet("dict view comparison"))
+    }
 }

@@ -16,10 +16,29 @@ fn not_yet(what: &str) -> PyErr {
 }
 
 pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
-    let args = exc.as_exception().map(|e| e.args.borrow().clone()).unwrap_or(Value::NULL);
+    let args = exc
+        .as_exception()
+        .map(|e| e.args.borrow().clone())
+        .unwrap_or(Value::NULL);
     match args.as_tuple() {
         Some([]) | None => Ok(String::new()),
-        Some([one]) => { let one = one.clone(); vm.str(&one) }
+        Some([one]) => {
+            let one = one.clone();
+            vm.str(&one)
+        }
         Some(_) => vm.repr(&args),
+    }
+}
+
+/// `StopIteration.value` (the first argument, or None).
+pub fn stop_iteration_value(vm: &mut Vm, exc: &Value) -> Value {
+    let _ = vm;
+    let args = exc
+        .as_exception()
+        .map(|e| e.args.borrow().clone())
+        .unwrap_or(Value::NULL);
+    match args.as_tuple() {
+        Some([first, ..]) => first.clone(),
+        _ => Value::NONE,
     }
 }

@@ -14,4 +14,3 @@ pub fn install(vm: &mut Vm) {}
 fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }
-

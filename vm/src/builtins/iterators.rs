@@ -15,4 +15,10 @@ fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }
 
-pub fn iterator_next(vm: &mut Vm, it: &Value, state: &std::cell::RefCell<crate::types::iter::IterState>) -> PyResult<Option<Value>> { Err(not_yet("iteration")) }
+pub fn iterator_next(
+    vm: &mut Vm,
+    it: &Value,
+    state: &std::cell::RefCell<crate::types::iter::IterState>,
+) -> PyResult<Option<Value>> {
+    Err(not_yet("iteration"))
+}

@@ -64,7 +64,10 @@ pub fn install(vm: &mut Vm) {
         let ty = vm.types.exception(*kind).clone();
         vm.set_builtin(kind.name(), ty);
     }
-    let os_error = vm.types.exception(crate::runtime::errors::ExcKind::OSError).clone();
+    let os_error = vm
+        .types
+        .exception(crate::runtime::errors::ExcKind::OSError)
+        .clone();
     vm.set_builtin("EnvironmentError", os_error.clone());
     vm.set_builtin("IOError", os_error);
     vm.set_builtin("None", Value::NONE);
@@ -76,6 +79,54 @@ pub fn install(vm: &mut Vm) {
     let name = vm.new_str("builtins");
     vm.set_builtin("__name__", name);
     functions::install(vm);
+    install_class_machinery(vm);
+}
+
+/// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class
+/// machinery in `interp::class` provides.
+fn install_class_machinery(vm: &mut Vm) {
+    vm.add_builtin("__build_class__", crate::interp::class::build_class);
+    let object = vm.types.object.clone();
+    let new = Value::alloc(
+        &vm.types.builtin_function,
+        Payload::BuiltinFunction(Box::new(BuiltinFunctionData {
+            name: "__new__",
+            func: crate::interp::class::object_new,
+            receiver: Value::NULL,
+            owner: Value::NULL,
+            doc: "object.__new__",
+        })),
+    );
+    let new = Value::alloc(&vm.types.staticmethod, Payload::StaticMethod(new));
+    vm.set_type_attr(&object, "__new__", new);
+    let init = Value::alloc(
+        &vm.types.method_descriptor,
+        Payload::BuiltinFunction(Box::new(BuiltinFunctionData {
+            name: "__init__",
+            func: crate::interp::class::object_init,
+            receiver: Value::NULL,
+            owner: object.clone(),
+            doc: "object.__init__",
+        })),
+    );
+    vm.set_type_attr(&object, "__init__", init);
+    let type_ = vm.types.type_.clone();
+    vm.set_constructor(&type_, type_call);
+}
+
+/// `type(x)` and `type(name, bases, ns)`.
+fn type_call(
+    vm: &mut Vm,
+    args: crate::interp::args::Args<'_>,
+) -> crate::runtime::errors::PyResult<Value> {
+    let pos = args.positional();
+    match pos.len() {
+        2 => Ok(vm.type_of(&pos[1])),
+        4 => crate::interp::class::type_new(vm, &pos[0], &pos[1], &pos[2], &pos[3]),
+        _ => Err(crate::runtime::errors::PyErr::type_error(
+            "type() takes 1 or 3 arguments",
+        )),
+    }
 }
 
 impl Vm {
@@ -94,7 +145,12 @@ impl Vm {
     }
 
     /// A builtin function bound to `receiver` (a module, or NULL).
-    pub fn new_builtin_function(&self, name: &'static str, func: NativeFn, receiver: Value) -> Value {
+    pub fn new_builtin_function(
+        &self,
+        name: &'static str,
+        func: NativeFn,
+        receiver: Value,
+    ) -> Value {
         Value::alloc(
             &self.types.builtin_function,
             Payload::BuiltinFunction(Box::new(BuiltinFunctionData {

@@ -15,7 +15,6 @@ fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }
 
-
 /// Read-only attributes of builtin objects that are not in any dict (`f.__name__`,
 /// `e.args`, `(1).real`...). `None` if `obj` has no such attribute.
 pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
@@ -24,6 +23,11 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
 
 /// Writable attributes of builtin objects (`e.__cause__ = x`, `f.__name__ = ...`).
 /// Returns whether `name` was handled.
-pub fn set_builtin_attribute(vm: &mut Vm, obj: &Value, name: &str, value: &Value) -> PyResult<bool> {
+pub fn set_builtin_attribute(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &str,
+    value: &Value,
+) -> PyResult<bool> {
     Ok(false)
 }

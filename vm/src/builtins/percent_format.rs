@@ -15,5 +15,9 @@ fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }
 
-pub fn str_percent(vm: &mut Vm, template: &Value, args: &Value) -> PyResult<Value> { Err(not_yet("str % args")) }
-pub fn bytes_percent(vm: &mut Vm, template: &Value, args: &Value) -> PyResult<Value> { Err(not_yet("bytes % args")) }
+pub fn str_percent(vm: &mut Vm, template: &Value, args: &Value) -> PyResult<Value> {
+    Err(not_yet("str % args"))
+}
+pub fn bytes_percent(vm: &mut Vm, template: &Value, args: &Value) -> PyResult<Value> {
+    Err(not_yet("bytes % args"))
+}

@@ -15,10 +15,20 @@ fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }
 
-pub fn range_len(vm: &mut Vm, r: &Value) -> PyResult<usize> { Err(not_yet("len(range)")) }
-pub fn range_iter_state(vm: &mut Vm, r: &Value) -> PyResult<crate::types::iter::IterState> { Err(not_yet("iter(range)")) }
-pub fn range_getitem(vm: &mut Vm, r: &Value, key: &Value) -> PyResult<Value> { Err(not_yet("range indexing")) }
-pub fn range_contains(vm: &mut Vm, r: &Value, item: &Value) -> PyResult<bool> { Err(not_yet("x in range")) }
+pub fn range_len(vm: &mut Vm, r: &Value) -> PyResult<usize> {
+    Err(not_yet("len(range)"))
+}
+pub fn range_iter_state(vm: &mut Vm, r: &Value) -> PyResult<crate::types::iter::IterState> {
+    Err(not_yet("iter(range)"))
+}
+pub fn range_getitem(vm: &mut Vm, r: &Value, key: &Value) -> PyResult<Value> {
+    Err(not_yet("range indexing"))
+}
+pub fn range_contains(vm: &mut Vm, r: &Value, item: &Value) -> PyResult<bool> {
+    Err(not_yet("x in range"))
+}
 impl Vm {
-    pub fn range_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> { Err(not_yet("range equality")) }
+    pub fn range_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        Err(not_yet("range equality"))
+    }
 }

@@ -16,4 +16,6 @@ fn not_yet(what: &str) -> PyErr {
 }
 
 /// `format(value, spec)` (the `FORMAT_SIMPLE`/`FORMAT_WITH_SPEC` opcodes use it).
-pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<Value> { Err(not_yet("format()")) }
+pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<Value> {
+    Err(not_yet("format()"))
+}

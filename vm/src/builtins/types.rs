@@ -17,4 +17,5 @@ pub fn install(vm: &mut Vm) {
     super::str_methods::install(vm);
     super::tuple::install(vm);
     super::object::install(vm);
+    super::generator::install(vm);
 }

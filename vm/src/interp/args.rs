@@ -15,7 +15,10 @@ pub struct Args<'a> {
 
 impl<'a> Args<'a> {
     pub fn positional_only(values: &'a [Value]) -> Args<'a> {
-        Args { values, kwnames: &[] }
+        Args {
+            values,
+            kwnames: &[],
+        }
     }
 
     /// The positional arguments.
@@ -46,7 +49,9 @@ impl<'a> Args<'a> {
         if self.kwnames.is_empty() {
             Ok(())
         } else {
-            Err(PyErr::type_error(format!("{fname}() takes no keyword arguments")))
+            Err(PyErr::type_error(format!(
+                "{fname}() takes no keyword arguments"
+            )))
         }
     }
 

@@ -34,7 +34,13 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.values.len() + 1);
                 all.push(f.receiver.clone());
                 all.extend(args.values.iter().cloned());
-                func(self, Args { values: &all, kwnames: args.kwnames })
+                func(
+                    self,
+                    Args {
+                        values: &all,
+                        kwnames: args.kwnames,
+                    },
+                )
             }
             Some(Payload::Function(_)) => {
                 self.push_function_frame(callable, args, None)?;
@@ -49,7 +55,13 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.values.len() + 1);
                 all.push(receiver);
                 all.extend(args.values.iter().cloned());
-                self.call_args(&function, Args { values: &all, kwnames: args.kwnames })
+                self.call_args(
+                    &function,
+                    Args {
+                        values: &all,
+                        kwnames: args.kwnames,
+                    },
+                )
             }
             Some(Payload::Type(_)) => self.call_type(callable, args),
             _ => match self.lookup_special(callable, "__call__") {
@@ -57,7 +69,13 @@ impl Vm {
                     let mut all = Vec::with_capacity(args.values.len() + 1);
                     all.push(callable.clone());
                     all.extend(args.values.iter().cloned());
-                    self.call_args(&m, Args { values: &all, kwnames: args.kwnames })
+                    self.call_args(
+                        &m,
+                        Args {
+                            values: &all,
+                            kwnames: args.kwnames,
+                        },
+                    )
                 }
                 None => Err(PyErr::type_error(format!(
                     "'{}' object is not callable",
@@ -71,7 +89,10 @@ impl Vm {
     pub fn is_callable(&self, v: &Value) -> bool {
         match v.payload() {
             Some(
-                Payload::BuiltinFunction(_) | Payload::Function(_) | Payload::BoundMethod(_) | Payload::Type(_),
+                Payload::BuiltinFunction(_)
+                | Payload::Function(_)
+                | Payload::BoundMethod(_)
+                | Payload::Type(_),
             ) => true,
             _ => self.lookup_special(v, "__call__").is_some(),
         }
@@ -79,7 +100,12 @@ impl Vm {
 
     /// Pushes a frame for `func` and binds the arguments into its slots. `receiver` is
     /// prepended to the positional arguments (bound methods).
-    pub fn push_function_frame(&mut self, func: &Value, args: Args<'_>, receiver: Option<Value>) -> PyResult<()> {
+    pub fn push_function_frame(
+        &mut self,
+        func: &Value,
+        args: Args<'_>,
+        receiver: Option<Value>,
+    ) -> PyResult<()> {
         let Some(f) = func.as_function() else {
             return Err(PyErr::internal("push_function_frame of a non-function"));
         };
@@ -126,14 +152,22 @@ impl Vm {
     /// Raises RecursionError when another Python frame would exceed the limit.
     pub fn check_recursion(&mut self) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
-            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
         }
         Ok(())
     }
 
     /// Pushes a frame running `code` with explicit globals and locals (module and class
     /// bodies, `exec`).
-    pub fn push_code_frame(&mut self, code_value: &Value, globals: Value, locals: Value) -> PyResult<()> {
+    pub fn push_code_frame(
+        &mut self,
+        code_value: &Value,
+        globals: Value,
+        locals: Value,
+    ) -> PyResult<()> {
         let Some(code) = code_value.as_code() else {
             return Err(PyErr::internal("push_code_frame of a non-code object"));
         };
@@ -213,7 +247,13 @@ impl Vm {
             let mut all = Vec::with_capacity(args.values.len() + 1);
             all.push(cls.clone());
             all.extend(args.values.iter().cloned());
-            return ctor(self, Args { values: &all, kwnames: args.kwnames });
+            return ctor(
+                self,
+                Args {
+                    values: &all,
+                    kwnames: args.kwnames,
+                },
+            );
         }
         crate::interp::class::construct_instance(self, cls, args)
     }
@@ -277,7 +317,9 @@ fn bind_arguments(
     };
     let mut posonly_as_kw: Vec<String> = Vec::new();
     for (name, value) in args.keywords() {
-        let slot = d.localsplus_names[..argcount + kwonly].iter().position(|n| n == name);
+        let slot = d.localsplus_names[..argcount + kwonly]
+            .iter()
+            .position(|n| n == name);
         match slot {
             Some(i) if i >= posonly => {
                 if !vm.stack[base + i].is_null() {
@@ -384,7 +426,13 @@ fn too_many_positional(
     let argcount = d.arg_count as usize;
     let ndefaults = func
         .as_function()
-        .map(|f| f.defaults.borrow().as_tuple().map(<[Value]>::len).unwrap_or(0))
+        .map(|f| {
+            f.defaults
+                .borrow()
+                .as_tuple()
+                .map(<[Value]>::len)
+                .unwrap_or(0)
+        })
         .unwrap_or(0);
     let kwonly_given = args
         .keywords()
@@ -396,9 +444,17 @@ fn too_many_positional(
         .count();
     let _ = vm;
     let takes = if ndefaults > 0 {
-        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        format!(
+            "from {} to {} positional arguments",
+            argcount - ndefaults,
+            argcount
+        )
     } else {
-        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        format!(
+            "{} positional argument{}",
+            argcount,
+            if argcount == 1 { "" } else { "s" }
+        )
     };
     let given_text = if kwonly_given > 0 {
         format!(
@@ -407,7 +463,14 @@ fn too_many_positional(
             if kwonly_given == 1 { "" } else { "s" }
         )
     } else {
-        format!("{given} {}", if given == 1 { "was given" } else { "were given" })
+        format!(
+            "{given} {}",
+            if given == 1 {
+                "was given"
+            } else {
+                "were given"
+            }
+        )
     };
     PyErr::type_error(format!("{}() takes {takes} but {given_text}", d.qualname))
 }

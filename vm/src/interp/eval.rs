@@ -13,7 +13,7 @@ use crate::runtime::errors::{ExcKind, PyErr, PyResult};
 use crate::vm::Vm;
 
 /// What the loop does after an instruction that leaves the frame.
-enum Flow {
+pub(crate) enum Flow {
     /// Reload the state of the (new) top frame and continue.
     Reload,
     /// The entry frame finished with this value.
@@ -24,7 +24,15 @@ impl Vm {
     /// Runs frames until the entry frame (the top one when called, marked `entry`)
     /// returns or raises.
     pub fn eval(&mut self) -> PyResult<Value> {
-        let mut pending: Option<(PyErr, bool)> = None;
+        self.eval_loop(None)
+    }
+
+    /// Like `eval`, but first raises `err` in the top frame (generator `throw`).
+    pub fn eval_with_pending(&mut self, err: PyErr) -> PyResult<Value> {
+        self.eval_loop(Some((err, false)))
+    }
+
+    fn eval_loop(&mut self, mut pending: Option<(PyErr, bool)>) -> PyResult<Value> {
         loop {
             if let Some((err, reraise)) = pending.take() {
                 match self.unwind(err, reraise) {
@@ -214,7 +222,11 @@ impl Vm {
                     }
                 }
                 Opcode::LOAD_LOCALS => {
-                    let locals = self.frames.last().map(|f| f.locals.clone()).unwrap_or(Value::NULL);
+                    let locals = self
+                        .frames
+                        .last()
+                        .map(|f| f.locals.clone())
+                        .unwrap_or(Value::NULL);
                     if locals.is_null() {
                         fail!(PyErr::new(ExcKind::SystemError, "no locals found"));
                     }
@@ -228,15 +240,26 @@ impl Vm {
                 Opcode::STORE_NAME => {
                     let v = pop!();
                     let name = code.names[arg as usize].clone();
-                    let locals = self.frames.last().map(|f| f.locals.clone()).unwrap_or(Value::NULL);
+                    let locals = self
+                        .frames
+                        .last()
+                        .map(|f| f.locals.clone())
+                        .unwrap_or(Value::NULL);
                     if locals.is_null() {
-                        fail!(PyErr::new(ExcKind::SystemError, "no locals found when storing name"));
+                        fail!(PyErr::new(
+                            ExcKind::SystemError,
+                            "no locals found when storing name"
+                        ));
                     }
                     tri!(self.mapping_store(&locals, name, v));
                 }
                 Opcode::DELETE_NAME => {
                     let name = code.names[arg as usize].clone();
-                    let locals = self.frames.last().map(|f| f.locals.clone()).unwrap_or(Value::NULL);
+                    let locals = self
+                        .frames
+                        .last()
+                        .map(|f| f.locals.clone())
+                        .unwrap_or(Value::NULL);
                     let removed = tri!(self.mapping_delete(&locals, &name));
                     if !removed {
                         fail!(self.name_error(&name));
@@ -253,19 +276,30 @@ impl Vm {
                 Opcode::STORE_GLOBAL => {
                     let v = pop!();
                     let name = code.names[arg as usize].clone();
-                    let globals = self.frames.last().map(|f| f.globals.clone()).unwrap_or(Value::NULL);
+                    let globals = self
+                        .frames
+                        .last()
+                        .map(|f| f.globals.clone())
+                        .unwrap_or(Value::NULL);
                     tri!(self.dict_set(&globals, name, v));
                 }
                 Opcode::DELETE_GLOBAL => {
                     let name = code.names[arg as usize].clone();
-                    let globals = self.frames.last().map(|f| f.globals.clone()).unwrap_or(Value::NULL);
+                    let globals = self
+                        .frames
+                        .last()
+                        .map(|f| f.globals.clone())
+                        .unwrap_or(Value::NULL);
                     if tri!(self.dict_remove(&globals, &name)).is_none() {
                         fail!(self.name_error(&name));
                     }
                 }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!();
-                    let name = code.names[(arg >> 1) as usize].as_str().unwrap_or("").to_string();
+                    let name = code.names[(arg >> 1) as usize]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string();
                     save!();
                     if arg & 1 != 0 {
                         match tri!(self.getattr_method(&obj, &name)) {
@@ -410,14 +444,24 @@ impl Vm {
                 }
                 Opcode::BUILD_TUPLE | Opcode::BUILD_LIST => {
                     let n = arg as usize;
-                    let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                    let items: Vec<Value> = self.stack[sp - n..sp]
+                        .iter_mut()
+                        .map(std::mem::take)
+                        .collect();
                     sp -= n;
-                    let v = if op == Opcode::BUILD_TUPLE { self.new_tuple(items) } else { self.new_list(items) };
+                    let v = if op == Opcode::BUILD_TUPLE {
+                        self.new_tuple(items)
+                    } else {
+                        self.new_list(items)
+                    };
                     push!(v);
                 }
                 Opcode::BUILD_SET => {
                     let n = arg as usize;
-                    let items: Vec<Value> = self.stack[sp - n..sp].iter_mut().map(std::mem::take).collect();
+                    let items: Vec<Value> = self.stack[sp - n..sp]
+                        .iter_mut()
+                        .map(std::mem::take)
+                        .collect();
                     sp -= n;
                     save!();
                     let set = self.new_set_from_table(Default::default(), false);
@@ -428,7 +472,10 @@ impl Vm {
                 }
                 Opcode::BUILD_MAP => {
                     let n = arg as usize;
-                    let items: Vec<Value> = self.stack[sp - 2 * n..sp].iter_mut().map(std::mem::take).collect();
+                    let items: Vec<Value> = self.stack[sp - 2 * n..sp]
+                        .iter_mut()
+                        .map(std::mem::take)
+                        .collect();
                     sp -= 2 * n;
                     save!();
                     let dict = self.new_dict();
@@ -476,7 +523,9 @@ impl Vm {
                     let items = match self.collect_iterable(&iterable) {
                         Ok(items) => items,
                         Err(e) => {
-                            if self.err_matches(&e, ExcKind::TypeError) && !self.is_iterable(&iterable) {
+                            if self.err_matches(&e, ExcKind::TypeError)
+                                && !self.is_iterable(&iterable)
+                            {
                                 fail!(PyErr::type_error(format!(
                                     "Value after * must be an iterable, not {}",
                                     self.type_name(&iterable)
@@ -555,7 +604,9 @@ impl Vm {
                     let v = pop!();
                     save!();
                     let spec_text = spec.as_str().unwrap_or("").to_string();
-                    let r = tri!(crate::builtins::str_format::format_value(self, &v, &spec_text));
+                    let r = tri!(crate::builtins::str_format::format_value(
+                        self, &v, &spec_text
+                    ));
                     push!(r);
                 }
                 Opcode::CONVERT_VALUE => {
@@ -620,13 +671,21 @@ impl Vm {
                     }
                 }
                 Opcode::CALL | Opcode::CALL_KW => {
-                    let kwnames = if op == Opcode::CALL_KW { pop!() } else { Value::NULL };
+                    let kwnames = if op == Opcode::CALL_KW {
+                        pop!()
+                    } else {
+                        Value::NULL
+                    };
                     let argc = arg as usize;
                     let callable_at = sp - 2 - argc;
                     let callable = std::mem::take(&mut self.stack[callable_at]);
                     let self_slot = std::mem::take(&mut self.stack[callable_at + 1]);
                     let mut args: Vec<Value> = Vec::with_capacity(argc + 1);
-                    let receiver = if self_slot.is_null() { None } else { Some(self_slot) };
+                    let receiver = if self_slot.is_null() {
+                        None
+                    } else {
+                        Some(self_slot)
+                    };
                     args.extend(self.stack[sp - argc..sp].iter_mut().map(std::mem::take));
                     sp = callable_at;
                     save!();
@@ -653,7 +712,11 @@ impl Vm {
                             args.push(v);
                         }
                     }
-                    let receiver = if self_slot.is_null() { None } else { Some(self_slot) };
+                    let receiver = if self_slot.is_null() {
+                        None
+                    } else {
+                        Some(self_slot)
+                    };
                     match self.call_from_eval(callable, receiver, &args, &names) {
                         Ok(Some(result)) => push!(result),
                         Ok(None) => return Ok(Flow::Reload),
@@ -662,8 +725,16 @@ impl Vm {
                 }
                 Opcode::MAKE_FUNCTION => {
                     let code_obj = pop!();
-                    let globals = self.frames.last().map(|f| f.globals.clone()).unwrap_or(Value::NULL);
-                    let builtins = self.frames.last().map(|f| f.builtins.clone()).unwrap_or(Value::NULL);
+                    let globals = self
+                        .frames
+                        .last()
+                        .map(|f| f.globals.clone())
+                        .unwrap_or(Value::NULL);
+                    let builtins = self
+                        .frames
+                        .last()
+                        .map(|f| f.builtins.clone())
+                        .unwrap_or(Value::NULL);
                     let f = self.new_function(code_obj, globals, builtins);
                     push!(f);
                 }
@@ -683,7 +754,11 @@ impl Vm {
                     push!(func);
                 }
                 Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                    let v = if op == Opcode::RETURN_VALUE { pop!() } else { code.consts[arg as usize].clone() };
+                    let v = if op == Opcode::RETURN_VALUE {
+                        pop!()
+                    } else {
+                        code.consts[arg as usize].clone()
+                    };
                     save!();
                     return Ok(self.return_from_frame(v));
                 }
@@ -747,9 +822,15 @@ impl Vm {
                     push!(exit);
                     push!(entered);
                 }
-                Opcode::LOAD_ASSERTION_ERROR => push!(self.types.exception(ExcKind::AssertionError).clone()),
+                Opcode::LOAD_ASSERTION_ERROR => {
+                    push!(self.types.exception(ExcKind::AssertionError).clone())
+                }
                 Opcode::LOAD_BUILD_CLASS => {
-                    let builtins = self.frames.last().map(|f| f.builtins.clone()).unwrap_or(Value::NULL);
+                    let builtins = self
+                        .frames
+                        .last()
+                        .map(|f| f.builtins.clone())
+                        .unwrap_or(Value::NULL);
                     match self.dict_get_str(&builtins, "__build_class__") {
                         Some(b) => push!(b),
                         None => fail!(PyErr::name_error("__build_class__ not found")),
@@ -776,8 +857,13 @@ impl Vm {
                     tri!(self.import_star(&module));
                 }
                 Opcode::SETUP_ANNOTATIONS => {
-                    let locals = self.frames.last().map(|f| f.locals.clone()).unwrap_or(Value::NULL);
-                    if !locals.is_null() && self.dict_get_str(&locals, "__annotations__").is_none() {
+                    let locals = self
+                        .frames
+                        .last()
+                        .map(|f| f.locals.clone())
+                        .unwrap_or(Value::NULL);
+                    if !locals.is_null() && self.dict_get_str(&locals, "__annotations__").is_none()
+                    {
                         let key = self.intern("__annotations__");
                         let d = self.new_dict();
                         tri!(self.mapping_store(&locals, key, d));
@@ -812,7 +898,11 @@ impl Vm {
                 Opcode::GET_YIELD_FROM_ITER => {
                     let v = pop!();
                     save!();
-                    let it = if matches!(v.payload(), Some(Payload::Generator(_))) { v } else { tri!(self.iter(&v)) };
+                    let it = if matches!(v.payload(), Some(Payload::Generator(_))) {
+                        v
+                    } else {
+                        tri!(self.iter(&v))
+                    };
                     push!(it);
                 }
                 Opcode::CLEANUP_THROW => {
@@ -844,9 +934,14 @@ impl Vm {
                     let receiver = pop!();
                     let class = pop!();
                     let _global_super = pop!();
-                    let name = code.names[(arg >> 2) as usize].as_str().unwrap_or("").to_string();
+                    let name = code.names[(arg >> 2) as usize]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string();
                     save!();
-                    let r = tri!(crate::interp::class::super_getattr(self, &class, &receiver, &name));
+                    let r = tri!(crate::interp::class::super_getattr(
+                        self, &class, &receiver, &name
+                    ));
                     if arg & 1 != 0 {
                         push!(r);
                         push!(Value::NULL);
@@ -887,7 +982,10 @@ impl Vm {
             (Some(Payload::BoundMethod(m)), None) => (m.function.clone(), Some(m.receiver.clone())),
             (_, r) => (callable, r),
         };
-        let call_args = Args { values: args, kwnames };
+        let call_args = Args {
+            values: args,
+            kwnames,
+        };
         if callable.as_function().is_some() {
             self.push_function_frame(&callable, call_args, receiver)?;
             return Ok(None);
@@ -898,7 +996,14 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(r);
                 all.extend(args.iter().cloned());
-                self.call_args(&callable, Args { values: &all, kwnames }).map(Some)
+                self.call_args(
+                    &callable,
+                    Args {
+                        values: &all,
+                        kwnames,
+                    },
+                )
+                .map(Some)
             }
         }
     }
@@ -906,7 +1011,11 @@ impl Vm {
     /// Pops the finished top frame and hands `value` to its caller.
     fn return_from_frame(&mut self, value: Value) -> Flow {
         let entry = self.frames.last().map(|f| f.entry).unwrap_or(true);
-        let generator = self.frames.last().map(|f| f.generator.clone()).unwrap_or(Value::NULL);
+        let generator = self
+            .frames
+            .last()
+            .map(|f| f.generator.clone())
+            .unwrap_or(Value::NULL);
         self.pop_frame();
         if !generator.is_null() {
             crate::interp::generator::mark_finished(&generator);
@@ -949,7 +1058,9 @@ impl Vm {
                     .copied()
             });
             if let Some(entry) = handler {
-                let Some(frame) = self.frames.last_mut() else { continue };
+                let Some(frame) = self.frames.last_mut() else {
+                    continue;
+                };
                 let target_sp = frame.base + frame.nlocalsplus + entry.depth as usize;
                 let old_sp = frame.sp;
                 frame.ip = entry.target as usize;
@@ -968,8 +1079,10 @@ impl Vm {
                 }
                 return Ok(());
             }
-            let entry = frame.entry;
-            let generator = frame.generator.clone();
+            let (entry, generator) = match self.frames.last() {
+                Some(f) => (f.entry, f.generator.clone()),
+                None => (true, Value::NULL),
+            };
             self.pop_frame();
             if !generator.is_null() {
                 crate::interp::generator::mark_finished(&generator);

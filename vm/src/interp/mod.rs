@@ -8,4 +8,7 @@ pub mod class;
 pub mod eval;
 pub mod frame;
 pub mod generator;
+pub mod names;
+pub mod ops;
+pub mod suggest;
 pub mod traceback;

@@ -97,7 +97,11 @@ pub(super) fn allocate(ty: &Value, payload: Payload) -> *const Object {
         }
         None => std::ptr::null(),
     };
-    let boxed = Box::new(Object { refcount: Cell::new(1), ty: Cell::new(ty_ptr), payload });
+    let boxed = Box::new(Object {
+        refcount: Cell::new(1),
+        ty: Cell::new(ty_ptr),
+        payload,
+    });
     Box::into_raw(boxed) as *const Object
 }
 

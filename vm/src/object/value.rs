@@ -27,7 +27,10 @@ impl Value {
 
     /// Wraps a word without touching any count; only the heap module builds pointer words.
     pub(super) const fn from_bits(bits: u64) -> Value {
-        Value { bits, _not_send: PhantomData }
+        Value {
+            bits,
+            _not_send: PhantomData,
+        }
     }
 
     /// The raw word (for identity, `id()` and the JIT).
@@ -80,7 +83,11 @@ impl Value {
     /// The payload of a small int.
     #[inline(always)]
     pub fn as_small_int(&self) -> Option<i64> {
-        if abi::is_small_int(self.bits) { Some(abi::decode_small_int(self.bits)) } else { None }
+        if abi::is_small_int(self.bits) {
+            Some(abi::decode_small_int(self.bits))
+        } else {
+            None
+        }
     }
 
     /// An immediate float, or `None` for NaN (the caller boxes it).
@@ -97,7 +104,11 @@ impl Value {
     /// The value of an immediate float.
     #[inline(always)]
     pub fn as_immediate_float(&self) -> Option<f64> {
-        if abi::is_double(self.bits) { Some(abi::decode_double(self.bits)) } else { None }
+        if abi::is_double(self.bits) {
+            Some(abi::decode_double(self.bits))
+        } else {
+            None
+        }
     }
 
     #[inline(always)]

@@ -54,7 +54,10 @@ impl Vm {
     }
 
     pub fn new_bytearray(&self, bytes: Vec<u8>) -> Value {
-        Value::alloc(&self.types.bytearray, Payload::ByteArray(RefCell::new(bytes)))
+        Value::alloc(
+            &self.types.bytearray,
+            Payload::ByteArray(RefCell::new(bytes)),
+        )
     }
 
     pub fn new_list(&self, items: Vec<Value>) -> Value {
@@ -66,7 +69,10 @@ impl Vm {
     }
 
     pub fn new_dict(&self) -> Value {
-        Value::alloc(&self.types.dict, Payload::Dict(RefCell::new(DictTable::new())))
+        Value::alloc(
+            &self.types.dict,
+            Payload::Dict(RefCell::new(DictTable::new())),
+        )
     }
 
     pub fn new_dict_from_table(&self, table: DictTable) -> Value {
@@ -74,16 +80,26 @@ impl Vm {
     }
 
     pub fn new_set_from_table(&self, table: SetTable, frozen: bool) -> Value {
-        let ty = if frozen { &self.types.frozenset } else { &self.types.set };
+        let ty = if frozen {
+            &self.types.frozenset
+        } else {
+            &self.types.set
+        };
         Value::alloc(ty, Payload::Set(RefCell::new(table)))
     }
 
     pub fn new_range(&self, start: Value, stop: Value, step: Value) -> Value {
-        Value::alloc(&self.types.range, Payload::Range(RangeData { start, stop, step }))
+        Value::alloc(
+            &self.types.range,
+            Payload::Range(RangeData { start, stop, step }),
+        )
     }
 
     pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
-        Value::alloc(&self.types.slice, Payload::Slice(SliceData { start, stop, step }))
+        Value::alloc(
+            &self.types.slice,
+            Payload::Slice(SliceData { start, stop, step }),
+        )
     }
 
     pub fn new_cell(&self, contents: Value) -> Value {

@@ -51,13 +51,14 @@ impl Vm {
     pub fn attribute_error(&self, obj: &Value, name: &str) -> PyErr {
         let msg = match obj.payload() {
             Some(Payload::Module(_)) => {
-                let mname = self
-                    .module_name(obj)
-                    .unwrap_or_else(|| "?".to_string());
+                let mname = self.module_name(obj).unwrap_or_else(|| "?".to_string());
                 format!("module '{mname}' has no attribute '{name}'")
             }
             Some(Payload::Type(_)) => {
-                format!("type object '{}' has no attribute '{name}'", type_name_of(obj))
+                format!(
+                    "type object '{}' has no attribute '{name}'",
+                    type_name_of(obj)
+                )
             }
             _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
         };
@@ -71,7 +72,11 @@ impl Vm {
                 let v1 = self.new_str(name);
                 t.insert_new(crate::runtime::hashing::str_hash_cached("name"), k1, v1);
                 let k2 = self.new_str("obj");
-                t.insert_new(crate::runtime::hashing::str_hash_cached("obj"), k2, obj.clone());
+                t.insert_new(
+                    crate::runtime::hashing::str_hash_cached("obj"),
+                    k2,
+                    obj.clone(),
+                );
             }
             *data.dict.borrow_mut() = d;
         }
@@ -145,10 +150,16 @@ impl Vm {
     fn is_data_descriptor(&self, attr: &Value) -> bool {
         match attr.payload() {
             Some(Payload::Property(_)) => true,
-            Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::ClassMethod(_) | Payload::StaticMethod(_)) => false,
+            Some(
+                Payload::Function(_)
+                | Payload::BuiltinFunction(_)
+                | Payload::ClassMethod(_)
+                | Payload::StaticMethod(_),
+            ) => false,
             _ if self.is_exact_builtin(attr) => false,
             _ => {
-                self.lookup_special(attr, "__set__").is_some() || self.lookup_special(attr, "__delete__").is_some()
+                self.lookup_special(attr, "__set__").is_some()
+                    || self.lookup_special(attr, "__delete__").is_some()
             }
         }
     }
@@ -195,7 +206,10 @@ impl Vm {
     }
 
     pub fn new_bound_method(&self, function: Value, receiver: Value) -> Value {
-        Value::alloc(&self.types.method, Payload::BoundMethod(BoundMethodData { function, receiver }))
+        Value::alloc(
+            &self.types.method,
+            Payload::BoundMethod(BoundMethodData { function, receiver }),
+        )
     }
 
     /// Attribute lookup on a type object.
@@ -205,12 +219,18 @@ impl Vm {
         }
         if let Some(attr) = self.lookup_type_attr(ty, name) {
             return match attr.payload() {
-                Some(Payload::ClassMethod(f)) => Ok(Some(self.new_bound_method(f.clone(), ty.clone()))),
+                Some(Payload::ClassMethod(f)) => {
+                    Ok(Some(self.new_bound_method(f.clone(), ty.clone())))
+                }
                 Some(Payload::StaticMethod(f)) => Ok(Some(f.clone())),
-                Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Property(_)) => Ok(Some(attr)),
+                Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Property(_)) => {
+                    Ok(Some(attr))
+                }
                 _ if self.is_exact_builtin(&attr) => Ok(Some(attr)),
                 _ => match self.lookup_special(&attr, "__get__") {
-                    Some(get) => self.call(&get, &[attr.clone(), Value::NONE, ty.clone()]).map(Some),
+                    Some(get) => self
+                        .call(&get, &[attr.clone(), Value::NONE, ty.clone()])
+                        .map(Some),
                     None => Ok(Some(attr)),
                 },
             };
@@ -242,7 +262,12 @@ impl Vm {
                     None => Some(self.new_str("builtins")),
                 };
             }
-            "__doc__" => return Some(self.dict_get_str(&data.dict, "__doc__").unwrap_or(Value::NONE)),
+            "__doc__" => {
+                return Some(
+                    self.dict_get_str(&data.dict, "__doc__")
+                        .unwrap_or(Value::NONE),
+                );
+            }
             _ => return None,
         })
     }
@@ -421,6 +446,9 @@ impl Vm {
                 let _ = self.dict_set(&dict, k, Value::NONE);
             }
         }
-        Value::alloc(&self.types.module, Payload::Module(crate::types::payload::ModuleData { dict }))
+        Value::alloc(
+            &self.types.module,
+            Payload::Module(crate::types::payload::ModuleData { dict }),
+        )
     }
 }

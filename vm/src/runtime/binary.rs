@@ -61,11 +61,21 @@ impl Vm {
 
     /// Tries `a.__op__(b)` then `b.__rop__(a)` (the reflected one first when b's type is a
     /// proper subclass of a's that overrides it). Returns NotImplemented if neither applies.
-    pub fn binary_dispatch(&mut self, a: &Value, b: &Value, fwd: &str, rev: &str) -> PyResult<Value> {
+    pub fn binary_dispatch(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        fwd: &str,
+        rev: &str,
+    ) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let fa = self.lookup_type_attr(&ta, fwd);
-        let rb = if ta.is(&tb) { None } else { self.lookup_type_attr(&tb, rev) };
+        let rb = if ta.is(&tb) {
+            None
+        } else {
+            self.lookup_type_attr(&tb, rev)
+        };
         if let Some(rb_method) = &rb
             && self.is_subtype(&tb, &ta)
             && !self.is_subtype(&ta, &tb)
@@ -134,13 +144,18 @@ impl Vm {
                 }
                 Ok(Some(a.clone()))
             }
-            (Some(Payload::Set(_)), BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor)
-                if !self.is_instance(a, &self.types.frozenset) && matches!(b.payload(), Some(Payload::Set(_))) =>
+            (
+                Some(Payload::Set(_)),
+                BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor,
+            ) if !self.is_instance(a, &self.types.frozenset)
+                && matches!(b.payload(), Some(Payload::Set(_))) =>
             {
                 self.set_inplace(a, b, op)?;
                 Ok(Some(a.clone()))
             }
-            (Some(Payload::Dict(_)), BinaryOp::Or) if matches!(b.payload(), Some(Payload::Dict(_))) => {
+            (Some(Payload::Dict(_)), BinaryOp::Or)
+                if matches!(b.payload(), Some(Payload::Dict(_))) =>
+            {
                 self.dict_update_from(a, b)?;
                 Ok(Some(a.clone()))
             }
@@ -153,15 +168,25 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(numbers::int_binary(self, op, &x, &y)?.unwrap_or(Value::NOT_IMPLEMENTED));
         }
-        let fa = as_float(a).map(Ok).or_else(|| as_int(a).map(|i| numbers::int_to_f64(&i)));
-        let fb = as_float(b).map(Ok).or_else(|| as_int(b).map(|i| numbers::int_to_f64(&i)));
+        let fa = as_float(a)
+            .map(Ok)
+            .or_else(|| as_int(a).map(|i| numbers::int_to_f64(&i)));
+        let fb = as_float(b)
+            .map(Ok)
+            .or_else(|| as_int(b).map(|i| numbers::int_to_f64(&i)));
         if let (Some(x), Some(y)) = (&fa, &fb)
             && (as_float(a).is_some() || as_float(b).is_some())
         {
-            let (x, y) = (x.clone()?, y.clone()?);
+            let (x, y) = (
+                x.as_ref().map_err(clone_err)?,
+                y.as_ref().map_err(clone_err)?,
+            );
+            let (x, y) = (*x, *y);
             return Ok(numbers::float_binary(self, op, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED));
         }
-        if matches!(a.payload(), Some(Payload::Complex(..))) || matches!(b.payload(), Some(Payload::Complex(..))) {
+        if matches!(a.payload(), Some(Payload::Complex(..)))
+            || matches!(b.payload(), Some(Payload::Complex(..)))
+        {
             return crate::builtins::complex::complex_binary(self, a, b, op);
         }
         match op {
@@ -185,12 +210,14 @@ impl Vm {
                 Ok(Value::NOT_IMPLEMENTED)
             }
             BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor
-                if matches!(a.payload(), Some(Payload::Set(_))) && matches!(b.payload(), Some(Payload::Set(_))) =>
+                if matches!(a.payload(), Some(Payload::Set(_)))
+                    && matches!(b.payload(), Some(Payload::Set(_))) =>
             {
                 self.set_binary(a, b, op)
             }
             BinaryOp::Or
-                if matches!(a.payload(), Some(Payload::Dict(_))) && matches!(b.payload(), Some(Payload::Dict(_))) =>
+                if matches!(a.payload(), Some(Payload::Dict(_)))
+                    && matches!(b.payload(), Some(Payload::Dict(_))) =>
             {
                 let copy = self.dict_copy(a)?;
                 self.dict_update_from(&copy, b)?;
@@ -295,21 +322,35 @@ impl Vm {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         match op.base() {
             BinaryOp::Add if matches!(a.payload(), Some(Payload::Str(_))) => {
-                return PyErr::type_error(format!("can only concatenate str (not \"{tb}\") to str"));
+                return PyErr::type_error(format!(
+                    "can only concatenate str (not \"{tb}\") to str"
+                ));
             }
             BinaryOp::Add if matches!(a.payload(), Some(Payload::List(_))) => {
-                return PyErr::type_error(format!("can only concatenate list (not \"{tb}\") to list"));
+                return PyErr::type_error(format!(
+                    "can only concatenate list (not \"{tb}\") to list"
+                ));
             }
             BinaryOp::Add if matches!(a.payload(), Some(Payload::Tuple(_))) => {
-                return PyErr::type_error(format!("can only concatenate tuple (not \"{tb}\") to tuple"));
+                return PyErr::type_error(format!(
+                    "can only concatenate tuple (not \"{tb}\") to tuple"
+                ));
             }
             BinaryOp::Multiply
-                if is_sequence(a) && !matches!(b.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))) =>
+                if is_sequence(a)
+                    && !matches!(
+                        b.payload(),
+                        Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))
+                    ) =>
             {
-                return PyErr::type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
+                return PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{tb}'"
+                ));
             }
             BinaryOp::Multiply if is_sequence(b) && as_float(a).is_some() => {
-                return PyErr::type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
+                return PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{ta}'"
+                ));
             }
             _ => {}
         }
@@ -318,13 +359,29 @@ impl Vm {
             BinaryOp::InplacePower => "**=",
             other => other.symbol(),
         };
-        PyErr::type_error(format!("unsupported operand type(s) for {symbol}: '{ta}' and '{tb}'"))
+        PyErr::type_error(format!(
+            "unsupported operand type(s) for {symbol}: '{ta}' and '{tb}'"
+        ))
     }
 }
 
 fn is_sequence(v: &Value) -> bool {
     matches!(
         v.payload(),
-        Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_))
+        Some(
+            Payload::Str(_)
+                | Payload::List(_)
+                | Payload::Tuple(_)
+                | Payload::Bytes(_)
+                | Payload::ByteArray(_)
+        )
     )
+}
+
+fn clone_err(e: &PyErr) -> PyErr {
+    match e.repr() {
+        crate::runtime::errors::ErrRepr::Lazy(k, m) => PyErr::new(*k, m.clone()),
+        crate::runtime::errors::ErrRepr::LazyArgs(k, a) => PyErr::with_args(*k, a.clone()),
+        crate::runtime::errors::ErrRepr::Object(v) => PyErr::from_object(v.clone()),
+    }
 }

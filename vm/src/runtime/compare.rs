@@ -100,7 +100,12 @@ impl Vm {
     }
 
     /// Builtin comparison; `None` if these types don't compare natively.
-    pub fn builtin_compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<bool>> {
+    pub fn builtin_compare(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: CompareOp,
+    ) -> PyResult<Option<bool>> {
         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
             return Ok(Some(ordering_matches(x.cmp(&y), op)));
         }
@@ -130,7 +135,10 @@ impl Vm {
             (Some(Payload::Str(x)), Some(Payload::Str(y))) => {
                 Ok(Some(ordering_matches(x.as_str().cmp(y.as_str()), op)))
             }
-            (Some(Payload::Bytes(_) | Payload::ByteArray(_)), Some(Payload::Bytes(_) | Payload::ByteArray(_))) => {
+            (
+                Some(Payload::Bytes(_) | Payload::ByteArray(_)),
+                Some(Payload::Bytes(_) | Payload::ByteArray(_)),
+            ) => {
                 let x = self.bytes_like(a).unwrap_or_default();
                 let y = self.bytes_like(b).unwrap_or_default();
                 Ok(Some(ordering_matches(x.cmp(&y), op)))
@@ -144,16 +152,24 @@ impl Vm {
                 self.compare_sequences(&x, &y, op).map(Some)
             }
             (Some(Payload::Set(_)), Some(Payload::Set(_))) => self.set_compare(a, b, op),
-            (Some(Payload::Dict(_)), Some(Payload::Dict(_))) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+            (Some(Payload::Dict(_)), Some(Payload::Dict(_)))
+                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
                 let eq = self.dict_eq(a, b)?;
                 Ok(Some(eq == (op == CompareOp::Eq)))
             }
-            (Some(Payload::Range(_)), Some(Payload::Range(_))) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+            (Some(Payload::Range(_)), Some(Payload::Range(_)))
+                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
                 let eq = self.range_eq(a, b)?;
                 Ok(Some(eq == (op == CompareOp::Eq)))
             }
-            (Some(Payload::DictView(_)), _) | (_, Some(Payload::DictView(_))) => self.dict_view_compare(a, b, op),
-            (Some(Payload::Complex(..)), _) | (_, Some(Payload::Complex(..))) => self.complex_eq(a, b, op),
+            (Some(Payload::DictView(_)), _) | (_, Some(Payload::DictView(_))) => {
+                self.dict_view_compare(a, b, op)
+            }
+            (Some(Payload::Complex(..)), _) | (_, Some(Payload::Complex(..))) => {
+                self.complex_eq(a, b, op)
+            }
             _ => Ok(None),
         }
     }
@@ -162,7 +178,9 @@ impl Vm {
         let to_c = |v: &Value| -> Option<(f64, f64)> {
             match v.payload() {
                 Some(Payload::Complex(r, i)) => Some((*r, *i)),
-                _ => as_float(v).or_else(|| as_int(v).and_then(|i| numbers::int_to_f64(&i).ok())).map(|f| (f, 0.0)),
+                _ => as_float(v)
+                    .or_else(|| as_int(v).and_then(|i| numbers::int_to_f64(&i).ok()))
+                    .map(|f| (f, 0.0)),
             }
         };
         if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
@@ -211,7 +229,9 @@ impl Vm {
         if let Some(f) = v.as_immediate_float() {
             return Ok(f != 0.0);
         }
-        let Some(obj) = v.as_object() else { return Ok(true) };
+        let Some(obj) = v.as_object() else {
+            return Ok(true);
+        };
         if obj.type_object().payload_is_builtin_type() {
             return Ok(match &obj.payload {
                 Payload::Str(s) => !s.as_str().is_empty(),

@@ -68,8 +68,12 @@ impl Vm {
     /// `dict[key]`, or `None` if absent.
     pub fn dict_get(&mut self, dict: &Value, key: &Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
-        let Some(index) = self.dict_find(dict, key, hash)? else { return Ok(None) };
-        Ok(dict.as_dict().and_then(|t| t.borrow().entry(index).map(|e| e.value.clone())))
+        let Some(index) = self.dict_find(dict, key, hash)? else {
+            return Ok(None);
+        };
+        Ok(dict
+            .as_dict()
+            .and_then(|t| t.borrow().entry(index).map(|e| e.value.clone())))
     }
 
     /// `dict[key]` for an exact-str key given as text (never runs Python code).
@@ -101,8 +105,12 @@ impl Vm {
     /// `del dict[key]`; returns the removed value, or `None` if absent.
     pub fn dict_remove(&mut self, dict: &Value, key: &Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
-        let Some(index) = self.dict_find(dict, key, hash)? else { return Ok(None) };
-        let Some(table) = dict.as_dict() else { return Ok(None) };
+        let Some(index) = self.dict_find(dict, key, hash)? else {
+            return Ok(None);
+        };
+        let Some(table) = dict.as_dict() else {
+            return Ok(None);
+        };
         let entry = table
             .try_borrow_mut()
             .map_err(|_| PyErr::runtime_error("dictionary changed size during iteration"))?
@@ -161,7 +169,9 @@ impl Vm {
 
     /// `a == b` for two dicts.
     pub fn dict_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        let (Some(ta), Some(_)) = (a.as_dict(), b.as_dict()) else { return Ok(false) };
+        let (Some(ta), Some(_)) = (a.as_dict(), b.as_dict()) else {
+            return Ok(false);
+        };
         if self.len(a)? != self.len(b)? {
             return Ok(false);
         }

@@ -67,11 +67,11 @@ exception_kinds! {
     PermissionError: OSError,
     ProcessLookupError: OSError,
     TimeoutError: OSError,
-    PythonFinalizationError: RuntimeError,
     ReferenceError: Exception,
     RuntimeError: Exception,
     NotImplementedError: RuntimeError,
     RecursionError: RuntimeError,
+    PythonFinalizationError: RuntimeError,
     StopAsyncIteration: Exception,
     StopIteration: Exception,
     SyntaxError: Exception,
@@ -196,7 +196,10 @@ impl PyErr {
 
     /// A logic bug in Pyrite (not the script's fault); reported as `SystemError`.
     pub fn internal(message: impl Into<String>) -> PyErr {
-        PyErr::new(ExcKind::SystemError, format!("Pyrite internal error: {}", message.into()))
+        PyErr::new(
+            ExcKind::SystemError,
+            format!("Pyrite internal error: {}", message.into()),
+        )
     }
 }
 

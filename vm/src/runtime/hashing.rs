@@ -50,7 +50,9 @@ impl Vm {
         if let Some(obj) = v.as_object() {
             let exact_builtin = obj.type_object().payload_is_builtin_type();
             match &obj.payload {
-                Payload::Str(s) if exact_builtin || self.lookup_special(v, "__hash__").is_none() => {
+                Payload::Str(s)
+                    if exact_builtin || self.lookup_special(v, "__hash__").is_none() =>
+                {
                     return Ok(pystr_hash(s));
                 }
                 Payload::Int(i) if exact_builtin => return Ok(th::hash_int(i)),
@@ -78,8 +80,7 @@ impl Vm {
                     return Ok(th::hash_tuple(&hashes));
                 }
                 Payload::Set(table) if obj.has_type(&self.types.frozenset) => {
-                    let hashes: Vec<i64> =
-                        table.borrow().entries().map(|(h, _)| h).collect();
+                    let hashes: Vec<i64> = table.borrow().entries().map(|(h, _)| h).collect();
                     return Ok(frozenset_hash(&hashes));
                 }
                 Payload::Complex(re, im) if exact_builtin => {
@@ -101,7 +102,9 @@ impl Vm {
                 let r = self.call(&h, &[v.clone()])?;
                 match self.index_value_to_i64_for_hash(&r) {
                     Some(x) => Ok(if x == -1 { -2 } else { x }),
-                    None => Err(PyErr::type_error("__hash__ method should return an integer")),
+                    None => Err(PyErr::type_error(
+                        "__hash__ method should return an integer",
+                    )),
                 }
             }
             _ => {
@@ -121,7 +124,8 @@ impl Vm {
         matches!(
             v.payload(),
             Some(Payload::List(_)) | Some(Payload::Dict(_)) | Some(Payload::ByteArray(_))
-        ) || (matches!(v.payload(), Some(Payload::Set(_))) && !self.is_instance(v, &self.types.frozenset))
+        ) || (matches!(v.payload(), Some(Payload::Set(_)))
+            && !self.is_instance(v, &self.types.frozenset))
     }
 
     fn is_builtin_object_hash(&self, h: &Value) -> bool {
@@ -155,7 +159,9 @@ fn frozenset_hash(hashes: &[i64]) -> i64 {
     for &h in hashes {
         hash ^= shuffle(h as u64);
     }
-    hash ^= (hashes.len() as u64).wrapping_add(1).wrapping_mul(1927868237);
+    hash ^= (hashes.len() as u64)
+        .wrapping_add(1)
+        .wrapping_mul(1927868237);
     hash ^= (hash >> 11) ^ (hash >> 25);
     hash = hash.wrapping_mul(69069).wrapping_add(907133923);
     let mut h = hash as i64;

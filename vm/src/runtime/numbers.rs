@@ -95,7 +95,12 @@ pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
 }
 
 /// `a op b` when both are ints; `None` if the operator does not apply to ints.
-pub fn int_binary(vm: &Vm, op: BinaryOp, a: &IntRef<'_>, b: &IntRef<'_>) -> PyResult<Option<Value>> {
+pub fn int_binary(
+    vm: &Vm,
+    op: BinaryOp,
+    a: &IntRef<'_>,
+    b: &IntRef<'_>,
+) -> PyResult<Option<Value>> {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         let (x, y) = (*x, *y);
         let fast = match op {
@@ -107,10 +112,16 @@ pub fn int_binary(vm: &Vm, op: BinaryOp, a: &IntRef<'_>, b: &IntRef<'_>) -> PyRe
             BinaryOp::Xor => Some(x ^ y),
             BinaryOp::FloorDivide if y != 0 && !(x == i64::MIN && y == -1) => Some(x.div_floor(&y)),
             BinaryOp::Remainder if y != 0 && !(x == i64::MIN && y == -1) => Some(x.mod_floor(&y)),
-            BinaryOp::LShift if (0..63).contains(&y) && x.unsigned_abs().leading_zeros() as i64 > y + 1 => {
+            BinaryOp::LShift
+                if (0..63).contains(&y) && x.unsigned_abs().leading_zeros() as i64 > y + 1 =>
+            {
                 Some(x << y)
             }
-            BinaryOp::RShift if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+            BinaryOp::RShift if y >= 0 => Some(if y >= 64 {
+                if x < 0 { -1 } else { 0 }
+            } else {
+                x >> y
+            }),
             _ => None,
         };
         if let Some(r) = fast {
@@ -227,7 +238,11 @@ pub fn int_true_divide(a: &IntRef<'_>, b: &IntRef<'_>) -> PyResult<f64> {
     let xbits = x.bits() as i64;
     let ybits = y.bits() as i64;
     let shift = 55 - (xbits - ybits);
-    let (num, den) = if shift >= 0 { (x << shift as usize, y) } else { (x, y << (-shift) as usize) };
+    let (num, den) = if shift >= 0 {
+        (x << shift as usize, y)
+    } else {
+        (x, y << (-shift) as usize)
+    };
     let (q, r) = num.div_rem(&den);
     // q has 55 or 56 bits; fold the remainder into a sticky bit.
     let mut q = q.to_u64().unwrap_or(u64::MAX);
@@ -238,7 +253,9 @@ pub fn int_true_divide(a: &IntRef<'_>, b: &IntRef<'_>) -> PyResult<f64> {
     let result = ldexp_round(q, exp);
     match result {
         Some(f) => Ok(if negative { -f } else { f }),
-        None => Err(PyErr::overflow_error("integer division result too large for a float")),
+        None => Err(PyErr::overflow_error(
+            "integer division result too large for a float",
+        )),
     }
 }
 
@@ -292,7 +309,11 @@ fn ldexp_round(m: u64, e: i64) -> Option<f64> {
     }
     mant = 0;
     let _ = mant;
-    if result.is_infinite() { None } else { Some(result) }
+    if result.is_infinite() {
+        None
+    } else {
+        Some(result)
+    }
 }
 
 /// `a op b` for floats (ints already converted).
@@ -370,7 +391,9 @@ pub fn float_pow(vm: &Vm, a: f64, b: f64) -> PyResult<Value> {
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {
-        return Err(PyErr::overflow_error("(34, 'Numerical result out of range')"));
+        return Err(PyErr::overflow_error(
+            "(34, 'Numerical result out of range')",
+        ));
     }
     Ok(vm.new_float(r))
 }
@@ -381,7 +404,11 @@ pub fn compare_int_float(i: &IntRef<'_>, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     if let Some(x) = i.to_i64()
         && x.unsigned_abs() < (1u64 << 53)
@@ -393,7 +420,11 @@ pub fn compare_int_float(i: &IntRef<'_>, f: f64) -> Option<Ordering> {
     let fl_big = float_to_bigint(fl)?;
     let ib = i.to_bigint();
     match ib.cmp(&fl_big) {
-        Ordering::Equal => Some(if f > fl { Ordering::Less } else { Ordering::Equal }),
+        Ordering::Equal => Some(if f > fl {
+            Ordering::Less
+        } else {
+            Ordering::Equal
+        }),
         other => Some(other),
     }
 }
@@ -410,7 +441,11 @@ pub fn float_to_bigint(f: f64) -> Option<BigInt> {
     if exp == 0 && frac == 0 {
         return Some(BigInt::zero());
     }
-    let (mant, e) = if exp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp - 1075) };
+    let (mant, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    };
     let mut r = BigInt::from(mant);
     if e >= 0 {
         r <<= e as usize;

@@ -13,7 +13,10 @@ impl Vm {
     /// Enters one level of Rust recursion; errors past the limit.
     pub fn enter_native(&mut self) -> PyResult<()> {
         if self.native_depth >= NATIVE_RECURSION_LIMIT {
-            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
         }
         self.native_depth += 1;
         Ok(())
@@ -44,8 +47,12 @@ impl Vm {
             return Ok("Ellipsis".to_string());
         }
         if self.is_exact_builtin(v) {
-            self.enter_native()
-                .map_err(|_| PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"))?;
+            self.enter_native().map_err(|_| {
+                PyErr::new(
+                    ExcKind::RecursionError,
+                    "maximum recursion depth exceeded while getting the repr of an object",
+                )
+            })?;
             let r = crate::builtins::repr::builtin_repr(self, v);
             self.leave_native();
             return r;
@@ -141,10 +148,9 @@ impl Vm {
     pub(crate) fn len_result(&mut self, r: &Value) -> PyResult<usize> {
         match as_int(r) {
             Some(i) if i.is_negative() => Err(PyErr::value_error("__len__() should return >= 0")),
-            Some(i) => i
-                .to_i64()
-                .map(|n| n as usize)
-                .ok_or_else(|| PyErr::overflow_error("cannot fit 'int' into an index-sized integer")),
+            Some(i) => i.to_i64().map(|n| n as usize).ok_or_else(|| {
+                PyErr::overflow_error("cannot fit 'int' into an index-sized integer")
+            }),
             None => Err(PyErr::type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 self.type_name(r)
@@ -157,20 +163,60 @@ impl Vm {
         let state = if let Some(obj) = v.as_object() {
             let builtin = obj.type_object().payload_is_builtin_type();
             match &obj.payload {
-                Payload::List(_) if builtin => Some((IterState::Seq { seq: v.clone(), index: 0 }, &self.types.list_iterator)),
-                Payload::Tuple(_) if builtin => Some((IterState::Seq { seq: v.clone(), index: 0 }, &self.types.tuple_iterator)),
-                Payload::Str(_) if builtin => Some((IterState::Str { text: v.clone(), pos: 0 }, &self.types.str_iterator)),
-                Payload::Bytes(_) | Payload::ByteArray(_) if builtin => {
-                    Some((IterState::Seq { seq: v.clone(), index: 0 }, &self.types.bytes_iterator))
-                }
-                Payload::Range(_) => Some((crate::builtins::range::range_iter_state(self, v)?, &self.types.range_iterator)),
+                Payload::List(_) if builtin => Some((
+                    IterState::Seq {
+                        seq: v.clone(),
+                        index: 0,
+                    },
+                    &self.types.list_iterator,
+                )),
+                Payload::Tuple(_) if builtin => Some((
+                    IterState::Seq {
+                        seq: v.clone(),
+                        index: 0,
+                    },
+                    &self.types.tuple_iterator,
+                )),
+                Payload::Str(_) if builtin => Some((
+                    IterState::Str {
+                        text: v.clone(),
+                        pos: 0,
+                    },
+                    &self.types.str_iterator,
+                )),
+                Payload::Bytes(_) | Payload::ByteArray(_) if builtin => Some((
+                    IterState::Seq {
+                        seq: v.clone(),
+                        index: 0,
+                    },
+                    &self.types.bytes_iterator,
+                )),
+                Payload::Range(_) => Some((
+                    crate::builtins::range::range_iter_state(self, v)?,
+                    &self.types.range_iterator,
+                )),
                 Payload::Dict(d) if builtin => {
                     let len = d.borrow().len();
-                    Some((IterState::Dict { dict: v.clone(), pos: 0, len, kind: DictViewKind::Keys }, &self.types.dict_keyiterator))
+                    Some((
+                        IterState::Dict {
+                            dict: v.clone(),
+                            pos: 0,
+                            len,
+                            kind: DictViewKind::Keys,
+                        },
+                        &self.types.dict_keyiterator,
+                    ))
                 }
                 Payload::Set(s) if builtin => {
                     let len = s.borrow().len();
-                    Some((IterState::Set { set: v.clone(), pos: 0, len }, &self.types.set_iterator))
+                    Some((
+                        IterState::Set {
+                            set: v.clone(),
+                            pos: 0,
+                            len,
+                        },
+                        &self.types.set_iterator,
+                    ))
                 }
                 Payload::DictView(view) => {
                     let len = view.dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0);
@@ -179,7 +225,15 @@ impl Vm {
                         DictViewKind::Values => &self.types.dict_valueiterator,
                         DictViewKind::Items => &self.types.dict_itemiterator,
                     };
-                    Some((IterState::Dict { dict: view.dict.clone(), pos: 0, len, kind: view.kind }, ty))
+                    Some((
+                        IterState::Dict {
+                            dict: view.dict.clone(),
+                            pos: 0,
+                            len,
+                            kind: view.kind,
+                        },
+                        ty,
+                    ))
                 }
                 Payload::Iterator(_) | Payload::Generator(_) if builtin => return Ok(v.clone()),
                 _ => None,
@@ -189,7 +243,10 @@ impl Vm {
         };
         if let Some((state, ty)) = state {
             let ty = ty.clone();
-            return Ok(Value::alloc(&ty, Payload::Iterator(std::cell::RefCell::new(state))));
+            return Ok(Value::alloc(
+                &ty,
+                Payload::Iterator(std::cell::RefCell::new(state)),
+            ));
         }
         if let Some(m) = self.lookup_special(v, "__iter__") {
             if m.is_none() {
@@ -206,7 +263,13 @@ impl Vm {
         }
         if self.lookup_special(v, "__getitem__").is_some() {
             let ty = self.types.seq_iterator.clone();
-            return Ok(Value::alloc(&ty, Payload::Iterator(std::cell::RefCell::new(IterState::Seq { seq: v.clone(), index: 0 }))));
+            return Ok(Value::alloc(
+                &ty,
+                Payload::Iterator(std::cell::RefCell::new(IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                })),
+            ));
         }
         Err(self.not_iterable(v))
     }
@@ -218,7 +281,9 @@ impl Vm {
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it.payload() {
-            Some(Payload::Iterator(state)) => crate::builtins::iterators::iterator_next(self, it, state),
+            Some(Payload::Iterator(state)) => {
+                crate::builtins::iterators::iterator_next(self, it, state)
+            }
             Some(Payload::Generator(_)) => crate::builtins::generator::generator_next(self, it),
             _ => match self.lookup_special(it, "__next__") {
                 Some(m) => match self.call(&m, &[it.clone()]) {
@@ -289,7 +354,9 @@ impl Vm {
                     }
                     return Ok(false);
                 }
-                Some(Payload::Range(_)) => return crate::builtins::range::range_contains(self, container, item),
+                Some(Payload::Range(_)) => {
+                    return crate::builtins::range::range_contains(self, container, item);
+                }
                 Some(Payload::Bytes(_) | Payload::ByteArray(_)) => {
                     return crate::builtins::bytes::bytes_contains(self, container, item);
                 }
@@ -304,7 +371,9 @@ impl Vm {
             let r = self.call(&m, &[container.clone(), item.clone()])?;
             return self.truthy(&r);
         }
-        if self.lookup_special(container, "__iter__").is_none() && self.lookup_special(container, "__getitem__").is_none() {
+        if self.lookup_special(container, "__iter__").is_none()
+            && self.lookup_special(container, "__getitem__").is_none()
+        {
             return Err(PyErr::type_error(format!(
                 "argument of type '{}' is not iterable",
                 self.type_name(container)
@@ -323,7 +392,8 @@ impl Vm {
     pub fn err_matches(&self, err: &PyErr, kind: ExcKind) -> bool {
         let target = self.types.exception(kind);
         match err.repr() {
-            crate::runtime::errors::ErrRepr::Lazy(k, _) | crate::runtime::errors::ErrRepr::LazyArgs(k, _) => {
+            crate::runtime::errors::ErrRepr::Lazy(k, _)
+            | crate::runtime::errors::ErrRepr::LazyArgs(k, _) => {
                 self.is_subtype(self.types.exception(*k), target)
             }
             crate::runtime::errors::ErrRepr::Object(v) => self.is_instance(v, target),

@@ -52,27 +52,52 @@ impl Vm {
                 v
             }
         };
-        let start = if start.is_none() { if step < 0 { upper } else { lower } } else { clamp(self.slice_index(&start)?) };
-        let stop = if stop.is_none() { if step < 0 { lower } else { upper } } else { clamp(self.slice_index(&stop)?) };
+        let start = if start.is_none() {
+            if step < 0 { upper } else { lower }
+        } else {
+            clamp(self.slice_index(&start)?)
+        };
+        let stop = if stop.is_none() {
+            if step < 0 { lower } else { upper }
+        } else {
+            clamp(self.slice_index(&stop)?)
+        };
         let count = if step < 0 {
-            if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+            if stop < start {
+                (start - stop - 1) / (-step) + 1
+            } else {
+                0
+            }
         } else if start < stop {
             (stop - start - 1) / step + 1
         } else {
             0
         };
-        Ok(SliceIndices { start, stop, step, len: count as usize })
+        Ok(SliceIndices {
+            start,
+            stop,
+            step,
+            len: count as usize,
+        })
     }
 
     /// A slice bound: an int (clamped to i64) or `__index__`.
     fn slice_index(&mut self, v: &Value) -> PyResult<i64> {
         if let Some(i) = as_int(v) {
-            return Ok(i.to_i64().unwrap_or(if i.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }));
+            return Ok(i.to_i64().unwrap_or(if i.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }));
         }
         if self.lookup_special(v, "__index__").is_some() {
             let iv = self.index_value(v)?;
             if let Some(i) = as_int(&iv) {
-                return Ok(i.to_i64().unwrap_or(if i.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }));
+                return Ok(i.to_i64().unwrap_or(if i.is_negative() {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }));
             }
         }
         Err(PyErr::type_error(
@@ -92,7 +117,9 @@ impl Vm {
                 }
             },
             None => {
-                if self.lookup_special(key, "__index__").is_some() && !matches!(key.payload(), Some(Payload::Slice(_))) {
+                if self.lookup_special(key, "__index__").is_some()
+                    && !matches!(key.payload(), Some(Payload::Slice(_)))
+                {
                     self.index_i64(key)?
                 } else {
                     return Err(PyErr::type_error(format!(
@@ -103,7 +130,11 @@ impl Vm {
             }
         };
         let idx = if i < 0 { i + len as i64 } else { i };
-        Ok(if idx < 0 || idx >= len as i64 { None } else { Some(idx as usize) })
+        Ok(if idx < 0 || idx >= len as i64 {
+            None
+        } else {
+            Some(idx as usize)
+        })
     }
 
     /// `obj[key]`.
@@ -115,7 +146,9 @@ impl Vm {
                     if is_slice {
                         let items = l.borrow().clone();
                         let idx = self.slice_indices(key, items.len())?;
-                        return Ok(self.new_list(idx.positions().map(|p| items[p].clone()).collect()));
+                        return Ok(
+                            self.new_list(idx.positions().map(|p| items[p].clone()).collect())
+                        );
                     }
                     let len = l.borrow().len();
                     return match self.seq_index(key, len, "list")? {
@@ -140,7 +173,9 @@ impl Vm {
                     if is_slice {
                         let idx = self.slice_indices(key, s.char_len())?;
                         if idx.step == 1 {
-                            let text = s.substring(idx.start as usize, idx.start as usize + idx.len).to_string();
+                            let text = s
+                                .substring(idx.start as usize, idx.start as usize + idx.len)
+                                .to_string();
                             return Ok(self.new_string(text));
                         }
                         let chars: Vec<char> = s.as_str().chars().collect();
@@ -183,7 +218,9 @@ impl Vm {
                         None => Err(PyErr::key_error(key.clone())),
                     };
                 }
-                Some(Payload::Range(_)) => return crate::builtins::range::range_getitem(self, obj, key),
+                Some(Payload::Range(_)) => {
+                    return crate::builtins::range::range_getitem(self, obj, key);
+                }
                 Some(Payload::Type(_)) => {}
                 _ => {}
             }
@@ -203,7 +240,10 @@ impl Vm {
                 crate::runtime::typecheck::type_name_of(obj)
             )));
         }
-        Err(PyErr::type_error(format!("'{}' object is not subscriptable", self.type_name(obj))))
+        Err(PyErr::type_error(format!(
+            "'{}' object is not subscriptable",
+            self.type_name(obj)
+        )))
     }
 
     /// `obj[key] = value`.

@@ -37,7 +37,13 @@ impl Vm {
         let ty = self.type_of(v);
         match ty.as_type_data() {
             Some(data) => f(&ty, data),
-            None => f(&ty, self.types.object.as_type_data().unwrap_or_else(|| unreachable_type())),
+            None => f(
+                &ty,
+                self.types
+                    .object
+                    .as_type_data()
+                    .unwrap_or_else(|| unreachable_type()),
+            ),
         }
     }
 
@@ -122,4 +128,15 @@ pub fn dict_get_str(dict: &Value, name: &str) -> Option<Value> {
 fn unreachable_type() -> &'static TypeData {
     // Every value's type is a type object; reaching here is a VM bug. Abort cleanly.
     crate::runtime::fatal::fatal_error("value whose type is not a type object")
+}
+
+impl crate::object::Object {
+    /// For a type object: whether it is a builtin type (not created by a class statement).
+    #[inline]
+    pub fn payload_is_builtin_type(&self) -> bool {
+        match &self.payload {
+            Payload::Type(t) => !t.has_flag(crate::types::typeobj::type_flags::HEAPTYPE),
+            _ => false,
+        }
+    }
 }

@@ -146,7 +146,11 @@ fn raw_type(
         mro_tail: RefCell::new(mro_tail),
         dict,
         layout,
-        flags: Cell::new(if subclassable { type_flags::BASETYPE } else { 0 }),
+        flags: Cell::new(if subclassable {
+            type_flags::BASETYPE
+        } else {
+            0
+        }),
         version: Cell::new(1),
         constructor: Cell::new(None),
     };

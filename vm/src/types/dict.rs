@@ -95,10 +95,11 @@ impl DictTable {
         let index = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
-        self.indices.insert_unique(hash as u64, index, |&i| match &entries[i] {
-            Some(e) => e.hash as u64,
-            None => 0,
-        });
+        self.indices
+            .insert_unique(hash as u64, index, |&i| match &entries[i] {
+                Some(e) => e.hash as u64,
+                None => 0,
+            });
         self.len += 1;
         self.version += 1;
     }
@@ -126,10 +127,11 @@ impl DictTable {
             let hash = entry.hash;
             self.entries.push(Some(entry));
             let entries = &self.entries;
-            self.indices.insert_unique(hash as u64, index, |&i| match &entries[i] {
-                Some(e) => e.hash as u64,
-                None => 0,
-            });
+            self.indices
+                .insert_unique(hash as u64, index, |&i| match &entries[i] {
+                    Some(e) => e.hash as u64,
+                    None => 0,
+                });
         }
     }
 
@@ -172,6 +174,8 @@ impl DictTable {
     }
 
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+        self.iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
     }
 }

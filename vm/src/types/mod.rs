@@ -3,7 +3,9 @@
 
 pub mod code;
 pub mod dict;
+pub mod file;
 pub mod function;
+pub mod generator;
 pub mod iter;
 pub mod payload;
 pub mod set;

@@ -52,6 +52,7 @@ pub enum Payload {
     StaticMethod(Value),
     Super(Value, Value),
     Generator(Box<crate::types::generator::GeneratorData>),
+    File(RefCell<crate::types::file::FileData>),
 }
 
 /// `range(start, stop, step)` with int fields (small or big).

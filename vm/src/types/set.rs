@@ -38,7 +38,12 @@ impl Default for SetTable {
 
 impl SetTable {
     pub fn new() -> SetTable {
-        SetTable { table: vec![Slot::Unused; MIN_SIZE], fill: 0, used: 0, finger: 0 }
+        SetTable {
+            table: vec![Slot::Unused; MIN_SIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -63,7 +68,11 @@ impl SetTable {
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Unused => return Ok(None),
@@ -76,7 +85,11 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -92,7 +105,11 @@ impl SetTable {
         let mut perturb = hash as u64;
         let mut free_slot: Option<usize> = None;
         let target = 'probe: loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Unused => break 'probe j,
@@ -110,7 +127,11 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         };
         if let Some(slot) = free_slot {
             self.table[slot] = Slot::Active { hash, key };
@@ -121,7 +142,11 @@ impl SetTable {
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= mask * 3 {
-            let min_used = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            let min_used = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
             self.resize(min_used);
         }
         Ok(true)
@@ -148,7 +173,11 @@ impl SetTable {
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 if matches!(self.table[j], Slot::Unused) {
                     self.table[j] = Slot::Active { hash, key };
@@ -156,7 +185,11 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 

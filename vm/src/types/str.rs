@@ -14,8 +14,16 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(text: impl Into<Box<str>>) -> PyStr {
         let text = text.into();
-        let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
-        PyStr { text, char_len, hash: Cell::new(-1) }
+        let char_len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        PyStr {
+            text,
+            char_len,
+            hash: Cell::new(-1),
+        }
     }
 
     #[inline]
@@ -57,7 +65,11 @@ impl PyStr {
         if self.is_ascii() {
             i.min(self.text.len())
         } else {
-            self.text.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.text.len())
+            self.text
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.text.len())
         }
     }
 

@@ -1,0 +1,496 @@
+//! Classes: `__build_class__` (running the class body in a fresh namespace), `type(name,
+//! bases, ns)` with C3 linearization and layout checks, instance construction through
+//! `__new__` and `__init__` with CPython's argument rules, and zero-argument `super()`.
+
+use std::cell::{Cell, RefCell};
+
+use crate::interp::args::Args;
+use crate::object::{Payload, Value};
+use crate::runtime::errors::{ExcKind, PyErr, PyResult};
+use crate::runtime::typecheck::type_name_of;
+use crate::types::typeobj::{Layout, TypeData, type_flags};
+use crate::vm::Vm;
+
+/// `cls(*args, **kwargs)` for a class whose construction is not a builtin shortcut.
+pub fn construct_instance(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult<Value> {
+    let new = vm.lookup_type_attr(cls, "__new__");
+    let obj = match new.as_ref().map(unwrap_static) {
+        Some(f) if !is_object_new(&f) => {
+            let mut all = Vec::with_capacity(args.values.len() + 1);
+            all.push(cls.clone());
+            all.extend(args.values.iter().cloned());
+            vm.call_args(
+                &f,
+                Args {
+                    values: &all,
+                    kwnames: args.kwnames,
+                },
+            )?
+        }
+        _ => object_new_impl(vm, cls, args)?,
+    };
+    if !vm.is_instance(&obj, cls) {
+        return Ok(obj);
+    }
+    let init = vm.lookup_type_attr(cls, "__init__");
+    if let Some(init) = init
+        && !is_object_init(&init)
+    {
+        let mut all = Vec::with_capacity(args.values.len() + 1);
+        all.push(obj.clone());
+        all.extend(args.values.iter().cloned());
+        let r = vm.call_args(
+            &init,
+            Args {
+                values: &all,
+                kwnames: args.kwnames,
+            },
+        )?;
+        if !r.is_none() {
+            return Err(PyErr::type_error(format!(
+                "__init__() should return None, not '{}'",
+                vm.type_name(&r)
+            )));
+        }
+    }
+    Ok(obj)
+}
+
+fn unwrap_static(v: &Value) -> Value {
+    match v.payload() {
+        Some(Payload::StaticMethod(f)) => f.clone(),
+        _ => v.clone(),
+    }
+}
+
+fn is_object_new(f: &Value) -> bool {
+    matches!(f.payload(), Some(Payload::BuiltinFunction(b)) if b.name == "__new__" && b.doc == "object.__new__")
+}
+
+fn is_object_init(f: &Value) -> bool {
+    matches!(f.payload(), Some(Payload::BuiltinFunction(b)) if b.name == "__init__" && b.doc == "object.__init__")
+}
+
+/// `object.__new__(cls, *args)`: allocates an instance with the layout of `cls`'s solid
+/// base (builtin bases construct themselves from the arguments).
+pub fn object_new_impl(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult<Value> {
+    let Some(data) = cls.as_type_data() else {
+        return Err(PyErr::type_error(
+            "object.__new__(X): X is not a type object",
+        ));
+    };
+    if data.layout == Layout::Object {
+        if !args.values.is_empty() {
+            let init_overridden = vm
+                .lookup_type_attr(cls, "__init__")
+                .is_some_and(|i| !is_object_init(&i));
+            if !init_overridden {
+                return Err(PyErr::type_error(format!(
+                    "{}() takes no arguments",
+                    data.name.borrow()
+                )));
+            }
+        }
+        return Ok(Value::alloc(
+            cls,
+            Payload::Instance(RefCell::new(Value::NULL)),
+        ));
+    }
+    // A subclass of a builtin: let the builtin base's constructor build it with `cls`.
+    for base in vm.mro(cls) {
+        if let Some(bd) = base.as_type_data()
+            && !bd.has_flag(type_flags::HEAPTYPE)
+            && let Some(ctor) = bd.constructor.get()
+        {
+            let mut all = Vec::with_capacity(args.values.len() + 1);
+            all.push(cls.clone());
+            all.extend(args.values.iter().cloned());
+            return ctor(
+                vm,
+                Args {
+                    values: &all,
+                    kwnames: args.kwnames,
+                },
+            );
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "cannot create '{}' instances",
+        data.name.borrow()
+    )))
+}
+
+/// `object.__new__` as a builtin.
+pub fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(cls) = args.positional().first().cloned() else {
+        return Err(PyErr::type_error("object.__new__(): not enough arguments"));
+    };
+    if !vm.is_type(&cls) {
+        return Err(PyErr::type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            vm.type_name(&cls)
+        )));
+    }
+    let rest = Args {
+        values: &args.values[1..],
+        kwnames: args.kwnames,
+    };
+    // Arguments were meant for `__init__` when it is overridden.
+    let init_overridden = vm
+        .lookup_type_attr(&cls, "__init__")
+        .is_some_and(|i| !is_object_init(&i));
+    if init_overridden || rest.values.is_empty() {
+        return object_new_impl(
+            vm,
+            &cls,
+            Args {
+                values: &[],
+                kwnames: &[],
+            },
+        )
+        .or_else(|_| object_new_impl(vm, &cls, rest));
+    }
+    object_new_impl(vm, &cls, rest)
+}
+
+/// `object.__init__(self, *args)`.
+pub fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.values.len() > 1 {
+        let this = &args.values[0];
+        let ty = vm.type_of(this);
+        let init_overridden = vm
+            .lookup_type_attr(&ty, "__init__")
+            .is_some_and(|i| !is_object_init(&i));
+        let new_overridden = vm
+            .lookup_type_attr(&ty, "__new__")
+            .is_some_and(|n| !is_object_new(&unwrap_static(&n)));
+        if init_overridden || !new_overridden {
+            return Err(PyErr::type_error(if init_overridden {
+                "object.__init__() takes exactly one argument (the instance to initialize)"
+                    .to_string()
+            } else {
+                format!("{}() takes no arguments", type_name_of(&ty))
+            }));
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.positional();
+    if pos.len() < 2 {
+        return Err(PyErr::type_error("__build_class__: not enough arguments"));
+    }
+    let func = pos[0].clone();
+    let name = pos[1].clone();
+    if func.as_function().is_none() {
+        return Err(PyErr::type_error(
+            "__build_class__: func must be a function",
+        ));
+    }
+    if name.as_pystr().is_none() {
+        return Err(PyErr::type_error("__build_class__: name is not a string"));
+    }
+    let bases: Vec<Value> = pos[2..].to_vec();
+    let mut metaclass = args.keyword("metaclass").cloned();
+    let kw_names: Vec<Value> = args
+        .kwnames
+        .iter()
+        .filter(|k| k.as_str() != Some("metaclass"))
+        .cloned()
+        .collect();
+    let kw_values: Vec<Value> = args
+        .keywords()
+        .filter(|(k, _)| *k != "metaclass")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let explicit_meta = metaclass.is_some();
+    let mut meta = match metaclass.take() {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => vm.type_of(b),
+            None => vm.types.type_.clone(),
+        },
+    };
+    if vm.is_type(&meta) {
+        meta = calculate_metaclass(vm, &meta, &bases)?;
+    }
+    let _ = explicit_meta;
+    let bases_tuple = vm.new_tuple(bases.clone());
+    let ns = match vm.getattr_opt(&meta, "__prepare__")? {
+        Some(prepare)
+            if !vm.is_exact_builtin(&prepare)
+                || !matches!(prepare.payload(), Some(Payload::BuiltinFunction(_))) =>
+        {
+            let mut a = vec![name.clone(), bases_tuple.clone()];
+            a.extend(kw_values.iter().cloned());
+            vm.call_args(
+                &prepare,
+                Args {
+                    values: &a,
+                    kwnames: &kw_names,
+                },
+            )?
+        }
+        _ => vm.new_dict(),
+    };
+    vm.push_function_frame(
+        &func,
+        Args {
+            values: &[],
+            kwnames: &[],
+        },
+        None,
+    )?;
+    if let Some(frame) = vm.frames.last_mut() {
+        frame.locals = ns.clone();
+    }
+    let body_result = vm.run_frame()?;
+    let mut call_args = vec![name, bases_tuple, ns.clone()];
+    call_args.extend(kw_values);
+    let cls = vm.call_args(
+        &meta,
+        Args {
+            values: &call_args,
+            kwnames: &kw_names,
+        },
+    )?;
+    if let Some(Payload::Cell(cell)) = body_result.payload() {
+        let old = cell.replace(cls.clone());
+        drop(old);
+    } else if let Some(cell) = vm.mapping_lookup(&ns, &vm.new_str("__classcell__"))?
+        && let Some(Payload::Cell(c)) = cell.payload()
+    {
+        let old = c.replace(cls.clone());
+        drop(old);
+    }
+    Ok(cls)
+}
+
+/// The most derived metaclass among `meta` and the bases' types.
+fn calculate_metaclass(vm: &mut Vm, meta: &Value, bases: &[Value]) -> PyResult<Value> {
+    let mut winner = meta.clone();
+    for base in bases {
+        let bt = vm.type_of(base);
+        if vm.is_subtype(&winner, &bt) {
+            continue;
+        }
+        if vm.is_subtype(&bt, &winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(PyErr::type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+/// `type(name, bases, ns)` / `type.__new__(meta, name, bases, ns)`.
+pub fn type_new(
+    vm: &mut Vm,
+    meta: &Value,
+    name: &Value,
+    bases: &Value,
+    ns: &Value,
+) -> PyResult<Value> {
+    let Some(name_text) = name.as_str().map(str::to_string) else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            vm.type_name(name)
+        )));
+    };
+    let Some(bases) = bases.as_tuple().map(<[Value]>::to_vec) else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            vm.type_name(bases)
+        )));
+    };
+    if ns.as_dict().is_none() {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            vm.type_name(ns)
+        )));
+    }
+    let bases = if bases.is_empty() {
+        vec![vm.types.object.clone()]
+    } else {
+        bases
+    };
+    for b in &bases {
+        match b.as_type_data() {
+            None => return Err(PyErr::type_error(format!("bases must be types"))),
+            Some(bd) if !bd.has_flag(type_flags::BASETYPE) => {
+                return Err(PyErr::type_error(format!(
+                    "type '{}' is not an acceptable base type",
+                    bd.name.borrow()
+                )));
+            }
+            _ => {}
+        }
+    }
+    let mro_tail = c3_linearize(vm, &bases)?;
+    let mut layout = Layout::Object;
+    for b in &mro_tail {
+        if let Some(bd) = b.as_type_data()
+            && bd.layout != Layout::Object
+            && bd.layout != Layout::Other
+        {
+            if layout == Layout::Object {
+                layout = bd.layout;
+            } else if layout != bd.layout && !(layout == Layout::Int && bd.layout == Layout::Int) {
+                return Err(PyErr::type_error(
+                    "multiple bases have instance lay-out conflict",
+                ));
+            }
+        }
+    }
+    let dict = vm.dict_copy(ns)?;
+    let qualname = match vm.dict_get_str(&dict, "__qualname__") {
+        Some(q) => {
+            let key = vm.new_str("__qualname__");
+            vm.dict_remove(&dict, &key)?;
+            q.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| name_text.clone())
+        }
+        None => name_text.clone(),
+    };
+    if vm.dict_get_str(&dict, "__module__").is_none() {
+        let globals = vm.frames.last().map(|f| f.globals.clone());
+        if let Some(g) = globals
+            && let Some(m) = vm.dict_get_str(&g, "__name__")
+        {
+            vm.set_item_str(&dict, "__module__", m)?;
+        }
+    }
+    let mut flags = type_flags::HEAPTYPE | type_flags::BASETYPE;
+    if vm.dict_get_str(&dict, "__eq__").is_some() && vm.dict_get_str(&dict, "__hash__").is_none() {
+        vm.set_item_str(&dict, "__hash__", Value::NONE)?;
+        flags |= type_flags::UNHASHABLE;
+    }
+    for special in ["__new__"] {
+        if let Some(f) = vm.dict_get_str(&dict, special)
+            && f.as_function().is_some()
+        {
+            let wrapped = Value::alloc(&vm.types.staticmethod, Payload::StaticMethod(f));
+            vm.set_item_str(&dict, special, wrapped)?;
+        }
+    }
+    for special in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(f) = vm.dict_get_str(&dict, special)
+            && f.as_function().is_some()
+        {
+            let wrapped = Value::alloc(&vm.types.classmethod, Payload::ClassMethod(f));
+            vm.set_item_str(&dict, special, wrapped)?;
+        }
+    }
+    let data = TypeData {
+        name: RefCell::new(name_text),
+        qualname: RefCell::new(qualname),
+        bases: RefCell::new(bases.clone()),
+        mro_tail: RefCell::new(mro_tail),
+        dict: dict.clone(),
+        layout,
+        flags: Cell::new(flags),
+        version: Cell::new(1),
+        constructor: Cell::new(None),
+    };
+    let cls = Value::alloc(meta, Payload::Type(Box::new(data)));
+    // __set_name__ on attributes, then the parent's __init_subclass__.
+    let items = dict
+        .as_dict()
+        .map(|t| t.borrow().items())
+        .unwrap_or_default();
+    for (k, v) in items {
+        if !vm.is_exact_builtin(&v)
+            && let Some(set_name) = vm.lookup_special(&v, "__set_name__")
+        {
+            vm.call(&set_name, &[v.clone(), cls.clone(), k.clone()])?;
+        }
+    }
+    if let Some(parent) = bases.first()
+        && let Some(init_sub) = vm.lookup_type_attr(parent, "__init_subclass__")
+        && let Some(Payload::ClassMethod(f)) = init_sub.payload()
+    {
+        let f = f.clone();
+        vm.call(&f, &[cls.clone()])?;
+    }
+    Ok(cls)
+}
+
+/// C3 linearization of `bases` (the MRO without the new class itself).
+fn c3_linearize(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut seqs: Vec<Vec<Value>> = bases.iter().map(|b| vm.mro(b)).collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Value> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let candidate = seqs.iter().find_map(|s| {
+            let head = &s[0];
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| x.is(head)));
+            if in_tail { None } else { Some(head.clone()) }
+        });
+        let Some(c) = candidate else {
+            let names: Vec<String> = bases.iter().map(type_name_of).collect();
+            return Err(PyErr::type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in &mut seqs {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// `super().name` inside a method of `class` called on `receiver`.
+pub fn super_getattr(vm: &mut Vm, class: &Value, receiver: &Value, name: &str) -> PyResult<Value> {
+    let start_type = if vm.is_type(receiver) && vm.is_subtype(receiver, class) {
+        receiver.clone()
+    } else {
+        vm.type_of(receiver)
+    };
+    if !vm.is_subtype(&start_type, class) {
+        return Err(PyErr::type_error(
+            "super(type, obj): obj must be an instance or subtype of type",
+        ));
+    }
+    let mro = vm.mro(&start_type);
+    let pos = mro
+        .iter()
+        .position(|t| t.is(class))
+        .map(|p| p + 1)
+        .unwrap_or(mro.len());
+    for ty in &mro[pos..] {
+        if let Some(data) = ty.as_type_data()
+            && let Some(attr) = vm.dict_get_str(&data.dict, name)
+        {
+            let instance = if vm.is_type(receiver) && receiver.is(&start_type) {
+                Value::NONE
+            } else {
+                receiver.clone()
+            };
+            return match attr.payload() {
+                Some(Payload::Function(_)) if instance.is_none() => Ok(attr),
+                Some(Payload::ClassMethod(f)) => {
+                    Ok(vm.new_bound_method(f.clone(), start_type.clone()))
+                }
+                Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+                _ if instance.is_none() => Ok(attr),
+                _ => vm.descriptor_get(&attr, &instance, &start_type),
+            };
+        }
+    }
+    Err(PyErr::new(
+        ExcKind::AttributeError,
+        format!("'super' object has no attribute '{name}'"),
+    ))
+}

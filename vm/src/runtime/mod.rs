@@ -1,0 +1,19 @@
+//! Runtime services the interpreter and builtins share: exceptions, allocation of builtin
+//! values, the object protocols (attributes, operators, comparisons, hashing, items,
+//! iteration), code loading and the top-level run functions.
+
+pub mod alloc;
+pub mod attr;
+pub mod binary;
+pub mod code_load;
+pub mod compare;
+pub mod dict_ops;
+pub mod errors;
+pub mod fatal;
+pub mod hashing;
+pub mod numbers;
+pub mod protocol;
+pub mod run;
+pub mod subscript;
+pub mod typecheck;
+pub mod types;
