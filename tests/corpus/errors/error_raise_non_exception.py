@@ -1,0 +1,3 @@
+# Uncaught TypeError from raising something that is not an exception.
+print('raising a string')
+raise 'not an exception'
