@@ -27,6 +27,11 @@ PLACEHOLDER = b"<corpus>"
 
 def child_env():
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    # When this script itself runs through a pyenv shim, pyenv prepends the selected
+    # version's bin directory to PATH; drop such entries so that `python3` resolves to
+    # the shim again and PYENV_VERSION takes effect.
+    path = env.get("PATH", "").split(os.pathsep)
+    env["PATH"] = os.pathsep.join(p for p in path if "/.pyenv/versions/" not in p)
     env["PYENV_VERSION"] = PYTHON_VERSION
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONUNBUFFERED"] = "1"
@@ -99,8 +104,9 @@ def collect(args):
             files.append(arg)
         else:
             sys.exit(f"record.py: not a corpus program or directory: {arg}")
-    gen = os.path.join(CORPUS, "gen_big.py")
-    return [f for f in files if os.path.abspath(f) != gen]
+    # Corpus programs live in category subdirectories; files at the top level of
+    # tests/corpus (such as gen_big.py) are helpers, not programs.
+    return [f for f in files if os.path.dirname(os.path.abspath(f)) != CORPUS]
 
 
 def main():

@@ -1,4 +1,5 @@
 # Word-for-word messages of common built-in exceptions.
+five, nothing, text, one = 5, None, 'abc', [1]
 cases = [
     lambda: [1, 2][5],
     lambda: (1,)[-3],
@@ -15,10 +16,10 @@ cases = [
     lambda: 1 < 'a',
     lambda: -'a',
     lambda: len(5),
-    lambda: 5(),
-    lambda: None(),
-    lambda: 'abc'(),
-    lambda: [1][None],
+    lambda: five(),
+    lambda: nothing(),
+    lambda: text(),
+    lambda: one[None],
     lambda: 'a' * 'b',
     lambda: {[1]: 2},
     lambda: {{1}},

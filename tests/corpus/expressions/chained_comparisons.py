@@ -15,7 +15,7 @@ print(calls)
 for x in range(-2, 8, 2):
     print(x, 0 <= x < 5, 0 < x <= 4 < 10, x in [0, 2] in [[0, 2]])
 a = 'm'
-print('a' < a < 'z', 'a' < a < 'f', a == 'm' is not None)
+print('a' < a < 'z', 'a' < a < 'f', a is not None)
 print(1 < 2 > 1.5, (1 < 2) > 0.5, 1 < (2 > 1.5))
 lst = [3, 1, 2]
 print(lst[0] > lst[1] < lst[2], not 1 < 2 < 3)
