@@ -9,8 +9,8 @@ mod support;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -68,13 +68,18 @@ enum Run {
 fn wait_with_timeout(mut child: Child) -> Result<Option<Outcome>, String> {
     let mut stdout_pipe = child.stdout.take().ok_or("stdout was not captured")?;
     let mut stderr_pipe = child.stderr.take().ok_or("stderr was not captured")?;
-    let out_reader = thread::spawn(move || {
+    // Readers report through channels so that a pipe kept open by a stray grandchild
+    // cannot block the harness forever.
+    let (out_tx, out_rx) = mpsc::channel();
+    let (err_tx, err_rx) = mpsc::channel();
+    thread::spawn(move || {
         let mut buf = Vec::new();
-        stdout_pipe.read_to_end(&mut buf).map(|_| buf)
+        // The receiver may be gone after a timeout; nothing to do then.
+        let _ = out_tx.send(stdout_pipe.read_to_end(&mut buf).map(|_| buf));
     });
-    let err_reader = thread::spawn(move || {
+    thread::spawn(move || {
         let mut buf = Vec::new();
-        stderr_pipe.read_to_end(&mut buf).map(|_| buf)
+        let _ = err_tx.send(stderr_pipe.read_to_end(&mut buf).map(|_| buf));
     });
     let deadline = Instant::now() + TIMEOUT;
     let mut sleep = Duration::from_millis(1);
@@ -94,14 +99,14 @@ fn wait_with_timeout(mut child: Child) -> Result<Option<Outcome>, String> {
             Err(e) => return Err(format!("waiting for the program failed: {e}")),
         }
     };
-    let stdout = out_reader
-        .join()
-        .map_err(|_| "stdout reader panicked")?
-        .map_err(|e| format!("reading stdout failed: {e}"))?;
-    let stderr = err_reader
-        .join()
-        .map_err(|_| "stderr reader panicked")?
-        .map_err(|e| format!("reading stderr failed: {e}"))?;
+    let grace = deadline.saturating_duration_since(Instant::now()) + Duration::from_secs(5);
+    let read = |rx: mpsc::Receiver<std::io::Result<Vec<u8>>>, name: &str| {
+        rx.recv_timeout(grace)
+            .map_err(|_| format!("{name} stayed open after the program exited"))?
+            .map_err(|e| format!("reading {name} failed: {e}"))
+    };
+    let stdout = read(out_rx, "stdout")?;
+    let stderr = read(err_rx, "stderr")?;
     let Some(status) = status else {
         return Ok(None);
     };
@@ -231,7 +236,8 @@ fn summary(line: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     // Ignore errors: the summary is informational.
-    let _ = writeln!(out, "{line}");
+    // Start on a fresh line: with `cargo test -q` the progress dots precede it.
+    let _ = writeln!(out, "\n{line}");
     let _ = out.flush();
 }
 
@@ -241,14 +247,21 @@ fn env_flag(name: &str) -> bool {
 
 #[test]
 fn corpus() {
-    let binary = std::env::var_os("PYRITE_CORPUS_BINARY")
-        .filter(|b| !b.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_BIN_EXE_pyrite")),
-            PathBuf::from,
-        );
+    // KNOWN_FAILURES describes pyrite; another binary (such as CPython, to validate the
+    // expectations) must pass every program.
+    let override_binary = std::env::var_os("PYRITE_CORPUS_BINARY").filter(|b| !b.is_empty());
+    let use_known = override_binary.is_none();
+    let binary = override_binary.map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_pyrite")),
+        PathBuf::from,
+    );
     let filter = std::env::var("PYRITE_CORPUS_FILTER").unwrap_or_default();
     let write_known = env_flag("PYRITE_CORPUS_WRITE_KNOWN");
+    assert!(
+        use_known || !write_known,
+        "PYRITE_CORPUS_WRITE_KNOWN cannot be combined with PYRITE_CORPUS_BINARY: \
+         KNOWN_FAILURES lists the failures of pyrite itself"
+    );
     if let Ok(modes) = std::env::var("PYRITE_CORPUS_MODES")
         && !modes.is_empty()
         && modes != "default"
@@ -274,7 +287,11 @@ fn corpus() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => panic!("cannot read KNOWN_FAILURES: {e}"),
     };
-    let known = support::parse_known_failures(&known_text);
+    let known = if use_known {
+        support::parse_known_failures(&known_text)
+    } else {
+        KnownFailures::new()
+    };
 
     let workers = thread::available_parallelism()
         .map_or(1, |n| n.get())
