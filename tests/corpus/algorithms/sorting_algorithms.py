@@ -1,8 +1,6 @@
 # Hand-written sorting algorithms (bubble, insertion, merge, quick, heap) checked against sorted().
 def lcg(seed):
-    while True:
-        seed = (seed * 1103515245 + 12345) % 2 ** 31
-        yield seed % 1000
+    while True: seed = (seed * 1103515245 + 12345) % 2 ** 31; yield seed % 1000
 def bubble(a):
     a = list(a)
     for i in range(len(a)):
@@ -55,10 +53,8 @@ def heap_sort(a):
         a[0], a[end] = a[end], a[0]
         sift(0, end - 1)
     return a
-g = lcg(42)
-data = [next(g) for _ in range(300)]
+data = [v for _, v in zip(range(300), lcg(42))]
 print(data[:15])
-expected = sorted(data)
 for f in (bubble, insertion, merge_sort, quick, heap_sort):
     r = f(data)
-    print(f.__name__, r == expected, r[:8], r[-3:])
+    print(f.__name__, r == sorted(data), r[:8], r[-3:])

@@ -6,4 +6,5 @@ class Pair:
     def __repr__(self):
         return f'Pair({self.a}, {self.b})'
 print(Pair(1, 2))
+print(Pair('x', [1]), Pair(b=2, a=1))
 print(Pair(1))

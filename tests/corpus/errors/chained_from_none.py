@@ -1,4 +1,7 @@
 # Uncaught exception raised with "from None": context is suppressed in the traceback.
+table = {'x': 10, 'y': 20}
+for k in table:
+    print(k, table[k])
 def lookup(d, k):
     try:
         return d[k]

@@ -1,4 +1,8 @@
 # Uncaught exception raised inside a generator while it is being consumed.
+def squares(n):
+    for i in range(n):
+        yield i * i
+print(list(squares(5)), sum(squares(10)))
 def reciprocals(xs):
     for x in xs:
         yield 1 / x

@@ -1,4 +1,9 @@
 # Uncaught exception raised inside a closure defined within another function.
+def make_adder(k):
+    def add(x):
+        return x + k
+    return add
+print(make_adder(3)(4), list(map(make_adder(10), [1, 2])))
 def make_divider(d):
     def divide(x):
         return x // d

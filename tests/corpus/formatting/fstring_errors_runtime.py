@@ -7,3 +7,4 @@ for thunk in [lambda: f'{n:z}', lambda: f'{"s":d}', lambda: f'{undefined_in_fstr
     except Exception as e:
         print(type(e).__name__, e)
 print(f'{n!r:>{n}}|')
+print(f'{n:>{n + 1}}|{n:<3}|{n:^5}|')

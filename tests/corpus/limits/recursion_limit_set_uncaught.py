@@ -1,5 +1,6 @@
 # Uncaught RecursionError from a recursive function with a higher recursion limit.
 import sys
+print('limit', sys.getrecursionlimit())
 sys.setrecursionlimit(2000)
 def count(n):
     if n == 0:

@@ -7,3 +7,5 @@ print(['%.1f' % x for x in [0.05, 0.15, 0.25, 0.35, 0.45]], ['%.0f' % x for x in
 print([format(x, '.2f') for x in [1.005, 1.015, 1.025, 2.675, 0.125, 0.135]])
 print(round(0.5), round(-0.5), round(1.5), round(-1.5), round(2 ** 52 + 0.5), round(1e16 + 1))
 print(round(123.456, 5), round(123.456, 20), round(123.456, -5), round(-123.456, -1), round(1e300, -300))
+for x in [2.5, 3.5, -2.5, 0.125, 1e-20]:
+    print(x, round(x), round(x, 2), round(x, -1))

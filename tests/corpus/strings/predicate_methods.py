@@ -6,3 +6,5 @@ preds = ['isdigit', 'isalpha', 'isspace', 'isupper', 'islower', 'isidentifier', 
 print('sample'.ljust(8), ' '.join(p[2:6] for p in preds))
 for s in samples:
     print(repr(s).ljust(8), ' '.join(('T' if getattr(s, p)() else '.').center(4) for p in preds))
+print(''.isidentifier(), 'a1'.isidentifier(), '1a'.isidentifier(), 'é_x'.isidentifier())
+print('Abc Def'.istitle(), 'ABC'.istitle(), ' '.isprintable(), '\n'.isprintable())

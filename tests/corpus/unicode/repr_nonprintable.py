@@ -5,3 +5,6 @@ for c in chars:
     print(hex(ord(c)), repr(c), ascii(c), c.isprintable())
 print(repr('mixed\x00é\U0001F600\u2028end'))
 print(repr(['\t', '\n', '\r', '\x0b', '\x0c']))
+print(str('\x00'), len(repr('\x00')), len(ascii('\U0001F600')))
+for s in ['a\u0301', '\u00e1', 'ǅ']:
+    print(repr(s), len(s), [hex(ord(c)) for c in s])

@@ -7,3 +7,4 @@ s = """triple
 quoted with 'single' and "double" """
 print(s)
 print(repr('\u00e9' == 'é'), ord('\N{LATIN SMALL LETTER E WITH ACUTE}'))
+print(len('\t\n'), len(r'\t\n'), '\x7e', '\u0041', chr(0x263a) == '\N{WHITE SMILING FACE}')
