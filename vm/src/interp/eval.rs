@@ -60,10 +60,10 @@ impl Vm {
         };
         let units: &[u16] = &code.data.code;
         let base = frame.base;
-        let stack_base = base + frame.nlocalsplus;
+        let _stack_base = base + frame.nlocalsplus;
         let mut sp = frame.sp;
         let mut ip = frame.ip;
-        let mut lasti = frame.lasti;
+        let mut lasti: usize;
 
         macro_rules! push {
             ($v:expr) => {{

@@ -32,8 +32,8 @@ impl Vm {
             filename,
             free_count,
         };
-        let v = Value::alloc(&self.types.code, Payload::Code(Box::new(code)));
-        v
+
+        Value::alloc(&self.types.code, Payload::Code(Box::new(code)))
     }
 
     fn constant_value(&mut self, c: &Constant) -> Value {
