@@ -660,6 +660,17 @@ impl Vm {
                     push!(it);
                 }
                 Opcode::FOR_ITER => {
+                    if let Some(step) = fast_iter_next(&self.stack[sp - 1]) {
+                        match step {
+                            FastNext::Int(i) => push!(self.new_int(i)),
+                            FastNext::Item(v) => push!(v),
+                            FastNext::Done => {
+                                drop(pop!());
+                                ip += arg as usize;
+                            }
+                        }
+                        continue;
+                    }
                     let it = top!().clone();
                     save!();
                     match tri!(self.next(&it)) {
@@ -1091,6 +1102,62 @@ impl Vm {
                 return Err(PyErr::from_object(exc));
             }
         }
+    }
+}
+
+/// Result of the inline `FOR_ITER` paths.
+enum FastNext {
+    Int(i64),
+    Item(Value),
+    Done,
+}
+
+/// `next()` of range, list and tuple iterators without leaving the loop; `None` for
+/// other iterators. Runs no Python code.
+#[inline]
+fn fast_iter_next(it: &Value) -> Option<FastNext> {
+    use crate::types::iter::IterState;
+    let Some(Payload::Iterator(state)) = it.payload() else {
+        return None;
+    };
+    let mut state = state.try_borrow_mut().ok()?;
+    match &mut *state {
+        IterState::Range { next, stop, step } => {
+            let current = *next;
+            let more = if *step > 0 {
+                current < *stop
+            } else {
+                current > *stop
+            };
+            if !more {
+                *state = IterState::Exhausted;
+                return Some(FastNext::Done);
+            }
+            match current.checked_add(*step) {
+                Some(n) => *next = n,
+                None => *stop = current,
+            }
+            Some(FastNext::Int(current))
+        }
+        IterState::Seq { seq, index } => {
+            let item = match seq.payload() {
+                Some(Payload::List(l)) => l.try_borrow().ok()?.get(*index).cloned(),
+                Some(Payload::Tuple(t)) => t.get(*index).cloned(),
+                _ => return None,
+            };
+            match item {
+                Some(v) => {
+                    *index += 1;
+                    Some(FastNext::Item(v))
+                }
+                None => {
+                    *state = IterState::Exhausted;
+                    Some(FastNext::Done)
+                }
+            }
+        }
+        IterState::Exhausted => Some(FastNext::Done),
+        _ => None,
     }
 }
 
