@@ -223,10 +223,13 @@ fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let ty = vm.types.bytes.clone();
     let cls = ctor_class(vm, &args, &ty, "bytes")?;
     let b = bind_method(&args, "bytes", &["source", "encoding", "errors"], 0, 0)?;
-    if cls.is(&ty) && b[1].is_null() && b[2].is_null() && b[0].as_bytes().is_some() {
-        if vm.is_exact_builtin(&b[0]) {
-            return Ok(b[0].clone());
-        }
+    if cls.is(&ty)
+        && b[1].is_null()
+        && b[2].is_null()
+        && b[0].as_bytes().is_some()
+        && vm.is_exact_builtin(&b[0])
+    {
+        return Ok(b[0].clone());
     }
     let data = source_bytes(vm, &b[0], &b[1], &b[2], "bytes")?;
     Ok(Value::alloc(&cls, Payload::Bytes(data.into_boxed_slice())))

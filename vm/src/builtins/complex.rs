@@ -340,8 +340,9 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if imag.is_null() {
             (0.0, 0.0)
         } else {
+            let imag_is_complex = matches!(imag.payload(), Some(Payload::Complex(..)));
             let (ire, iim) = imag_arg(vm, imag)?;
-            (-iim, ire)
+            (if imag_is_complex { -iim } else { 0.0 }, ire)
         }
     } else if let Some(s) = real.as_str() {
         if !imag.is_null() {
@@ -358,12 +359,19 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         {
             return Ok(real.clone());
         }
+        let real_is_complex = matches!(real.payload(), Some(Payload::Complex(..)))
+            || vm.lookup_special(real, "__complex__").is_some();
         let (rre, rim) = complex_arg(vm, real, true)?;
         if imag.is_null() {
             (rre, rim)
         } else {
+            let imag_is_complex = matches!(imag.payload(), Some(Payload::Complex(..)));
             let (ire, iim) = imag_arg(vm, imag)?;
-            (rre - iim, rim + ire)
+            // CPython only folds in the parts that come from complex arguments, which
+            // keeps the sign of `complex(0.0, -0.0)`.
+            let re = if imag_is_complex { rre - iim } else { rre };
+            let im = if real_is_complex { rim + ire } else { ire };
+            (re, im)
         }
     };
     Ok(Value::alloc(&cls, Payload::Complex(re, im)))

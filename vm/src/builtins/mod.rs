@@ -208,3 +208,6 @@ impl Vm {
         }
     }
 }
+
+#[cfg(test)]
+mod tests_text;

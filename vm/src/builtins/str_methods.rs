@@ -515,9 +515,9 @@ fn strip_impl(vm: &mut Vm, args: &Args<'_>, name: &str, side: Side) -> PyResult<
 
 fn strip_by(text: &str, side: Side, pred: impl Fn(char) -> bool) -> &str {
     match side {
-        Side::Both => text.trim_matches(|c| pred(c)),
-        Side::Left => text.trim_start_matches(|c| pred(c)),
-        Side::Right => text.trim_end_matches(|c| pred(c)),
+        Side::Both => text.trim_matches(&pred),
+        Side::Left => text.trim_start_matches(&pred),
+        Side::Right => text.trim_end_matches(&pred),
     }
 }
 

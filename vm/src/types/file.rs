@@ -244,11 +244,7 @@ impl FileData {
     /// Flushes and closes (the OS file is closed when dropped).
     pub fn close(&mut self) -> std::io::Result<()> {
         let r = self.flush();
-        if matches!(self.stream, Stream::Disk(_)) {
-            self.stream = Stream::Closed;
-        } else if !matches!(self.stream, Stream::Closed) {
-            self.stream = Stream::Closed;
-        }
+        self.stream = Stream::Closed;
         self.pending.clear();
         self.text.clear();
         r
