@@ -397,7 +397,12 @@ fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(os_error(vm, &e, Some(&path)));
     }
-    let mut data = FileData::new(Stream::Disk(file), &path, &mode_text, mode.binary);
+    let mut data = FileData::new(
+        Stream::Disk(crate::types::file::DiskFile::register(file)),
+        &path,
+        &mode_text,
+        mode.binary,
+    );
     data.readable = mode.read || mode.plus;
     data.writable = mode.write || mode.append || mode.create || mode.plus;
     data.line_buffered = buffering == 1 && !mode.binary;
@@ -751,6 +756,28 @@ fn file_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let r = f.borrow_mut().write_bytes(&bytes);
     r.map_err(|e| io_err(vm, e))?;
     Ok(vm.new_int(count as i64))
+}
+
+/// Writes `text` to a file object the way `print(..., file=f)` should: through the
+/// file's encoding and newline handling for our files, through `f.write` otherwise.
+pub fn write_text(vm: &mut Vm, file: &Value, text: &str) -> PyResult<()> {
+    if let Some(Payload::File(f)) = file.payload() {
+        check_writable(vm, f)?;
+        let bytes = if f.borrow().binary {
+            return Err(PyErr::type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                "str"
+            )));
+        } else {
+            encode_for_file(&f.borrow(), text)?
+        };
+        let r = f.borrow_mut().write_bytes(&bytes);
+        return r.map_err(|e| io_err(vm, e));
+    }
+    let write = vm.getattr_str(file, "write")?;
+    let s = vm.new_str(text);
+    vm.call(&write, &[s])?;
+    Ok(())
 }
 
 fn file_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -4,9 +4,60 @@
 //! (`pending`), text already decoded from them (`text`, text mode only, filled by
 //! `builtins::io`), and bytes written but not yet flushed (`out_buffer`). Reads flush the
 //! write buffer first and writes give back read-ahead bytes (seeking back), so `r+` files
-//! see a single file position. Dropping a file flushes it, as CPython's finalizer does.
+//! see a single file position. Dropping a file flushes it, as CPython's finalizer does,
+//! and `flush_all_files` flushes every file still open when the interpreter exits (their
+//! objects may never be freed then).
 
+use std::cell::RefCell;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::rc::{Rc, Weak};
+
+/// An OS file with its unflushed output, shared with the exit-time registry.
+pub struct DiskFile {
+    pub file: RefCell<std::fs::File>,
+    pub out: RefCell<Vec<u8>>,
+}
+
+impl DiskFile {
+    /// Wraps an opened file and registers it for `flush_all_files`.
+    pub fn register(file: std::fs::File) -> Rc<DiskFile> {
+        let disk = Rc::new(DiskFile {
+            file: RefCell::new(file),
+            out: RefCell::new(Vec::new()),
+        });
+        OPEN_FILES.with(|files| {
+            let mut files = files.borrow_mut();
+            files.retain(|w| w.strong_count() > 0);
+            files.push(Rc::downgrade(&disk));
+        });
+        disk
+    }
+
+    fn flush(&self) -> std::io::Result<()> {
+        let mut out = self.out.borrow_mut();
+        if out.is_empty() {
+            return Ok(());
+        }
+        let r = self.file.borrow_mut().write_all(&out);
+        out.clear();
+        r
+    }
+}
+
+thread_local! {
+    /// Files opened on this thread, flushed at exit.
+    static OPEN_FILES: RefCell<Vec<Weak<DiskFile>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Flushes every open file's buffered output (call at interpreter exit).
+pub fn flush_all_files() {
+    let files: Vec<Rc<DiskFile>> =
+        OPEN_FILES.with(|files| files.borrow().iter().filter_map(Weak::upgrade).collect());
+    for f in files {
+        // Exit-time flush failures cannot be reported anywhere useful.
+        let _ = f.flush();
+    }
+}
 
 /// Where a file object's bytes go or come from.
 pub enum Stream {
@@ -14,7 +65,7 @@ pub enum Stream {
     Stdout,
     Stderr,
     /// A file opened by `open()`.
-    Disk(std::fs::File),
+    Disk(Rc<DiskFile>),
     Closed,
 }
 
@@ -83,8 +134,8 @@ impl FileData {
         self.pending.clear();
         self.text.clear();
         self.pending_cr = false;
-        if let Stream::Disk(f) = &mut self.stream {
-            f.seek(SeekFrom::Current(-unread))?;
+        if let Stream::Disk(f) = &self.stream {
+            f.file.borrow_mut().seek(SeekFrom::Current(-unread))?;
         }
         Ok(())
     }
@@ -101,12 +152,16 @@ impl FileData {
                 }
                 Ok(())
             }
-            Stream::Disk(_) => {
+            Stream::Disk(disk) => {
+                let disk = disk.clone();
                 self.drop_read_ahead()?;
-                self.out_buffer.extend_from_slice(data);
-                if self.out_buffer.len() >= 1 << 16 || (self.line_buffered && data.contains(&b'\n'))
-                {
-                    self.flush()?;
+                let big = {
+                    let mut out = disk.out.borrow_mut();
+                    out.extend_from_slice(data);
+                    out.len() >= 1 << 16
+                };
+                if big || (self.line_buffered && data.contains(&b'\n')) {
+                    disk.flush()?;
                 }
                 Ok(())
             }
@@ -128,14 +183,7 @@ impl FileData {
                 self.out_buffer.clear();
                 out.flush()
             }
-            Stream::Disk(f) => {
-                if !self.out_buffer.is_empty() {
-                    let r = f.write_all(&self.out_buffer);
-                    self.out_buffer.clear();
-                    r?;
-                }
-                Ok(())
-            }
+            Stream::Disk(f) => f.flush(),
             _ => Ok(()),
         }
     }
@@ -154,8 +202,9 @@ impl FileData {
             Stream::Disk(f) => {
                 let start = self.pending.len();
                 self.pending.resize(start + CHUNK, 0);
+                let mut file = f.file.borrow_mut();
                 let n = loop {
-                    match f.read(&mut self.pending[start..]) {
+                    match file.read(&mut self.pending[start..]) {
                         Ok(n) => break n,
                         Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                         Err(e) => {
@@ -180,7 +229,7 @@ impl FileData {
                 r.read_to_end(&mut out)?;
             }
             Stream::Disk(f) => {
-                f.read_to_end(&mut out)?;
+                f.file.borrow_mut().read_to_end(&mut out)?;
             }
             _ => return Err(std::io::Error::other("not readable")),
         }
@@ -219,13 +268,13 @@ impl FileData {
         self.pending.clear();
         self.text.clear();
         self.pending_cr = false;
-        match &mut self.stream {
+        match &self.stream {
             Stream::Disk(f) => {
                 let to = match to {
                     SeekFrom::Current(d) => SeekFrom::Current(d - unread),
                     other => other,
                 };
-                f.seek(to)
+                f.file.borrow_mut().seek(to)
             }
             _ => Err(std::io::Error::other("underlying stream is not seekable")),
         }
@@ -234,9 +283,12 @@ impl FileData {
     /// The logical file position.
     pub fn tell(&mut self) -> std::io::Result<u64> {
         let unread = self.pending.len() as u64 + self.text.len() as u64;
-        let buffered = self.out_buffer.len() as u64;
-        match &mut self.stream {
-            Stream::Disk(f) => Ok((f.stream_position()? + buffered).saturating_sub(unread)),
+        match &self.stream {
+            Stream::Disk(f) => {
+                let buffered = f.out.borrow().len() as u64;
+                let pos = f.file.borrow_mut().stream_position()?;
+                Ok((pos + buffered).saturating_sub(unread))
+            }
             _ => Err(std::io::Error::other("underlying stream is not seekable")),
         }
     }
@@ -259,7 +311,7 @@ impl FileData {
             #[cfg(unix)]
             Stream::Disk(f) => {
                 use std::os::fd::AsRawFd;
-                Some(i64::from(f.as_raw_fd()))
+                Some(i64::from(f.file.borrow().as_raw_fd()))
             }
             #[cfg(not(unix))]
             Stream::Disk(_) => None,
@@ -274,7 +326,7 @@ impl FileData {
             Stream::Stdin(_) => std::io::stdin().is_terminal(),
             Stream::Stdout => std::io::stdout().is_terminal(),
             Stream::Stderr => std::io::stderr().is_terminal(),
-            Stream::Disk(f) => f.is_terminal(),
+            Stream::Disk(f) => f.file.borrow().is_terminal(),
             Stream::Closed => false,
         }
     }
