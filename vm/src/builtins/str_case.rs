@@ -73,7 +73,7 @@ pub(crate) fn is_title_char(c: char) -> bool {
 
 /// The Cased property: lowercase, uppercase or titlecase.
 pub(crate) fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || is_title_char(c)
+    is_lower(c) || c.is_uppercase() || is_title_char(c)
 }
 
 fn is_case_ignorable(c: char) -> bool {
@@ -111,8 +111,21 @@ fn is_decimal(c: char) -> bool {
 // ---------------------------------------------------------------------------------------
 // Case mapping
 
+/// Letters that gained an uppercase mapping in Unicode 16 (Rust's tables) but have none in
+/// CPython 3.13's Unicode 15.1.
+const NO_UPPER_IN_15_1: [char; 4] = ['\u{19B}', '\u{264}', '\u{A7D3}', '\u{A7D5}'];
+
 fn push_upper(out: &mut String, c: char) {
-    out.extend(c.to_uppercase());
+    if NO_UPPER_IN_15_1.contains(&c) {
+        out.push(c);
+    } else {
+        out.extend(c.to_uppercase());
+    }
+}
+
+/// `c.islower()` for one character (Unicode 15.1, where U+0295 is still lowercase).
+fn is_lower(c: char) -> bool {
+    c.is_lowercase() || c == '\u{295}'
 }
 
 fn push_title(out: &mut String, c: char) {
@@ -160,6 +173,13 @@ fn str_upper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             return Ok(reuse_or_new(vm, &args.values[0], text));
         }
         return Ok(vm.new_string(text.to_ascii_uppercase()));
+    }
+    if text.contains(NO_UPPER_IN_15_1) {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            push_upper(&mut out, c);
+        }
+        return Ok(vm.new_string(out));
     }
     Ok(vm.new_string(text.to_uppercase()))
 }
@@ -278,7 +298,7 @@ fn str_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         for (i, &c) in chars.iter().enumerate() {
             if c.is_uppercase() {
                 push_lower_at(&mut out, &chars, i);
-            } else if c.is_lowercase() {
+            } else if is_lower(c) {
                 push_upper(&mut out, c);
             } else {
                 out.push(c);
@@ -390,7 +410,7 @@ fn str_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     no_args(&args, "str.isupper")?;
     let mut cased = false;
     for c in s.as_str().chars() {
-        if c.is_lowercase() || is_title_char(c) {
+        if is_lower(c) || is_title_char(c) {
             return Ok(Value::FALSE);
         }
         cased |= c.is_uppercase();
@@ -406,7 +426,7 @@ fn str_islower(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if c.is_uppercase() || is_title_char(c) {
             return Ok(Value::FALSE);
         }
-        cased |= c.is_lowercase();
+        cased |= is_lower(c);
     }
     Ok(Value::from_bool(cased))
 }
@@ -423,7 +443,7 @@ fn str_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if is_lower(c) {
             if !prev_cased {
                 return Ok(Value::FALSE);
             }
