@@ -332,12 +332,16 @@ impl Formatter<'_> {
         } else {
             field.spec.iter().collect()
         };
-        if spec.is_empty()
-            && let Some(text) = obj.as_str()
-            && vm.is_exact_builtin(&obj)
-        {
-            out.push_str(text);
-            return Ok(());
+        if spec.is_empty() && vm.is_exact_builtin(&obj) {
+            if let Some(text) = obj.as_str() {
+                out.push_str(text);
+                return Ok(());
+            }
+            if let Some(i) = obj.as_small_int() {
+                use std::fmt::Write;
+                let _ = write!(out, "{i}");
+                return Ok(());
+            }
         }
         let r = format_value(vm, &obj, &spec)?;
         out.push_str(r.as_str().unwrap_or_default());

@@ -182,12 +182,23 @@ pub(crate) fn find_range(
     }
     let (bs, be) = char_range_to_bytes(s, start, end);
     let hay = s.as_str().get(bs..be)?;
-    let found = if reverse {
-        hay.rfind(sub)
-    } else {
-        hay.find(sub)
+    let found = match (single_ascii(sub), reverse) {
+        (Some(c), false) => hay.find(c),
+        (Some(c), true) => hay.rfind(c),
+        (None, false) => hay.find(sub),
+        (None, true) => hay.rfind(sub),
     }?;
     Some(start + byte_to_char_in(hay, found, s.is_ascii()))
+}
+
+/// `sub` as a char when it is one ASCII character: char patterns search with `memchr`,
+/// much faster than the general substring searcher.
+#[inline]
+fn single_ascii(sub: &str) -> Option<char> {
+    match sub.as_bytes() {
+        [b] if b.is_ascii() => Some(char::from(*b)),
+        _ => None,
+    }
 }
 
 fn byte_to_char_in(hay: &str, byte: usize, ascii: bool) -> usize {
@@ -235,9 +246,9 @@ fn str_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let (bs, be) = char_range_to_bytes(s, start, end);
     let hay = s.as_str().get(bs..be).unwrap_or("");
-    let n = if sub.len() == 1 {
-        let b = sub.as_bytes()[0];
-        hay.bytes().filter(|c| *c == b).count()
+    let n = if let Some(c) = single_ascii(sub) {
+        let b = c as u8;
+        hay.bytes().filter(|x| *x == b).count()
     } else {
         hay.matches(sub).count()
     };
@@ -364,14 +375,17 @@ fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             if sep.is_empty() {
                 return Err(PyErr::value_error("empty separator"));
             }
-            if limit == usize::MAX {
-                for part in text.split(sep) {
-                    out.push(vm.new_str(part));
-                }
-            } else {
-                for part in text.splitn(limit.saturating_add(1), sep) {
-                    out.push(vm.new_str(part));
-                }
+            match (single_ascii(sep), limit == usize::MAX) {
+                (Some(c), true) => out.extend(text.split(c).map(|p| vm.new_str(p))),
+                (None, true) => out.extend(text.split(sep).map(|p| vm.new_str(p))),
+                (Some(c), false) => out.extend(
+                    text.splitn(limit.saturating_add(1), c)
+                        .map(|p| vm.new_str(p)),
+                ),
+                (None, false) => out.extend(
+                    text.splitn(limit.saturating_add(1), sep)
+                        .map(|p| vm.new_str(p)),
+                ),
             }
             if out.len() == 1 {
                 out[0] = reuse_or_new(vm, &args.values[0], text);
@@ -417,14 +431,17 @@ fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             if sep.is_empty() {
                 return Err(PyErr::value_error("empty separator"));
             }
-            if limit == usize::MAX {
-                for part in text.rsplit(sep) {
-                    out.push(vm.new_str(part));
-                }
-            } else {
-                for part in text.rsplitn(limit.saturating_add(1), sep) {
-                    out.push(vm.new_str(part));
-                }
+            match (single_ascii(sep), limit == usize::MAX) {
+                (Some(c), true) => out.extend(text.rsplit(c).map(|p| vm.new_str(p))),
+                (None, true) => out.extend(text.rsplit(sep).map(|p| vm.new_str(p))),
+                (Some(c), false) => out.extend(
+                    text.rsplitn(limit.saturating_add(1), c)
+                        .map(|p| vm.new_str(p)),
+                ),
+                (None, false) => out.extend(
+                    text.rsplitn(limit.saturating_add(1), sep)
+                        .map(|p| vm.new_str(p)),
+                ),
             }
         }
     }
