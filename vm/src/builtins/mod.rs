@@ -2,6 +2,7 @@
 //! family (or one group of builtin functions) and registers itself in `install`.
 
 pub mod bytes;
+pub mod bytes_ascii;
 pub mod bytes_methods;
 pub mod codecs;
 pub mod complex;
@@ -11,6 +12,7 @@ pub mod functions;
 pub mod generator;
 pub mod int_float;
 pub mod io;
+pub mod io_methods;
 pub mod iterators;
 pub mod list;
 pub mod native_util;
