@@ -56,7 +56,7 @@ pub fn install(vm: &mut Vm) {
 
 /// Registers the numeric builtin functions (called once the builtins module exists).
 pub fn install_builtins(vm: &mut Vm) {
-    super::number_methods::install_builtins(vm);
+    super::number_builtins::install_builtins(vm);
 }
 
 /// `(5).real`, `(2.5).imag`, `(1+2j).real`, `x.numerator`...: the data attributes of the

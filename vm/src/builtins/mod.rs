@@ -16,6 +16,7 @@ pub mod io_methods;
 pub mod iterators;
 pub mod list;
 pub mod native_util;
+pub mod number_builtins;
 pub mod number_methods;
 pub mod object;
 pub mod percent_format;

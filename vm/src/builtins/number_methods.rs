@@ -1,6 +1,6 @@
 //! The operator dunders of `int`, `bool`, `float` and `complex` (`__add__`, `__radd__`,
-//! `__eq__`, `__neg__`, `__hash__`, `__round__`...) and the numeric builtins `abs`,
-//! `round`, `divmod`, `pow`, `hex`, `oct`, `bin`, `chr` and `ord`.
+//! `__eq__`, `__neg__`, `__hash__`, `__round__`...) and the arithmetic they share with the
+//! numeric builtins in `number_builtins` (`round`, `divmod`, three-argument `pow`).
 //!
 //! The interpreter computes operators on exact builtin numbers without these methods; they
 //! exist for user subclasses (which inherit them), explicit calls (`(5).__add__(1)`) and
@@ -17,7 +17,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
 use crate::bytecode::{BinaryOp, CompareOp};
-use crate::interp::args::{ArgSpec, Args};
+use crate::interp::args::Args;
 use crate::object::{Payload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::numbers::{IntRef, as_float, as_int, float_divmod};
@@ -29,13 +29,13 @@ use super::native_util::{descriptor_error, method_range};
 
 /// Which number type a receiver is, which decides what operands it accepts.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Int,
     Float,
     Complex,
 }
 
-fn kind_of(v: &Value) -> Option<Kind> {
+pub(crate) fn kind_of(v: &Value) -> Option<Kind> {
     if as_int(v).is_some() {
         Some(Kind::Int)
     } else if as_float(v).is_some() {
@@ -244,18 +244,6 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(&bool_, "__str__", num_repr);
 }
 
-pub fn install_builtins(vm: &mut Vm) {
-    vm.add_builtin("abs", builtin_abs);
-    vm.add_builtin("round", builtin_round);
-    vm.add_builtin("divmod", builtin_divmod);
-    vm.add_builtin("pow", builtin_pow);
-    vm.add_builtin("hex", builtin_hex);
-    vm.add_builtin("oct", builtin_oct);
-    vm.add_builtin("bin", builtin_bin);
-    vm.add_builtin("chr", builtin_chr);
-    vm.add_builtin("ord", builtin_ord);
-}
-
 // ---------------------------------------------------------------------------------------
 // Unary dunders
 
@@ -311,7 +299,7 @@ fn num_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `abs()` of a builtin number; NotImplemented for anything else.
-fn abs_number(vm: &Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn abs_number(vm: &Vm, v: &Value) -> PyResult<Value> {
     if let Some(i) = as_int(v) {
         return Ok(match i.to_i64().and_then(i64::checked_abs) {
             Some(n) => vm.new_int(n),
@@ -538,7 +526,7 @@ fn div_round_half_even(a: &BigInt, b: &BigInt) -> BigInt {
 }
 
 /// `round(v, ndigits)` for builtin ints and floats (`ndigits` None means "to an int").
-fn round_number(vm: &Vm, v: &Value, ndigits: Option<&Value>) -> PyResult<Value> {
+pub(crate) fn round_number(vm: &Vm, v: &Value, ndigits: Option<&Value>) -> PyResult<Value> {
     let nd = match ndigits {
         None => None,
         Some(n) => Some(match as_int(n) {
@@ -599,63 +587,11 @@ pub fn round_float(x: f64, n: i64) -> PyResult<f64> {
     Ok(if r == 0.0 { 0.0f64.copysign(x) } else { r })
 }
 
-fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let b = ArgSpec {
-        fname: "round",
-        names: &["number", "ndigits"],
-        posonly: 0,
-        required: 1,
-        kwonly_from: 2,
-    }
-    .bind(&args)?;
-    let number = &b[0];
-    let ndigits = if b[1].is_null() || b[1].is_none() {
-        None
-    } else {
-        Some(b[1].clone())
-    };
-    if vm.is_exact_builtin(number) && (as_int(number).is_some() || as_float(number).is_some()) {
-        let nd = match &ndigits {
-            Some(n) => Some(vm.index_value(n)?),
-            None => None,
-        };
-        return round_number(vm, number, nd.as_ref());
-    }
-    let Some(m) = vm.lookup_special(number, "__round__") else {
-        return Err(PyErr::type_error(format!(
-            "type {} doesn't define __round__ method",
-            vm.type_name(number)
-        )));
-    };
-    match ndigits {
-        Some(n) => vm.call(&m, &[number.clone(), n]),
-        None => vm.call(&m, &[number.clone()]),
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // abs, divmod, pow
 
-fn builtin_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("abs", 1)?;
-    let v = &a[0];
-    if vm.is_exact_builtin(v) {
-        let r = abs_number(vm, v)?;
-        if !r.is(&Value::NOT_IMPLEMENTED) {
-            return Ok(r);
-        }
-    }
-    match vm.lookup_special(v, "__abs__") {
-        Some(m) => vm.call(&m, &[v.clone()]),
-        None => Err(PyErr::type_error(format!(
-            "bad operand type for abs(): '{}'",
-            vm.type_name(v)
-        ))),
-    }
-}
-
 /// `divmod(a, b)` for two builtin real numbers.
-fn divmod_numbers(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+pub(crate) fn divmod_numbers(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         if let (IntRef::Small(p), IntRef::Small(q)) = (&x, &y)
             && *q != 0
@@ -688,27 +624,6 @@ fn divmod_numbers(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
     }
 }
 
-fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("divmod", 2)?;
-    let (x, y) = (&a[0], &a[1]);
-    if vm.is_exact_builtin(x)
-        && vm.is_exact_builtin(y)
-        && !matches!(kind_of(x), None | Some(Kind::Complex))
-        && !matches!(kind_of(y), None | Some(Kind::Complex))
-    {
-        return divmod_numbers(vm, x, y);
-    }
-    let r = vm.binary_dispatch(x, y, "__divmod__", "__rdivmod__")?;
-    if !r.is(&Value::NOT_IMPLEMENTED) {
-        return Ok(r);
-    }
-    Err(PyErr::type_error(format!(
-        "unsupported operand type(s) for divmod(): '{}' and '{}'",
-        vm.type_name(x),
-        vm.type_name(y)
-    )))
-}
-
 /// The inverse of `a` modulo `m` (`m > 0`).
 fn mod_inverse(a: &BigInt, m: &BigInt) -> PyResult<BigInt> {
     let (mut old_r, mut r) = (a.mod_floor(m), m.clone());
@@ -729,7 +644,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> PyResult<BigInt> {
 }
 
 /// Three-argument `pow(base, exp, mod)`.
-fn pow3(vm: &mut Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Value> {
+pub(crate) fn pow3(vm: &mut Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Value> {
     let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exp), as_int(modulus)) else {
         let all_numbers = [base, exp, modulus].iter().all(|v| kind_of(v).is_some());
         if all_numbers {
@@ -768,96 +683,4 @@ fn pow3(vm: &mut Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Val
         r += &m;
     }
     Ok(vm.new_bigint(r))
-}
-
-fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let b = ArgSpec {
-        fname: "pow",
-        names: &["base", "exp", "mod"],
-        posonly: 0,
-        required: 2,
-        kwonly_from: 3,
-    }
-    .bind(&args)?;
-    if b[2].is_null() || b[2].is_none() {
-        return vm.binary_op(&b[0], &b[1], BinaryOp::Power);
-    }
-    pow3(vm, &b[0], &b[1], &b[2])
-}
-
-// ---------------------------------------------------------------------------------------
-// hex, oct, bin, chr, ord
-
-fn radix_builtin(
-    vm: &mut Vm,
-    args: &Args<'_>,
-    name: &str,
-    f: fn(&BigInt) -> String,
-) -> PyResult<Value> {
-    let a = args.exact(name, 1)?;
-    let v = vm.index_value(&a[0])?;
-    let i = as_int(&v).map(|i| i.to_bigint()).unwrap_or_default();
-    Ok(vm.new_string(f(&i)))
-}
-
-fn builtin_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    radix_builtin(vm, &args, "hex", crate::text::number_parse::int_to_hex)
-}
-
-fn builtin_oct(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    radix_builtin(vm, &args, "oct", crate::text::number_parse::int_to_oct)
-}
-
-fn builtin_bin(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    radix_builtin(vm, &args, "bin", crate::text::number_parse::int_to_bin)
-}
-
-fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("chr", 1)?;
-    let v = vm.index_value(&a[0])?;
-    let Some(code) = as_int(&v).and_then(|i| i.to_i64()) else {
-        return Err(PyErr::overflow_error(
-            "Python int too large to convert to C int",
-        ));
-    };
-    if i32::try_from(code).is_err() {
-        return Err(PyErr::overflow_error(
-            "Python int too large to convert to C int",
-        ));
-    }
-    if !(0..0x11_0000).contains(&code) {
-        return Err(PyErr::value_error("chr() arg not in range(0x110000)"));
-    }
-    // Lone surrogates cannot live in a Rust string; they become U+FFFD.
-    let c = char::from_u32(code as u32).unwrap_or('\u{FFFD}');
-    let mut buf = [0u8; 4];
-    Ok(vm.new_str(c.encode_utf8(&mut buf)))
-}
-
-fn builtin_ord(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = args.exact("ord", 1)?;
-    let v = &a[0];
-    if let Some(s) = v.as_pystr() {
-        let mut chars = s.as_str().chars();
-        return match (chars.next(), chars.next()) {
-            (Some(c), None) => Ok(vm.new_int(i64::from(u32::from(c)))),
-            _ => Err(PyErr::type_error(format!(
-                "ord() expected a character, but string of length {} found",
-                s.char_len()
-            ))),
-        };
-    }
-    if let Some(data) = vm.bytes_like(v) {
-        return match data.as_slice() {
-            [b] => Ok(vm.new_int(i64::from(*b))),
-            _ => Err(PyErr::type_error(format!(
-                "ord() expected a character, but string of length {} found",
-                data.len()
-            ))),
-        };
-    }
-    Err(PyErr::type_error(format!(
-        "ord() expected string of length 1, but {} found",
-        vm.type_name(v)
-    )))
 }
