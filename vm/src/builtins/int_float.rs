@@ -3,7 +3,7 @@
 //! `__float__`), the named methods (`bit_length`, `to_bytes`, `as_integer_ratio`,
 //! `float.hex`/`fromhex`...), and the data attributes `real`, `imag`, `numerator` and
 //! `denominator` (served by `number_attribute`). The operator dunders and the numeric
-//! builtins (`abs`, `round`, `pow`...) live in `number_methods`.
+//! builtins (`abs`, `round`, `pow`...) live in `number_methods` and `number_builtins`.
 //!
 //! Instances of user subclasses of `int`/`float` are heap objects of the subclass with an
 //! `Int`/`Float` payload; exact ints and floats are usually immediates.
