@@ -336,18 +336,17 @@ impl Vm {
                     "can only concatenate tuple (not \"{tb}\") to tuple"
                 ));
             }
-            BinaryOp::Multiply
-                if is_sequence(a)
-                    && !matches!(
-                        b.payload(),
-                        Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))
-                    ) =>
+            BinaryOp::Add
+                if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) =>
             {
+                return PyErr::type_error(format!("can't concat {tb} to {ta}"));
+            }
+            BinaryOp::Multiply if is_sequence(a) => {
                 return PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{tb}'"
                 ));
             }
-            BinaryOp::Multiply if is_sequence(b) && as_float(a).is_some() => {
+            BinaryOp::Multiply if is_sequence(b) => {
                 return PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{ta}'"
                 ));
