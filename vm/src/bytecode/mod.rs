@@ -2,6 +2,7 @@
 //! units (decoding `EXTENDED_ARG` prefixes and skipping caches).
 
 pub mod code;
+pub mod dis;
 pub mod opcodes;
 
 pub use code::{CodeData, CompileError, CompileErrorKind, Constant, ExceptionTableEntry, Position};
@@ -41,7 +42,13 @@ pub fn instructions(code: &[u16]) -> Vec<Instruction> {
             continue;
         }
         let next = i + 1 + opcode.caches();
-        out.push(Instruction { start, at: i, opcode, arg, next });
+        out.push(Instruction {
+            start,
+            at: i,
+            opcode,
+            arg,
+            next,
+        });
         arg = 0;
         i = next;
         start = i;
