@@ -89,10 +89,12 @@ fn inverted(op: Opcode) -> Opcode {
 /// first, then free variables) used by code generation in deref instructions.
 pub(crate) fn assemble(mut b: CodeBuilder, deref_map: &[u32]) -> Result<Assembled, String> {
     let entry = BlockId(0);
+    let order = emission_order(&b, entry);
+    inline_small_exits(&mut b, &order);
     for block in &mut b.blocks {
         fold_return_const(&mut block.instrs);
+        fold_build_unpack(&mut block.instrs);
     }
-    let order = emission_order(&b, entry);
     remove_redundant_nops(&mut b, &order);
     let flow = analyse_flow(&mut b, entry)?;
     let order: Vec<BlockId> = order
@@ -100,6 +102,7 @@ pub(crate) fn assemble(mut b: CodeBuilder, deref_map: &[u32]) -> Result<Assemble
         .filter(|id| flow.reachable[id.0 as usize])
         .collect();
     let mut layout = lay_out(&mut b, &order, &flow.warm);
+    drop_empty_blocks(&mut b, &mut layout);
     remove_redundant_jumps(&mut b, &layout);
     propagate_locations(&mut b, &layout);
     remove_redundant_nops(&mut b, &layout);
@@ -119,6 +122,94 @@ fn fold_return_const(instrs: &mut Vec<Instr>) {
             instrs.remove(i);
         } else {
             i += 1;
+        }
+    }
+}
+
+/// `BUILD_TUPLE n; UNPACK_SEQUENCE n` (as in `a, b = b, a`) becomes a `SWAP` (n = 2, 3)
+/// or nothing (n = 1), as CPython's peephole optimizer does.
+fn fold_build_unpack(instrs: &mut [Instr]) {
+    for i in 0..instrs.len().saturating_sub(1) {
+        let (a, b) = (instrs[i], instrs[i + 1]);
+        if a.op == Op::Real(Opcode::BUILD_TUPLE)
+            && b.op == Op::Real(Opcode::UNPACK_SEQUENCE)
+            && a.arg == b.arg
+        {
+            match a.arg {
+                1 => {
+                    instrs[i].op = Op::Real(Opcode::NOP);
+                    instrs[i + 1].op = Op::Real(Opcode::NOP);
+                }
+                2 | 3 => {
+                    instrs[i].op = Op::Real(Opcode::NOP);
+                    instrs[i + 1].op = Op::Real(Opcode::SWAP);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn is_scope_exit(instr: &Instr) -> bool {
+    matches!(
+        instr.op,
+        Op::Real(
+            Opcode::RETURN_VALUE | Opcode::RETURN_CONST | Opcode::RAISE_VARARGS | Opcode::RERAISE
+        )
+    )
+}
+
+/// CPython's `inline_small_or_no_lineno_blocks`: an unconditional jump to a small block that
+/// leaves the code (at most 4 instructions ending in a return or raise), or to a block with
+/// no line numbers that does not fall through, is replaced by a copy of that block, so each
+/// copy gets the line of the code that jumped there.
+fn inline_small_exits(b: &mut CodeBuilder, order: &[BlockId]) {
+    const MAX_COPY_SIZE: usize = 4;
+    for _round in 0..64 {
+        let mut changed = false;
+        for &id in order {
+            let Some(last) = b.blocks[id.0 as usize].instrs.last().copied() else {
+                continue;
+            };
+            if !matches!(last.op, Op::Jump | Op::JumpNoInterrupt) {
+                continue;
+            }
+            let Some(target) = last.target.map(|t| resolve_target(b, t)) else {
+                continue;
+            };
+            if target == id {
+                continue;
+            }
+            let t = &b.blocks[target.0 as usize];
+            if t.instrs.iter().any(|i| i.op == Op::Setup) {
+                continue;
+            }
+            let small_exit =
+                t.instrs.last().is_some_and(is_scope_exit) && t.instrs.len() <= MAX_COPY_SIZE;
+            let no_lineno = !t.instrs.is_empty()
+                && t.instrs.iter().all(|i| no_loc(&i.loc))
+                && !t.falls_through();
+            if !(small_exit || no_lineno) {
+                continue;
+            }
+            let copy = t.instrs.clone();
+            let block = &mut b.blocks[id.0 as usize];
+            if let Some(l) = block.instrs.last_mut() {
+                l.op = Op::Real(Opcode::NOP);
+                l.target = None;
+            }
+            block.instrs.extend(copy);
+            if no_lineno && last.op == Op::Jump {
+                if let Some(l) = block.instrs.last_mut() {
+                    if l.op == Op::JumpNoInterrupt {
+                        l.op = Op::Jump;
+                    }
+                }
+            }
+            changed = true;
+        }
+        if !changed {
+            break;
         }
     }
 }
@@ -212,9 +303,9 @@ fn analyse_flow(b: &mut CodeBuilder, entry: BlockId) -> Result<Flow, String> {
     let mut work: Vec<BlockId> = Vec::new();
     let mut max_depth: i32 = 0;
     let push = |start_depth: &mut Vec<Option<i32>>,
-                    work: &mut Vec<BlockId>,
-                    id: BlockId,
-                    depth: i32|
+                work: &mut Vec<BlockId>,
+                id: BlockId,
+                depth: i32|
      -> Result<(), String> {
         match start_depth[id.0 as usize] {
             None => {
@@ -306,17 +397,19 @@ fn analyse_flow(b: &mut CodeBuilder, entry: BlockId) -> Result<Flow, String> {
         let mut succ: Vec<BlockId> = Vec::new();
         for instr in &block.instrs {
             if instr.is_jump()
-                && let Some(t) = instr.target {
-                    succ.push(t);
-                }
+                && let Some(t) = instr.target
+            {
+                succ.push(t);
+            }
             if instr.is_terminator() {
                 break;
             }
         }
         if fallthrough_reached(block)
-            && let Some(next) = block.next {
-                succ.push(next);
-            }
+            && let Some(next) = block.next
+        {
+            succ.push(next);
+        }
         for s in succ {
             if !warm[s.0 as usize] {
                 warm[s.0 as usize] = true;
@@ -358,17 +451,18 @@ fn lay_out(b: &mut CodeBuilder, order: &[BlockId], warm: &[bool]) -> Vec<BlockId
         let block = &b.blocks[id.0 as usize];
         if block.falls_through()
             && let Some(next) = block.next
-                && layout.get(k + 1) != Some(&next) {
-                    let loc = Position::default();
-                    let handler = None;
-                    b.blocks[id.0 as usize].instrs.push(Instr {
-                        op: Op::JumpNoInterrupt,
-                        arg: 0,
-                        target: Some(next),
-                        loc,
-                        handler,
-                    });
-                }
+            && layout.get(k + 1) != Some(&next)
+        {
+            let loc = Position::default();
+            let handler = None;
+            b.blocks[id.0 as usize].instrs.push(Instr {
+                op: Op::JumpNoInterrupt,
+                arg: 0,
+                target: Some(next),
+                loc,
+                handler,
+            });
+        }
         k += 1;
     }
     // Re-link `next` in layout order so later passes see the final fallthrough chain.
@@ -394,6 +488,39 @@ fn resolve_target(b: &CodeBuilder, mut id: BlockId) -> BlockId {
     }
 }
 
+/// Retargets jumps and handlers at empty blocks to the block that follows them, and drops
+/// the empty blocks from the layout (so line propagation sees real predecessors).
+fn drop_empty_blocks(b: &mut CodeBuilder, layout: &mut Vec<BlockId>) {
+    let resolved: HashMap<BlockId, BlockId> = layout
+        .iter()
+        .map(|&id| (id, resolve_target(b, id)))
+        .collect();
+    for &id in layout.iter() {
+        for instr in &mut b.blocks[id.0 as usize].instrs {
+            if let Some(t) = instr.target {
+                instr.target = Some(resolved.get(&t).copied().unwrap_or(t));
+            }
+        }
+    }
+    for h in &mut b.handlers {
+        if let Some(&t) = resolved.get(&h.target) {
+            h.target = t;
+        }
+    }
+    let keep: Vec<BlockId> = layout
+        .iter()
+        .copied()
+        .filter(|id| !b.blocks[id.0 as usize].instrs.is_empty())
+        .collect();
+    if keep.is_empty() {
+        return;
+    }
+    for w in 0..keep.len() {
+        b.blocks[keep[w].0 as usize].next = keep.get(w + 1).copied();
+    }
+    *layout = keep;
+}
+
 /// Turns unconditional jumps to the next non-empty block into NOPs (which keep their line
 /// for the NOP pass to judge).
 fn remove_redundant_jumps(b: &mut CodeBuilder, layout: &[BlockId]) {
@@ -408,10 +535,11 @@ fn remove_redundant_jumps(b: &mut CodeBuilder, layout: &[BlockId]) {
         let target = resolve_target(b, target);
         let next = layout.get(k + 1).map(|&n| resolve_target(b, n));
         if next == Some(target)
-            && let Some(instr) = b.blocks[id.0 as usize].instrs.last_mut() {
-                instr.op = Op::Real(Opcode::NOP);
-                instr.target = None;
-            }
+            && let Some(instr) = b.blocks[id.0 as usize].instrs.last_mut()
+        {
+            instr.op = Op::Real(Opcode::NOP);
+            instr.target = None;
+        }
     }
 }
 
@@ -424,14 +552,16 @@ fn propagate_locations(b: &mut CodeBuilder, layout: &[BlockId]) {
         let block = &b.blocks[id.0 as usize];
         for instr in &block.instrs {
             if instr.is_jump()
-                && let Some(t) = instr.target {
-                    *preds.entry(t).or_insert(0) += 1;
-                }
+                && let Some(t) = instr.target
+            {
+                *preds.entry(t).or_insert(0) += 1;
+            }
         }
         if block.falls_through()
-            && let Some(next) = block.next {
-                *preds.entry(next).or_insert(0) += 1;
-            }
+            && let Some(next) = block.next
+        {
+            *preds.entry(next).or_insert(0) += 1;
+        }
     }
     for &id in layout {
         let mut prev = Position::default();
@@ -456,14 +586,14 @@ fn propagate_locations(b: &mut CodeBuilder, layout: &[BlockId]) {
                     .instrs
                     .iter_mut()
                     .find(|i| i.op != Op::Setup)
-                    && no_loc(&first.loc) {
-                        first.loc = prev;
-                    }
-        };
-        if falls
-            && let Some(next) = next {
-                give(next, b);
+                && no_loc(&first.loc)
+            {
+                first.loc = prev;
             }
+        };
+        if falls && let Some(next) = next {
+            give(next, b);
+        }
         if let Some(t) = last_target {
             give(t, b);
         }
@@ -483,24 +613,26 @@ fn normalize_backward_jumps(b: &mut CodeBuilder, layout: &mut Vec<BlockId>) {
             continue;
         };
         if let (Op::Real(op), Some(target)) = (last.op, last.target)
-            && is_conditional_jump(op) && position.get(&target).is_some_and(|&t| t <= k) {
-                let next = b.blocks[id.0 as usize].next;
-                let jump_block = b.new_block();
-                b.blocks[jump_block.0 as usize].instrs.push(Instr {
-                    op: Op::Jump,
-                    arg: 0,
-                    target: Some(target),
-                    loc: last.loc,
-                    handler: last.handler,
-                });
-                b.blocks[jump_block.0 as usize].next = next;
-                b.blocks[id.0 as usize].next = Some(jump_block);
-                if let Some(instr) = b.blocks[id.0 as usize].instrs.last_mut() {
-                    instr.op = Op::Real(inverted(op));
-                    instr.target = next;
-                }
-                layout.insert(k + 1, jump_block);
+            && is_conditional_jump(op)
+            && position.get(&target).is_some_and(|&t| t <= k)
+        {
+            let next = b.blocks[id.0 as usize].next;
+            let jump_block = b.new_block();
+            b.blocks[jump_block.0 as usize].instrs.push(Instr {
+                op: Op::Jump,
+                arg: 0,
+                target: Some(target),
+                loc: last.loc,
+                handler: last.handler,
+            });
+            b.blocks[jump_block.0 as usize].next = next;
+            b.blocks[id.0 as usize].next = Some(jump_block);
+            if let Some(instr) = b.blocks[id.0 as usize].instrs.last_mut() {
+                instr.op = Op::Real(inverted(op));
+                instr.target = next;
             }
+            layout.insert(k + 1, jump_block);
+        }
         k += 1;
     }
 }

@@ -265,6 +265,23 @@ fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
             };
             Some(C::Float(v))
         }
+        (C::Complex { .. }, C::Complex { .. } | C::Float(_) | C::Int(_))
+        | (C::Float(_) | C::Int(_), C::Complex { .. }) => {
+            let parts = |c: &Constant| -> Option<(f64, f64)> {
+                match c {
+                    C::Complex { real, imag } => Some((*real, *imag)),
+                    _ => Some((as_float(c)?, 0.0)),
+                }
+            };
+            let ((a, b), (c, d)) = (parts(l)?, parts(r)?);
+            let (real, imag) = match op {
+                Operator::Add => (a + c, b + d),
+                Operator::Sub => (a - c, b - d),
+                Operator::Mult => (a * c - b * d, a * d + b * c),
+                _ => return None,
+            };
+            Some(C::Complex { real, imag })
+        }
         (C::Str(a), C::Str(b)) if op == Operator::Add => Some(C::Str(format!("{a}{b}"))),
         (C::Bytes(a), C::Bytes(b)) if op == Operator::Add => {
             Some(C::Bytes([a.as_slice(), b.as_slice()].concat()))

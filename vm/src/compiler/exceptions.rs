@@ -55,7 +55,7 @@ impl<'a> Compiler<'a> {
         if t.handlers.is_empty() {
             self.compile_body(&t.body)?;
         } else {
-            self.compile_try_except(t, loc)?;
+            self.compile_try_except(t, NO_LOC)?;
         }
         self.pop_handler();
         self.pop_fblock();
@@ -82,7 +82,11 @@ impl<'a> Compiler<'a> {
         let end = self.new_block();
         let cleanup = self.new_block();
         let base = self.handler_depth();
-        self.emit(Opcode::NOP, loc);
+        // The `try` line's NOP (CPython's SETUP_FINALLY turned NOP); none when nested in a
+        // `try/finally`, which emitted its own.
+        if loc != NO_LOC {
+            self.emit(Opcode::NOP, loc);
+        }
         self.setup_handler(except, false, loc);
         self.push_fblock(FBlockKind::TryExcept, None, None, loc, base);
         self.compile_body(&t.body)?;
@@ -189,7 +193,7 @@ impl<'a> Compiler<'a> {
                 loc,
                 base,
             );
-            self.compile_try_star_except(t, loc)?;
+            self.compile_try_star_except(t, NO_LOC)?;
             self.pop_handler();
             self.pop_fblock();
             self.compile_body(&t.finalbody)?;
@@ -218,7 +222,9 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         let reraise_star = self.new_block();
         let base = self.handler_depth();
-        self.emit(Opcode::NOP, loc);
+        if loc != NO_LOC {
+            self.emit(Opcode::NOP, loc);
+        }
         self.setup_handler(except_first, false, loc);
         self.push_fblock(FBlockKind::TryExcept, None, None, loc, base);
         self.compile_body(&t.body)?;
@@ -318,11 +324,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub fn compile_with(
-        &mut self,
-        w: &'a ast::StmtWith,
-        pos: usize,
-    ) -> CResult<()> {
+    pub fn compile_with(&mut self, w: &'a ast::StmtWith, pos: usize) -> CResult<()> {
         if w.is_async && self.unit().kind != UnitKind::AsyncFunction {
             return Err(Failure::syntax(
                 "'async with' outside async function",

@@ -431,11 +431,12 @@ impl<'a> Compiler<'a> {
     /// frozenset.
     fn visit_comparator(&mut self, op: CmpOp, e: &'a Expr) -> CResult<()> {
         if matches!(op, CmpOp::In | CmpOp::NotIn)
-            && let Some(c) = self.fold_iterable_display(e) {
-                let loc = self.loc(e.range());
-                self.load_const(c, loc);
-                return Ok(());
-            }
+            && let Some(c) = self.fold_iterable_display(e)
+        {
+            let loc = self.loc(e.range());
+            self.load_const(c, loc);
+            return Ok(());
+        }
         self.visit_expr(e)
     }
 

@@ -299,12 +299,13 @@ impl<'a> Compiler<'a> {
     fn compile_module_body_no_future(&mut self, body: &'a [ast::Stmt]) -> CResult<()> {
         let mut rest = body;
         if self.optimize < 2
-            && let Some(doc) = docstring_of(body) {
-                let loc = self.loc(doc.range);
-                self.load_const(Constant::Str(clean_doc(doc.value.to_str())), loc);
-                self.nameop_at("__doc__", NameCtx::Store, doc.range, NO_LOC)?;
-                rest = &body[1..];
-            }
+            && let Some(doc) = docstring_of(body)
+        {
+            let loc = self.loc(doc.range);
+            self.load_const(Constant::Str(clean_doc(doc.value.to_str())), loc);
+            self.nameop_at("__doc__", NameCtx::Store, doc.range, NO_LOC)?;
+            rest = &body[1..];
+        }
         self.compile_body(rest)
     }
 }

@@ -26,6 +26,8 @@ mod syntax_errors;
 mod tokens;
 
 #[cfg(test)]
+mod render_cases;
+#[cfg(test)]
 mod tests;
 
 use ruff_python_ast::{Mod, PythonVersion};

@@ -302,9 +302,10 @@ pub(crate) fn decode(bytes: &[u8], filename: &str) -> Result<String, CompileErro
             Err(e) => {
                 let bad = e.valid_up_to();
                 if let Some(p) = nul
-                    && line_of_byte(body, p) < line_of_byte(body, bad) {
-                        return Err(null_byte_error(body, p, filename));
-                    }
+                    && line_of_byte(body, p) < line_of_byte(body, bad)
+                {
+                    return Err(null_byte_error(body, p, filename));
+                }
                 match declared.as_deref() {
                     Some(name) if name != "utf-8" => Err(located_nowhere(
                         format!("encoding problem: {name}"),
@@ -330,12 +331,13 @@ pub(crate) fn decode(bytes: &[u8], filename: &str) -> Result<String, CompileErro
         }
         Encoding::Ascii => {
             if let Some(bad) = body.iter().position(|&b| b >= 0x80)
-                && nul.is_none_or(|p| line_of_byte(body, p) >= line_of_byte(body, bad)) {
-                    return Err(located_nowhere(
-                        "encoding problem: ascii".to_string(),
-                        filename,
-                    ));
-                }
+                && nul.is_none_or(|p| line_of_byte(body, p) >= line_of_byte(body, bad))
+            {
+                return Err(located_nowhere(
+                    "encoding problem: ascii".to_string(),
+                    filename,
+                ));
+            }
             if let Some(p) = nul {
                 return Err(null_byte_error(body, p, filename));
             }

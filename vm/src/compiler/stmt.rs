@@ -96,12 +96,13 @@ impl<'a> Compiler<'a> {
         self.check_future_imports(body)?;
         let mut rest = body;
         if self.optimize < 2
-            && let Some(doc) = docstring_of(body) {
-                let loc = self.loc(doc.range);
-                self.load_const(Constant::Str(clean_doc(doc.value.to_str())), loc);
-                self.nameop_at("__doc__", NameCtx::Store, doc.range, loc)?;
-                rest = &body[1..];
-            }
+            && let Some(doc) = docstring_of(body)
+        {
+            let loc = self.loc(doc.range);
+            self.load_const(Constant::Str(clean_doc(doc.value.to_str())), loc);
+            self.nameop_at("__doc__", NameCtx::Store, doc.range, loc)?;
+            rest = &body[1..];
+        }
         self.compile_body(rest)
     }
 
@@ -217,7 +218,9 @@ impl<'a> Compiler<'a> {
                         self.visit_expr(msg)?;
                         self.emit_arg(Opcode::CALL, 0, loc);
                     }
-                    self.emit_arg(Opcode::RAISE_VARARGS, 1, loc);
+                    // CPython 3.13 locates the raise at the test expression.
+                    let test_loc = self.loc(a.test.range());
+                    self.emit_arg(Opcode::RAISE_VARARGS, 1, test_loc);
                     self.use_block(end);
                 }
             }
@@ -320,31 +323,28 @@ impl<'a> Compiler<'a> {
             self.visit_expr(&a.target)?;
         }
         match a.target.as_ref() {
-            Expr::Name(n)
-                if n.id.as_str() == "__debug__" => {
-                    return Err(Failure::syntax("cannot assign to __debug__", n.range));
-                }
-            Expr::Attribute(at)
-                if a.value.is_none() => {
-                    self.check_ann_expr(&at.value)?;
-                }
-            Expr::Subscript(sub)
-                if a.value.is_none() => {
-                    self.check_ann_expr(&sub.value)?;
-                    match sub.slice.as_ref() {
-                        Expr::Slice(sl) => {
-                            for part in [&sl.lower, &sl.upper, &sl.step].into_iter().flatten() {
-                                self.check_ann_expr(part)?;
-                            }
+            Expr::Name(n) if n.id.as_str() == "__debug__" => {
+                return Err(Failure::syntax("cannot assign to __debug__", n.range));
+            }
+            Expr::Attribute(at) if a.value.is_none() => {
+                self.check_ann_expr(&at.value)?;
+            }
+            Expr::Subscript(sub) if a.value.is_none() => {
+                self.check_ann_expr(&sub.value)?;
+                match sub.slice.as_ref() {
+                    Expr::Slice(sl) => {
+                        for part in [&sl.lower, &sl.upper, &sl.step].into_iter().flatten() {
+                            self.check_ann_expr(part)?;
                         }
-                        Expr::Tuple(t) => {
-                            for e in &t.elts {
-                                self.check_ann_expr(e)?;
-                            }
-                        }
-                        other => self.check_ann_expr(other)?,
                     }
+                    Expr::Tuple(t) => {
+                        for e in &t.elts {
+                            self.check_ann_expr(e)?;
+                        }
+                    }
+                    other => self.check_ann_expr(other)?,
                 }
+            }
             _ => {}
         }
         Ok(())

@@ -1255,10 +1255,9 @@ fn inline_comprehension(
         }
     }
     table.scopes[comp].has_free = !comp_free.is_empty();
-    if remove_dunder_class
-        && let Some(&i) = table.scopes[comp].index.get("__class__") {
-            table.scopes[comp].scopes[i] = SymScope::GlobalImplicit;
-        }
+    if remove_dunder_class && let Some(&i) = table.scopes[comp].index.get("__class__") {
+        table.scopes[comp].scopes[i] = SymScope::GlobalImplicit;
+    }
 }
 
 fn is_free_in_any_child(table: &SymbolTable, id: ScopeId, name: &str) -> bool {

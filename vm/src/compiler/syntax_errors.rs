@@ -250,9 +250,10 @@ impl Mapper<'_> {
                 let found_s = format!("{found}");
                 if expected == "`:`" {
                     if found_s == "`=`"
-                        && let Some(f) = self.if_assign(loc) {
-                            return f;
-                        }
+                        && let Some(f) = self.if_assign(loc)
+                    {
+                        return f;
+                    }
                     if self.in_dict_display(start) && found_s != "newline" {
                         let key_start = self.item_start(start);
                         return syntax(
@@ -266,9 +267,10 @@ impl Mapper<'_> {
                     return syntax("invalid syntax", loc);
                 }
                 if expected == "`else`"
-                    && let Some(f) = self.ternary_without_else(loc) {
-                        return f;
-                    }
+                    && let Some(f) = self.ternary_without_else(loc)
+                {
+                    return f;
+                }
                 if let Some(f) = self.augassign_tuple(loc, &found_s) {
                     return f;
                 }
@@ -288,19 +290,21 @@ impl Mapper<'_> {
             }
             ParseErrorType::ExpectedExpression => {
                 if let Some((_, b'*')) = self.prev_non_space(start)
-                    && matches!(self.src.as_bytes().get(start), Some(b')' | b',')) {
-                        return syntax("Invalid star expression", loc);
-                    }
+                    && matches!(self.src.as_bytes().get(start), Some(b')' | b','))
+                {
+                    return syntax("Invalid star expression", loc);
+                }
                 if self.in_fstring_field(start) && self.src.as_bytes().get(start) == Some(&b'}') {
                     return syntax("f-string: valid expression required before '}'", loc);
                 }
                 if let Some((colon, b':')) = self.prev_non_space(start)
-                    && self.in_dict_display(start) {
-                        return syntax(
-                            "expression expected after dictionary key and ':'",
-                            range(colon, colon + 1),
-                        );
-                    }
+                    && self.in_dict_display(start)
+                {
+                    return syntax(
+                        "expression expected after dictionary key and ':'",
+                        range(colon, colon + 1),
+                    );
+                }
                 syntax("invalid syntax", loc)
             }
             ParseErrorType::UnexpectedIndentation => {
@@ -416,36 +420,37 @@ impl Mapper<'_> {
 
     fn map_other(&self, msg: &str, loc: TextRange) -> Failure {
         if msg.starts_with("Expected an indented block after")
-            && let Some((cpython, keywords)) = header_description(msg) {
-                let err_line = self.line_of(loc.start());
-                let mut header_line = err_line;
-                let mut l = err_line;
-                while l > 1 {
-                    l -= 1;
-                    let text = self.lines.line_text(l);
-                    let kw = line_keyword(&text);
-                    if keywords.contains(&kw) {
-                        header_line = l;
-                        if kw == "except" && text.trim_start()[6..].trim_start().starts_with('*') {
-                            return Failure {
-                                kind: CompileErrorKind::IndentationError,
-                                message: format!(
-                                    "expected an indented block after 'except*' statement on line {header_line}"
-                                ),
-                                range: loc,
-                            };
-                        }
-                        break;
+            && let Some((cpython, keywords)) = header_description(msg)
+        {
+            let err_line = self.line_of(loc.start());
+            let mut header_line = err_line;
+            let mut l = err_line;
+            while l > 1 {
+                l -= 1;
+                let text = self.lines.line_text(l);
+                let kw = line_keyword(&text);
+                if keywords.contains(&kw) {
+                    header_line = l;
+                    if kw == "except" && text.trim_start()[6..].trim_start().starts_with('*') {
+                        return Failure {
+                            kind: CompileErrorKind::IndentationError,
+                            message: format!(
+                                "expected an indented block after 'except*' statement on line {header_line}"
+                            ),
+                            range: loc,
+                        };
                     }
+                    break;
                 }
-                return Failure {
-                    kind: CompileErrorKind::IndentationError,
-                    message: format!(
-                        "expected an indented block after {cpython} on line {header_line}"
-                    ),
-                    range: loc,
-                };
             }
+            return Failure {
+                kind: CompileErrorKind::IndentationError,
+                message: format!(
+                    "expected an indented block after {cpython} on line {header_line}"
+                ),
+                range: loc,
+            };
+        }
         if msg == "Trailing comma not allowed" {
             let p = loc.end().to_usize();
             return syntax(
@@ -911,9 +916,10 @@ impl Mapper<'_> {
                     if let Some((_, c)) = self.next_non_space(i)
                         && (c.is_ascii_alphanumeric()
                             || matches!(c, b'\'' | b'"' | b'(' | b'[' | b'{'))
-                            && parse_fragment(&self.src[start..i]).is_some() {
-                                break;
-                            }
+                        && parse_fragment(&self.src[start..i]).is_some()
+                    {
+                        break;
+                    }
                 }
                 _ => {}
             }

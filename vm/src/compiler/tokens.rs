@@ -328,9 +328,10 @@ impl Scanner<'_> {
             }
             let word = &self.src[start..self.pos];
             if let Some(q @ (b'\'' | b'"')) = self.peek()
-                && let Some(flags) = string_prefix(word) {
-                    return self.string(start, q, flags);
-                }
+                && let Some(flags) = string_prefix(word)
+            {
+                return self.string(start, q, flags);
+            }
             match word {
                 "not" => {
                     self.bump_run(1)?;
@@ -595,12 +596,13 @@ impl Scanner<'_> {
             }
         }
         if bad_digit.is_some()
-            && let Some(c) = self.peek().filter(u8::is_ascii_digit) {
-                self.pos += 1;
-                return Err(
-                    self.error_here(format!("invalid digit '{}' in {} literal", c as char, kind))
-                );
-            }
+            && let Some(c) = self.peek().filter(u8::is_ascii_digit)
+        {
+            self.pos += 1;
+            return Err(
+                self.error_here(format!("invalid digit '{}' in {} literal", c as char, kind))
+            );
+        }
         self.end_of_number(kind)
     }
 
