@@ -199,12 +199,12 @@ fn inline_small_exits(b: &mut CodeBuilder, order: &[BlockId]) {
                 l.target = None;
             }
             block.instrs.extend(copy);
-            if no_lineno && last.op == Op::Jump {
-                if let Some(l) = block.instrs.last_mut() {
-                    if l.op == Op::JumpNoInterrupt {
-                        l.op = Op::Jump;
-                    }
-                }
+            if no_lineno
+                && last.op == Op::Jump
+                && let Some(l) = block.instrs.last_mut()
+                && l.op == Op::JumpNoInterrupt
+            {
+                l.op = Op::Jump;
             }
             changed = true;
         }

@@ -305,7 +305,7 @@ impl<'a> Compiler<'a> {
             // Unpack into one subject per sub-pattern.
             match star {
                 Some(i) => {
-                    if i >= 256 || size - i - 1 >= (i32::MAX >> 8) as usize {
+                    if i >= 256 || size - i > (i32::MAX >> 8) as usize {
                         return Err(Failure::syntax(
                             "too many expressions in star-unpacking sequence pattern",
                             s.range,
