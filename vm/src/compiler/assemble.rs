@@ -96,7 +96,26 @@ pub(crate) fn assemble(mut b: CodeBuilder, deref_map: &[u32]) -> Result<Assemble
         fold_build_unpack(&mut block.instrs);
     }
     remove_redundant_nops(&mut b, &order);
-    let flow = analyse_flow(&mut b, entry)?;
+    let flow = match analyse_flow(&mut b, entry) {
+        Ok(f) => f,
+        Err(e) => {
+            if std::env::var_os("PYRITE_DEBUG_ASM").is_some() {
+                for id in emission_order(&b, entry) {
+                    eprintln!("block {}:", id.0);
+                    for i in &b.blocks[id.0 as usize].instrs {
+                        eprintln!(
+                            "    {:?} {} {:?} h={:?}",
+                            i.op,
+                            i.arg,
+                            i.target.map(|t| t.0),
+                            i.handler.map(|h| h.0)
+                        );
+                    }
+                }
+            }
+            return Err(e);
+        }
+    };
     let order: Vec<BlockId> = order
         .into_iter()
         .filter(|id| flow.reachable[id.0 as usize])
@@ -603,18 +622,21 @@ fn propagate_locations(b: &mut CodeBuilder, layout: &[BlockId]) {
 /// Rewrites conditional jumps whose target is laid out before them: `POP_JUMP_IF_X T`
 /// becomes `POP_JUMP_IF_NOT_X next; JUMP T` in a new block.
 fn normalize_backward_jumps(b: &mut CodeBuilder, layout: &mut Vec<BlockId>) {
+    // Positions in the original layout: inserted blocks are never jump targets and keep
+    // the relative order of the original ones.
+    let position: HashMap<BlockId, usize> =
+        layout.iter().enumerate().map(|(i, &id)| (id, i)).collect();
     let mut k = 0;
     while k < layout.len() {
         let id = layout[k];
-        let position: HashMap<BlockId, usize> =
-            layout.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        let here = position.get(&id).copied().unwrap_or(usize::MAX);
         let Some(last) = b.blocks[id.0 as usize].instrs.last().copied() else {
             k += 1;
             continue;
         };
         if let (Op::Real(op), Some(target)) = (last.op, last.target)
             && is_conditional_jump(op)
-            && position.get(&target).is_some_and(|&t| t <= k)
+            && position.get(&target).is_some_and(|&t| t <= here)
         {
             let next = b.blocks[id.0 as usize].next;
             let jump_block = b.new_block();

@@ -847,7 +847,7 @@ impl<'a> Compiler<'a> {
                 let loc = fb.loc;
                 self.u().b.handler_stack.truncate(fb.handler_base);
                 if preserve_tos {
-                    self.emit_arg(Opcode::SWAP, 3, loc);
+                    // [exit, value] -> [value, exit]: the value stays below the call.
                     self.emit_arg(Opcode::SWAP, 2, loc);
                 }
                 self.call_exit_with_nones(loc);

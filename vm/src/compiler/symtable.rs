@@ -380,7 +380,12 @@ impl Builder {
                     self.visit_expr(t)?;
                 }
             }
-            Stmt::TypeAlias(t) => return Err(unsupported("the 'type' statement", t.range)),
+            Stmt::TypeAlias(t) => {
+                return Err(Failure::syntax(
+                    "the 'type' statement is not supported by this compiler yet",
+                    t.range,
+                ));
+            }
             Stmt::Assign(a) => {
                 for t in &a.targets {
                     self.visit_expr(t)?;

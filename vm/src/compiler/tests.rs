@@ -372,3 +372,95 @@ fn syntax_errors_render_like_cpython() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn deep_nesting_is_reported_not_crashing() {
+    let cases: Vec<(String, &str)> = vec![
+        (
+            format!("x = {}{}\n", "(".repeat(10_000), ")".repeat(10_000)),
+            "SyntaxError: too many nested parentheses\n",
+        ),
+        (
+            format!("x = {}1\n", "-".repeat(100_000)),
+            "MemoryError: Parser stack overflowed - Python source too complex to parse\n",
+        ),
+        (
+            format!("x = {}1\n", "not ".repeat(100_000)),
+            "MemoryError: Parser stack overflowed - Python source too complex to parse\n",
+        ),
+        (
+            format!("x = a{}\n", ".b".repeat(100_000)),
+            "RecursionError: maximum recursion depth exceeded during compilation\n",
+        ),
+        (
+            format!("x = a{}\n", "()".repeat(100_000)),
+            "RecursionError: maximum recursion depth exceeded during compilation\n",
+        ),
+        (
+            format!("x = {}1\n", "1+".repeat(500_000)),
+            "RecursionError: maximum recursion depth exceeded during compilation\n",
+        ),
+        (
+            format!("x = {}1\n", "lambda:".repeat(100_000)),
+            "MemoryError: Parser stack overflowed - Python source too complex to parse\n",
+        ),
+        (
+            format!("x = {}1\n", "1 if 1 else ".repeat(100_000)),
+            "MemoryError: Parser stack overflowed - Python source too complex to parse\n",
+        ),
+        // Just under CPython's limits these compile.
+        (format!("x = {}1\n", "1+".repeat(9_990)), "OK\n"),
+        (format!("x = {}1\n", "-".repeat(5_900)), "OK\n"),
+        (
+            format!("x = {}{}\n", "[".repeat(199), "]".repeat(199)),
+            "OK\n",
+        ),
+    ];
+    for (source, expected) in cases {
+        let got = render(&source);
+        let last = got
+            .lines()
+            .last()
+            .map(|l| format!("{l}\n"))
+            .unwrap_or_default();
+        assert_eq!(last, expected, "for source starting {:?}", &source[..20]);
+    }
+}
+
+#[test]
+fn large_inputs_compile() {
+    let many_lines: String = (0..200_000)
+        .map(|i| format!("x{} = {}\n", i % 100, i))
+        .collect();
+    assert_eq!(render(&many_lines), "OK\n");
+    let long_line = format!("x = {}\n", vec!["a"; 200_000].join(" and "));
+    assert_eq!(render(&long_line), "OK\n");
+    let long_call = format!("f({})\n", vec!["1"; 100_000].join(", "));
+    assert_eq!(render(&long_call), "OK\n");
+}
+
+#[test]
+fn source_decoding_errors() {
+    let cases: [(&[u8], &str); 4] = [
+        (
+            b"x = 1\ny = '\xff'\n",
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file /p/x.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+        ),
+        (b"# coding: latin-1\ny = '\xff'\n", "OK\n"),
+        (
+            b"x = 1\0\n",
+            "  File \"/p/x.py\", line 1\n    x = 1\nSyntaxError: source code cannot contain null bytes\n",
+        ),
+        (b"\xef\xbb\xbfx = 1\n", "OK\n"),
+    ];
+    for (bytes, expected) in cases {
+        let src = bytes.to_vec();
+        let got = big_stack(
+            move || match compile_source(&src, "/p/x.py", CompileMode::Exec, 0) {
+                Ok(_) => "OK\n".to_string(),
+                Err(e) => e.render(),
+            },
+        );
+        assert_eq!(got, expected);
+    }
+}

@@ -71,6 +71,11 @@ struct Scanner<'s> {
     prefix_position: bool,
     /// Quotes of the f-strings we are inside (quote byte, triple), innermost last.
     fstring_quotes: Vec<(u8, bool)>,
+    /// Whether the next token starts a statement (`if`/`else` there are statements, not
+    /// parts of a conditional expression).
+    statement_start: bool,
+    /// `lambda`s whose `:` has not been seen yet (that `:` continues the prefix run).
+    pending_lambdas: u32,
 }
 
 pub(crate) fn prescan(src: &str) -> ScanResult {
@@ -86,6 +91,8 @@ pub(crate) fn prescan(src: &str) -> ScanResult {
         run: 0,
         prefix_position: true,
         fstring_quotes: Vec::new(),
+        statement_start: true,
+        pending_lambdas: 0,
     };
     let mut result = ScanResult::default();
     match s.scan() {
@@ -183,6 +190,8 @@ impl Scanner<'_> {
                         self.at_line_start = true;
                         self.run = 0;
                         self.prefix_position = true;
+                        self.statement_start = true;
+                        self.pending_lambdas = 0;
                     }
                 }
                 b'\\' => self.continuation()?,
@@ -321,6 +330,9 @@ impl Scanner<'_> {
 
     fn token(&mut self) -> SResult<()> {
         let Some(c) = self.peek() else { return Ok(()) };
+        if !is_ident_start(c) && c != b';' && c != b':' {
+            self.statement_start = false;
+        }
         if is_ident_start(c) {
             let start = self.pos;
             while self.peek().is_some_and(is_ident_char) {
@@ -332,6 +344,7 @@ impl Scanner<'_> {
             {
                 return self.string(start, q, flags);
             }
+            let statement_start = std::mem::replace(&mut self.statement_start, false);
             match word {
                 "not" => {
                     self.bump_run(1)?;
@@ -339,10 +352,19 @@ impl Scanner<'_> {
                 }
                 "lambda" => {
                     self.bump_run(2)?;
+                    self.pending_lambdas += 1;
                     self.prefix_position = true;
                 }
-                "else" => {
-                    self.bump_run(1)?;
+                // In a conditional expression `a if b else c if ...`, each `else` nests the
+                // rest one level deeper; `if` does not end the nesting.
+                "else" | "if" if !statement_start => {
+                    if word == "else" {
+                        self.bump_run(1)?;
+                    }
+                    self.prefix_position = true;
+                }
+                "else" | "elif" | "try" | "finally" | "match" | "case" if statement_start => {
+                    self.run = 0;
                     self.prefix_position = true;
                 }
                 "and" | "or" | "in" | "is" | "if" | "for" | "yield" | "await" | "return"
@@ -417,11 +439,21 @@ impl Scanner<'_> {
                 self.pos += 1;
                 Err(self.error_here(format!("invalid non-printable character U+{:04X}", c)))
             }
+            b':' if self.pending_lambdas > 0 && self.peek_at(1) != Some(b'=') => {
+                // The colon of a lambda: its body nests inside the lambda.
+                self.pos += 1;
+                self.pending_lambdas -= 1;
+                self.prefix_position = true;
+                Ok(())
+            }
             _ => {
                 // Other operators and punctuation; CPython's parser judges the stray ones.
                 self.pos += 1;
                 self.run = 0;
                 self.prefix_position = true;
+                if matches!(c, b';' | b':') {
+                    self.statement_start = true;
+                }
                 Ok(())
             }
         }
@@ -772,6 +804,19 @@ impl Scanner<'_> {
                         Some(b'\n') | Some(b'\r') => {
                             self.eat_newline();
                         }
+                        // In f-strings a backslash does not escape braces.
+                        Some(b'{' | b'}') if flags.fstring => {}
+                        // `\N{NAME}` in a non-raw f-string: the braces belong to the escape.
+                        Some(b'N')
+                            if flags.fstring && !flags.raw && self.peek_at(1) == Some(b'{') =>
+                        {
+                            while let Some(c) = self.peek() {
+                                self.pos += 1;
+                                if c == b'}' || c == b'\n' {
+                                    break;
+                                }
+                            }
+                        }
                         Some(_) => {
                             let ch_len = self.src[self.pos..]
                                 .chars()
@@ -952,14 +997,29 @@ fn line_of_last_char(b: &[u8]) -> u32 {
 #[derive(Clone, Copy, Default)]
 struct StrFlags {
     fstring: bool,
+    raw: bool,
 }
 
 /// Whether `word` is a string prefix, and which kind.
 fn string_prefix(word: &str) -> Option<StrFlags> {
     let lower = word.to_ascii_lowercase();
     match lower.as_str() {
-        "r" | "u" | "b" | "br" | "rb" => Some(StrFlags { fstring: false }),
-        "f" | "fr" | "rf" => Some(StrFlags { fstring: true }),
+        "u" | "b" => Some(StrFlags {
+            fstring: false,
+            raw: false,
+        }),
+        "r" | "br" | "rb" => Some(StrFlags {
+            fstring: false,
+            raw: true,
+        }),
+        "f" => Some(StrFlags {
+            fstring: true,
+            raw: false,
+        }),
+        "fr" | "rf" => Some(StrFlags {
+            fstring: true,
+            raw: true,
+        }),
         _ => None,
     }
 }
