@@ -308,7 +308,9 @@ impl Vm {
         let filename = get(self, "filename").and_then(|f| f.as_str().map(str::to_string));
         let lineno = get(self, "lineno").and_then(|l| l.as_small_int());
         let mut out = String::new();
-        if let (Some(f), Some(l)) = (&filename, lineno) {
+        if let (Some(f), Some(l)) = (&filename, lineno)
+            && l > 0
+        {
             out.push_str(&format!("  File \"{f}\", line {l}\n"));
         }
         if let Some(text) = get(self, "text").and_then(|t| t.as_str().map(str::to_string)) {
@@ -328,7 +330,15 @@ impl Vm {
                 end_offset: end_offset.max(0) as u32,
                 text: Some(text),
             };
-            out.push_str(&crate::compiler::render_source_and_caret(&err));
+            // `render` ends with the `Kind: message` line, which the caller prints itself.
+            let rendered = err.render();
+            let mut lines: Vec<&str> = rendered.lines().collect();
+            lines.pop();
+            lines.retain(|l| !l.starts_with("  File "));
+            for line in lines {
+                out.push_str(line);
+                out.push('\n');
+            }
         }
         out
     }
