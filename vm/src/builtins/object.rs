@@ -4,6 +4,8 @@
 
 #![allow(unused_variables)]
 
+pub mod util;
+
 use crate::object::Value;
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::vm::Vm;

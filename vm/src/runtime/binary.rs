@@ -215,6 +215,13 @@ impl Vm {
             {
                 self.set_binary(a, b, op)
             }
+            // Keys and items views are set-like (`d.keys() & s`, `s | d.items()`).
+            BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor
+                if matches!(a.payload(), Some(Payload::DictView(_)))
+                    || matches!(b.payload(), Some(Payload::DictView(_))) =>
+            {
+                crate::builtins::dict::views::view_binary(self, a, b, op)
+            }
             BinaryOp::Or
                 if matches!(a.payload(), Some(Payload::Dict(_)))
                     && matches!(b.payload(), Some(Payload::Dict(_))) =>
