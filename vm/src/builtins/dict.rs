@@ -228,7 +228,9 @@ fn dict_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `dict.fromkeys(iterable, value=None)` (a classmethod: `args[0]` is the class).
 fn dict_fromkeys(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(cls) = args.values.first().cloned() else {
-        return Err(PyErr::type_error("fromkeys expected at least 1 argument, got 0"));
+        return Err(PyErr::type_error(
+            "fromkeys expected at least 1 argument, got 0",
+        ));
     };
     let pos = rest(&args).range("fromkeys", 1, 2)?;
     let value = pos.get(1).cloned().unwrap_or(Value::NONE);

@@ -334,7 +334,9 @@ pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
         return syntax_error_str(vm, exc, &args);
     }
     if isa(vm, exc, ExcKind::UnicodeError)
-        && !vm.type_of(exc).is(vm.types.exception(ExcKind::UnicodeError))
+        && !vm
+            .type_of(exc)
+            .is(vm.types.exception(ExcKind::UnicodeError))
         && let Some(s) = unicode_error_str(vm, exc)?
     {
         return Ok(s);
@@ -458,8 +460,7 @@ pub fn exception_attribute(vm: &mut Vm, exc: &Value, name: &str) -> PyResult<Opt
     }
     let args = args_of(exc);
     let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::NONE);
-    let v = if isa(vm, exc, ExcKind::StopIteration) || isa(vm, exc, ExcKind::StopAsyncIteration)
-    {
+    let v = if isa(vm, exc, ExcKind::StopIteration) || isa(vm, exc, ExcKind::StopAsyncIteration) {
         match name {
             "value" => arg(0),
             _ => return Ok(None),
@@ -508,7 +509,10 @@ pub fn exception_attribute(vm: &mut Vm, exc: &Value, name: &str) -> PyResult<Opt
             _ => return Ok(None),
         }
     } else if isa(vm, exc, ExcKind::SyntaxError) {
-        let details = args.get(1).and_then(|d| d.as_tuple()).map(<[Value]>::to_vec);
+        let details = args
+            .get(1)
+            .and_then(|d| d.as_tuple())
+            .map(<[Value]>::to_vec);
         let from_details = |i: usize| {
             details
                 .as_ref()
@@ -527,7 +531,9 @@ pub fn exception_attribute(vm: &mut Vm, exc: &Value, name: &str) -> PyResult<Opt
             _ => return Ok(None),
         }
     } else if isa(vm, exc, ExcKind::UnicodeError)
-        && !vm.type_of(exc).is(vm.types.exception(ExcKind::UnicodeError))
+        && !vm
+            .type_of(exc)
+            .is(vm.types.exception(ExcKind::UnicodeError))
     {
         let translate = isa(vm, exc, ExcKind::UnicodeTranslateError);
         let offset = usize::from(translate);

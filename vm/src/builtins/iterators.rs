@@ -539,10 +539,7 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     Ok(new_iterator(
         &cls,
-        IterState::Enumerate {
-            iter: inner,
-            count,
-        },
+        IterState::Enumerate { iter: inner, count },
     ))
 }
 

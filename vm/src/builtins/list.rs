@@ -154,7 +154,10 @@ fn list_insert(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = rest(&args).exact("insert", 2)?;
     let i = vm.index_value(&pos[0])?;
     let i = as_int(&i)
-        .map(|i| i.to_i64().unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX }))
+        .map(|i| {
+            i.to_i64()
+                .unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX })
+        })
         .unwrap_or(0);
     let mut list = borrow_mut(l)?;
     let at = clamp_index(i, list.len());
@@ -240,7 +243,10 @@ pub fn slice_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         PyErr::type_error("slice indices must be integers or have an __index__ method")
     })?;
     Ok(as_int(&iv)
-        .map(|i| i.to_i64().unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX }))
+        .map(|i| {
+            i.to_i64()
+                .unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX })
+        })
         .unwrap_or(0))
 }
 

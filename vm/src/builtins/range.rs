@@ -143,9 +143,10 @@ pub fn range_len(vm: &mut Vm, r: &Value) -> PyResult<usize> {
             return Ok(n as usize);
         }
     }
-    length(r)?.to_i64().map(|n| n as usize).ok_or_else(|| {
-        PyErr::overflow_error("Python int too large to convert to C ssize_t")
-    })
+    length(r)?
+        .to_i64()
+        .map(|n| n as usize)
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
 }
 
 fn range_len_m(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -303,12 +304,20 @@ pub fn slice_indices_big(
         }
     };
     let start = if start.is_none() {
-        if negative { upper.clone() } else { lower.clone() }
+        if negative {
+            upper.clone()
+        } else {
+            lower.clone()
+        }
     } else {
         clamp(bound(vm, start)?)
     };
     let stop = if stop.is_none() {
-        if negative { lower.clone() } else { upper.clone() }
+        if negative {
+            lower.clone()
+        } else {
+            upper.clone()
+        }
     } else {
         clamp(bound(vm, stop)?)
     };
@@ -329,7 +338,11 @@ fn is_exact_int(vm: &Vm, v: &Value) -> bool {
 /// The position of int `x` in the range, if present.
 fn int_position(r: &Value, x: &Value) -> PyResult<Option<BigInt>> {
     if let (Some((a, b, c)), Some(x)) = (small_parts(r), as_int(x).and_then(|i| i.to_i64())) {
-        let inside = if c > 0 { a <= x && x < b } else { b < x && x <= a };
+        let inside = if c > 0 {
+            a <= x && x < b
+        } else {
+            b < x && x <= a
+        };
         if !inside {
             return Ok(None);
         }

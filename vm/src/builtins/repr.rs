@@ -117,12 +117,9 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Payload::BoundMethod(m) => {
             let (func, recv) = (m.function.clone(), m.receiver.clone());
             let name = match func.payload() {
-                Some(Payload::Function(f)) => f
-                    .qualname
-                    .borrow()
-                    .as_str()
-                    .unwrap_or("?")
-                    .to_string(),
+                Some(Payload::Function(f)) => {
+                    f.qualname.borrow().as_str().unwrap_or("?").to_string()
+                }
                 Some(Payload::BuiltinFunction(f)) => f.name.to_string(),
                 _ => match vm.getattr_opt(&func, "__qualname__")? {
                     Some(q) => vm.str(&q)?,

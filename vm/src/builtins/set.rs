@@ -64,7 +64,10 @@ pub fn install(vm: &mut Vm) {
         ("update", set_update),
         ("difference_update", set_difference_update),
         ("intersection_update", set_intersection_update),
-        ("symmetric_difference_update", set_symmetric_difference_update),
+        (
+            "symmetric_difference_update",
+            set_symmetric_difference_update,
+        ),
         ("__ior__", set_ior),
         ("__iand__", set_iand),
         ("__isub__", set_isub),
@@ -134,7 +137,9 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if exact
         && let Some(it) = pos.first()
-        && it.as_object().is_some_and(|o| o.has_type(&vm.types.frozenset))
+        && it
+            .as_object()
+            .is_some_and(|o| o.has_type(&vm.types.frozenset))
     {
         return Ok(it.clone());
     }
@@ -208,9 +213,7 @@ fn set_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn set_pop(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(vm, &args, "pop")?;
     rest(&args).exact("set.pop", 0)?;
-    let key = s
-        .as_set()
-        .and_then(|c| c.try_borrow_mut().ok()?.pop());
+    let key = s.as_set().and_then(|c| c.try_borrow_mut().ok()?.pop());
     match key {
         Some(k) => Ok(k),
         None => {

@@ -129,7 +129,9 @@ impl Vm {
 
     /// The method form of attribute lookup used by `LOAD_ATTR` before a call.
     pub fn getattr_method(&mut self, obj: &Value, name: &str) -> PyResult<MethodLookup> {
-        if !self.is_type(obj) && !matches!(obj.payload(), Some(Payload::Module(_) | Payload::Super(..))) {
+        if !self.is_type(obj)
+            && !matches!(obj.payload(), Some(Payload::Module(_) | Payload::Super(..)))
+        {
             let ty = self.type_of(obj);
             if let Some(attr) = self.lookup_type_attr(&ty, name) {
                 let is_plain_method = match attr.payload() {

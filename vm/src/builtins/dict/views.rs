@@ -8,7 +8,7 @@ use crate::builtins::set::ops;
 use crate::bytecode::{BinaryOp, CompareOp};
 use crate::interp::args::Args;
 use crate::object::{Payload, Value};
-use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::errors::PyResult;
 use crate::types::payload::DictViewKind;
 use crate::vm::Vm;
 
@@ -65,7 +65,10 @@ fn view_parts(v: &Value) -> Option<(Value, DictViewKind)> {
 
 /// Whether `v` is a keys or items view (the set-like ones).
 fn is_setlike_view(v: &Value) -> bool {
-    matches!(view_parts(v), Some((_, DictViewKind::Keys | DictViewKind::Items)))
+    matches!(
+        view_parts(v),
+        Some((_, DictViewKind::Keys | DictViewKind::Items))
+    )
 }
 
 fn this(vm: &Vm, args: &Args<'_>, name: &str) -> PyResult<(Value, Value, DictViewKind)> {
@@ -182,9 +185,7 @@ fn intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         std::mem::swap(&mut this, &mut other);
     }
     let len_self = vm.len(&this)?;
-    let other_is_exact_set = other
-        .as_object()
-        .is_some_and(|o| o.has_type(&vm.types.set));
+    let other_is_exact_set = other.as_object().is_some_and(|o| o.has_type(&vm.types.set));
     if other_is_exact_set && len_self <= vm.len(&other)? {
         return ops::intersection(vm, &other, &this);
     }

@@ -88,10 +88,9 @@ fn classify<'a>(keys: impl Iterator<Item = &'a Value>, vm: &Vm) -> KeyKind {
         kind = Some(match (kind, this) {
             (None, t) => t,
             (Some(KeyKind::SmallInt), KeyKind::SmallInt) => KeyKind::SmallInt,
-            (
-                Some(KeyKind::SmallInt | KeyKind::Number),
-                KeyKind::SmallInt | KeyKind::Number,
-            ) => KeyKind::Number,
+            (Some(KeyKind::SmallInt | KeyKind::Number), KeyKind::SmallInt | KeyKind::Number) => {
+                KeyKind::Number
+            }
             (Some(KeyKind::Str), KeyKind::Str) => KeyKind::Str,
             _ => return KeyKind::General,
         });

@@ -47,12 +47,7 @@ pub fn function_attribute(vm: &mut Vm, f: &Value, name: &str) -> PyResult<Option
 }
 
 /// Writable function attributes, with CPython's type checks.
-pub fn set_function_attribute(
-    vm: &mut Vm,
-    f: &Value,
-    name: &str,
-    value: &Value,
-) -> PyResult<bool> {
+pub fn set_function_attribute(vm: &mut Vm, f: &Value, name: &str, value: &Value) -> PyResult<bool> {
     let Some(data) = f.as_function() else {
         return Ok(false);
     };
@@ -139,11 +134,7 @@ pub fn method_attribute(vm: &mut Vm, m: &Value, name: &str) -> PyResult<Option<V
 }
 
 /// `len.__name__`, `[].append.__self__`, `list.append.__qualname__`...
-pub fn builtin_function_attribute(
-    vm: &mut Vm,
-    f: &Value,
-    name: &str,
-) -> PyResult<Option<Value>> {
+pub fn builtin_function_attribute(vm: &mut Vm, f: &Value, name: &str) -> PyResult<Option<Value>> {
     let Some(Payload::BuiltinFunction(data)) = f.payload() else {
         return Ok(None);
     };
@@ -166,7 +157,9 @@ pub fn builtin_function_attribute(
         "__self__" if !is_descriptor => or_none(data.receiver.clone()),
         "__objclass__" if is_descriptor => data.owner.clone(),
         "__doc__" => {
-            if data.doc.is_empty() || data.doc.ends_with(".__new__") || data.doc.ends_with(".__init__")
+            if data.doc.is_empty()
+                || data.doc.ends_with(".__new__")
+                || data.doc.ends_with(".__init__")
             {
                 Value::NONE
             } else {
@@ -240,7 +233,9 @@ pub fn generator_attribute(vm: &mut Vm, g: &Value, name: &str) -> PyResult<Optio
     let Some(Payload::Generator(data)) = g.payload() else {
         return Ok(None);
     };
-    let is_coro = g.as_object().is_some_and(|o| o.has_type(&vm.types.coroutine));
+    let is_coro = g
+        .as_object()
+        .is_some_and(|o| o.has_type(&vm.types.coroutine));
     let field = match (is_coro, name) {
         (_, "__name__" | "__qualname__") => name,
         (false, n) if n.starts_with("gi_") => &n[3..],

@@ -390,7 +390,9 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     match pos {
         [meta, obj] if vm.is_type(meta) => Ok(vm.type_of(obj)),
         [meta, name, bases, ns] => crate::interp::class::type_new(vm, meta, name, bases, ns),
-        _ => Err(PyErr::type_error("type.__new__() takes exactly 3 arguments")),
+        _ => Err(PyErr::type_error(
+            "type.__new__() takes exactly 3 arguments",
+        )),
     }
 }
 

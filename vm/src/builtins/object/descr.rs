@@ -289,7 +289,11 @@ fn super_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         if !ok {
             return Err(PyErr::type_error(format!(
                 "super(type, obj): obj ({} {}) is not an instance or subtype of type ({}).",
-                if vm.is_type(&obj) { "type" } else { "instance of" },
+                if vm.is_type(&obj) {
+                    "type"
+                } else {
+                    "instance of"
+                },
                 if vm.is_type(&obj) {
                     crate::runtime::typecheck::type_name_of(&obj)
                 } else {
@@ -310,8 +314,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
     let Some(code) = frame.code.as_code() else {
         return Err(PyErr::runtime_error("super(): no code object"));
     };
-    if code.data.arg_count == 0
-        && code.data.flags & crate::bytecode::code::code_flags::VARARGS == 0
+    if code.data.arg_count == 0 && code.data.flags & crate::bytecode::code::code_flags::VARARGS == 0
     {
         return Err(PyErr::runtime_error("super(): no arguments"));
     }
@@ -379,7 +382,10 @@ pub fn super_attribute(vm: &mut Vm, sup: &Value, name: &str) -> PyResult<Option<
             vm.type_of(&obj)
         };
         let mro = vm.mro(&start);
-        let pos = mro.iter().position(|t| t.is(&cls)).map_or(mro.len(), |p| p + 1);
+        let pos = mro
+            .iter()
+            .position(|t| t.is(&cls))
+            .map_or(mro.len(), |p| p + 1);
         let found = mro[pos..].iter().any(|t| {
             t.as_type_data()
                 .is_some_and(|d| vm.dict_get_str(&d.dict, name).is_some())
