@@ -609,7 +609,7 @@ pub fn new_os_error(vm: &mut Vm, errno: i64, strerror: &str, filename: Option<&s
     let e = vm.new_int(errno);
     let s = vm.new_str(strerror);
     let exc = vm.new_exception(kind, vec![e.clone(), s.clone()]);
-    let mut fill = || -> PyResult<()> {
+    let fill = || -> PyResult<()> {
         set_field(vm, &exc, "errno", e)?;
         set_field(vm, &exc, "strerror", s)?;
         if let Some(f) = filename {

@@ -615,13 +615,11 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = a.range("reversed", 1, 1)?;
     let seq = pos[0].clone();
     let exact_cls = cls.is(&vm.types.reversed);
-    if exact_cls {
-        if let Some(m) = vm.lookup_special(&seq, "__reversed__") {
-            if m.is_none() {
-                return Err(not_reversible(vm, &seq));
-            }
-            return vm.call(&m, std::slice::from_ref(&seq));
+    if exact_cls && let Some(m) = vm.lookup_special(&seq, "__reversed__") {
+        if m.is_none() {
+            return Err(not_reversible(vm, &seq));
         }
+        return vm.call(&m, std::slice::from_ref(&seq));
     }
     let has_getitem = vm.lookup_special(&seq, "__getitem__").is_some();
     let is_mapping = matches!(seq.payload(), Some(Payload::Dict(_)));
