@@ -5,7 +5,13 @@ use std::process::ExitCode;
 
 use pyrite::{Config, Outcome, Vm};
 
-const USAGE: &str = "usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+/// The usage line, with the program path first as CPython prints it.
+fn usage() -> String {
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "pyrite".into());
+    format!("usage: {exe} [option] ... [-c cmd | -m mod | file | -] [arg] ...")
+}
 
 /// What the command line asks for.
 enum Action {
@@ -121,7 +127,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(msg) => {
             eprintln!("{msg}");
-            eprintln!("{USAGE}");
+            eprintln!("{}", usage());
             eprintln!("Try `pyrite -h' for more information.");
             return ExitCode::from(2);
         }
@@ -179,7 +185,7 @@ fn run(cli: Cli) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Action::Help => {
-            println!("{USAGE}");
+            println!("{}", usage());
             println!("Options: -c cmd, -m mod, file, - (stdin), -u, -O, -X opt, -V, --dis file");
             return ExitCode::SUCCESS;
         }
@@ -210,12 +216,12 @@ fn run(cli: Cli) -> ExitCode {
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
             config.module_search_paths.insert(0, dir);
-            let mut vm = Vm::new(config);
+            let mut vm = new_vm(config);
             vm.run_main_file(&abs, &source)
         }
         Action::Command(cmd) => {
             config.module_search_paths.insert(0, String::new());
-            let mut vm = Vm::new(config);
+            let mut vm = new_vm(config);
             vm.run_main_text(&cmd, "<string>")
         }
         Action::Stdin => {
@@ -226,7 +232,7 @@ fn run(cli: Cli) -> ExitCode {
             if config.argv.is_empty() || config.argv == [String::new()] {
                 config.argv = vec![String::new()];
             }
-            let mut vm = Vm::new(config);
+            let mut vm = new_vm(config);
             vm.run_main_text(&source, "<stdin>")
         }
         Action::Module(name) => {
@@ -236,14 +242,26 @@ fn run(cli: Cli) -> ExitCode {
                     .map(|p| p.display().to_string())
                     .unwrap_or_default(),
             );
-            let mut vm = Vm::new(config);
+            let mut vm = new_vm(config);
             vm.run_module_as_main(&name)
         }
     };
     match outcome {
         Outcome::Exit(code) => ExitCode::from((code & 0xFF) as u8),
-        Outcome::Interrupted => ExitCode::from(130),
+        Outcome::Interrupted => {
+            // Like CPython: die of SIGINT so the parent sees the signal (status 130).
+            let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
+            ExitCode::from(130)
+        }
     }
+}
+
+/// Creates the interpreter and routes Ctrl-C to its eval breaker.
+fn new_vm(config: Config) -> Vm {
+    let vm = Vm::new(config);
+    // Without a handler, SIGINT keeps its default action (terminate), which is still correct.
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, vm.interrupt.clone());
+    vm
 }
 
 fn describe(e: &std::io::Error) -> String {

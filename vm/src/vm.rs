@@ -83,6 +83,7 @@ impl Vm {
             Some(seed) => crate::text::hash::hash_key_from_seed(seed),
             None => random_hash_key(),
         };
+        crate::runtime::hashing::set_thread_hash_key(hash_key);
         let int_max_str_digits = config.int_max_str_digits;
         let mut vm = Vm {
             types,

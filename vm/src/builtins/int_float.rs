@@ -4,13 +4,13 @@
 
 #![allow(unused_variables)]
 
-use crate::object::Value;
-use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::errors::PyErr;
 use crate::vm::Vm;
 
 /// Registers this module's builtins and methods.
 pub fn install(vm: &mut Vm) {}
 
+#[allow(dead_code)]
 fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }

@@ -11,6 +11,7 @@ use crate::vm::Vm;
 /// Registers this module's builtins and methods.
 pub fn install(vm: &mut Vm) {}
 
+#[allow(dead_code)]
 fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }

@@ -329,6 +329,59 @@ define_opcodes! {
     LOAD_SUPER_ATTR = 109, caches: 1, flags: ARG | RAISE | CALL, effect: |arg, _| -2 + (arg & 1);
     /// Pushes locals() (class bodies, `locals()` in module code).
     LOAD_LOCALS = 110, caches: 0, flags: RAISE, effect: fixed(1);
+
+    // Specialized forms (PEP 659). The interpreter rewrites a generic instruction into one
+    // of these after observing its operands, and back (with a backoff) when a guard fails.
+    // The compiler never emits them; each has the caches and stack effect of its generic form.
+
+    /// BINARY_OP `+` on two small ints.
+    BINARY_OP_ADD_INT = 120, caches: 1, flags: ARG | RAISE, effect: fixed(-1);
+    /// BINARY_OP `-` on two small ints.
+    BINARY_OP_SUBTRACT_INT = 121, caches: 1, flags: ARG | RAISE, effect: fixed(-1);
+    /// BINARY_OP `*` on two small ints.
+    BINARY_OP_MULTIPLY_INT = 122, caches: 1, flags: ARG | RAISE, effect: fixed(-1);
+    /// BINARY_OP `+` on two floats.
+    BINARY_OP_ADD_FLOAT = 123, caches: 1, flags: ARG | RAISE, effect: fixed(-1);
+    /// BINARY_OP `-` on two floats.
+    BINARY_OP_SUBTRACT_FLOAT = 124, caches: 1, flags: ARG | RAISE, effect: fixed(-1);
+    /// BINARY_OP `*` on two floats.
+    BINARY_OP_MULTIPLY_FLOAT = 125, caches: 1, flags: ARG | RAISE, effect: fixed(-1);
+    /// BINARY_OP `/` on two floats (a zero divisor deoptimizes).
+    BINARY_OP_TRUE_DIVIDE_FLOAT = 126, caches: 1, flags: ARG | RAISE, effect: fixed(-1);
+    /// COMPARE_OP on two small ints.
+    COMPARE_OP_INT = 127, caches: 1, flags: ARG | RAISE, effect: fixed(-1);
+    /// COMPARE_OP on two floats.
+    COMPARE_OP_FLOAT = 128, caches: 1, flags: ARG | RAISE, effect: fixed(-1);
+    /// LOAD_GLOBAL found in the module dict; caches the entry index.
+    LOAD_GLOBAL_MODULE = 129, caches: 4, flags: ARG | RAISE, effect: |arg, _| 1 + (arg & 1);
+    /// LOAD_GLOBAL found in builtins; caches the globals version and the builtins index.
+    LOAD_GLOBAL_BUILTIN = 130, caches: 4, flags: ARG | RAISE, effect: |arg, _| 1 + (arg & 1);
+    /// CALL of a Python function whose parameters are exactly the positional arguments.
+    CALL_PY_EXACT_ARGS = 131, caches: 3, flags: ARG | RAISE | CALL, effect: |arg, _| -1 - arg;
+    /// FOR_ITER over a range iterator.
+    FOR_ITER_RANGE = 132, caches: 1, flags: ARG | JUMP | RAISE, effect: |_, jump| if jump { -1 } else { 1 };
+    /// FOR_ITER over a list or tuple iterator.
+    FOR_ITER_LIST = 133, caches: 1, flags: ARG | JUMP | RAISE, effect: |_, jump| if jump { -1 } else { 1 };
+}
+
+impl Opcode {
+    /// The generic instruction a specialized one stands for (itself for generic ones).
+    pub fn generic(self) -> Opcode {
+        match self {
+            Opcode::BINARY_OP_ADD_INT
+            | Opcode::BINARY_OP_SUBTRACT_INT
+            | Opcode::BINARY_OP_MULTIPLY_INT
+            | Opcode::BINARY_OP_ADD_FLOAT
+            | Opcode::BINARY_OP_SUBTRACT_FLOAT
+            | Opcode::BINARY_OP_MULTIPLY_FLOAT
+            | Opcode::BINARY_OP_TRUE_DIVIDE_FLOAT => Opcode::BINARY_OP,
+            Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => Opcode::COMPARE_OP,
+            Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => Opcode::LOAD_GLOBAL,
+            Opcode::CALL_PY_EXACT_ARGS => Opcode::CALL,
+            Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST => Opcode::FOR_ITER,
+            other => other,
+        }
+    }
 }
 
 /// Binary operators, numbered as CPython's `NB_*` (argument of `BINARY_OP`).
@@ -518,6 +571,28 @@ mod tests {
     fn opcode_numbers_round_trip() {
         for &op in Opcode::ALL {
             assert_eq!(Opcode::from_u8(op as u8), Some(op));
+        }
+    }
+
+    #[test]
+    fn specialized_forms_match_their_generic_layout() {
+        for &op in Opcode::ALL {
+            let generic = op.generic();
+            assert_eq!(op.caches(), generic.caches(), "{}", op.name());
+            for arg in 0..4 {
+                assert_eq!(
+                    op.stack_effect(arg, false),
+                    generic.stack_effect(arg, false),
+                    "{}",
+                    op.name()
+                );
+                assert_eq!(
+                    op.stack_effect(arg, true),
+                    generic.stack_effect(arg, true),
+                    "{}",
+                    op.name()
+                );
+            }
         }
     }
 

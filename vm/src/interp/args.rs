@@ -157,8 +157,8 @@ impl ArgSpec<'_> {
                 }
             }
         }
-        for i in 0..self.required {
-            if out[i].is_null() {
+        for (i, slot) in out.iter().enumerate().take(self.required) {
+            if slot.is_null() {
                 return Err(PyErr::type_error(if i < self.posonly || i < pos.len() {
                     format!(
                         "{}() takes at least {} positional argument{} ({} given)",

@@ -149,6 +149,57 @@ impl Vm {
         Ok(())
     }
 
+    /// Pushes a frame for `func` whose `nargs` arguments sit at `args_at` on the value stack
+    /// and bind one-to-one to its parameters (`CALL_PY_EXACT_ARGS`): they are moved, not
+    /// copied. The caller checked the recursion limit and the signature.
+    pub fn push_exact_args_frame(
+        &mut self,
+        func: &Value,
+        args_at: usize,
+        nargs: usize,
+    ) -> PyResult<()> {
+        let Some(f) = func.as_function() else {
+            return Err(PyErr::internal("push_exact_args_frame of a non-function"));
+        };
+        let code_value = f.code.clone();
+        let Some(code) = code_value.as_code() else {
+            return Err(PyErr::internal("function without code"));
+        };
+        let base = self.frames.last().map(Frame::end).unwrap_or(0);
+        let nlocalsplus = code.localsplus_len();
+        let size = code.frame_size();
+        if self.stack.len() < base + size {
+            let new_len = (base + size).max(self.stack.len() * 2).max(1024);
+            self.stack.resize_with(new_len, || Value::NULL);
+        }
+        for i in 0..nargs {
+            self.stack[base + i] = std::mem::take(&mut self.stack[args_at + i]);
+        }
+        let closure = f.closure.borrow().clone();
+        if let Some(cells) = closure.as_tuple() {
+            let start = base + nlocalsplus - cells.len();
+            for (i, cell) in cells.iter().enumerate() {
+                self.stack[start + i] = cell.clone();
+            }
+        }
+        self.frames.push(Frame {
+            code: code_value.clone(),
+            func: func.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            locals: Value::NULL,
+            base,
+            nlocalsplus,
+            size,
+            sp: base + nlocalsplus,
+            ip: 0,
+            lasti: 0,
+            entry: false,
+            generator: Value::NULL,
+        });
+        Ok(())
+    }
+
     /// Raises RecursionError when another Python frame would exceed the limit.
     pub fn check_recursion(&mut self) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {

@@ -320,7 +320,7 @@ pub fn type_new(
     };
     for b in &bases {
         match b.as_type_data() {
-            None => return Err(PyErr::type_error(format!("bases must be types"))),
+            None => return Err(PyErr::type_error("bases must be types".to_string())),
             Some(bd) if !bd.has_flag(type_flags::BASETYPE) => {
                 return Err(PyErr::type_error(format!(
                     "type '{}' is not an acceptable base type",

@@ -3,7 +3,10 @@
 //! recursion never deepens the Rust stack. The loop keeps the hot frame state (`ip`, `sp`)
 //! in locals and writes it back whenever control leaves the frame.
 
+use std::cell::Cell;
 use std::sync::atomic::Ordering;
+
+use crate::interp::specialize::{self, back_off, deoptimize, set_opcode, tick};
 
 use crate::bytecode::opcodes::{conversion, function_attr};
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
@@ -58,12 +61,13 @@ impl Vm {
         let Some(code) = code_value.as_code() else {
             return Err((PyErr::internal("frame without code"), false));
         };
-        let units: &[u16] = &code.data.code;
+        let units: &[Cell<u16>] = &code.units;
+        let globals = frame.globals.clone();
+        let builtins = frame.builtins.clone();
         let base = frame.base;
-        let stack_base = base + frame.nlocalsplus;
         let mut sp = frame.sp;
         let mut ip = frame.ip;
-        let mut lasti = frame.lasti;
+        let mut lasti: usize;
 
         macro_rules! push {
             ($v:expr) => {{
@@ -110,13 +114,14 @@ impl Vm {
 
         loop {
             lasti = ip;
-            let Some(&unit) = units.get(ip) else {
+            let start = ip;
+            let Some(unit) = units.get(ip).map(Cell::get) else {
                 fail!(PyErr::internal("instruction pointer out of range"));
             };
             let (mut byte, mut arg) = split_unit(unit);
             ip += 1;
             while byte == Opcode::EXTENDED_ARG as u8 {
-                let Some(&next) = units.get(ip) else {
+                let Some(next) = units.get(ip).map(Cell::get) else {
                     fail!(PyErr::internal("EXTENDED_ARG at end of code"));
                 };
                 let (b, a) = split_unit(next);
@@ -268,6 +273,9 @@ impl Vm {
                 Opcode::LOAD_GLOBAL => {
                     let name = &code.names[(arg >> 1) as usize];
                     let v = tri!(self.load_global(name));
+                    if tick(units, lasti) {
+                        specialize_load_global(units, lasti, name, &globals, &builtins);
+                    }
                     push!(v);
                     if arg & 1 != 0 {
                         push!(Value::NULL);
@@ -331,6 +339,20 @@ impl Vm {
                     tri!(self.delattr(&obj, &name));
                 }
                 Opcode::BINARY_OP => {
+                    if tick(units, lasti) {
+                        match specialize::binary_op_form(
+                            arg,
+                            &self.stack[sp - 2],
+                            &self.stack[sp - 1],
+                        ) {
+                            Some(form) => {
+                                set_opcode(units, lasti, form);
+                                ip = start;
+                                continue;
+                            }
+                            None => back_off(units, lasti),
+                        }
+                    }
                     let b = pop!();
                     let a = pop!();
                     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
@@ -352,6 +374,159 @@ impl Vm {
                     let r = tri!(self.binary_op(&a, &b, bop));
                     push!(r);
                 }
+                Opcode::BINARY_OP_ADD_INT
+                | Opcode::BINARY_OP_SUBTRACT_INT
+                | Opcode::BINARY_OP_MULTIPLY_INT => {
+                    let (x, y) = (
+                        self.stack[sp - 2].as_small_int(),
+                        self.stack[sp - 1].as_small_int(),
+                    );
+                    if let (Some(x), Some(y)) = (x, y) {
+                        let r = match op {
+                            Opcode::BINARY_OP_ADD_INT => x.checked_add(y),
+                            Opcode::BINARY_OP_SUBTRACT_INT => x.checked_sub(y),
+                            _ => x.checked_mul(y),
+                        };
+                        if let Some(r) = r {
+                            sp -= 1;
+                            self.stack[sp] = Value::NULL;
+                            self.stack[sp - 1] = self.new_int(r);
+                            continue;
+                        }
+                    }
+                    deoptimize(units, lasti, Opcode::BINARY_OP);
+                    ip = start;
+                }
+                Opcode::BINARY_OP_ADD_FLOAT
+                | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                | Opcode::BINARY_OP_MULTIPLY_FLOAT
+                | Opcode::BINARY_OP_TRUE_DIVIDE_FLOAT => {
+                    let (x, y) = (
+                        self.stack[sp - 2].as_immediate_float(),
+                        self.stack[sp - 1].as_immediate_float(),
+                    );
+                    if let (Some(x), Some(y)) = (x, y) {
+                        let r = match op {
+                            Opcode::BINARY_OP_ADD_FLOAT => Some(x + y),
+                            Opcode::BINARY_OP_SUBTRACT_FLOAT => Some(x - y),
+                            Opcode::BINARY_OP_MULTIPLY_FLOAT => Some(x * y),
+                            _ if y != 0.0 => Some(x / y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            sp -= 1;
+                            self.stack[sp] = Value::NULL;
+                            self.stack[sp - 1] = self.new_float(r);
+                            continue;
+                        }
+                    }
+                    deoptimize(units, lasti, Opcode::BINARY_OP);
+                    ip = start;
+                }
+                Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => {
+                    let (a, b) = (&self.stack[sp - 2], &self.stack[sp - 1]);
+                    let ord = if op == Opcode::COMPARE_OP_INT {
+                        match (a.as_small_int(), b.as_small_int()) {
+                            (Some(x), Some(y)) => Some(Some(x.cmp(&y))),
+                            _ => None,
+                        }
+                    } else {
+                        match (a.as_immediate_float(), b.as_immediate_float()) {
+                            (Some(x), Some(y)) => Some(x.partial_cmp(&y)),
+                            _ => None,
+                        }
+                    };
+                    if let (Some(ord), Some(cop)) = (ord, CompareOp::from_arg(arg)) {
+                        use std::cmp::Ordering as O;
+                        let r = match (cop, ord) {
+                            (CompareOp::Ne, None) => true,
+                            (_, None) => false,
+                            (CompareOp::Lt, Some(o)) => o == O::Less,
+                            (CompareOp::Le, Some(o)) => o != O::Greater,
+                            (CompareOp::Eq, Some(o)) => o == O::Equal,
+                            (CompareOp::Ne, Some(o)) => o != O::Equal,
+                            (CompareOp::Gt, Some(o)) => o == O::Greater,
+                            (CompareOp::Ge, Some(o)) => o != O::Less,
+                        };
+                        sp -= 1;
+                        self.stack[sp] = Value::NULL;
+                        self.stack[sp - 1] = Value::from_bool(r);
+                        continue;
+                    }
+                    deoptimize(units, lasti, Opcode::COMPARE_OP);
+                    ip = start;
+                }
+                Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
+                    let name = &code.names[(arg >> 1) as usize];
+                    let cached = |dict: &Value, index: usize| -> Option<Value> {
+                        let table = dict.as_dict()?.try_borrow().ok()?;
+                        let entry = table.entry(index)?;
+                        if entry.key.is(name) || entry.key.as_str() == name.as_str() {
+                            Some(entry.value.clone())
+                        } else {
+                            None
+                        }
+                    };
+                    let hit = if op == Opcode::LOAD_GLOBAL_MODULE {
+                        cached(&globals, usize::from(units[lasti + 2].get()))
+                    } else {
+                        let version = u32::from(units[lasti + 2].get())
+                            | (u32::from(units[lasti + 3].get()) << 16);
+                        let current = globals
+                            .as_dict()
+                            .and_then(|t| t.try_borrow().ok().map(|t| t.version() as u32));
+                        if current == Some(version) {
+                            cached(&builtins, usize::from(units[lasti + 4].get()))
+                        } else {
+                            None
+                        }
+                    };
+                    match hit {
+                        Some(v) => {
+                            push!(v);
+                            if arg & 1 != 0 {
+                                push!(Value::NULL);
+                            }
+                        }
+                        None => {
+                            deoptimize(units, lasti, Opcode::LOAD_GLOBAL);
+                            ip = start;
+                        }
+                    }
+                }
+                Opcode::CALL_PY_EXACT_ARGS => {
+                    let argc = arg as usize;
+                    let callable_at = sp - 2 - argc;
+                    let has_self = !self.stack[callable_at + 1].is_null();
+                    let nargs = argc + usize::from(has_self);
+                    if !specialize::is_exact_args_call(&self.stack[callable_at], nargs) {
+                        deoptimize(units, lasti, Opcode::CALL);
+                        ip = start;
+                        continue;
+                    }
+                    save!();
+                    tri!(self.check_recursion());
+                    let func = std::mem::take(&mut self.stack[callable_at]);
+                    let args_at = callable_at + 1 + usize::from(!has_self);
+                    sp = callable_at;
+                    save!();
+                    tri!(self.push_exact_args_frame(&func, args_at, nargs));
+                    return Ok(Flow::Reload);
+                }
+                Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST => {
+                    match fast_iter_next(&self.stack[sp - 1]) {
+                        Some(FastNext::Int(i)) => push!(self.new_int(i)),
+                        Some(FastNext::Item(v)) => push!(v),
+                        Some(FastNext::Done) => {
+                            drop(pop!());
+                            ip += arg as usize;
+                        }
+                        None => {
+                            deoptimize(units, lasti, Opcode::FOR_ITER);
+                            ip = start;
+                        }
+                    }
+                }
                 Opcode::UNARY_NEGATIVE | Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
                     let v = pop!();
                     save!();
@@ -365,6 +540,17 @@ impl Vm {
                     push!(Value::from_bool(!t));
                 }
                 Opcode::COMPARE_OP => {
+                    if tick(units, lasti) {
+                        match specialize::compare_op_form(&self.stack[sp - 2], &self.stack[sp - 1])
+                        {
+                            Some(form) => {
+                                set_opcode(units, lasti, form);
+                                ip = start;
+                                continue;
+                            }
+                            None => back_off(units, lasti),
+                        }
+                    }
                     let b = pop!();
                     let a = pop!();
                     let Some(cop) = CompareOp::from_arg(arg) else {
@@ -660,6 +846,27 @@ impl Vm {
                     push!(it);
                 }
                 Opcode::FOR_ITER => {
+                    if tick(units, lasti) {
+                        match specialize::for_iter_form(&self.stack[sp - 1]) {
+                            Some(form) => {
+                                set_opcode(units, lasti, form);
+                                ip = start;
+                                continue;
+                            }
+                            None => back_off(units, lasti),
+                        }
+                    }
+                    if let Some(step) = fast_iter_next(&self.stack[sp - 1]) {
+                        match step {
+                            FastNext::Int(i) => push!(self.new_int(i)),
+                            FastNext::Item(v) => push!(v),
+                            FastNext::Done => {
+                                drop(pop!());
+                                ip += arg as usize;
+                            }
+                        }
+                        continue;
+                    }
                     let it = top!().clone();
                     save!();
                     match tri!(self.next(&it)) {
@@ -671,6 +878,17 @@ impl Vm {
                     }
                 }
                 Opcode::CALL | Opcode::CALL_KW => {
+                    if op == Opcode::CALL && tick(units, lasti) {
+                        let callable_at = sp - 2 - arg as usize;
+                        let nargs =
+                            arg as usize + usize::from(!self.stack[callable_at + 1].is_null());
+                        if specialize::is_exact_args_call(&self.stack[callable_at], nargs) {
+                            set_opcode(units, lasti, Opcode::CALL_PY_EXACT_ARGS);
+                            ip = start;
+                            continue;
+                        }
+                        back_off(units, lasti);
+                    }
                     let kwnames = if op == Opcode::CALL_KW {
                         pop!()
                     } else {
@@ -1091,6 +1309,100 @@ impl Vm {
                 return Err(PyErr::from_object(exc));
             }
         }
+    }
+}
+
+/// Rewrites a `LOAD_GLOBAL` that found `name` into its module or builtin form.
+fn specialize_load_global(
+    units: &[Cell<u16>],
+    at: usize,
+    name: &Value,
+    globals: &Value,
+    builtins: &Value,
+) {
+    let Some(text) = name.as_str() else { return };
+    let hash = match name.as_pystr() {
+        Some(s) => crate::runtime::hashing::pystr_hash(s),
+        None => return,
+    };
+    let find = |dict: &Value| -> Option<(usize, u64)> {
+        let table = dict.as_dict()?.try_borrow().ok()?;
+        Some((table.find_str(hash, text)?, table.version()))
+    };
+    if let Some((index, _)) = find(globals) {
+        if let Ok(index) = u16::try_from(index) {
+            units[at + 2].set(index);
+            set_opcode(units, at, Opcode::LOAD_GLOBAL_MODULE);
+            return;
+        }
+    } else if let Some((index, _)) = find(builtins)
+        && let Ok(index) = u16::try_from(index)
+        && let Some(version) = globals
+            .as_dict()
+            .and_then(|t| t.try_borrow().ok().map(|t| t.version()))
+    {
+        units[at + 2].set(version as u16);
+        units[at + 3].set((version >> 16) as u16);
+        units[at + 4].set(index);
+        set_opcode(units, at, Opcode::LOAD_GLOBAL_BUILTIN);
+        return;
+    }
+    back_off(units, at);
+}
+
+/// Result of the inline `FOR_ITER` paths.
+enum FastNext {
+    Int(i64),
+    Item(Value),
+    Done,
+}
+
+/// `next()` of range, list and tuple iterators without leaving the loop; `None` for
+/// other iterators. Runs no Python code.
+#[inline]
+fn fast_iter_next(it: &Value) -> Option<FastNext> {
+    use crate::types::iter::IterState;
+    let Some(Payload::Iterator(state)) = it.payload() else {
+        return None;
+    };
+    let mut state = state.try_borrow_mut().ok()?;
+    match &mut *state {
+        IterState::Range { next, stop, step } => {
+            let current = *next;
+            let more = if *step > 0 {
+                current < *stop
+            } else {
+                current > *stop
+            };
+            if !more {
+                *state = IterState::Exhausted;
+                return Some(FastNext::Done);
+            }
+            match current.checked_add(*step) {
+                Some(n) => *next = n,
+                None => *stop = current,
+            }
+            Some(FastNext::Int(current))
+        }
+        IterState::Seq { seq, index } => {
+            let item = match seq.payload() {
+                Some(Payload::List(l)) => l.try_borrow().ok()?.get(*index).cloned(),
+                Some(Payload::Tuple(t)) => t.get(*index).cloned(),
+                _ => return None,
+            };
+            match item {
+                Some(v) => {
+                    *index += 1;
+                    Some(FastNext::Item(v))
+                }
+                None => {
+                    *state = IterState::Exhausted;
+                    Some(FastNext::Done)
+                }
+            }
+        }
+        IterState::Exhausted => Some(FastNext::Done),
+        _ => None,
     }
 }
 

@@ -10,5 +10,6 @@ pub mod frame;
 pub mod generator;
 pub mod names;
 pub mod ops;
+pub mod specialize;
 pub mod suggest;
 pub mod traceback;

@@ -461,12 +461,12 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             (start, start + op_len)
         }
         Expr::Subscript(s) => {
-            let start = skip(s.value.range().end().to_usize(), &[b'[']);
-            let end = skip(s.slice.range().end().to_usize(), &[b']']);
+            let start = skip(s.value.range().end().to_usize(), b"[");
+            let end = skip(s.slice.range().end().to_usize(), b"]");
             (start, (end + 1).min(wrapped.len() - 2))
         }
         Expr::Call(c) => {
-            let start = skip(c.func.range().end().to_usize(), &[b'(']);
+            let start = skip(c.func.range().end().to_usize(), b"(");
             (start, c.range().end().to_usize())
         }
         _ => return None,

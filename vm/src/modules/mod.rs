@@ -2,4 +2,5 @@
 //! and the modules Pyrite implements itself.
 
 pub mod import;
+pub mod os;
 pub mod sys;

@@ -112,9 +112,13 @@ fn new_stream(vm: &Vm, stream: Stream, name: &str, mode: &str, line_buffered: bo
 
 /// A module Pyrite provides itself, if `name` is one.
 pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    let _ = vm;
-    let _ = name;
-    Ok(None)
+    let module = match name {
+        "os" => crate::modules::os::create(vm)?,
+        _ => return Ok(None),
+    };
+    let modules = vm.modules.clone();
+    vm.set_item_str(&modules, name, module.clone())?;
+    Ok(Some(module))
 }
 
 impl Vm {

@@ -75,7 +75,8 @@ impl Vm {
         )
     }
 
-    pub fn new_dict_from_table(&self, table: DictTable) -> Value {
+    pub fn new_dict_from_table(&self, mut table: DictTable) -> Value {
+        table.renew_version();
         Value::alloc(&self.types.dict, Payload::Dict(RefCell::new(table)))
     }
 

@@ -276,9 +276,9 @@ impl Vm {
             Some(c) => c.max(0) as usize,
             None if n.is_negative() => 0,
             None => {
-                return Err(PyErr::overflow_error(format!(
-                    "cannot fit 'int' into an index-sized integer"
-                )));
+                return Err(PyErr::overflow_error(
+                    "cannot fit 'int' into an index-sized integer".to_string(),
+                ));
             }
         };
         let too_big = |len: usize| len.checked_mul(count).is_none_or(|t| t > (1 << 40));

@@ -22,7 +22,9 @@ impl Vm {
         let qualname = self.new_str(&data.qualname);
         let filename = self.new_str(&data.filename);
         let free_count = data.free_var_count();
+        let units = data.code.iter().map(|u| std::cell::Cell::new(*u)).collect();
         let code = CodeObject {
+            units,
             data,
             consts,
             names,
@@ -32,8 +34,8 @@ impl Vm {
             filename,
             free_count,
         };
-        let v = Value::alloc(&self.types.code, Payload::Code(Box::new(code)));
-        v
+
+        Value::alloc(&self.types.code, Payload::Code(Box::new(code)))
     }
 
     fn constant_value(&mut self, c: &Constant) -> Value {

@@ -17,3 +17,6 @@ pub mod run;
 pub mod subscript;
 pub mod typecheck;
 pub mod types;
+
+#[cfg(test)]
+mod tests;

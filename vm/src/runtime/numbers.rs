@@ -110,8 +110,12 @@ pub fn int_binary(
             BinaryOp::And => Some(x & y),
             BinaryOp::Or => Some(x | y),
             BinaryOp::Xor => Some(x ^ y),
-            BinaryOp::FloorDivide if y != 0 && !(x == i64::MIN && y == -1) => Some(x.div_floor(&y)),
-            BinaryOp::Remainder if y != 0 && !(x == i64::MIN && y == -1) => Some(x.mod_floor(&y)),
+            BinaryOp::FloorDivide if y != 0 && !(x == i64::MIN && y == -1) => {
+                Some(Integer::div_floor(&x, &y))
+            }
+            BinaryOp::Remainder if y != 0 && !(x == i64::MIN && y == -1) => {
+                Some(Integer::mod_floor(&x, &y))
+            }
             BinaryOp::LShift
                 if (0..63).contains(&y) && x.unsigned_abs().leading_zeros() as i64 > y + 1 =>
             {

@@ -111,9 +111,9 @@ impl Vm {
             Some(i) => match i.to_i64() {
                 Some(i) => i,
                 None => {
-                    return Err(PyErr::index_error(format!(
-                        "cannot fit 'int' into an index-sized integer"
-                    )));
+                    return Err(PyErr::index_error(
+                        "cannot fit 'int' into an index-sized integer".to_string(),
+                    ));
                 }
             },
             None => {

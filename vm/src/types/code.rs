@@ -1,11 +1,16 @@
 //! Runtime code objects: the compiler's `CodeData` plus its constants and names turned into
 //! Python values once, when the code object is created.
 
+use std::cell::Cell;
+
 use crate::bytecode::CodeData;
 use crate::object::Value;
 
 pub struct CodeObject {
     pub data: CodeData,
+    /// The executable code units. Adaptive specialization rewrites opcodes and inline
+    /// caches in place, so they are cells; `data.code` keeps the compiler's original.
+    pub units: Box<[Cell<u16>]>,
     /// `co_consts` as values.
     pub consts: Vec<Value>,
     /// `co_names` as interned strings.

@@ -8,6 +8,20 @@ use hashbrown::HashTable;
 
 use crate::object::Value;
 
+thread_local! {
+    static VERSION_COUNTER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A version number no dict of this thread has had: a dict's version identifies both the
+/// dict and its set of keys, so caches can compare versions without keeping the dict.
+fn next_version() -> u64 {
+    VERSION_COUNTER.with(|c| {
+        let v = c.get() + 1;
+        c.set(v);
+        v
+    })
+}
+
 /// One key/value pair with the key's hash.
 #[derive(Clone)]
 pub struct Entry {
@@ -50,6 +64,16 @@ impl DictTable {
 
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// Gives the table a version of its own (after cloning another table).
+    pub fn renew_version(&mut self) {
+        self.version = next_version();
+    }
+
+    /// Index of the entry whose key is the exact str `name` (no Python code runs).
+    pub fn find_str(&self, hash: i64, name: &str) -> Option<usize> {
+        self.find(hash, |k| k.as_str() == Some(name))
     }
 
     /// Index of the entry whose key satisfies `eq` among those with hash `hash`.
@@ -101,7 +125,7 @@ impl DictTable {
                 None => 0,
             });
         self.len += 1;
-        self.version += 1;
+        self.version = next_version();
     }
 
     /// Removes the live entry at `index` and returns it.
@@ -112,7 +136,7 @@ impl DictTable {
         }
         let entry = self.entries.get_mut(index)?.take();
         self.len -= 1;
-        self.version += 1;
+        self.version = next_version();
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.compact();
         }
@@ -140,7 +164,7 @@ impl DictTable {
         self.indices.clear();
         self.entries.clear();
         self.len = 0;
-        self.version += 1;
+        self.version = next_version();
     }
 
     /// Live entries in insertion order.

@@ -77,10 +77,8 @@ impl SetTable {
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Unused => return Ok(None),
-                    Slot::Active { hash: h, key } if *h == hash => {
-                        if eq(key)? {
-                            return Ok(Some(j));
-                        }
+                    Slot::Active { hash: h, key } if *h == hash && eq(key)? => {
+                        return Ok(Some(j));
                     }
                     _ => {}
                 }

@@ -1,0 +1,2 @@
+# Syntax error: 'yield' outside function.
+yield 5

@@ -1,0 +1,3 @@
+# Syntax error: duplicate argument in function definition.
+def f(a, b, a):
+    return a

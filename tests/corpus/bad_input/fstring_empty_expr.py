@@ -1,0 +1,2 @@
+# Syntax error in an f-string: empty expression not allowed.
+print(f'value: {}')

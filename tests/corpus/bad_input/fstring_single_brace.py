@@ -1,0 +1,2 @@
+# Syntax error in an f-string: single closing brace.
+print(f'a } b')

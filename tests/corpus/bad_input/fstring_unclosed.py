@@ -1,0 +1,3 @@
+# Syntax error in an f-string: unclosed replacement field.
+name = 'x'
+print(f'hello {name')

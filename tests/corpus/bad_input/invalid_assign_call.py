@@ -1,0 +1,4 @@
+# Syntax error: cannot assign to function call.
+def f():
+    return 1
+f() = 3

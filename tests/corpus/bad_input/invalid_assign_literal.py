@@ -1,0 +1,3 @@
+# Syntax error: cannot assign to literal.
+print('never runs')
+5 = x

@@ -1,0 +1,3 @@
+# Syntax error: illegal expression for augmented assignment.
+a, b = 1, 2
+a, b += 1

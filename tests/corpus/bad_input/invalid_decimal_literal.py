@@ -1,0 +1,2 @@
+# Syntax error: invalid decimal literal.
+x = 12abc

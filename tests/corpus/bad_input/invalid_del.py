@@ -1,0 +1,2 @@
+# Syntax error: cannot delete function call.
+del len('abc')

@@ -1,0 +1,2 @@
+# Syntax error: invalid character in identifier / invalid syntax tokens.
+x = 5 $ 3

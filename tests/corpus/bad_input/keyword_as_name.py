@@ -1,0 +1,2 @@
+# Syntax error: using a keyword as an assignment target.
+class = 3

@@ -1,0 +1,2 @@
+# Syntax error: statement inside a lambda body.
+f = lambda x: return x

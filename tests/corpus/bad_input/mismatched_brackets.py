@@ -1,0 +1,3 @@
+# Syntax error: closing parenthesis does not match opening bracket.
+data = {'a': [1, 2, 3)}
+print(data)

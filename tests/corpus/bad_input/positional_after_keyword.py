@@ -1,0 +1,2 @@
+# Syntax error: positional argument follows keyword argument.
+print(sep='-', 'a')

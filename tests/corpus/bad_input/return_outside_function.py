@@ -1,0 +1,3 @@
+# Syntax error: 'return' outside function.
+print('never runs')
+return 5

@@ -1,0 +1,3 @@
+# Syntax error: unmatched closing bracket.
+x = [1, 2, 3]]
+print(x)

@@ -1,0 +1,3 @@
+# Syntax error: unterminated string literal.
+s = 'abc
+print(s)

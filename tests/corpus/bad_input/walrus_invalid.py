@@ -1,0 +1,3 @@
+# Syntax error: cannot use assignment expression with a subscript target.
+d = {}
+(d['k'] := 1)

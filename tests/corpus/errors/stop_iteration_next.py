@@ -1,0 +1,10 @@
+# Uncaught StopIteration from next() on an exhausted iterator.
+g = (x for x in [7])
+print(next(g), next(g, 'gen exhausted'))
+print(list(iter([1, 2, 3])))
+it0 = iter('ab')
+print(next(it0), next(it0), next(it0, 'default'))
+it = iter([1, 2])
+print(next(it))
+print(next(it))
+print(next(it))

@@ -1,0 +1,55 @@
+# Word-for-word messages of common built-in exceptions.
+five, nothing, text, one = 5, None, 'abc', [1]
+cases = [
+    lambda: [1, 2][5],
+    lambda: (1,)[-3],
+    lambda: 'ab'[2],
+    lambda: {'a': 1}['b'],
+    lambda: {}[(1, 2)],
+    lambda: (5).foo,
+    lambda: 'x'.bar,
+    lambda: None.attr,
+    lambda: [].nope(),
+    lambda: 1 + 'a',
+    lambda: 'a' + 1,
+    lambda: [1] + (1,),
+    lambda: 1 < 'a',
+    lambda: -'a',
+    lambda: len(5),
+    lambda: five(),
+    lambda: nothing(),
+    lambda: text(),
+    lambda: one[None],
+    lambda: 'a' * 'b',
+    lambda: {[1]: 2},
+    lambda: {{1}},
+    lambda: hash([]),
+    lambda: iter(5),
+    lambda: next([1]),
+    lambda: int([1]),
+    lambda: float([1]),
+    lambda: undefined_variable,
+    lambda: 1 / 0,
+    lambda: 1 % 0,
+    lambda: divmod(1, 0),
+    lambda: 2.0 // 0,
+    lambda: [].pop(),
+    lambda: {}.popitem(),
+    lambda: set().pop(),
+    lambda: [1].remove(2),
+    lambda: [1].index(2),
+    lambda: 'abc'.index('z'),
+    lambda: (1, 2).index(3),
+    lambda: chr(-1),
+    lambda: ord('ab'),
+    lambda: int('abc'),
+    lambda: 'a'.join([1]),
+    lambda: sum(['a', 'b'], ''),
+    lambda: range(1, 2, 0),
+]
+for c in cases:
+    try:
+        c()
+        print('no error')
+    except Exception as e:
+        print(type(e).__name__ + ':', e)

@@ -1,0 +1,12 @@
+# Operator precedence across arithmetic, bitwise, comparison, boolean and unary ops.
+print(2 + 3 * 4 ** 2, -3 ** 2, (-3) ** 2, 2 ** -1 * 4)
+print(1 + 2 << 3, 1 + (2 << 3), 1 << 2 + 3, 6 & 3 | 8, 6 & (3 | 8))
+print(5 ^ 3 & 1, (5 ^ 3) & 1, 1 | 2 ^ 3 & 4, ~1 + 1, -~5, ~-5)
+print(not 1 == 2, not 1 + 1, 1 < 2 == True, (1 < 2) == True)
+print(3 * -2, 3 - -2, 10 - 2 - 3, 100 / 10 / 5, 2 ** 2 ** 3)
+print(7 // 2 * 2 + 7 % 2, -7 // 2 * 2 + -7 % 2, 17 % 5 * 3)
+print(1 or 0 and 0, (1 or 0) and 0, not 0 or 0, not (0 or 0))
+print(1 if 0 else 2 if 1 else 3, (1 if 0 else 2) + 10)
+print('a' + 'b' * 3, ('a' + 'b') * 3, [0] * 2 + [1] * 3)
+print(2 * 3 % 4, 2 * (3 % 4), 10 - 4 >> 1, 10 - (4 >> 1))
+print(- - - 5, + - + 5, not not 5, ~ ~ 5)
