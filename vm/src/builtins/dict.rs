@@ -352,6 +352,7 @@ pub fn dict_iterator(vm: &Vm, d: &Value, kind: DictViewKind) -> PyResult<Value> 
             dict: d.clone(),
             pos: 0,
             len,
+            remaining: len,
             kind,
         },
     ))

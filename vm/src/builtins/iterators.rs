@@ -167,6 +167,7 @@ pub fn iterator_next(
             dict,
             pos,
             len,
+            remaining,
             kind,
         } => {
             let Some(table) = dict.as_dict() else {
@@ -185,10 +186,18 @@ pub fn iterator_next(
                 *st = IterState::Exhausted;
                 return Ok(None);
             };
+            if *remaining == 0 {
+                drop(t);
+                *st = IterState::Exhausted;
+                return Err(PyErr::runtime_error(
+                    "dictionary keys changed during iteration",
+                ));
+            }
             let (key, value) = (entry.key.clone(), entry.value.clone());
             let kind = *kind;
             drop(t);
             *pos = next_pos;
+            *remaining -= 1;
             drop(st);
             Ok(Some(match kind {
                 DictViewKind::Keys => key,
@@ -387,21 +396,26 @@ fn zip_next(
                 if !strict {
                     return Ok(None);
                 }
+                let which = |n: usize| {
+                    if n == 1 {
+                        "argument 1".to_string()
+                    } else {
+                        format!("arguments 1-{n}")
+                    }
+                };
                 if i > 0 {
-                    let plural = if i == 1 { " " } else { "s 1-" };
-                    let which = if i == 1 { String::new() } else { i.to_string() };
                     return Err(PyErr::value_error(format!(
-                        "zip() argument {} is shorter than argument{plural}{which}",
-                        i + 1
+                        "zip() argument {} is shorter than {}",
+                        i + 1,
+                        which(i)
                     )));
                 }
                 for (j, other) in iters.iter().enumerate().skip(1) {
                     if vm.next(other)?.is_some() {
-                        let plural = if j == 1 { " " } else { "s 1-" };
-                        let which = if j == 1 { String::new() } else { j.to_string() };
                         return Err(PyErr::value_error(format!(
-                            "zip() argument {} is longer than argument{plural}{which}",
-                            j + 1
+                            "zip() argument {} is longer than {}",
+                            j + 1,
+                            which(j)
                         )));
                     }
                 }
@@ -621,7 +635,18 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         return vm.call(&m, std::slice::from_ref(&seq));
     }
-    let has_getitem = vm.lookup_special(&seq, "__getitem__").is_some();
+    let builtin_seq = matches!(
+        seq.payload(),
+        Some(
+            Payload::List(_)
+                | Payload::Tuple(_)
+                | Payload::Str(_)
+                | Payload::Bytes(_)
+                | Payload::ByteArray(_)
+                | Payload::Range(_)
+        )
+    );
+    let has_getitem = builtin_seq || vm.lookup_special(&seq, "__getitem__").is_some();
     let is_mapping = matches!(seq.payload(), Some(Payload::Dict(_)));
     if !has_getitem || is_mapping {
         return Err(not_reversible(vm, &seq));

@@ -153,9 +153,8 @@ impl Vm {
                 self.set_inplace(a, b, op)?;
                 Ok(Some(a.clone()))
             }
-            (Some(Payload::Dict(_)), BinaryOp::Or)
-                if matches!(b.payload(), Some(Payload::Dict(_))) =>
-            {
+            // `d |= x` accepts any mapping or iterable of pairs (dict.update semantics).
+            (Some(Payload::Dict(_)), BinaryOp::Or) => {
                 self.dict_update_from(a, b)?;
                 Ok(Some(a.clone()))
             }
