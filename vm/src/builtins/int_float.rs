@@ -14,3 +14,15 @@ pub fn install(vm: &mut Vm) {}
 fn not_yet(what: &str) -> PyErr {
     PyErr::internal(format!("{what} is not implemented yet"))
 }
+
+/// Attributes of numbers (`real`, `imag`, `numerator`, `denominator`).
+/// STUB added by the containers branch so `object::builtin_attribute` links; the int/float
+/// branch provides the real implementation (keep theirs on merge).
+pub fn number_attribute(
+    vm: &mut Vm,
+    obj: &crate::object::Value,
+    name: &str,
+) -> crate::runtime::errors::PyResult<Option<crate::object::Value>> {
+    let _ = (vm, obj, name);
+    Ok(None)
+}

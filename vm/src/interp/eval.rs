@@ -733,10 +733,8 @@ impl Vm {
                     let iterable = pop!();
                     let set = self.stack[sp - arg as usize].clone();
                     save!();
-                    let items = tri!(self.collect_iterable(&iterable));
-                    for item in items {
-                        tri!(self.set_add(&set, item));
-                    }
+                    // CPython's set_update_internal: merging decides the table layout.
+                    tri!(crate::builtins::set::ops::update_internal(self, &set, &iterable));
                 }
                 Opcode::DICT_UPDATE => {
                     let mapping = pop!();

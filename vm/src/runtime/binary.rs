@@ -153,9 +153,8 @@ impl Vm {
                 self.set_inplace(a, b, op)?;
                 Ok(Some(a.clone()))
             }
-            (Some(Payload::Dict(_)), BinaryOp::Or)
-                if matches!(b.payload(), Some(Payload::Dict(_))) =>
-            {
+            // `d |= x` accepts any mapping or iterable of pairs (dict.update semantics).
+            (Some(Payload::Dict(_)), BinaryOp::Or) => {
                 self.dict_update_from(a, b)?;
                 Ok(Some(a.clone()))
             }
@@ -214,6 +213,13 @@ impl Vm {
                     && matches!(b.payload(), Some(Payload::Set(_))) =>
             {
                 self.set_binary(a, b, op)
+            }
+            // Keys and items views are set-like (`d.keys() & s`, `s | d.items()`).
+            BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor
+                if matches!(a.payload(), Some(Payload::DictView(_)))
+                    || matches!(b.payload(), Some(Payload::DictView(_))) =>
+            {
+                crate::builtins::dict::views::view_binary(self, a, b, op)
             }
             BinaryOp::Or
                 if matches!(a.payload(), Some(Payload::Dict(_)))
