@@ -164,6 +164,15 @@ impl Vm {
 
     /// The builtin implementation of `a op b`, or NotImplemented.
     pub fn builtin_binary(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+        // `bool & bool` (and `|`, `^`) stay bools, as `bool.__and__` defines.
+        if let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) {
+            match op {
+                BinaryOp::And => return Ok(Value::from_bool(x & y)),
+                BinaryOp::Or => return Ok(Value::from_bool(x | y)),
+                BinaryOp::Xor => return Ok(Value::from_bool(x ^ y)),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(numbers::int_binary(self, op, &x, &y)?.unwrap_or(Value::NOT_IMPLEMENTED));
         }
