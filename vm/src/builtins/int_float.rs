@@ -677,15 +677,3 @@ pub fn int_divmod(a: &BigInt, b: &BigInt) -> PyResult<(BigInt, BigInt)> {
     }
     Ok(a.div_mod_floor(b))
 }
-
-/// Attributes of numbers (`real`, `imag`, `numerator`, `denominator`).
-/// STUB added by the containers branch so `object::builtin_attribute` links; the int/float
-/// branch provides the real implementation (keep theirs on merge).
-pub fn number_attribute(
-    vm: &mut Vm,
-    obj: &crate::object::Value,
-    name: &str,
-) -> crate::runtime::errors::PyResult<Option<crate::object::Value>> {
-    let _ = (vm, obj, name);
-    Ok(None)
-}
