@@ -5,7 +5,13 @@ use std::process::ExitCode;
 
 use pyrite::{Config, Outcome, Vm};
 
-const USAGE: &str = "usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+/// The usage line, with the program path first as CPython prints it.
+fn usage() -> String {
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "pyrite".into());
+    format!("usage: {exe} [option] ... [-c cmd | -m mod | file | -] [arg] ...")
+}
 
 /// What the command line asks for.
 enum Action {
@@ -121,7 +127,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(msg) => {
             eprintln!("{msg}");
-            eprintln!("{USAGE}");
+            eprintln!("{}", usage());
             eprintln!("Try `pyrite -h' for more information.");
             return ExitCode::from(2);
         }
@@ -179,7 +185,7 @@ fn run(cli: Cli) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Action::Help => {
-            println!("{USAGE}");
+            println!("{}", usage());
             println!("Options: -c cmd, -m mod, file, - (stdin), -u, -O, -X opt, -V, --dis file");
             return ExitCode::SUCCESS;
         }

@@ -105,6 +105,10 @@ impl Vm {
         if self.is_type(obj) {
             return self.type_getattr(obj, name);
         }
+        // `super(C, obj).name` searches obj's MRO after C, not super's own type.
+        if let Some(Payload::Super(..)) = obj.payload() {
+            return crate::builtins::object::super_attribute(self, obj, name);
+        }
         let ty = self.type_of(obj);
         let type_attr = self.lookup_type_attr(&ty, name);
         if let Some(attr) = &type_attr
@@ -125,7 +129,9 @@ impl Vm {
 
     /// The method form of attribute lookup used by `LOAD_ATTR` before a call.
     pub fn getattr_method(&mut self, obj: &Value, name: &str) -> PyResult<MethodLookup> {
-        if !self.is_type(obj) && !matches!(obj.payload(), Some(Payload::Module(_))) {
+        if !self.is_type(obj)
+            && !matches!(obj.payload(), Some(Payload::Module(_) | Payload::Super(..)))
+        {
             let ty = self.type_of(obj);
             if let Some(attr) = self.lookup_type_attr(&ty, name) {
                 let is_plain_method = match attr.payload() {

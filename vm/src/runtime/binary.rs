@@ -153,9 +153,8 @@ impl Vm {
                 self.set_inplace(a, b, op)?;
                 Ok(Some(a.clone()))
             }
-            (Some(Payload::Dict(_)), BinaryOp::Or)
-                if matches!(b.payload(), Some(Payload::Dict(_))) =>
-            {
+            // `d |= x` accepts any mapping or iterable of pairs (dict.update semantics).
+            (Some(Payload::Dict(_)), BinaryOp::Or) => {
                 self.dict_update_from(a, b)?;
                 Ok(Some(a.clone()))
             }
@@ -223,6 +222,13 @@ impl Vm {
                     && matches!(b.payload(), Some(Payload::Set(_))) =>
             {
                 self.set_binary(a, b, op)
+            }
+            // Keys and items views are set-like (`d.keys() & s`, `s | d.items()`).
+            BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor
+                if matches!(a.payload(), Some(Payload::DictView(_)))
+                    || matches!(b.payload(), Some(Payload::DictView(_))) =>
+            {
+                crate::builtins::dict::views::view_binary(self, a, b, op)
             }
             BinaryOp::Or
                 if matches!(a.payload(), Some(Payload::Dict(_)))
@@ -345,18 +351,17 @@ impl Vm {
                     "can only concatenate tuple (not \"{tb}\") to tuple"
                 ));
             }
-            BinaryOp::Multiply
-                if is_sequence(a)
-                    && !matches!(
-                        b.payload(),
-                        Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))
-                    ) =>
+            BinaryOp::Add
+                if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) =>
             {
+                return PyErr::type_error(format!("can't concat {tb} to {ta}"));
+            }
+            BinaryOp::Multiply if is_sequence(a) => {
                 return PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{tb}'"
                 ));
             }
-            BinaryOp::Multiply if is_sequence(b) && as_float(a).is_some() => {
+            BinaryOp::Multiply if is_sequence(b) => {
                 return PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{ta}'"
                 ));

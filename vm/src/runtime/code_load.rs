@@ -54,8 +54,19 @@ impl Vm {
             }
             Constant::FrozenSet(items) => {
                 let items: Vec<Value> = items.iter().map(|i| self.constant_value(i)).collect();
-                let set = self.new_set_from_table(Default::default(), true);
+                let first = self.new_set_from_table(Default::default(), true);
                 for item in items {
+                    let _ = self.set_add(&first, item);
+                }
+                // CPython's constant merging rebuilds every frozenset constant from the
+                // iteration order of the first one, which changes its table layout (and so
+                // the order a set display like {'a', 'b', 'c'} prints in).
+                let order: Vec<Value> = first
+                    .as_set()
+                    .map(|t| t.borrow().entries().map(|(_, k)| k.clone()).collect())
+                    .unwrap_or_default();
+                let set = self.new_set_from_table(Default::default(), true);
+                for item in order {
                     let _ = self.set_add(&set, item);
                 }
                 set
@@ -100,6 +111,15 @@ impl Vm {
             CompileErrorKind::SyntaxError => ExcKind::SyntaxError,
             CompileErrorKind::IndentationError => ExcKind::IndentationError,
             CompileErrorKind::TabError => ExcKind::TabError,
+            CompileErrorKind::RecursionError => {
+                return PyErr::new(ExcKind::RecursionError, e.message.clone());
+            }
+            CompileErrorKind::MemoryError => {
+                return PyErr::new(ExcKind::MemoryError, e.message.clone());
+            }
+            CompileErrorKind::SystemError => {
+                return PyErr::new(ExcKind::SystemError, e.message.clone());
+            }
         };
         let msg = self.new_str(&e.message);
         let filename = self.new_str(&e.filename);

@@ -164,6 +164,12 @@ impl Vm {
                 let eq = self.range_eq(a, b)?;
                 Ok(Some(eq == (op == CompareOp::Eq)))
             }
+            // Slices compare like (start, stop, step) tuples (CPython 3.12+).
+            (Some(Payload::Slice(x)), Some(Payload::Slice(y))) => {
+                let xs = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                let ys = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                self.compare_sequences(&xs, &ys, op).map(Some)
+            }
             (Some(Payload::DictView(_)), _) | (_, Some(Payload::DictView(_))) => {
                 self.dict_view_compare(a, b, op)
             }
@@ -197,7 +203,12 @@ impl Vm {
         if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
             return Ok(op == CompareOp::Ne);
         }
-        self.enter_native()?;
+        self.enter_native().map_err(|_| {
+            PyErr::new(
+                crate::runtime::errors::ExcKind::RecursionError,
+                "maximum recursion depth exceeded in comparison",
+            )
+        })?;
         let result = (|| {
             for (p, q) in x.iter().zip(y.iter()) {
                 if !self.eq(p, q)? {

@@ -129,7 +129,9 @@ impl Vm {
     }
 
     fn is_builtin_object_hash(&self, h: &Value) -> bool {
-        matches!(h.payload(), Some(Payload::BuiltinFunction(f)) if f.name == "__hash__")
+        // Only `object.__hash__` means identity; `tuple.__hash__` etc. must be called.
+        matches!(h.payload(), Some(Payload::BuiltinFunction(f))
+            if f.name == "__hash__" && (f.owner.is_null() || f.owner.is(&self.types.object)))
     }
 
     fn index_value_to_i64_for_hash(&self, v: &Value) -> Option<i64> {

@@ -52,6 +52,11 @@ macro_rules! builtin_types {
                         }
                     }
                 }
+                // `bool` derives from `int` (every other builtin type from `object`).
+                if let Some(b) = types.bool_.as_type_data() {
+                    *b.bases.borrow_mut() = vec![types.int.clone()];
+                    *b.mro_tail.borrow_mut() = vec![types.int.clone(), types.object.clone()];
+                }
                 types
             }
         }

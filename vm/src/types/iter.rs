@@ -32,11 +32,13 @@ pub enum IterState {
         step: Value,
     },
     /// Over a dict view or the dict itself; `pos` is the raw entry position and `len` the
-    /// size at start (to detect "changed size during iteration").
+    /// size at start (to detect "changed size during iteration"); `remaining` counts the
+    /// items still expected (to detect "keys changed during iteration").
     Dict {
         dict: Value,
         pos: usize,
         len: usize,
+        remaining: usize,
         kind: DictViewKind,
     },
     /// Over a set; `pos` is the raw slot position.

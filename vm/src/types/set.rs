@@ -54,7 +54,8 @@ impl SetTable {
         self.used == 0
     }
 
-    fn mask(&self) -> usize {
+    /// Table size minus one (CPython's `mask`; the difference-update resize rule uses it).
+    pub fn mask(&self) -> usize {
         self.table.len() - 1
     }
 
@@ -116,11 +117,8 @@ impl SetTable {
                             return Ok(false);
                         }
                     }
-                    Slot::Dummy => {
-                        if free_slot.is_none() {
-                            free_slot = Some(j);
-                        }
-                    }
+                    // CPython 3.13 reuses the *last* dummy seen on the probe path.
+                    Slot::Dummy => free_slot = Some(j),
                     Slot::Active { .. } => {}
                 }
             }

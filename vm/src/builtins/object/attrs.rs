@@ -1,0 +1,289 @@
+//! Attribute tables of builtin objects: functions, bound methods, builtin functions, code
+//! objects and generators, plus the writable function attributes and `__class__`
+//! assignment (allowed between classes of the same layout, as CPython checks).
+
+use crate::bytecode::code::local_kind;
+use crate::object::{Payload, Value};
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::typecheck::type_name_of;
+use crate::types::generator::GenState;
+use crate::types::typeobj::type_flags;
+use crate::vm::Vm;
+
+/// NULL slots read as None.
+fn or_none(v: Value) -> Value {
+    if v.is_null() { Value::NONE } else { v }
+}
+
+/// `f.__name__`, `f.__defaults__`, `f.__code__`...
+pub fn function_attribute(vm: &mut Vm, f: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(data) = f.as_function() else {
+        return Ok(None);
+    };
+    Ok(Some(match name {
+        "__name__" => data.name.borrow().clone(),
+        "__qualname__" => data.qualname.borrow().clone(),
+        "__module__" => or_none(data.module.borrow().clone()),
+        "__doc__" => or_none(data.doc.borrow().clone()),
+        "__defaults__" => or_none(data.defaults.borrow().clone()),
+        "__kwdefaults__" => or_none(data.kwdefaults.borrow().clone()),
+        "__code__" => data.code.clone(),
+        "__globals__" => data.globals.clone(),
+        "__closure__" => or_none(data.closure.borrow().clone()),
+        "__builtins__" => data.builtins.clone(),
+        "__type_params__" => vm.new_tuple(Vec::new()),
+        "__annotations__" => {
+            let current = data.annotations.borrow().clone();
+            if current.is_null() || current.is_none() {
+                let d = vm.new_dict();
+                *data.annotations.borrow_mut() = d.clone();
+                d
+            } else {
+                current
+            }
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// Writable function attributes, with CPython's type checks.
+pub fn set_function_attribute(vm: &mut Vm, f: &Value, name: &str, value: &Value) -> PyResult<bool> {
+    let Some(data) = f.as_function() else {
+        return Ok(false);
+    };
+    let need = |ok: bool, msg: &str| -> PyResult<()> {
+        if ok {
+            Ok(())
+        } else {
+            Err(PyErr::type_error(msg.to_string()))
+        }
+    };
+    let slot = match name {
+        "__name__" => {
+            need(
+                value.as_pystr().is_some(),
+                "__name__ must be set to a string object",
+            )?;
+            &data.name
+        }
+        "__qualname__" => {
+            need(
+                value.as_pystr().is_some(),
+                "__qualname__ must be set to a string object",
+            )?;
+            &data.qualname
+        }
+        "__doc__" => &data.doc,
+        "__module__" => &data.module,
+        "__defaults__" => {
+            need(
+                value.is_none() || value.as_tuple().is_some(),
+                "__defaults__ must be set to a tuple object",
+            )?;
+            &data.defaults
+        }
+        "__kwdefaults__" => {
+            need(
+                value.is_none() || value.as_dict().is_some(),
+                "__kwdefaults__ must be set to a dict object",
+            )?;
+            &data.kwdefaults
+        }
+        "__annotations__" => {
+            need(
+                value.is_none() || value.as_dict().is_some(),
+                "__annotations__ must be set to a dict object",
+            )?;
+            &data.annotations
+        }
+        "__dict__" => {
+            if value.as_dict().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    vm.type_name(value)
+                )));
+            }
+            &data.dict
+        }
+        "__code__" | "__globals__" | "__closure__" | "__builtins__" => {
+            return Err(PyErr::attribute_error("readonly attribute"));
+        }
+        _ => return Ok(false),
+    };
+    let stored = if value.is_none() && matches!(name, "__defaults__" | "__kwdefaults__") {
+        Value::NULL
+    } else {
+        value.clone()
+    };
+    let old = slot.replace(stored);
+    drop(old);
+    Ok(true)
+}
+
+/// Bound method attributes; anything else is looked up on the function.
+pub fn method_attribute(vm: &mut Vm, m: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(Payload::BoundMethod(data)) = m.payload() else {
+        return Ok(None);
+    };
+    let (func, recv) = (data.function.clone(), data.receiver.clone());
+    match name {
+        "__self__" => Ok(Some(recv)),
+        "__func__" => Ok(Some(func)),
+        _ => vm.getattr_opt(&func, name),
+    }
+}
+
+/// `len.__name__`, `[].append.__self__`, `list.append.__qualname__`...
+pub fn builtin_function_attribute(vm: &mut Vm, f: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(Payload::BuiltinFunction(data)) = f.payload() else {
+        return Ok(None);
+    };
+    let is_descriptor = data.is_method_descriptor();
+    Ok(Some(match name {
+        "__name__" => vm.new_str(data.name),
+        "__qualname__" => {
+            let owner = if !data.owner.is_null() {
+                Some(type_name_of(&data.owner))
+            } else if vm.is_type(&data.receiver) {
+                Some(type_name_of(&data.receiver))
+            } else {
+                None
+            };
+            match owner {
+                Some(o) => vm.new_string(format!("{o}.{}", data.name)),
+                None => vm.new_str(data.name),
+            }
+        }
+        "__self__" if !is_descriptor => or_none(data.receiver.clone()),
+        "__objclass__" if is_descriptor => data.owner.clone(),
+        "__doc__" => {
+            if data.doc.is_empty()
+                || data.doc.ends_with(".__new__")
+                || data.doc.ends_with(".__init__")
+            {
+                Value::NONE
+            } else {
+                vm.new_str(data.doc)
+            }
+        }
+        "__module__" => match data.receiver.payload() {
+            Some(Payload::Module(_)) => {
+                let recv = data.receiver.clone();
+                match vm.module_name(&recv) {
+                    Some(n) => vm.new_string(n),
+                    None => Value::NONE,
+                }
+            }
+            _ => Value::NONE,
+        },
+        "__text_signature__" => Value::NONE,
+        _ => return Ok(None),
+    }))
+}
+
+/// `co_*` attributes of code objects.
+pub fn code_attribute(vm: &mut Vm, code: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(c) = code.as_code() else {
+        return Ok(None);
+    };
+    let d = &c.data;
+    let names_where = |vm: &Vm, pred: &dyn Fn(u8) -> bool| -> Value {
+        let items: Vec<Value> = d
+            .localsplus_kinds
+            .iter()
+            .zip(c.localsplus_names.iter())
+            .filter(|(k, _)| pred(**k))
+            .map(|(_, n)| n.clone())
+            .collect();
+        vm.new_tuple(items)
+    };
+    let is_var = |k: u8| k & (local_kind::LOCAL | local_kind::ARG) != 0;
+    Ok(Some(match name {
+        "co_name" => c.name.clone(),
+        "co_qualname" => c.qualname.clone(),
+        "co_filename" => c.filename.clone(),
+        "co_firstlineno" => vm.new_int(i64::from(d.first_line)),
+        "co_argcount" => vm.new_int(i64::from(d.arg_count)),
+        "co_posonlyargcount" => vm.new_int(i64::from(d.posonly_arg_count)),
+        "co_kwonlyargcount" => vm.new_int(i64::from(d.kwonly_arg_count)),
+        "co_flags" => vm.new_int(i64::from(d.flags)),
+        "co_stacksize" => vm.new_int(i64::from(d.stack_size)),
+        "co_nlocals" => {
+            let n = d.localsplus_kinds.iter().filter(|k| is_var(**k)).count();
+            vm.new_int(n as i64)
+        }
+        "co_varnames" => names_where(vm, &is_var),
+        "co_cellvars" => names_where(vm, &|k| k & local_kind::CELL != 0),
+        "co_freevars" => names_where(vm, &|k| k & local_kind::FREE != 0),
+        "co_consts" => vm.new_tuple(c.consts.clone()),
+        "co_names" => vm.new_tuple(c.names.clone()),
+        "co_code" => {
+            let mut bytes = Vec::with_capacity(d.code.len() * 2);
+            for unit in &d.code {
+                bytes.extend_from_slice(&unit.to_le_bytes());
+            }
+            vm.new_bytes(bytes)
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// `__name__`, `gi_running`, `gi_code`... of generators and coroutines.
+pub fn generator_attribute(vm: &mut Vm, g: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(Payload::Generator(data)) = g.payload() else {
+        return Ok(None);
+    };
+    let is_coro = g
+        .as_object()
+        .is_some_and(|o| o.has_type(&vm.types.coroutine));
+    let field = match (is_coro, name) {
+        (_, "__name__" | "__qualname__") => name,
+        (false, n) if n.starts_with("gi_") => &n[3..],
+        (true, n) if n.starts_with("cr_") => &n[3..],
+        _ => return Ok(None),
+    };
+    let running = matches!(&*data.state.borrow(), GenState::Running);
+    let suspended = matches!(&*data.state.borrow(), GenState::Suspended(_)) && data.started.get();
+    Ok(Some(match field {
+        "__name__" => data.name.borrow().clone(),
+        "__qualname__" => data.qualname.borrow().clone(),
+        "running" => Value::from_bool(running),
+        "suspended" => Value::from_bool(suspended),
+        "code" => data.code.clone(),
+        "frame" | "yieldfrom" | "await" => Value::NONE,
+        _ => return Ok(None),
+    }))
+}
+
+/// `obj.__class__ = cls`: both classes must be heap types with the same layout.
+pub fn set_class(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<()> {
+    let Some(new) = cls.as_type_data() else {
+        return Err(PyErr::type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            vm.type_name(cls)
+        )));
+    };
+    let old_ty = vm.type_of(obj);
+    let Some(old) = old_ty.as_type_data() else {
+        return Err(PyErr::internal("object without a type"));
+    };
+    let Some(o) = obj.as_object() else {
+        return Err(PyErr::type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    };
+    if !old.has_flag(type_flags::HEAPTYPE) || !new.has_flag(type_flags::HEAPTYPE) {
+        return Err(PyErr::type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if old.layout != new.layout {
+        return Err(PyErr::type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name.borrow(),
+            old.name.borrow()
+        )));
+    }
+    o.set_type(cls);
+    Ok(())
+}
