@@ -528,7 +528,7 @@ fn file_seekable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn file_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    flag_method(vm, &args, "isatty", FileData::isatty)
+    flag_method(vm, &args, "isatty", |f| f.isatty())
 }
 
 fn file_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -72,7 +72,30 @@ pub enum Stream {
 /// Size of one read-ahead chunk.
 const CHUNK: usize = 8192;
 
-pub struct FileData {
+/// A file object's state, boxed so that `Payload::File` stays one pointer wide (every
+/// heap object is as large as the largest payload variant).
+pub struct FileData(Box<FileState>);
+
+impl std::ops::Deref for FileData {
+    type Target = FileState;
+    fn deref(&self) -> &FileState {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for FileData {
+    fn deref_mut(&mut self) -> &mut FileState {
+        &mut self.0
+    }
+}
+
+impl FileData {
+    pub fn new(stream: Stream, name: &str, mode: &str, binary: bool) -> FileData {
+        FileData(Box::new(FileState::new(stream, name, mode, binary)))
+    }
+}
+
+pub struct FileState {
     pub stream: Stream,
     pub name: String,
     pub mode: String,
@@ -97,8 +120,8 @@ pub struct FileData {
     pub name_value: Option<crate::object::Value>,
 }
 
-impl FileData {
-    pub fn new(stream: Stream, name: &str, mode: &str, binary: bool) -> FileData {
+impl FileState {
+    pub fn new(stream: Stream, name: &str, mode: &str, binary: bool) -> FileState {
         let readable = matches!(stream, Stream::Stdin(_)) || mode.contains(['r', '+']);
         let writable = matches!(stream, Stream::Stdout | Stream::Stderr)
             || mode.contains(['w', 'a', 'x', '+']);
@@ -107,7 +130,7 @@ impl FileData {
             Stream::Stdin(_) | Stream::Stdout | Stream::Stderr => Some("\n".to_string()),
             _ => None,
         };
-        FileData {
+        FileState {
             stream,
             name: name.to_string(),
             mode: mode.to_string(),
@@ -337,7 +360,7 @@ impl FileData {
     }
 }
 
-impl Drop for FileData {
+impl Drop for FileState {
     fn drop(&mut self) {
         if matches!(self.stream, Stream::Disk(_)) {
             // Errors cannot be reported from a finalizer; CPython ignores them too.
