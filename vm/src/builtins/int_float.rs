@@ -198,7 +198,37 @@ fn bytes_message(err: crate::text::TextError, v: &Value, vm: &Vm) -> PyErr {
     }
 }
 
+/// `int(s)` for short plain decimal text (`' -123 '`), without big-int parsing.
+fn fast_decimal(s: &str) -> Option<i64> {
+    let t = s.trim_matches(|c: char| matches!(c, ' ' | '\t'..='\r'));
+    let (neg, digits) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: i64 = digits.parse().ok()?;
+    Some(if neg { -v } else { v })
+}
+
 fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if let [cls, x] = args.values
+        && args.kwnames.is_empty()
+        && cls.is(&vm.types.int)
+        && vm.is_exact_builtin(x)
+    {
+        if let Some(v) = x.as_str().and_then(fast_decimal) {
+            return Ok(vm.new_int(v));
+        }
+        if let Some(i) = as_int(x) {
+            return Ok(exact_int(vm, &i));
+        }
+        if let Some(f) = as_float(x) {
+            return Ok(vm.new_bigint(float_to_int(f)?));
+        }
+    }
     let int_ty = vm.types.int.clone();
     let cls = ctor_class(vm, &args, &int_ty, "int")?;
     let rest = super::native_util::rest(&args);
