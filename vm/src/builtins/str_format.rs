@@ -218,8 +218,7 @@ fn str_format_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         auto: AutoNumber::Init,
         next_index: 0,
     };
-    let chars: Vec<char> = template.as_str().chars().collect();
-    let out = f.build(vm, &chars, 2)?;
+    let out = f.build(vm, template.as_str(), 2)?;
     Ok(vm.new_string(out))
 }
 
@@ -234,25 +233,27 @@ fn str_format_map(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         auto: AutoNumber::Init,
         next_index: 0,
     };
-    let chars: Vec<char> = template.as_str().chars().collect();
-    let out = f.build(vm, &chars, 2)?;
+    let out = f.build(vm, template.as_str(), 2)?;
     Ok(vm.new_string(out))
 }
 
 /// One replacement field as scanned by `parse_field`.
 struct Field<'c> {
-    name: &'c [char],
+    name: &'c str,
     conversion: Option<char>,
-    spec: &'c [char],
+    spec: &'c str,
     spec_needs_expanding: bool,
 }
 
 impl Formatter<'_> {
     /// CPython's `build_string`: the template with every field replaced.
-    fn build(&mut self, vm: &mut Vm, s: &[char], depth: i32) -> PyResult<String> {
+    fn build(&mut self, vm: &mut Vm, s: &str, depth: i32) -> PyResult<String> {
         if depth <= 0 {
             return Err(PyErr::value_error("Max string recursion exceeded"));
         }
+        // Every delimiter is ASCII, so scanning bytes finds them at char boundaries and
+        // slices between them are valid UTF-8.
+        let b = s.as_bytes();
         let mut out = String::with_capacity(s.len() + 16);
         let mut pos = 0;
         while pos < s.len() {
@@ -261,7 +262,7 @@ impl Formatter<'_> {
             let mut c = '\0';
             let mut markup = false;
             while pos < s.len() {
-                c = s[pos];
+                c = char::from(b[pos]);
                 pos += 1;
                 if c == '{' || c == '}' {
                     markup = true;
@@ -270,7 +271,7 @@ impl Formatter<'_> {
             }
             let at_end = pos >= s.len();
             let mut len = pos - start;
-            if c == '}' && markup && (at_end || s[pos] != '}') {
+            if c == '}' && markup && (at_end || b[pos] != b'}') {
                 return Err(PyErr::value_error(
                     "Single '}' encountered in format string",
                 ));
@@ -281,14 +282,14 @@ impl Formatter<'_> {
                 ));
             }
             if !at_end && markup {
-                if s[pos] == c {
+                if char::from(b[pos]) == c {
                     pos += 1;
                     markup = false;
                 } else {
                     len -= 1;
                 }
             }
-            out.extend(&s[start..start + len]);
+            out.push_str(&s[start..start + len]);
             if !markup {
                 continue;
             }
@@ -330,7 +331,7 @@ impl Formatter<'_> {
         let spec: String = if field.spec_needs_expanding {
             self.build(vm, field.spec, depth - 1)?
         } else {
-            field.spec.iter().collect()
+            field.spec.to_string()
         };
         if spec.is_empty() && vm.is_exact_builtin(&obj) {
             if let Some(text) = obj.as_str() {
@@ -349,10 +350,11 @@ impl Formatter<'_> {
     }
 
     /// Resolves a field name (`0`, `name`, `0.attr[key]`...) to its object.
-    fn field_object(&mut self, vm: &mut Vm, name: &[char]) -> PyResult<Value> {
-        let first_end = name
+    fn field_object(&mut self, vm: &mut Vm, name: &str) -> PyResult<Value> {
+        let nb = name.as_bytes();
+        let first_end = nb
             .iter()
-            .position(|c| *c == '.' || *c == '[')
+            .position(|c| *c == b'.' || *c == b'[')
             .unwrap_or(name.len());
         let first = &name[..first_end];
         let index = if first.is_empty() {
@@ -365,12 +367,12 @@ impl Formatter<'_> {
             let i = self.next_index;
             self.next_index += 1;
             Some(i)
-        } else if first.iter().all(|c| c.is_ascii_digit()) {
+        } else if first.bytes().all(|c| c.is_ascii_digit()) {
             let mut v: usize = 0;
-            for c in first {
+            for c in first.bytes() {
                 v = v
                     .checked_mul(10)
-                    .and_then(|v| v.checked_add(c.to_digit(10).unwrap_or(0) as usize))
+                    .and_then(|v| v.checked_add(usize::from(c - b'0')))
                     .filter(|v| *v <= isize::MAX as usize)
                     .ok_or_else(|| {
                         PyErr::value_error("Too many decimal digits in format string")
@@ -403,14 +405,14 @@ impl Formatter<'_> {
                 }
             }
             None => {
-                let key: String = first.iter().collect();
+                let key = first;
                 match &self.args.keywords {
                     Keywords::Pairs(pairs) => match pairs.iter().find(|(k, _)| *k == key) {
                         Some((_, v)) => (*v).clone(),
-                        None => return Err(PyErr::key_error(vm.new_string(key))),
+                        None => return Err(PyErr::key_error(vm.new_str(key))),
                     },
                     Keywords::Mapping(m) => {
-                        let k = vm.new_string(key);
+                        let k = vm.new_str(key);
                         let m = (*m).clone();
                         vm.getitem(&m, &k)?
                     }
@@ -419,23 +421,22 @@ impl Formatter<'_> {
         };
         let mut pos = first_end;
         while pos < name.len() {
-            let c = name[pos];
+            let c = nb[pos];
             pos += 1;
             match c {
-                '.' => {
+                b'.' => {
                     let start = pos;
-                    while pos < name.len() && name[pos] != '.' && name[pos] != '[' {
+                    while pos < name.len() && nb[pos] != b'.' && nb[pos] != b'[' {
                         pos += 1;
                     }
                     if pos == start {
                         return Err(PyErr::value_error("Empty attribute in format string"));
                     }
-                    let attr: String = name[start..pos].iter().collect();
-                    obj = vm.getattr_str(&obj, &attr)?;
+                    obj = vm.getattr_str(&obj, &name[start..pos])?;
                 }
-                '[' => {
+                b'[' => {
                     let start = pos;
-                    while pos < name.len() && name[pos] != ']' {
+                    while pos < name.len() && nb[pos] != b']' {
                         pos += 1;
                     }
                     if pos >= name.len() {
@@ -446,9 +447,8 @@ impl Formatter<'_> {
                     if key.is_empty() {
                         return Err(PyErr::value_error("Empty attribute in format string"));
                     }
-                    let key_v = if key.iter().all(|c| c.is_ascii_digit()) {
-                        let text: String = key.iter().collect();
-                        match text.parse::<i64>() {
+                    let key_v = if key.bytes().all(|c| c.is_ascii_digit()) {
+                        match key.parse::<i64>() {
                             Ok(i) => vm.new_int(i),
                             Err(_) => {
                                 return Err(PyErr::value_error(
@@ -457,10 +457,10 @@ impl Formatter<'_> {
                             }
                         }
                     } else {
-                        vm.new_string(key.iter().collect())
+                        vm.new_str(key)
                     };
                     obj = vm.getitem(&obj, &key_v)?;
-                    if pos < name.len() && name[pos] != '.' && name[pos] != '[' {
+                    if pos < name.len() && nb[pos] != b'.' && nb[pos] != b'[' {
                         return Err(PyErr::value_error(
                             "Only '.' or '[' may follow ']' in format field specifier",
                         ));
@@ -478,51 +478,54 @@ impl Formatter<'_> {
 }
 
 /// CPython's `parse_field`: scans `name[!conv][:spec]}` starting after the `{`.
-fn parse_field<'c>(s: &'c [char], pos: &mut usize) -> PyResult<Field<'c>> {
+fn parse_field<'c>(s: &'c str, pos: &mut usize) -> PyResult<Field<'c>> {
+    let b = s.as_bytes();
     let name_start = *pos;
-    let mut c = '\0';
+    let mut c = b'\0';
     let mut terminated = false;
-    while *pos < s.len() {
-        c = s[*pos];
+    while *pos < b.len() {
+        c = b[*pos];
         *pos += 1;
         match c {
-            '{' => return Err(PyErr::value_error("unexpected '{' in field name")),
-            '[' => {
-                while *pos < s.len() && s[*pos] != ']' {
+            b'{' => return Err(PyErr::value_error("unexpected '{' in field name")),
+            b'[' => {
+                while *pos < b.len() && b[*pos] != b']' {
                     *pos += 1;
                 }
                 continue;
             }
-            '}' | ':' | '!' => {
+            b'}' | b':' | b'!' => {
                 terminated = true;
                 break;
             }
             _ => continue,
         }
     }
-    let name = &s[name_start..(*pos).saturating_sub(1).max(name_start)];
+    if !terminated {
+        return Err(PyErr::value_error("expected '}' before end of string"));
+    }
     let mut field = Field {
-        name,
+        name: &s[name_start..*pos - 1],
         conversion: None,
-        spec: &[],
+        spec: "",
         spec_needs_expanding: false,
     };
-    if terminated && (c == '!' || c == ':') {
-        if c == '!' {
-            if *pos >= s.len() {
+    if c == b'!' || c == b':' {
+        if c == b'!' {
+            let Some(conv) = s[*pos..].chars().next() else {
                 return Err(PyErr::value_error(
                     "end of string while looking for conversion specifier",
                 ));
-            }
-            field.conversion = Some(s[*pos]);
-            *pos += 1;
-            if *pos < s.len() {
-                let next = s[*pos];
+            };
+            field.conversion = Some(conv);
+            *pos += conv.len_utf8();
+            if *pos < b.len() {
+                let next = b[*pos];
                 *pos += 1;
-                if next == '}' {
+                if next == b'}' {
                     return Ok(field);
                 }
-                if next != ':' {
+                if next != b':' {
                     return Err(PyErr::value_error(
                         "expected ':' after conversion specifier",
                     ));
@@ -531,15 +534,15 @@ fn parse_field<'c>(s: &'c [char], pos: &mut usize) -> PyResult<Field<'c>> {
         }
         let spec_start = *pos;
         let mut count = 1;
-        while *pos < s.len() {
-            let ch = s[*pos];
+        while *pos < b.len() {
+            let ch = b[*pos];
             *pos += 1;
             match ch {
-                '{' => {
+                b'{' => {
                     field.spec_needs_expanding = true;
                     count += 1;
                 }
-                '}' => {
+                b'}' => {
                     count -= 1;
                     if count == 0 {
                         field.spec = &s[spec_start..*pos - 1];
@@ -550,9 +553,6 @@ fn parse_field<'c>(s: &'c [char], pos: &mut usize) -> PyResult<Field<'c>> {
             }
         }
         return Err(PyErr::value_error("unmatched '{' in format spec"));
-    }
-    if !terminated || c != '}' {
-        return Err(PyErr::value_error("expected '}' before end of string"));
     }
     Ok(field)
 }
