@@ -59,6 +59,7 @@ pub fn install(vm: &mut Vm) {
         ("__le__", str_le),
         ("__gt__", str_gt),
         ("__ge__", str_ge),
+        ("__hash__", str_hash),
         ("__iter__", str_iter),
         ("__getitem__", str_getitem),
         ("__repr__", str_repr),
@@ -68,8 +69,6 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in methods {
         vm.add_method(&ty, name, *f);
     }
-    // No `__hash__` here: the core hashes every str payload with the cached string hash
-    // unless the class defines its own `__hash__`, and a builtin one would defeat that.
     super::str_case::install(vm);
     super::codecs::install(vm);
 }
@@ -760,6 +759,12 @@ fn str_gt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 fn str_ge(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     compare_impl(vm, &args, "__ge__", CompareOp::Ge)
+}
+
+fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = recv_str(vm, &args, "__hash__")?;
+    method_range(&args, "__hash__", 0, 0)?;
+    Ok(vm.new_int(crate::runtime::hashing::pystr_hash(s)))
 }
 
 fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -120,6 +120,15 @@ impl Vm {
     /// `set |= other` ...); `None` means "same as the binary form".
     fn builtin_inplace(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Option<Value>> {
         match (a.payload(), op) {
+            // `bytearray += bytes-like` extends in place (other operands: the binary form's
+            // error).
+            (Some(Payload::ByteArray(data)), BinaryOp::Add) => match self.bytes_like(b) {
+                Some(extra) => {
+                    data.borrow_mut().extend_from_slice(&extra);
+                    Ok(Some(a.clone()))
+                }
+                None => Ok(None),
+            },
             (Some(Payload::List(_)), BinaryOp::Add) => {
                 let items = self.collect_iterable(b)?;
                 if let Some(list) = a.as_list() {
