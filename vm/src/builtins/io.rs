@@ -74,15 +74,9 @@ pub fn file_repr(vm: &Vm, obj: &Value) -> String {
         } else {
             "BufferedReader"
         };
-        if f.is_closed() {
-            return format!("<_io.{kind} name={name}>");
-        }
         return format!("<_io.{kind} name={name}>");
     }
     let _ = vm;
-    if f.is_closed() {
-        return "<_io.TextIOWrapper [closed]>".to_string();
-    }
     format!(
         "<_io.TextIOWrapper name={name} mode={} encoding={}>",
         crate::text::str_repr::py_str_repr(&f.mode),

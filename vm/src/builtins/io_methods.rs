@@ -110,30 +110,25 @@ fn utf8_complete_prefix(b: &[u8]) -> usize {
 }
 
 /// Applies the read-side newline translation to freshly decoded text.
-fn translate_newlines(f: &mut FileData, decoded: &str, out: &mut String) {
+fn translate_newlines(f: &mut FileData, decoded: &str) {
     if f.newline.is_some() {
-        out.push_str(decoded);
+        f.push_text(decoded);
         return;
     }
-    let mut chars = decoded.chars().peekable();
-    if f.pending_cr && chars.peek() == Some(&'\n') {
-        chars.next();
+    let mut d = decoded;
+    if f.pending_cr && d.starts_with('\n') {
+        d = &d[1..];
     }
     f.pending_cr = false;
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            out.push('\n');
-            match chars.peek() {
-                Some('\n') => {
-                    chars.next();
-                }
-                None => f.pending_cr = true,
-                _ => {}
-            }
-        } else {
-            out.push(c);
-        }
+    if !d.contains('\r') {
+        f.push_text(d);
+        return;
     }
+    // A `\r` at the chunk's end may be the first half of `\r\n`: it becomes `\n` now and a
+    // `\n` starting the next chunk is dropped.
+    f.pending_cr = d.ends_with('\r');
+    let translated = d.replace("\r\n", "\n").replace('\r', "\n");
+    f.push_text(&translated);
 }
 
 /// Decodes more of the file into `f.text`; returns false at end of file.
@@ -151,19 +146,25 @@ fn decode_pending(f: &mut FileData, eof: bool) -> PyResult<()> {
         super::codecs::lookup(&f.encoding),
         Ok(super::codecs::Encoding::Utf8)
     );
+    let buf = f.unread_pending();
     let take = if eof || !utf8 {
-        f.pending.len()
+        buf.len()
     } else {
-        utf8_complete_prefix(&f.pending)
+        utf8_complete_prefix(buf)
     };
     if take == 0 {
         return Ok(());
     }
-    let raw: Vec<u8> = f.pending.drain(..take).collect();
-    let decoded = super::codecs::decode(&raw, Some(&f.encoding), Some(&f.errors))?;
-    let mut out = std::mem::take(&mut f.text);
-    translate_newlines(f, &decoded, &mut out);
-    f.text = out;
+    let raw = f.consume_pending(take);
+    let decoded = if utf8 {
+        match std::str::from_utf8(&raw) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => super::codecs::decode(&raw, Some(&f.encoding), Some(&f.errors))?.into(),
+        }
+    } else {
+        super::codecs::decode(&raw, Some(&f.encoding), Some(&f.errors))?.into()
+    };
+    translate_newlines(f, &decoded);
     Ok(())
 }
 
@@ -176,12 +177,13 @@ fn read_text(vm: &mut Vm, f: &mut FileData, size: i64) -> PyResult<String> {
     if size < 0 {
         let raw = f.read_all().map_err(|e| io_err(vm, e))?;
         f.pending = raw;
+        f.pending_pos = 0;
         decode_pending(f, true)?;
-        return Ok(std::mem::take(&mut f.text));
+        return Ok(f.consume_text(usize::MAX));
     }
     let want = size as usize;
     loop {
-        let have = f.text.chars().count();
+        let have = f.unread_text().chars().count();
         if have >= want {
             break;
         }
@@ -189,28 +191,27 @@ fn read_text(vm: &mut Vm, f: &mut FileData, size: i64) -> PyResult<String> {
             break;
         }
     }
-    let end = f
-        .text
-        .char_indices()
-        .nth(want)
-        .map_or(f.text.len(), |(i, _)| i);
-    Ok(f.text.drain(..end).collect())
+    let text = f.unread_text();
+    let end = text.char_indices().nth(want).map_or(text.len(), |(i, _)| i);
+    Ok(f.consume_text(end))
 }
 
 /// One line of a text file (with its `\n`), `limit` characters at most.
 fn readline_text(f: &mut FileData, limit: i64) -> PyResult<String> {
     let mut scanned = 0;
     loop {
-        if let Some(pos) = f.text[scanned..].find('\n') {
+        let text = f.unread_text();
+        if let Some(pos) = text[scanned..].find('\n') {
             let end = scanned + pos + 1;
             return Ok(take_limited(f, end, limit));
         }
-        if limit >= 0 && f.text.chars().count() >= limit as usize {
-            return Ok(take_limited(f, f.text.len(), limit));
+        let len = text.len();
+        if limit >= 0 && text.chars().count() >= limit as usize {
+            return Ok(take_limited(f, len, limit));
         }
-        scanned = f.text.len();
+        scanned = len;
         if !fill_text(f)? {
-            let all = f.text.len();
+            let all = f.unread_text().len();
             return Ok(take_limited(f, all, limit));
         }
     }
@@ -218,14 +219,14 @@ fn readline_text(f: &mut FileData, limit: i64) -> PyResult<String> {
 
 fn take_limited(f: &mut FileData, end: usize, limit: i64) -> String {
     let end = if limit >= 0 {
-        f.text
+        f.unread_text()
             .char_indices()
             .nth(limit as usize)
             .map_or(end, |(i, _)| i.min(end))
     } else {
         end
     };
-    f.text.drain(..end).collect()
+    f.consume_text(end)
 }
 
 fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
@@ -277,12 +278,12 @@ pub(crate) fn read_one_line(vm: &mut Vm, f: &RefCell<FileData>, limit: i64) -> P
 
 fn read_line_limited(f: &mut FileData, limit: usize) -> std::io::Result<Vec<u8>> {
     loop {
-        if let Some(pos) = f.pending.iter().take(limit).position(|b| *b == b'\n') {
-            return Ok(f.pending.drain(..=pos).collect());
+        let buf = f.unread_pending();
+        if let Some(pos) = buf.iter().take(limit).position(|b| *b == b'\n') {
+            return Ok(f.consume_pending(pos + 1));
         }
-        if f.pending.len() >= limit || f.fill()? == 0 {
-            let n = limit.min(f.pending.len());
-            return Ok(f.pending.drain(..n).collect());
+        if buf.len() >= limit || f.fill()? == 0 {
+            return Ok(f.consume_pending(limit));
         }
     }
 }

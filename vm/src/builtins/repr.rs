@@ -228,18 +228,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 addr(v)
             ))
         }
-        Payload::File(f) => {
-            let f = f.borrow();
-            let name = crate::text::str_repr::py_str_repr(&f.name);
-            if f.binary {
-                Ok(format!("<_io.BufferedReader name={name}>"))
-            } else {
-                Ok(format!(
-                    "<_io.TextIOWrapper name={name} mode='{}' encoding='utf-8'>",
-                    f.mode
-                ))
-            }
-        }
+        Payload::File(_) => Ok(crate::builtins::io::file_repr(vm, v)),
     }
 }
 

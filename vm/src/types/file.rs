@@ -102,10 +102,14 @@ pub struct FileState {
     pub binary: bool,
     pub readable: bool,
     pub writable: bool,
-    /// Bytes read ahead but not yet consumed.
+    /// Bytes read ahead; those before `pending_pos` are already consumed (consuming only
+    /// moves the offset, so reading line by line does not shift the buffer each time).
     pub pending: Vec<u8>,
-    /// Text mode: decoded (and newline-translated) text read ahead but not yet consumed.
+    pub pending_pos: usize,
+    /// Text mode: decoded (and newline-translated) text read ahead; the bytes before
+    /// `text_pos` are consumed.
     pub text: String,
+    pub text_pos: usize,
     /// Text mode: the last decoded chunk ended with `\r` (a following `\n` is dropped).
     pub pending_cr: bool,
     /// Bytes written but not yet flushed.
@@ -138,7 +142,9 @@ impl FileState {
             readable,
             writable,
             pending: Vec::new(),
+            pending_pos: 0,
             text: String::new(),
+            text_pos: 0,
             pending_cr: false,
             out_buffer: Vec::new(),
             line_buffered: false,
@@ -155,13 +161,11 @@ impl FileState {
 
     /// Gives back read-ahead data before a write, so the OS position is the logical one.
     fn drop_read_ahead(&mut self) -> std::io::Result<()> {
-        if self.pending.is_empty() && self.text.is_empty() {
+        let unread = self.unread_len() as i64;
+        if unread == 0 {
             return Ok(());
         }
-        let unread = self.pending.len() as i64 + self.text.len() as i64;
-        self.pending.clear();
-        self.text.clear();
-        self.pending_cr = false;
+        self.clear_read_ahead();
         if let Stream::Disk(f) = &self.stream {
             f.file.borrow_mut().seek(SeekFrom::Current(-unread))?;
         }
@@ -216,9 +220,69 @@ impl FileState {
         }
     }
 
+    /// Bytes read ahead and not consumed yet (raw and decoded).
+    fn unread_len(&self) -> usize {
+        self.pending.len() - self.pending_pos + self.text.len() - self.text_pos
+    }
+
+    fn clear_read_ahead(&mut self) {
+        self.pending.clear();
+        self.pending_pos = 0;
+        self.text.clear();
+        self.text_pos = 0;
+        self.pending_cr = false;
+    }
+
+    /// The raw bytes read ahead and not consumed.
+    pub fn unread_pending(&self) -> &[u8] {
+        &self.pending[self.pending_pos..]
+    }
+
+    /// Consumes `n` raw read-ahead bytes.
+    pub fn consume_pending(&mut self, n: usize) -> Vec<u8> {
+        let end = self.pending_pos.saturating_add(n).min(self.pending.len());
+        let out = self.pending[self.pending_pos..end].to_vec();
+        self.pending_pos = end;
+        if self.pending_pos == self.pending.len() {
+            self.pending.clear();
+            self.pending_pos = 0;
+        }
+        out
+    }
+
+    /// The decoded text read ahead and not consumed.
+    pub fn unread_text(&self) -> &str {
+        self.text.get(self.text_pos..).unwrap_or("")
+    }
+
+    /// Consumes `n` bytes (a char boundary) of decoded text.
+    pub fn consume_text(&mut self, n: usize) -> String {
+        let end = self.text_pos.saturating_add(n).min(self.text.len());
+        let out = self.text.get(self.text_pos..end).unwrap_or("").to_string();
+        self.text_pos = end;
+        if self.text_pos == self.text.len() {
+            self.text.clear();
+            self.text_pos = 0;
+        }
+        out
+    }
+
+    /// Appends decoded text (dropping the consumed prefix first).
+    pub fn push_text(&mut self, s: &str) {
+        if self.text_pos > 0 {
+            self.text.drain(..self.text_pos);
+            self.text_pos = 0;
+        }
+        self.text.push_str(s);
+    }
+
     /// Reads one more chunk into `pending`; returns the number of bytes added (0 at EOF).
     pub fn fill(&mut self) -> std::io::Result<usize> {
         self.flush()?;
+        if self.pending_pos > 0 {
+            self.pending.drain(..self.pending_pos);
+            self.pending_pos = 0;
+        }
         match &mut self.stream {
             Stream::Stdin(r) => {
                 let buf = r.fill_buf()?;
@@ -251,7 +315,7 @@ impl FileState {
     /// Reads everything left (raw bytes).
     pub fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
         self.flush()?;
-        let mut out = std::mem::take(&mut self.pending);
+        let mut out = self.consume_pending(usize::MAX);
         match &mut self.stream {
             Stream::Stdin(r) => {
                 r.read_to_end(&mut out)?;
@@ -266,25 +330,25 @@ impl FileState {
 
     /// Reads up to `n` raw bytes (fewer only at end of file).
     pub fn read_bytes(&mut self, n: usize) -> std::io::Result<Vec<u8>> {
-        while self.pending.len() < n {
+        while self.unread_pending().len() < n {
             if self.fill()? == 0 {
                 break;
             }
         }
-        let take = n.min(self.pending.len());
-        Ok(self.pending.drain(..take).collect())
+        Ok(self.consume_pending(n))
     }
 
     /// Reads one line including its `\n` (empty at end of file).
     pub fn read_line(&mut self) -> std::io::Result<Vec<u8>> {
         let mut scanned = 0;
         loop {
-            if let Some(pos) = self.pending[scanned..].iter().position(|b| *b == b'\n') {
-                return Ok(self.pending.drain(..=scanned + pos).collect());
+            let buf = self.unread_pending();
+            if let Some(pos) = buf[scanned..].iter().position(|b| *b == b'\n') {
+                return Ok(self.consume_pending(scanned + pos + 1));
             }
-            scanned = self.pending.len();
+            scanned = buf.len();
             if self.fill()? == 0 {
-                return Ok(std::mem::take(&mut self.pending));
+                return Ok(self.consume_pending(usize::MAX));
             }
         }
     }
@@ -292,10 +356,8 @@ impl FileState {
     /// Moves the file position (flushing writes and dropping read-ahead data).
     pub fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
         self.flush()?;
-        let unread = self.pending.len() as i64 + self.text.len() as i64;
-        self.pending.clear();
-        self.text.clear();
-        self.pending_cr = false;
+        let unread = self.unread_len() as i64;
+        self.clear_read_ahead();
         match &self.stream {
             Stream::Disk(f) => {
                 let to = match to {
@@ -310,7 +372,7 @@ impl FileState {
 
     /// The logical file position.
     pub fn tell(&mut self) -> std::io::Result<u64> {
-        let unread = self.pending.len() as u64 + self.text.len() as u64;
+        let unread = self.unread_len() as u64;
         match &self.stream {
             Stream::Disk(f) => {
                 let buffered = f.out.borrow().len() as u64;
@@ -325,8 +387,7 @@ impl FileState {
     pub fn close(&mut self) -> std::io::Result<()> {
         let r = self.flush();
         self.stream = Stream::Closed;
-        self.pending.clear();
-        self.text.clear();
+        self.clear_read_ahead();
         r
     }
 
