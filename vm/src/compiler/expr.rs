@@ -450,7 +450,9 @@ impl<'a> Compiler<'a> {
         }
         let cleanup = self.new_block();
         for i in 0..n {
-            self.visit_comparator(c.ops[i], &c.comparators[i])?;
+            // Only the last comparator may be folded (as CPython's AST optimizer does): a
+            // middle one is also the left operand of the next comparison.
+            self.visit_expr(&c.comparators[i])?;
             self.emit_arg(Opcode::SWAP, 2, loc);
             self.emit_arg(Opcode::COPY, 2, loc);
             self.compare_op(c.ops[i], loc);
