@@ -861,13 +861,20 @@ impl<'a> Compiler<'a> {
             .first()
             .cloned()
             .ok_or_else(|| Failure::internal("super() without arguments", call.range()))?;
-        let idx = self.varname_index(&first);
-        self.emit_arg(Opcode::LOAD_FAST, idx, loc);
+        // The first parameter may be a cell (captured by a lambda): load it by name.
+        self.nameop_at(&first, NameCtx::Load, call.range(), loc)?;
         Ok(())
     }
 
     fn compile_call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
         self.validate_keywords(&c.arguments.keywords)?;
+        if let [Expr::Generator(g)] = &*c.arguments.args
+            && !g.parenthesized
+            && c.arguments.keywords.is_empty()
+        {
+            self.genexp_ranges
+                .insert(super::symtable::node_key(g), c.arguments.range);
+        }
         if self.maybe_optimize_method_call(c)? {
             return Ok(());
         }
