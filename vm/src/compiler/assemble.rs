@@ -103,6 +103,11 @@ pub(crate) fn assemble(
         fold_build_unpack(&mut block.instrs);
         fold_double_store(&mut block.instrs);
     }
+    // CPython resolves line numbers before removing NOPs, so an artificial instruction
+    // after `pass` takes the `pass` location even when that NOP then disappears.
+    for block in &mut b.blocks {
+        propagate_within_block(&mut block.instrs);
+    }
     remove_redundant_nops(&mut b, &order);
     let flow = match analyse_flow(&mut b, entry) {
         Ok(f) => f,
@@ -688,6 +693,22 @@ fn duplicate_exits_without_lineno(b: &mut CodeBuilder, layout: &mut Vec<BlockId>
 /// CPython's `propagate_line_numbers`: an instruction without a location takes the previous
 /// one's; the first instruction of a block with a single predecessor takes the location at
 /// the end of that predecessor.
+fn propagate_within_block(instrs: &mut [Instr]) {
+    let mut prev: Option<Position> = None;
+    for instr in instrs {
+        if instr.op == Op::Setup {
+            continue;
+        }
+        if no_loc(&instr.loc) {
+            if let Some(p) = prev {
+                instr.loc = p;
+            }
+        } else {
+            prev = Some(instr.loc);
+        }
+    }
+}
+
 fn propagate_locations(b: &mut CodeBuilder, layout: &[BlockId]) {
     let mut preds: HashMap<BlockId, u32> = HashMap::new();
     for &id in layout {

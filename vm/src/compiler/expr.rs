@@ -123,6 +123,9 @@ impl<'a> Compiler<'a> {
             }
             Expr::UnaryOp(u) => {
                 self.visit_expr(&u.operand)?;
+                if u.op == UnaryOp::Not && self.fuse_not(&u.operand, loc) {
+                    return Ok(());
+                }
                 let op = match u.op {
                     UnaryOp::Invert => Opcode::UNARY_INVERT,
                     UnaryOp::Not => Opcode::UNARY_NOT,
@@ -1173,7 +1176,10 @@ impl<'a> Compiler<'a> {
     fn compile_format_spec(&mut self, spec: &'a ast::InterpolatedStringFormatSpec) -> CResult<()> {
         let mut n = 0u32;
         let mut lit: Option<(String, TextRange)> = None;
-        let spec_loc = self.loc(spec.range);
+        // CPython's format-spec node starts at the ':'; ruff's starts after it.
+        let start = spec.range.start();
+        let start = start.checked_sub(1.into()).unwrap_or(start);
+        let spec_loc = self.loc(TextRange::new(start, spec.range.end()));
         for el in spec.elements.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => match &mut lit {
@@ -1205,6 +1211,31 @@ impl<'a> Compiler<'a> {
             self.emit_arg(Opcode::BUILD_STRING, n, spec_loc);
         }
         Ok(())
+    }
+
+    /// CPython's peephole pass turns `not a in b` / `not a is b` into the inverted test
+    /// and moves a single comparison under `not` to the `not` expression's location
+    /// (it takes the place of the `TO_BOOL` we do not have). Returns true when the
+    /// `UNARY_NOT` itself was absorbed.
+    fn fuse_not(&mut self, operand: &Expr, loc: Position) -> bool {
+        let Expr::Compare(c) = operand else {
+            return false;
+        };
+        if c.ops.len() != 1 {
+            return false;
+        }
+        let current = self.unit().b.current.0 as usize;
+        let Some(last) = self.u().b.blocks[current].instrs.last_mut() else {
+            return false;
+        };
+        last.loc = loc;
+        if last.op == super::ir::Op::Real(Opcode::CONTAINS_OP)
+            || last.op == super::ir::Op::Real(Opcode::IS_OP)
+        {
+            last.arg ^= 1;
+            return true;
+        }
+        false
     }
 
     /// Whether `e` is a constant literal statement (ignored except for its line).
