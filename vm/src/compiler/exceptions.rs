@@ -175,7 +175,7 @@ impl<'a> Compiler<'a> {
     /// Makes the handler stack its first `base` entries plus `handler` (re-activating the
     /// clause-level cleanup handler after a clause's exit path popped it).
     fn restore_handler(&mut self, base: usize, handler: super::ir::HandlerId) {
-        self.u().b.handler_stack.truncate(base);
+        self.truncate_handlers(base);
         self.u().b.handler_stack.push(handler);
     }
 
