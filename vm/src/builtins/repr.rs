@@ -41,14 +41,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Payload::Complex(re, im) => Ok(complex_repr(*re, *im)),
         Payload::Str(s) => Ok(crate::text::str_repr::py_str_repr(s.as_str())),
         Payload::Bytes(b) => Ok(crate::builtins::bytes::bytes_repr(b)),
-        Payload::ByteArray(b) => {
-            let data = b.borrow().clone();
-            Ok(format!(
-                "{}({})",
-                vm.type_name(v),
-                crate::builtins::bytes::bytes_repr(&data)
-            ))
-        }
+        Payload::ByteArray(_) => Ok(crate::builtins::bytes::bytes_value_repr(vm, v)),
         Payload::List(l) => {
             let items = l.borrow().clone();
             seq_repr(vm, v, &items, "[", "]", "[...]")
