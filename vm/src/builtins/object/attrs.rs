@@ -206,7 +206,10 @@ pub fn code_attribute(vm: &mut Vm, code: &Value, name: &str) -> PyResult<Option<
         "co_argcount" => vm.new_int(i64::from(d.arg_count)),
         "co_posonlyargcount" => vm.new_int(i64::from(d.posonly_arg_count)),
         "co_kwonlyargcount" => vm.new_int(i64::from(d.kwonly_arg_count)),
-        "co_flags" => vm.new_int(i64::from(d.flags)),
+        // CO_HAS_DOCSTRING is a 3.14 flag; 3.13 code objects never show it.
+        "co_flags" => vm.new_int(i64::from(
+            d.flags & !crate::bytecode::code::code_flags::HAS_DOCSTRING,
+        )),
         "co_stacksize" => vm.new_int(i64::from(d.stack_size)),
         "co_nlocals" => {
             let n = d.localsplus_kinds.iter().filter(|k| is_var(**k)).count();
