@@ -729,7 +729,9 @@ impl Vm {
                     let set = self.stack[sp - arg as usize].clone();
                     save!();
                     // CPython's set_update_internal: merging decides the table layout.
-                    tri!(crate::builtins::set::ops::update_internal(self, &set, &iterable));
+                    tri!(crate::builtins::set::ops::update_internal(
+                        self, &set, &iterable
+                    ));
                 }
                 Opcode::DICT_UPDATE => {
                     let mapping = pop!();
