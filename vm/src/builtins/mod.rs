@@ -2,21 +2,31 @@
 //! family (or one group of builtin functions) and registers itself in `install`.
 
 pub mod bytes;
+pub mod bytes_ascii;
+pub mod bytes_methods;
+pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod exceptions;
 pub mod functions;
 pub mod generator;
 pub mod int_float;
+pub mod io;
+pub mod io_methods;
 pub mod iterators;
 pub mod list;
+pub mod native_util;
+pub mod number_builtins;
+pub mod number_methods;
 pub mod object;
 pub mod percent_format;
 pub mod range;
 pub mod repr;
 pub mod set;
+pub mod str_case;
 pub mod str_format;
 pub mod str_methods;
+mod str_tables;
 pub mod tuple;
 pub mod types;
 
@@ -79,6 +89,11 @@ pub fn install(vm: &mut Vm) {
     let name = vm.new_str("builtins");
     vm.set_builtin("__name__", name);
     functions::install(vm);
+    // Builtin functions of the strings/numbers/io modules (they need the builtins dict,
+    // which does not exist yet when the types' methods are installed).
+    str_format::install_builtins(vm);
+    int_float::install_builtins(vm);
+    io::install_builtins(vm);
     install_class_machinery(vm);
 }
 
@@ -196,3 +211,6 @@ impl Vm {
         }
     }
 }
+
+#[cfg(test)]
+mod tests_text;

@@ -9,6 +9,7 @@ pub fn install(vm: &mut Vm) {
     super::dict::install(vm);
     super::exceptions::install(vm);
     super::int_float::install(vm);
+    super::io::install(vm);
     super::iterators::install(vm);
     super::list::install(vm);
     super::range::install(vm);

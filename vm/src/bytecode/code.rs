@@ -116,12 +116,17 @@ impl CodeData {
     }
 }
 
-/// Which SyntaxError subclass a compile error is.
+/// Which exception a compile error is: a SyntaxError subclass, or one of the few other
+/// exceptions CPython's compiler raises (`RecursionError` for too-deep nesting, `MemoryError`
+/// when the parser's stack overflows, `SystemError` for an internal compiler error).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompileErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    RecursionError,
+    MemoryError,
+    SystemError,
 }
 
 /// A syntax error with everything CPython prints for it. `offset`/`end_offset` are 1-based

@@ -343,6 +343,12 @@ fn bind_arguments(
         return Ok(());
     }
 
+    // The slow path detects missing arguments by empty slots: make sure they are empty.
+    for slot in &mut vm.stack[base..base + code.localsplus_len()] {
+        if !slot.is_null() {
+            drop(std::mem::take(slot));
+        }
+    }
     let qualname = code.data.qualname.clone();
     let mut pos_iter = receiver.into_iter().chain(positional.iter().cloned());
     let take = npos.min(argcount);

@@ -69,9 +69,14 @@ impl Vm {
         let mut ip = frame.ip;
         let mut lasti: usize;
 
+        let frame_end = frame.end();
         macro_rules! push {
             ($v:expr) => {{
                 let v = $v;
+                debug_assert!(
+                    sp < frame_end,
+                    "value stack overflows the frame (stack size too small)"
+                );
                 self.stack[sp] = v;
                 sp += 1;
             }};
@@ -748,7 +753,8 @@ impl Vm {
                 Opcode::DICT_MERGE => {
                     let mapping = pop!();
                     let dict = self.stack[sp - arg as usize].clone();
-                    let func = self.stack[sp - arg as usize - 2].clone();
+                    // Stack: callable, self_or_null, args tuple, kwargs dict (at -arg).
+                    let func = self.stack[sp - arg as usize - 3].clone();
                     save!();
                     tri!(self.dict_merge_kwargs(&dict, &mapping, &func));
                 }
@@ -996,10 +1002,10 @@ impl Vm {
                 Opcode::RERAISE => {
                     let exc = pop!();
                     if arg != 0 {
-                        let saved = pop!();
-                        if let Some(i) = saved.as_small_int() {
-                            lasti = i as usize;
-                        }
+                        // The saved lasti of the original raise only matters for `f_lineno`;
+                        // the handler search must start from this RERAISE (as in CPython),
+                        // or a handler covering the original instruction would catch again.
+                        drop(pop!());
                     }
                     save!();
                     return Err((PyErr::from_object(exc), true));

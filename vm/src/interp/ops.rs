@@ -102,9 +102,7 @@ impl Vm {
         };
         for k in keys {
             if k.as_str().is_none() {
-                return Err(PyErr::type_error(format!(
-                    "{fname} keywords must be strings"
-                )));
+                return Err(PyErr::type_error("keywords must be strings"));
             }
             if self.dict_get(dict, &k)?.is_some() {
                 return Err(PyErr::type_error(format!(
@@ -122,7 +120,11 @@ impl Vm {
     pub fn function_display_name(&self, func: &Value) -> String {
         match func.payload() {
             Some(Payload::Function(f)) => {
-                format!("{}()", f.qualname.borrow().as_str().unwrap_or("?"))
+                let qualname = f.qualname.borrow().as_str().unwrap_or("?").to_string();
+                match f.module.borrow().as_str() {
+                    Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+                    _ => format!("{qualname}()"),
+                }
             }
             Some(Payload::BuiltinFunction(f)) => format!("{}()", f.name),
             Some(Payload::BoundMethod(m)) => self.function_display_name(&m.function),

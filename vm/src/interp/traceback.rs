@@ -4,9 +4,6 @@
 //! the parentheses of a call), `[Previous line repeated N more times]`, chained exceptions
 //! and notes.
 
-use ruff_python_ast::Expr;
-use ruff_text_size::Ranged;
-
 use crate::bytecode::Position;
 use crate::object::{Payload, Value};
 use crate::vm::Vm;
@@ -199,53 +196,31 @@ impl Vm {
             "  File \"{}\", line {}, in {}\n",
             entry.filename, entry.line, entry.name
         ));
-        let Some(raw) = self.source_line(&entry.filename, entry.line) else {
-            return;
-        };
-        let stripped = raw.trim_start();
-        if stripped.trim().is_empty() {
-            return;
-        }
-        let indent_bytes = raw.len() - stripped.len();
-        let shown = stripped.trim_end();
-        out.push_str(&format!("    {shown}\n"));
         let p = entry.position;
-        if p.line != entry.line || p.end_line != p.line {
+        let (first, last) = if p.line == 0 {
+            (entry.line, entry.line)
+        } else {
+            (p.line, p.end_line.max(p.line))
+        };
+        let mut original: Vec<String> = Vec::new();
+        for n in first..=last {
+            match self.source_line(&entry.filename, n) {
+                Some(l) => original.push(l),
+                None => break,
+            }
+        }
+        if original.is_empty() {
             return;
         }
-        let (col, end_col) = (p.col as usize, p.end_col as usize);
-        if end_col <= col
-            || end_col > raw.len()
-            || col < indent_bytes
-            || !raw.is_char_boundary(col)
-            || !raw.is_char_boundary(end_col)
-        {
+        let dedented = dedent(&original.join("\n"));
+        if dedented.trim().is_empty() {
             return;
         }
-        let segment = &raw[col..end_col];
-        let anchors = caret_anchors(segment);
-        let before = &raw[indent_bytes..col];
-        let after = &raw[end_col..];
-        if anchors.is_none() && before.trim().is_empty() && after.trim().is_empty() {
+        if p.line == 0 || p.line != entry.line {
+            out.push_str(&format!("    {}\n", original[0].trim()));
             return;
         }
-        if anchors.is_some() && full_line_call(stripped, before, after) {
-            return;
-        }
-        let width_before = before.chars().count();
-        let mut carets = String::new();
-        carets.push_str(&" ".repeat(4 + width_before));
-        let seg_chars: Vec<(usize, char)> = segment.char_indices().collect();
-        for (byte_off, _) in seg_chars {
-            let mark = match anchors {
-                Some((a, b)) if byte_off >= a && byte_off < b => '^',
-                Some(_) => '~',
-                None => '^',
-            };
-            carets.push(mark);
-        }
-        out.push_str(carets.trim_end());
-        out.push('\n');
+        out.push_str(&render_source_lines(&original, &dedented, p));
     }
 
     /// `. Did you mean: 'x'?` for NameError/AttributeError with a near name.
@@ -333,7 +308,9 @@ impl Vm {
         let filename = get(self, "filename").and_then(|f| f.as_str().map(str::to_string));
         let lineno = get(self, "lineno").and_then(|l| l.as_small_int());
         let mut out = String::new();
-        if let (Some(f), Some(l)) = (&filename, lineno) {
+        if let (Some(f), Some(l)) = (&filename, lineno)
+            && l > 0
+        {
             out.push_str(&format!("  File \"{f}\", line {l}\n"));
         }
         if let Some(text) = get(self, "text").and_then(|t| t.as_str().map(str::to_string)) {
@@ -353,7 +330,15 @@ impl Vm {
                 end_offset: end_offset.max(0) as u32,
                 text: Some(text),
             };
-            out.push_str(&crate::compiler::render_source_and_caret(&err));
+            // `render` ends with the `Kind: message` line, which the caller prints itself.
+            let rendered = err.render();
+            let mut lines: Vec<&str> = rendered.lines().collect();
+            lines.pop();
+            lines.retain(|l| !l.starts_with("  File "));
+            for line in lines {
+                out.push_str(line);
+                out.push('\n');
+            }
         }
         out
     }
@@ -384,100 +369,309 @@ fn dict_keys_text(d: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// CPython omits the markers for `return f(...)` and `x = f(...)` when the call is the
-/// whole statement's value.
-fn full_line_call(stripped: &str, before: &str, after: &str) -> bool {
-    if !after.trim().is_empty() {
-        return false;
+/// `textwrap.dedent`: removes the longest common leading whitespace of the non-blank lines;
+/// blank lines become empty.
+fn dedent(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut margin: Option<&str> = None;
+    for line in &lines {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        margin = Some(match margin {
+            None => indent,
+            Some(m) => {
+                let common = m
+                    .chars()
+                    .zip(indent.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                &m[..common]
+            }
+        });
     }
-    let lead = before.trim_start();
-    if let Some(rest) = lead.strip_prefix("return ")
-        && rest.trim().is_empty()
-    {
-        return call_on_name(stripped.trim_start_matches("return").trim());
-    }
-    if let Some(eq) = lead.find('=')
-        && lead[eq + 1..].trim().is_empty()
-        && is_identifier(lead[..eq].trim())
-        && !lead[..eq].ends_with([
-            '!', '<', '>', '=', '+', '-', '*', '/', '%', '&', '|', '^', '@',
-        ])
-    {
-        let value = stripped[stripped.find('=').map(|i| i + 1).unwrap_or(0)..].trim();
-        return call_on_name(value);
-    }
-    false
+    let margin = margin.unwrap_or("");
+    lines
+        .iter()
+        .map(|l| {
+            if l.trim().is_empty() {
+                ""
+            } else {
+                l.strip_prefix(margin).unwrap_or(l)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-fn is_identifier(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
-        && chars.all(|c| c.is_alphanumeric() || c == '_')
-}
-
-fn call_on_name(src: &str) -> bool {
-    match ruff_python_parser::parse_expression(src) {
-        Ok(parsed) => match parsed.expr() {
-            Expr::Call(call) => matches!(&*call.func, Expr::Name(_)),
-            _ => false,
-        },
-        Err(_) => false,
+/// Character index of a UTF-8 byte offset within `line` (CPython decodes with
+/// `errors='replace'`; offsets inside a character count the character).
+fn char_offset(line: &str, byte: usize) -> usize {
+    let byte = byte.min(line.len());
+    let mut chars = 0;
+    for (i, _) in line.char_indices() {
+        if i >= byte {
+            return chars;
+        }
+        chars += 1;
     }
+    chars
 }
 
-/// The byte range within `segment` to mark with `^` (the rest gets `~`), for binary
-/// operations, subscripts and calls; `None` means "mark everything with `^`".
-fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The `~`/`^` anchors of a segment: the operator of a binary operation, the brackets of a
+/// subscript, the parenthesised arguments of a call. Lines are indices into the segment's
+/// lines, columns are character indices; the left position is where `^` starts, the right
+/// one where it stops (exclusive).
+struct Anchors {
+    left_line: usize,
+    left_col: usize,
+    right_line: usize,
+    right_col: usize,
+}
+
+fn extract_anchors(segment: &str) -> Option<Anchors> {
+    use ruff_python_ast::Expr;
     let wrapped = format!("(\n{segment}\n)");
     let parsed = ruff_python_parser::parse_expression(&wrapped).ok()?;
-    let shift = 2usize;
-    let expr = parsed.expr();
-    let bytes = wrapped.as_bytes();
-    // Skips whitespace, closing brackets, backslash continuations and comments.
-    let skip = |mut i: usize, stop_at: &[u8]| -> usize {
-        while i < bytes.len() {
-            let c = bytes[i];
-            if stop_at.contains(&c) {
-                break;
-            }
-            if c == b'#' {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
+    let lines: Vec<Vec<char>> = segment.split('\n').map(|l| l.chars().collect()).collect();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(wrapped.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    // A byte offset in `wrapped` as (segment line, character column).
+    let locate = |offset: usize| -> Option<(usize, usize)> {
+        let wline = line_starts.iter().rposition(|s| *s <= offset)?;
+        let line = wline.checked_sub(1)?;
+        let text = wrapped.get(line_starts[wline]..)?.split('\n').next()?;
+        Some((line, char_offset(text, offset - line_starts[wline])))
+    };
+    let next_valid = |mut line: usize, mut col: usize| -> Option<(usize, usize)> {
+        while line < lines.len() && col >= lines[line].len() {
+            col = 0;
+            line += 1;
+        }
+        if line < lines.len() {
+            Some((line, col))
+        } else {
+            None
+        }
+    };
+    let increment_until =
+        |mut line: usize, mut col: usize, stop: &dyn Fn(char) -> bool| -> Option<(usize, usize)> {
+            loop {
+                let ch = *lines.get(line)?.get(col)?;
+                if ch == '\\' || ch == '#' {
+                    (line, col) = next_valid(line + 1, 0)?;
+                } else if !stop(ch) {
+                    (line, col) = next_valid(line, col + 1)?;
+                } else {
+                    return Some((line, col));
                 }
-                continue;
             }
-            if c.is_ascii_whitespace() || c == b')' || c == b'\\' {
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        i
+        };
+    let end_of = |range: ruff_text_size::TextRange| -> Option<(usize, usize)> {
+        locate(range.end().to_usize())
     };
-    let anchors = match expr {
+    use ruff_text_size::Ranged;
+    match parsed.expr() {
         Expr::BinOp(b) => {
-            let start = skip(b.left.range().end().to_usize(), &[]);
-            let op_len = b.op.as_str().len();
-            (start, start + op_len)
+            let (l, c) = end_of(b.left.range())?;
+            let (l, c) = next_valid(l, c)?;
+            let (line, col) = increment_until(l, c, &|ch| !ch.is_whitespace() && ch != ')')?;
+            let mut right_col = col + 1;
+            let (rl, rc) = locate(b.right.range().start().to_usize())?;
+            if right_col < lines[line].len()
+                && (rl > line || right_col < rc)
+                && !lines[line][right_col].is_whitespace()
+                && lines[line][right_col] != '\\'
+                && lines[line][right_col] != '#'
+            {
+                right_col += 1;
+            }
+            Some(Anchors {
+                left_line: line,
+                left_col: col,
+                right_line: line,
+                right_col,
+            })
         }
-        Expr::Subscript(s) => {
-            let start = skip(s.value.range().end().to_usize(), b"[");
-            let end = skip(s.slice.range().end().to_usize(), b"]");
-            (start, (end + 1).min(wrapped.len() - 2))
+        Expr::Subscript(sub) => {
+            let (l, c) = end_of(sub.value.range())?;
+            let (l, c) = next_valid(l, c)?;
+            let (left_line, left_col) = increment_until(l, c, &|ch| ch == '[')?;
+            let (right_line, right_col) = end_of(sub.range())?;
+            Some(Anchors {
+                left_line,
+                left_col,
+                right_line,
+                right_col,
+            })
         }
-        Expr::Call(c) => {
-            let start = skip(c.func.range().end().to_usize(), b"(");
-            (start, c.range().end().to_usize())
+        Expr::Call(call) => {
+            let (l, c) = end_of(call.func.range())?;
+            let (l, c) = next_valid(l, c)?;
+            let (left_line, left_col) = increment_until(l, c, &|ch| ch == '(')?;
+            let (right_line, right_col) = end_of(call.range())?;
+            Some(Anchors {
+                left_line,
+                left_col,
+                right_line,
+                right_col,
+            })
         }
-        _ => return None,
+        _ => None,
+    }
+}
+
+/// CPython's `_should_show_carets`: no markers when the instruction is the whole line, or
+/// is the call of `return f(...)` / `x = f(...)` spanning the whole statement.
+fn should_show_carets(start: usize, end: usize, all_lines: &[&str], anchors: bool) -> bool {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let text = all_lines.join("\n");
+    if let Ok(parsed) = ruff_python_parser::parse_module(&text) {
+        let body = &parsed.syntax().body;
+        let Some(statement) = body.first() else {
+            return false;
+        };
+        let value = match statement {
+            Stmt::Return(r) => match r.value.as_deref() {
+                Some(v @ Expr::Call(c)) if matches!(&*c.func, Expr::Name(_)) => Some(v),
+                _ => None,
+            },
+            Stmt::Assign(a) if a.targets.len() == 1 && matches!(a.targets[0], Expr::Name(_)) => {
+                match &*a.value {
+                    v @ Expr::Call(_) => Some(v),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(v) = value {
+            let r = v.range();
+            let starts_line0 = text[..r.start().to_usize()].matches('\n').count() == 0;
+            let ends_last = text[..r.end().to_usize()].matches('\n').count() == all_lines.len() - 1;
+            let line_start = text[..r.start().to_usize()]
+                .rfind('\n')
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let end_line_start = text[..r.end().to_usize()]
+                .rfind('\n')
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let col = r.start().to_usize() - line_start;
+            let end_col = r.end().to_usize() - end_line_start;
+            if starts_line0 && ends_last && col == start && end_col == end {
+                return false;
+            }
+        }
+    }
+    if anchors {
+        return true;
+    }
+    let first: String = all_lines[0].chars().take(start).collect();
+    let last: String = all_lines[all_lines.len() - 1].chars().skip(end).collect();
+    !first.trim_start().is_empty() || !last.trim_end().is_empty()
+}
+
+/// The source lines of one traceback entry with their position markers (CPython 3.13's
+/// `StackSummary.format_frame_summary`), already indented by four spaces.
+fn render_source_lines(original: &[String], dedented: &str, p: Position) -> String {
+    let n = original.len();
+    let all_lines: Vec<&str> = dedented.split('\n').take(n).collect();
+    if all_lines.len() != n {
+        return format!("    {}\n", original[0].trim());
+    }
+    let first_line = &original[0];
+    let last_line = &original[n - 1];
+    let dedent_chars = char_len(first_line) - char_len(all_lines[0]);
+    let start = char_offset(first_line, p.col as usize).saturating_sub(dedent_chars);
+    let end = char_offset(last_line, p.end_col as usize).saturating_sub(dedent_chars);
+    let joined: Vec<char> = all_lines.join("\n").chars().collect();
+    let tail = char_len(all_lines[n - 1]).saturating_sub(end);
+    let seg_end = joined.len().saturating_sub(tail);
+    let segment: String = if start <= seg_end {
+        joined[start..seg_end].iter().collect()
+    } else {
+        String::new()
     };
-    let (a, b) = anchors;
-    if a < shift || b < a {
-        return None;
+    let mut anchors = extract_anchors(&segment);
+    if let Some(a) = &mut anchors {
+        if a.left_line == 0 {
+            a.left_col += start;
+        }
+        if a.right_line == 0 {
+            a.right_col += start;
+        }
     }
-    let (a, b) = (a - shift, (b - shift).min(segment.len()));
-    if segment.contains('\n') {
-        return None;
+    let show = should_show_carets(start, end, &all_lines, anchors.is_some());
+    let (primary, secondary) = if anchors.is_some() {
+        ('~', '^')
+    } else {
+        ('^', '^')
+    };
+    let mut significant: Vec<usize> = vec![0, n - 1];
+    if let Some(a) = &anchors {
+        for l in [a.left_line, a.right_line] {
+            significant.extend([l.saturating_sub(1), l, l + 1]);
+        }
     }
-    Some((a, b))
+    significant.retain(|l| *l < n);
+    significant.sort_unstable();
+    significant.dedup();
+    let mut result = String::new();
+    let output_line = |line: usize, result: &mut String| {
+        let text = all_lines[line];
+        result.push_str(text);
+        result.push('\n');
+        if !show {
+            return;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let spaces = chars.len() - text.trim_start().chars().count();
+        let count = if line == n - 1 { end } else { chars.len() };
+        let mut carets = String::new();
+        for col in 0..count {
+            let ch = if col < spaces || (line == 0 && col < start) {
+                ' '
+            } else if let Some(a) = &anchors {
+                let after_left = line > a.left_line || (line == a.left_line && col >= a.left_col);
+                let before_right =
+                    line < a.right_line || (line == a.right_line && col < a.right_col);
+                if after_left && before_right {
+                    secondary
+                } else {
+                    primary
+                }
+            } else {
+                primary
+            };
+            carets.push(ch);
+        }
+        result.push_str(&carets);
+        result.push('\n');
+    };
+    for (i, &line) in significant.iter().enumerate() {
+        if i > 0 {
+            let gap = line - significant[i - 1];
+            if gap == 2 {
+                output_line(line - 1, &mut result);
+            } else if gap > 2 {
+                result.push_str(&format!("...<{} lines>...\n", gap - 1));
+            }
+        }
+        output_line(line, &mut result);
+    }
+    let body = dedent(result.trim_end_matches('\n'));
+    let mut out = String::new();
+    for line in body.split('\n') {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }

@@ -164,6 +164,15 @@ impl Vm {
 
     /// The builtin implementation of `a op b`, or NotImplemented.
     pub fn builtin_binary(&mut self, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+        // `bool & bool` (and `|`, `^`) stay bools, as `bool.__and__` defines.
+        if let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) {
+            match op {
+                BinaryOp::And => return Ok(Value::from_bool(x & y)),
+                BinaryOp::Or => return Ok(Value::from_bool(x | y)),
+                BinaryOp::Xor => return Ok(Value::from_bool(x ^ y)),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(numbers::int_binary(self, op, &x, &y)?.unwrap_or(Value::NOT_IMPLEMENTED));
         }
@@ -342,18 +351,17 @@ impl Vm {
                     "can only concatenate tuple (not \"{tb}\") to tuple"
                 ));
             }
-            BinaryOp::Multiply
-                if is_sequence(a)
-                    && !matches!(
-                        b.payload(),
-                        Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))
-                    ) =>
+            BinaryOp::Add
+                if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) =>
             {
+                return PyErr::type_error(format!("can't concat {tb} to {ta}"));
+            }
+            BinaryOp::Multiply if is_sequence(a) => {
                 return PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{tb}'"
                 ));
             }
-            BinaryOp::Multiply if is_sequence(b) && as_float(a).is_some() => {
+            BinaryOp::Multiply if is_sequence(b) => {
                 return PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{ta}'"
                 ));

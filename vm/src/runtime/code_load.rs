@@ -111,6 +111,15 @@ impl Vm {
             CompileErrorKind::SyntaxError => ExcKind::SyntaxError,
             CompileErrorKind::IndentationError => ExcKind::IndentationError,
             CompileErrorKind::TabError => ExcKind::TabError,
+            CompileErrorKind::RecursionError => {
+                return PyErr::new(ExcKind::RecursionError, e.message.clone());
+            }
+            CompileErrorKind::MemoryError => {
+                return PyErr::new(ExcKind::MemoryError, e.message.clone());
+            }
+            CompileErrorKind::SystemError => {
+                return PyErr::new(ExcKind::SystemError, e.message.clone());
+            }
         };
         let msg = self.new_str(&e.message);
         let filename = self.new_str(&e.filename);

@@ -203,7 +203,12 @@ impl Vm {
         if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
             return Ok(op == CompareOp::Ne);
         }
-        self.enter_native()?;
+        self.enter_native().map_err(|_| {
+            PyErr::new(
+                crate::runtime::errors::ExcKind::RecursionError,
+                "maximum recursion depth exceeded in comparison",
+            )
+        })?;
         let result = (|| {
             for (p, q) in x.iter().zip(y.iter()) {
                 if !self.eq(p, q)? {

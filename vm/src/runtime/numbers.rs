@@ -197,7 +197,9 @@ fn int_pow(vm: &Vm, a: &IntRef<'_>, b: &IntRef<'_>) -> PyResult<Value> {
         let base = int_to_f64(a)?;
         let exp = int_to_f64(b)?;
         if base == 0.0 {
-            return Err(PyErr::zero_division("zero to a negative power"));
+            return Err(PyErr::zero_division(
+                "0.0 cannot be raised to a negative power",
+            ));
         }
         return float_pow(vm, base, exp);
     }
@@ -386,7 +388,9 @@ pub fn float_pow(vm: &Vm, a: f64, b: f64) -> PyResult<Value> {
         return Ok(vm.new_float(if a == 1.0 { 1.0 } else { b }));
     }
     if a == 0.0 && b < 0.0 && b.is_finite() {
-        return Err(PyErr::zero_division("zero to a negative power"));
+        return Err(PyErr::zero_division(
+            "0.0 cannot be raised to a negative power",
+        ));
     }
     if a < 0.0 && a.is_finite() && b.is_finite() && b.floor() != b {
         // A negative base with a fractional exponent gives a complex result.

@@ -1,0 +1,555 @@
+//! The methods of file objects: reading (with the chunked text decoding and universal
+//! newlines described in `io`), writing, seeking, context management and iteration.
+
+use std::cell::RefCell;
+use std::io::SeekFrom;
+
+use crate::interp::args::Args;
+use crate::object::{Payload, Value};
+use crate::runtime::errors::{ExcKind, PyErr, PyResult};
+use crate::types::file::{FileData, Stream};
+use crate::types::function::NativeFn;
+use crate::vm::Vm;
+
+use super::io::{closed_error, file_repr, os_error, unsupported};
+use super::native_util::{method_range, no_args};
+
+pub fn install(vm: &mut Vm) {
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("read", file_read),
+        ("readline", file_readline),
+        ("readlines", file_readlines),
+        ("write", file_write),
+        ("writelines", file_writelines),
+        ("close", file_close),
+        ("flush", file_flush),
+        ("fileno", file_fileno),
+        ("seek", file_seek),
+        ("tell", file_tell),
+        ("readable", file_readable),
+        ("writable", file_writable),
+        ("seekable", file_seekable),
+        ("isatty", file_isatty),
+        ("__enter__", file_enter),
+        ("__exit__", file_exit),
+        ("__iter__", file_iter),
+        ("__next__", file_next),
+        ("__repr__", file_repr_method),
+    ];
+    for ty in [vm.types.text_io.clone(), vm.types.buffered_io.clone()] {
+        for (name, f) in methods {
+            vm.add_method(&ty, name, *f);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+fn recv_file<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a RefCell<FileData>> {
+    let v = super::native_util::receiver(args, name, "_io._IOBase")?;
+    match v.payload() {
+        Some(Payload::File(f)) => Ok(f),
+        _ => Err(super::native_util::descriptor_error(
+            vm,
+            name,
+            "_io._IOBase",
+            v,
+        )),
+    }
+}
+
+/// Checks the file is open and readable.
+pub(crate) fn check_readable(vm: &mut Vm, f: &RefCell<FileData>) -> PyResult<()> {
+    let (closed, readable) = {
+        let f = f.borrow();
+        (f.is_closed(), f.readable)
+    };
+    if closed {
+        return Err(closed_error());
+    }
+    if !readable {
+        return Err(unsupported(vm, "not readable"));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_writable(vm: &mut Vm, f: &RefCell<FileData>) -> PyResult<()> {
+    let (closed, writable) = {
+        let f = f.borrow();
+        (f.is_closed(), f.writable)
+    };
+    if closed {
+        return Err(closed_error());
+    }
+    if !writable {
+        return Err(unsupported(vm, "not writable"));
+    }
+    Ok(())
+}
+
+/// Length of the longest prefix of `b` that does not end inside a UTF-8 sequence.
+fn utf8_complete_prefix(b: &[u8]) -> usize {
+    let n = b.len();
+    for back in 1..=n.min(3) {
+        let c = b[n - back];
+        if c & 0xC0 != 0x80 {
+            let need = if c >= 0xF0 {
+                4
+            } else if c >= 0xE0 {
+                3
+            } else if c >= 0xC0 {
+                2
+            } else {
+                1
+            };
+            return if need > back { n - back } else { n };
+        }
+    }
+    n
+}
+
+/// Applies the read-side newline translation to freshly decoded text.
+fn translate_newlines(f: &mut FileData, decoded: &str, out: &mut String) {
+    if f.newline.is_some() {
+        out.push_str(decoded);
+        return;
+    }
+    let mut chars = decoded.chars().peekable();
+    if f.pending_cr && chars.peek() == Some(&'\n') {
+        chars.next();
+    }
+    f.pending_cr = false;
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            out.push('\n');
+            match chars.peek() {
+                Some('\n') => {
+                    chars.next();
+                }
+                None => f.pending_cr = true,
+                _ => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Decodes more of the file into `f.text`; returns false at end of file.
+fn fill_text(f: &mut FileData) -> PyResult<bool> {
+    let n = f
+        .fill()
+        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    let eof = n == 0;
+    decode_pending(f, eof)?;
+    Ok(!eof)
+}
+
+fn decode_pending(f: &mut FileData, eof: bool) -> PyResult<()> {
+    let utf8 = matches!(
+        super::codecs::lookup(&f.encoding),
+        Ok(super::codecs::Encoding::Utf8)
+    );
+    let take = if eof || !utf8 {
+        f.pending.len()
+    } else {
+        utf8_complete_prefix(&f.pending)
+    };
+    if take == 0 {
+        return Ok(());
+    }
+    let raw: Vec<u8> = f.pending.drain(..take).collect();
+    let decoded = super::codecs::decode(&raw, Some(&f.encoding), Some(&f.errors))?;
+    let mut out = std::mem::take(&mut f.text);
+    translate_newlines(f, &decoded, &mut out);
+    f.text = out;
+    Ok(())
+}
+
+pub(crate) fn io_err(vm: &mut Vm, e: std::io::Error) -> PyErr {
+    os_error(vm, &e, None)
+}
+
+/// `read(size=-1)` for text files: `size` characters.
+fn read_text(vm: &mut Vm, f: &mut FileData, size: i64) -> PyResult<String> {
+    if size < 0 {
+        let raw = f.read_all().map_err(|e| io_err(vm, e))?;
+        f.pending = raw;
+        decode_pending(f, true)?;
+        return Ok(std::mem::take(&mut f.text));
+    }
+    let want = size as usize;
+    loop {
+        let have = f.text.chars().count();
+        if have >= want {
+            break;
+        }
+        if !fill_text(f)? {
+            break;
+        }
+    }
+    let end = f
+        .text
+        .char_indices()
+        .nth(want)
+        .map_or(f.text.len(), |(i, _)| i);
+    Ok(f.text.drain(..end).collect())
+}
+
+/// One line of a text file (with its `\n`), `limit` characters at most.
+fn readline_text(f: &mut FileData, limit: i64) -> PyResult<String> {
+    let mut scanned = 0;
+    loop {
+        if let Some(pos) = f.text[scanned..].find('\n') {
+            let end = scanned + pos + 1;
+            return Ok(take_limited(f, end, limit));
+        }
+        if limit >= 0 && f.text.chars().count() >= limit as usize {
+            return Ok(take_limited(f, f.text.len(), limit));
+        }
+        scanned = f.text.len();
+        if !fill_text(f)? {
+            let all = f.text.len();
+            return Ok(take_limited(f, all, limit));
+        }
+    }
+}
+
+fn take_limited(f: &mut FileData, end: usize, limit: i64) -> String {
+    let end = if limit >= 0 {
+        f.text
+            .char_indices()
+            .nth(limit as usize)
+            .map_or(end, |(i, _)| i.min(end))
+    } else {
+        end
+    };
+    f.text.drain(..end).collect()
+}
+
+fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
+    match v {
+        None => Ok(-1),
+        Some(v) if v.is_none() => Ok(-1),
+        Some(v) => vm.index_i64(v),
+    }
+}
+
+fn file_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "read")?;
+    let a = method_range(&args, "read", 0, 1)?;
+    let size = size_arg(vm, a.first())?;
+    check_readable(vm, f)?;
+    let mut fd = f.borrow_mut();
+    if fd.binary {
+        let data = if size < 0 {
+            fd.read_all()
+        } else {
+            fd.read_bytes(size as usize)
+        };
+        drop(fd);
+        let data = data.map_err(|e| io_err(vm, e))?;
+        return Ok(vm.new_bytes(data));
+    }
+    let text = read_text(vm, &mut fd, size);
+    drop(fd);
+    Ok(vm.new_string(text?))
+}
+
+/// One line as a value (`b''`/`''` at end of file).
+pub(crate) fn read_one_line(vm: &mut Vm, f: &RefCell<FileData>, limit: i64) -> PyResult<Value> {
+    let mut fd = f.borrow_mut();
+    if fd.binary {
+        let line = if limit >= 0 {
+            read_line_limited(&mut fd, limit as usize)
+        } else {
+            fd.read_line()
+        };
+        drop(fd);
+        let line = line.map_err(|e| io_err(vm, e))?;
+        return Ok(vm.new_bytes(line));
+    }
+    let line = readline_text(&mut fd, limit);
+    drop(fd);
+    Ok(vm.new_string(line?))
+}
+
+fn read_line_limited(f: &mut FileData, limit: usize) -> std::io::Result<Vec<u8>> {
+    loop {
+        if let Some(pos) = f.pending.iter().take(limit).position(|b| *b == b'\n') {
+            return Ok(f.pending.drain(..=pos).collect());
+        }
+        if f.pending.len() >= limit || f.fill()? == 0 {
+            let n = limit.min(f.pending.len());
+            return Ok(f.pending.drain(..n).collect());
+        }
+    }
+}
+
+fn file_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "readline")?;
+    let a = method_range(&args, "readline", 0, 1)?;
+    let limit = size_arg(vm, a.first())?;
+    check_readable(vm, f)?;
+    read_one_line(vm, f, limit)
+}
+
+fn file_readlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "readlines")?;
+    let a = method_range(&args, "readlines", 0, 1)?;
+    let hint = size_arg(vm, a.first())?;
+    check_readable(vm, f)?;
+    let mut lines = Vec::new();
+    let mut total = 0usize;
+    loop {
+        let line = read_one_line(vm, f, -1)?;
+        let n = vm.len(&line)?;
+        if n == 0 {
+            break;
+        }
+        total += n;
+        lines.push(line);
+        if hint > 0 && total >= hint as usize {
+            break;
+        }
+    }
+    Ok(vm.new_list(lines))
+}
+
+fn file_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "__iter__")?;
+    if f.borrow().is_closed() {
+        return Err(closed_error());
+    }
+    Ok(args.values[0].clone())
+}
+
+fn file_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "__next__")?;
+    check_readable(vm, f)?;
+    let line = read_one_line(vm, f, -1)?;
+    if vm.len(&line)? == 0 {
+        return Err(PyErr::stop_iteration());
+    }
+    Ok(line)
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing and the rest
+
+/// Encodes text for a text file: newline translation, then the file's encoding.
+pub(crate) fn encode_for_file(f: &FileData, text: &str) -> PyResult<Vec<u8>> {
+    let translated;
+    let text = match f.newline.as_deref() {
+        Some(nl @ ("\r" | "\r\n")) if text.contains('\n') => {
+            translated = text.replace('\n', nl);
+            translated.as_str()
+        }
+        _ => text,
+    };
+    if f.encoding.eq_ignore_ascii_case("utf-8") || f.encoding.eq_ignore_ascii_case("utf8") {
+        return Ok(text.as_bytes().to_vec());
+    }
+    super::codecs::encode(text, Some(&f.encoding), Some(&f.errors))
+}
+
+fn file_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "write")?;
+    let a = method_range(&args, "write", 1, 1)?;
+    check_writable(vm, f)?;
+    let binary = f.borrow().binary;
+    let (bytes, count) = if binary {
+        let Some(data) = vm.bytes_like(&a[0]) else {
+            return Err(PyErr::type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(&a[0])
+            )));
+        };
+        let n = data.len();
+        (data, n)
+    } else {
+        let Some(s) = a[0].as_pystr() else {
+            return Err(PyErr::type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(&a[0])
+            )));
+        };
+        let bytes = encode_for_file(&f.borrow(), s.as_str())?;
+        (bytes, s.char_len())
+    };
+    let r = f.borrow_mut().write_bytes(&bytes);
+    r.map_err(|e| io_err(vm, e))?;
+    Ok(vm.new_int(count as i64))
+}
+
+/// Writes `text` to a file object the way `print(..., file=f)` should: through the
+/// file's encoding and newline handling for our files, through `f.write` otherwise.
+pub fn write_text(vm: &mut Vm, file: &Value, text: &str) -> PyResult<()> {
+    if let Some(Payload::File(f)) = file.payload() {
+        check_writable(vm, f)?;
+        let bytes = if f.borrow().binary {
+            return Err(PyErr::type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                "str"
+            )));
+        } else {
+            encode_for_file(&f.borrow(), text)?
+        };
+        let r = f.borrow_mut().write_bytes(&bytes);
+        return r.map_err(|e| io_err(vm, e));
+    }
+    let write = vm.getattr_str(file, "write")?;
+    let s = vm.new_str(text);
+    vm.call(&write, &[s])?;
+    Ok(())
+}
+
+fn file_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    recv_file(vm, &args, "writelines")?;
+    let a = method_range(&args, "writelines", 1, 1)?;
+    let items = vm.collect_iterable(&a[0])?;
+    for item in items {
+        file_write(vm, Args::positional_only(&[args.values[0].clone(), item]))?;
+    }
+    Ok(Value::NONE)
+}
+
+fn file_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "close")?;
+    no_args(&args, "close")?;
+    let r = f.borrow_mut().close();
+    r.map_err(|e| io_err(vm, e))?;
+    Ok(Value::NONE)
+}
+
+fn file_flush(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "flush")?;
+    no_args(&args, "flush")?;
+    if f.borrow().is_closed() {
+        return Err(closed_error());
+    }
+    let r = f.borrow_mut().flush();
+    r.map_err(|e| io_err(vm, e))?;
+    Ok(Value::NONE)
+}
+
+fn file_fileno(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "fileno")?;
+    if f.borrow().is_closed() {
+        return Err(closed_error());
+    }
+    let fd = f.borrow().fileno();
+    match fd {
+        Some(n) => Ok(vm.new_int(n)),
+        None => Err(unsupported(vm, "fileno")),
+    }
+}
+
+fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "seek")?;
+    let a = method_range(&args, "seek", 1, 2)?;
+    let offset = vm.index_i64(&a[0])?;
+    let whence = match a.get(1) {
+        Some(w) => vm.index_i64(w)?,
+        None => 0,
+    };
+    if f.borrow().is_closed() {
+        return Err(closed_error());
+    }
+    let binary = f.borrow().binary;
+    let to = match whence {
+        0 => {
+            if offset < 0 {
+                return Err(PyErr::value_error(format!(
+                    "negative seek position {offset}"
+                )));
+            }
+            SeekFrom::Start(offset as u64)
+        }
+        1 => {
+            if !binary && offset != 0 {
+                return Err(unsupported(vm, "can't do nonzero cur-relative seeks"));
+            }
+            SeekFrom::Current(offset)
+        }
+        2 => {
+            if !binary && offset != 0 {
+                return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
+            }
+            SeekFrom::End(offset)
+        }
+        _ => {
+            return Err(PyErr::value_error(format!(
+                "invalid whence ({whence}, should be 0, 1 or 2)"
+            )));
+        }
+    };
+    let r = f.borrow_mut().seek(to);
+    let pos = r.map_err(|e| io_err(vm, e))?;
+    Ok(vm.new_int(pos as i64))
+}
+
+fn file_tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "tell")?;
+    if f.borrow().is_closed() {
+        return Err(closed_error());
+    }
+    let r = f.borrow_mut().tell();
+    let pos = r.map_err(|e| io_err(vm, e))?;
+    Ok(vm.new_int(pos as i64))
+}
+
+fn flag_method(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    name: &str,
+    get: fn(&FileData) -> bool,
+) -> PyResult<Value> {
+    let f = recv_file(vm, args, name)?;
+    if f.borrow().is_closed() {
+        return Err(closed_error());
+    }
+    Ok(Value::from_bool(get(&f.borrow())))
+}
+
+fn file_readable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    flag_method(vm, &args, "readable", |f| f.readable)
+}
+
+fn file_writable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    flag_method(vm, &args, "writable", |f| f.writable)
+}
+
+fn file_seekable(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    flag_method(vm, &args, "seekable", |f| {
+        matches!(f.stream, Stream::Disk(_))
+    })
+}
+
+fn file_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    flag_method(vm, &args, "isatty", FileData::isatty)
+}
+
+fn file_enter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "__enter__")?;
+    if f.borrow().is_closed() {
+        return Err(closed_error());
+    }
+    Ok(args.values[0].clone())
+}
+
+fn file_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "__exit__")?;
+    let r = f.borrow_mut().close();
+    r.map_err(|e| io_err(vm, e))?;
+    Ok(Value::NONE)
+}
+
+fn file_repr_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    recv_file(vm, &args, "__repr__")?;
+    let s = file_repr(vm, &args.values[0]);
+    Ok(vm.new_string(s))
+}
+
+// ---------------------------------------------------------------------------------------
