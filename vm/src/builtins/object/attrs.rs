@@ -294,7 +294,9 @@ pub fn set_class(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<()> {
 /// `code.co_positions()`: one `(line, end_line, col, end_col)` per code unit.
 pub fn code_positions(vm: &mut Vm, args: crate::interp::args::Args<'_>) -> PyResult<Value> {
     let Some(c) = args.values.first().and_then(Value::as_code) else {
-        return Err(PyErr::type_error("descriptor 'co_positions' requires a 'code' object"));
+        return Err(PyErr::type_error(
+            "descriptor 'co_positions' requires a 'code' object",
+        ));
     };
     let mut items = Vec::with_capacity(c.data.positions.len());
     for p in &c.data.positions {
@@ -313,7 +315,9 @@ pub fn code_positions(vm: &mut Vm, args: crate::interp::args::Args<'_>) -> PyRes
 /// `code.co_lines()`: `(start, end, line)` byte ranges of consecutive units on one line.
 pub fn code_lines(vm: &mut Vm, args: crate::interp::args::Args<'_>) -> PyResult<Value> {
     let Some(c) = args.values.first().and_then(Value::as_code) else {
-        return Err(PyErr::type_error("descriptor 'co_lines' requires a 'code' object"));
+        return Err(PyErr::type_error(
+            "descriptor 'co_lines' requires a 'code' object",
+        ));
     };
     let mut ranges: Vec<(usize, usize, u32)> = Vec::new();
     for (i, p) in c.data.positions.iter().enumerate() {
