@@ -100,9 +100,18 @@ pub fn set_builtin_attribute(
         return attrs::set_class(vm, obj, value).map(|()| true);
     }
     let Some(o) = obj.as_object() else {
-        return Ok(false);
+        return read_only(vm, obj, name);
     };
     match &o.payload {
+        Payload::Int(_)
+        | Payload::Float(_)
+        | Payload::Complex(..)
+        | Payload::Code(_)
+        | Payload::BuiltinFunction(_)
+        | Payload::Property(_)
+        | Payload::Generator(_)
+        | Payload::Traceback(_)
+        | Payload::DictView(_) => read_only(vm, obj, name),
         Payload::Exception(_) => {
             crate::builtins::exceptions::set_exception_attribute(vm, obj, name, value)
         }
@@ -128,4 +137,16 @@ pub fn set_builtin_attribute(
         }
         _ => Ok(false),
     }
+}
+
+/// Assigning an attribute that exists but is read-only on an object without a dict:
+/// CPython's "attribute 'x' of 'T' objects is not writable".
+fn read_only(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<bool> {
+    if vm.instance_dict(obj).is_some() || builtin_attribute(vm, obj, name)?.is_none() {
+        return Ok(false);
+    }
+    Err(PyErr::attribute_error(format!(
+        "attribute '{name}' of '{}' objects is not writable",
+        vm.type_name(obj)
+    )))
 }

@@ -109,6 +109,14 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         }
         Payload::BoundMethod(m) => {
             let (func, recv) = (m.function.clone(), m.receiver.clone());
+            if let Some(Payload::BuiltinFunction(f)) = func.payload() {
+                return Ok(format!(
+                    "<built-in method {} of {} object at {}>",
+                    f.name,
+                    vm.type_name(&recv),
+                    addr(&recv)
+                ));
+            }
             let name = match func.payload() {
                 Some(Payload::Function(f)) => {
                     f.qualname.borrow().as_str().unwrap_or("?").to_string()
@@ -212,11 +220,14 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         }
         Payload::Super(cls, obj) => {
             let (cls, obj) = (cls.clone(), obj.clone());
-            let c = vm.repr(&cls)?;
+            let c = type_name_of(&cls);
             if obj.is_none() || obj.is_null() {
-                Ok(format!("<super: {c}, NULL>"))
+                Ok(format!("<super: <class '{c}'>, NULL>"))
             } else {
-                Ok(format!("<super: {c}, <{} object>>", vm.type_name(&obj)))
+                Ok(format!(
+                    "<super: <class '{c}'>, <{} object>>",
+                    vm.type_name(&obj)
+                ))
             }
         }
         Payload::Generator(g) => {

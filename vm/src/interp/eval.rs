@@ -1142,6 +1142,39 @@ impl Vm {
                         return Err((PyErr::from_object(exc), true));
                     }
                 }
+                // `except*` support (helpers in builtins::exceptions::group).
+                Opcode::CHECK_EG_MATCH => {
+                    let match_type = pop!();
+                    let exc = pop!();
+                    save!();
+                    let code_value = self
+                        .frames
+                        .last()
+                        .map(|f| f.code.clone())
+                        .unwrap_or(Value::NONE);
+                    let (rest, matched) =
+                        tri!(crate::builtins::exceptions::group::exception_group_match(
+                            self,
+                            &exc,
+                            &match_type,
+                            &code_value,
+                            lasti,
+                        ));
+                    if !matched.is_none() {
+                        self.exc_info = matched.clone();
+                    }
+                    push!(rest);
+                    push!(matched);
+                }
+                Opcode::CALL_INTRINSIC_2 => {
+                    let excs = pop!();
+                    let orig = pop!();
+                    save!();
+                    let r = tri!(crate::builtins::exceptions::group::prep_reraise_star(
+                        self, &orig, &excs
+                    ));
+                    push!(r);
+                }
                 Opcode::CALL_INTRINSIC_1 => {
                     let v = pop!();
                     save!();
@@ -1181,9 +1214,7 @@ impl Vm {
                 | Opcode::MATCH_MAPPING
                 | Opcode::MATCH_SEQUENCE
                 | Opcode::MATCH_KEYS
-                | Opcode::MATCH_CLASS
-                | Opcode::CHECK_EG_MATCH
-                | Opcode::CALL_INTRINSIC_2 => {
+                | Opcode::MATCH_CLASS => {
                     fail!(PyErr::new(
                         ExcKind::SystemError,
                         format!("Pyrite does not support {} yet", op.name())

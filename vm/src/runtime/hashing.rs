@@ -141,7 +141,9 @@ impl Vm {
         if let Some(b) = v.as_bool() {
             return Some(b as i64);
         }
-        v.as_bigint().map(th::hash_int)
+        // CPython: the value itself when it fits a Py_ssize_t, else the int's hash.
+        v.as_bigint()
+            .map(|b| num_traits::ToPrimitive::to_i64(b).unwrap_or_else(|| th::hash_int(b)))
     }
 }
 

@@ -22,6 +22,14 @@ fn next_version() -> u64 {
     })
 }
 
+/// The bits hashbrown probes with. Python hashes of small ints are the ints themselves, so
+/// their top bits (hashbrown's control tags) are all zero; multiplying by a large odd
+/// constant spreads every input bit into the top ones.
+#[inline]
+fn spread(hash: i64) -> u64 {
+    (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 /// One key/value pair with the key's hash.
 #[derive(Clone)]
 pub struct Entry {
@@ -80,7 +88,7 @@ impl DictTable {
     pub fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
         self.indices
-            .find(hash as u64, |&i| match &entries[i] {
+            .find(spread(hash), |&i| match &entries[i] {
                 Some(e) => e.hash == hash && eq(&e.key),
                 None => false,
             })
@@ -91,7 +99,7 @@ impl DictTable {
     /// Python code and so must happen with the table released.
     pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
         let mut out = Vec::new();
-        for &i in self.indices.iter_hash(hash as u64) {
+        for &i in self.indices.iter_hash(spread(hash)) {
             if let Some(e) = &self.entries[i]
                 && e.hash == hash
             {
@@ -120,8 +128,8 @@ impl DictTable {
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
         self.indices
-            .insert_unique(hash as u64, index, |&i| match &entries[i] {
-                Some(e) => e.hash as u64,
+            .insert_unique(spread(hash), index, |&i| match &entries[i] {
+                Some(e) => spread(e.hash),
                 None => 0,
             });
         self.len += 1;
@@ -131,7 +139,7 @@ impl DictTable {
     /// Removes the live entry at `index` and returns it.
     pub fn remove_at(&mut self, index: usize) -> Option<Entry> {
         let hash = self.entries.get(index)?.as_ref()?.hash;
-        if let Ok(slot) = self.indices.find_entry(hash as u64, |&i| i == index) {
+        if let Ok(slot) = self.indices.find_entry(spread(hash), |&i| i == index) {
             slot.remove();
         }
         let entry = self.entries.get_mut(index)?.take();
@@ -152,8 +160,8 @@ impl DictTable {
             self.entries.push(Some(entry));
             let entries = &self.entries;
             self.indices
-                .insert_unique(hash as u64, index, |&i| match &entries[i] {
-                    Some(e) => e.hash as u64,
+                .insert_unique(spread(hash), index, |&i| match &entries[i] {
+                    Some(e) => spread(e.hash),
                     None => 0,
                 });
         }

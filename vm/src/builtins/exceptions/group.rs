@@ -258,3 +258,170 @@ fn group_subgroup(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (a, _) = split_recursive(vm, &exc, &m, false)?;
     Ok(a)
 }
+
+/// `except* T`: checks `T` (an exception type or tuple of them, not a group type).
+fn check_except_star_type(vm: &Vm, match_type: &Value) -> PyResult<()> {
+    let base = vm.types.exception(ExcKind::BaseException);
+    let group = vm.types.exception(ExcKind::BaseExceptionGroup);
+    let items: Vec<Value> = match match_type.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![match_type.clone()],
+    };
+    for t in &items {
+        if !(vm.is_type(t) && vm.is_subtype(t, base)) {
+            return Err(PyErr::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+    }
+    if items.iter().any(|t| vm.is_subtype(t, group)) {
+        return Err(PyErr::type_error(
+            "catching ExceptionGroup with except* is not allowed. Use except instead.",
+        ));
+    }
+    Ok(())
+}
+
+/// `CHECK_EG_MATCH` (CPython's `_PyEval_ExceptionGroupMatch`): splits `exc` by
+/// `match_type` into `(rest, match)`. A naked exception that matches is wrapped in an
+/// `ExceptionGroup("", [exc])`; `frame_code`/`lasti` give the wrapper's traceback entry.
+pub fn exception_group_match(
+    vm: &mut Vm,
+    exc: &Value,
+    match_type: &Value,
+    frame_code: &Value,
+    lasti: usize,
+) -> PyResult<(Value, Value)> {
+    check_except_star_type(vm, match_type)?;
+    if exc.is_none() {
+        return Ok((Value::NONE, Value::NONE));
+    }
+    let group = vm.types.exception(ExcKind::BaseExceptionGroup).clone();
+    let is_group = vm.is_instance(exc, &group);
+    if vm.exception_matches(exc, match_type)? {
+        if is_group {
+            return Ok((Value::NONE, exc.clone()));
+        }
+        let msg = vm.new_str("");
+        let items = vm.new_tuple(vec![exc.clone()]);
+        let wrapped = vm.call(&group, &[msg, items])?;
+        vm.add_traceback_entry(&wrapped, frame_code, lasti);
+        return Ok((Value::NONE, wrapped));
+    }
+    if is_group {
+        let split = vm.getattr_str(exc, "split")?;
+        let pair = vm.call(&split, std::slice::from_ref(match_type))?;
+        return match pair.as_tuple() {
+            Some([m, r]) => Ok((r.clone(), m.clone())),
+            _ => Err(PyErr::type_error("split must return a 2-tuple")),
+        };
+    }
+    Ok((exc.clone(), Value::NONE))
+}
+
+/// The identities of the leaf exceptions of `exc` (recursing into groups).
+fn leaf_ids(vm: &mut Vm, exc: &Value, out: &mut Vec<u64>) -> PyResult<()> {
+    if exc.is_none() {
+        return Ok(());
+    }
+    let group = vm.types.exception(ExcKind::BaseExceptionGroup).clone();
+    if !vm.is_instance(exc, &group) {
+        out.push(exc.bits());
+        return Ok(());
+    }
+    vm.enter_native()?;
+    let r = (|| {
+        for e in members(vm, exc)? {
+            leaf_ids(vm, &e, out)?;
+        }
+        Ok(())
+    })();
+    vm.leave_native();
+    r
+}
+
+/// The part of `eg` whose leaves appear among the leaves of `keep` (keeping `eg`'s
+/// nesting), or None.
+fn projection(vm: &mut Vm, eg: &Value, keep: &[Value]) -> PyResult<Value> {
+    let mut ids = Vec::new();
+    for k in keep {
+        leaf_ids(vm, k, &mut ids)?;
+    }
+    if ids.is_empty() {
+        return Ok(Value::NONE);
+    }
+    split_by_ids(vm, eg, &ids)
+}
+
+fn split_by_ids(vm: &mut Vm, exc: &Value, ids: &[u64]) -> PyResult<Value> {
+    if ids.contains(&exc.bits()) {
+        return Ok(exc.clone());
+    }
+    let group = vm.types.exception(ExcKind::BaseExceptionGroup).clone();
+    if !vm.is_instance(exc, &group) {
+        return Ok(Value::NONE);
+    }
+    let mut kept = Vec::new();
+    for e in members(vm, exc)? {
+        let part = split_by_ids(vm, &e, ids)?;
+        if !part.is_none() {
+            kept.push(part);
+        }
+    }
+    derive_copy(vm, exc, kept)
+}
+
+/// Whether `e` carries exactly the metadata of `orig` (so it is a re-raise of part of it).
+fn same_metadata(vm: &Vm, e: &Value, orig: &Value) -> bool {
+    let (Some(a), Some(b)) = (e.as_exception(), orig.as_exception()) else {
+        return false;
+    };
+    let notes = |v: &Value| {
+        vm.instance_dict(v)
+            .and_then(|d| vm.dict_get_str(&d, "__notes__"))
+            .map(|n| n.bits())
+    };
+    notes(e) == notes(orig)
+        && a.traceback.borrow().is(&b.traceback.borrow())
+        && a.cause.borrow().is(&b.cause.borrow())
+        && a.context.borrow().is(&b.context.borrow())
+}
+
+/// `CALL_INTRINSIC_2 PREP_RERAISE_STAR` (CPython's `_PyExc_PrepReraiseStar`): what an
+/// `except*` block re-raises, given the original exception and the exceptions raised or
+/// re-raised by its clauses. Returns None when nothing is left to raise.
+pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, excs: &Value) -> PyResult<Value> {
+    let items = vm.collect_iterable(excs)?;
+    if items.is_empty() {
+        return Ok(Value::NONE);
+    }
+    let group = vm.types.exception(ExcKind::BaseExceptionGroup).clone();
+    if !vm.is_instance(orig, &group) {
+        return Ok(items[0].clone());
+    }
+    let mut raised = Vec::new();
+    let mut reraised = Vec::new();
+    for e in items {
+        if e.is_none() {
+            continue;
+        }
+        if same_metadata(vm, &e, orig) {
+            reraised.push(e);
+        } else {
+            raised.push(e);
+        }
+    }
+    let reraised_eg = projection(vm, orig, &reraised)?;
+    if raised.is_empty() {
+        return Ok(reraised_eg);
+    }
+    if !reraised_eg.is_none() {
+        raised.push(reraised_eg);
+    }
+    if raised.len() == 1 {
+        return Ok(raised.swap_remove(0));
+    }
+    let msg = vm.new_str("");
+    let list = vm.new_list(raised);
+    vm.call(&group, &[msg, list])
+}

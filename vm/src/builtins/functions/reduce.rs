@@ -233,8 +233,9 @@ pub fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 neumaier(&mut f, &mut c, x);
                 continue;
             }
+            // CPython 3.13 adds ints plainly (no compensation).
             if let Some(i) = as_int(&item).and_then(|i| i.to_i64()) {
-                neumaier(&mut f, &mut c, i as f64);
+                f += i as f64;
                 continue;
             }
             if c != 0.0 && c.is_finite() {

@@ -206,7 +206,10 @@ pub fn code_attribute(vm: &mut Vm, code: &Value, name: &str) -> PyResult<Option<
         "co_argcount" => vm.new_int(i64::from(d.arg_count)),
         "co_posonlyargcount" => vm.new_int(i64::from(d.posonly_arg_count)),
         "co_kwonlyargcount" => vm.new_int(i64::from(d.kwonly_arg_count)),
-        "co_flags" => vm.new_int(i64::from(d.flags)),
+        // CO_HAS_DOCSTRING is a 3.14 flag; 3.13 code objects never show it.
+        "co_flags" => vm.new_int(i64::from(
+            d.flags & !crate::bytecode::code::code_flags::HAS_DOCSTRING,
+        )),
         "co_stacksize" => vm.new_int(i64::from(d.stack_size)),
         "co_nlocals" => {
             let n = d.localsplus_kinds.iter().filter(|k| is_var(**k)).count();
@@ -286,4 +289,54 @@ pub fn set_class(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<()> {
     }
     o.set_type(cls);
     Ok(())
+}
+
+/// `code.co_positions()`: one `(line, end_line, col, end_col)` per code unit.
+pub fn code_positions(vm: &mut Vm, args: crate::interp::args::Args<'_>) -> PyResult<Value> {
+    let Some(c) = args.values.first().and_then(Value::as_code) else {
+        return Err(PyErr::type_error(
+            "descriptor 'co_positions' requires a 'code' object",
+        ));
+    };
+    let mut items = Vec::with_capacity(c.data.positions.len());
+    for p in &c.data.positions {
+        let t = if p.line == 0 {
+            vm.new_tuple(vec![Value::NONE; 4])
+        } else {
+            let fields = [p.line, p.end_line, p.col, p.end_col];
+            vm.new_tuple(fields.iter().map(|&f| vm.new_int(i64::from(f))).collect())
+        };
+        items.push(t);
+    }
+    let list = vm.new_list(items);
+    vm.iter(&list)
+}
+
+/// `code.co_lines()`: `(start, end, line)` byte ranges of consecutive units on one line.
+pub fn code_lines(vm: &mut Vm, args: crate::interp::args::Args<'_>) -> PyResult<Value> {
+    let Some(c) = args.values.first().and_then(Value::as_code) else {
+        return Err(PyErr::type_error(
+            "descriptor 'co_lines' requires a 'code' object",
+        ));
+    };
+    let mut ranges: Vec<(usize, usize, u32)> = Vec::new();
+    for (i, p) in c.data.positions.iter().enumerate() {
+        match ranges.last_mut() {
+            Some(last) if last.2 == p.line => last.1 = (i + 1) * 2,
+            _ => ranges.push((i * 2, (i + 1) * 2, p.line)),
+        }
+    }
+    let items: Vec<Value> = ranges
+        .into_iter()
+        .map(|(a, b, line)| {
+            let line = if line == 0 {
+                Value::NONE
+            } else {
+                vm.new_int(i64::from(line))
+            };
+            vm.new_tuple(vec![vm.new_int(a as i64), vm.new_int(b as i64), line])
+        })
+        .collect();
+    let list = vm.new_list(items);
+    vm.iter(&list)
 }

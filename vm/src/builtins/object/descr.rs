@@ -36,6 +36,9 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(&sm, "__call__", staticmethod_call);
     let sup = vm.types.super_.clone();
     vm.set_constructor(&sup, super_new);
+    let code = vm.types.code.clone();
+    vm.add_method(&code, "co_positions", super::attrs::code_positions);
+    vm.add_method(&code, "co_lines", super::attrs::code_lines);
     let slice = vm.types.slice.clone();
     vm.set_constructor(&slice, slice_new);
     vm.add_method(&slice, "indices", slice_indices);
