@@ -582,22 +582,6 @@ fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(vm.new_string(out))
 }
 
-/// Python's line boundaries for `str.splitlines`.
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
-}
-
 fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = recv_str(vm, &args, "splitlines")?;
     let b = bind_method(&args, "splitlines", &["keepends"], 0, 0)?;
@@ -607,18 +591,29 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         vm.truthy(&b[0])?
     };
     let text = s.as_str();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_line_break(c) {
+    let mut i = 0;
+    // Scan bytes: every line boundary is ASCII, or U+0085 (C2 85), or U+2028/U+2029
+    // (E2 80 A8/A9), so no decoding is needed.
+    while i < bytes.len() {
+        let brk = match bytes[i] {
+            b'\n' | 0x0b | 0x0c | 0x1c..=0x1e => 1,
+            b'\r' => 1 + usize::from(bytes.get(i + 1) == Some(&b'\n')),
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
+            }
+            _ => 0,
+        };
+        if brk == 0 {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        if c == '\r' && iter.peek().is_some_and(|&(_, n)| n == '\n') {
-            iter.next();
-            end += 1;
-        }
+        let end = i + brk;
         let piece = if keepends {
             &text[start..end]
         } else {
@@ -626,6 +621,7 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         };
         out.push(vm.new_str(piece));
         start = end;
+        i = end;
     }
     if start < text.len() {
         if start == 0 {
