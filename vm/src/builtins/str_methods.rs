@@ -308,6 +308,12 @@ fn str_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 // ---------------------------------------------------------------------------------------
 // Splitting and joining
 
+/// `str.isspace` for an ASCII byte.
+#[inline]
+fn is_ascii_py_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
+}
+
 /// Python's whitespace for `split()`/`strip()` (`str.isspace`), with an ASCII fast path.
 #[inline]
 pub(crate) fn is_py_space(c: char) -> bool {
@@ -350,6 +356,32 @@ fn str_split(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let mut out = Vec::new();
     match &sep {
+        None if s.is_ascii() => {
+            // ASCII text: split on whitespace bytes directly.
+            let b = text.as_bytes();
+            let (mut i, n) = (0, b.len());
+            loop {
+                while i < n && is_ascii_py_space(b[i]) {
+                    i += 1;
+                }
+                if i == n {
+                    break;
+                }
+                if out.len() == limit {
+                    out.push(vm.new_str(&text[i..]));
+                    break;
+                }
+                let start = i;
+                while i < n && !is_ascii_py_space(b[i]) {
+                    i += 1;
+                }
+                if start == 0 && i == n {
+                    out.push(reuse_or_new(vm, &args.values[0], text));
+                } else {
+                    out.push(vm.new_str(&text[start..i]));
+                }
+            }
+        }
         None => {
             let mut rest = text.trim_start_matches(is_py_space);
             while !rest.is_empty() {
@@ -525,7 +557,24 @@ fn strip_impl(vm: &mut Vm, args: &Args<'_>, name: &str, side: Side) -> PyResult<
     let s = recv_str(vm, args, name)?;
     let a = method_range(args, name, 0, 1)?;
     let text = s.as_str();
+    let default = a.first().is_none_or(|v| v.is_none());
     let result = match a.first() {
+        _ if default && s.is_ascii() => {
+            let b = text.as_bytes();
+            let mut start = 0;
+            let mut end = b.len();
+            if !matches!(side, Side::Right) {
+                while start < end && is_ascii_py_space(b[start]) {
+                    start += 1;
+                }
+            }
+            if !matches!(side, Side::Left) {
+                while end > start && is_ascii_py_space(b[end - 1]) {
+                    end -= 1;
+                }
+            }
+            &text[start..end]
+        }
         None => strip_by(text, side, is_py_space),
         Some(v) if v.is_none() => strip_by(text, side, is_py_space),
         Some(v) => match v.as_str() {
