@@ -167,14 +167,14 @@ pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> PyResult
         return Ok(complex_repr(re, im));
     }
     let fs = parse_format_spec(spec, type_name)?;
+    if fs.zero_pad || fs.fill == Some('0') {
+        return Err(PyErr::value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
     if fs.align == Some(Align::AfterSign) {
         return Err(PyErr::value_error(
             "'=' alignment flag is not allowed in complex format specifier",
-        ));
-    }
-    if fs.zero_pad {
-        return Err(PyErr::value_error(
-            "Zero padding is not allowed in complex format specifier",
         ));
     }
     let mut part = FormatSpec {
@@ -201,10 +201,16 @@ pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> PyResult
             }
         }
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
-        Some(_) => {
-            // Let the float formatter report the unknown code with this type's name.
-            format_float(0.0, &part, type_name)?;
-            return Err(PyErr::value_error("invalid format code"));
+        Some(c) => {
+            let code = u32::from(c);
+            let shown = if code > 32 && code < 128 {
+                c.to_string()
+            } else {
+                format!("\\x{code:x}")
+            };
+            return Err(PyErr::value_error(format!(
+                "Unknown format code '{shown}' for object of type '{type_name}'"
+            )));
         }
     }
     let fmt_part = |x: f64, spec: &FormatSpec| -> PyResult<String> {

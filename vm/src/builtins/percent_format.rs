@@ -252,7 +252,19 @@ fn convert(
             out.push_str(&format_percent_int(&i, spec)?);
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-            let f = vm.to_f64(arg)?;
+            let f = match vm.to_f64(arg) {
+                Ok(f) => f,
+                // bytes formatting words this error differently.
+                Err(e)
+                    if bytes && vm.err_matches(&e, crate::runtime::errors::ExcKind::TypeError) =>
+                {
+                    return Err(PyErr::type_error(format!(
+                        "float argument required, not {}",
+                        vm.type_name(arg)
+                    )));
+                }
+                Err(e) => return Err(e),
+            };
             out.push_str(&format_percent_float(f, spec)?);
         }
         _ => return Err(spec.unsupported_error().into()),
