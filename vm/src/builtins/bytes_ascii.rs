@@ -7,8 +7,8 @@ use crate::object::Value;
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::vm::Vm;
 
-use super::bytes_methods::{arg_buffer, is_space, make, recv};
-use super::native_util::{arg_ssize, bind_method, method_range, no_args};
+use super::bytes_methods::{arg_buffer, is_space, make, owner_qualname, recv};
+use super::native_util::{arg_ssize, bind_method, method_range, no_args, one_arg};
 
 fn map_impl(vm: &mut Vm, args: &Args<'_>, qual: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let name = qual.rsplit('.').next().unwrap_or(qual);
@@ -157,7 +157,7 @@ fn pad_impl(vm: &mut Vm, args: &Args<'_>, name: &str, which: u8) -> PyResult<Val
             _ => {
                 return Err(PyErr::type_error(format!(
                     "{name}() argument 2 must be a byte string of length 1, not {}",
-                    vm.type_name(v)
+                    super::native_util::arg_type_name(vm, v)
                 )));
             }
         },
@@ -192,7 +192,7 @@ pub(crate) fn b_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 pub(crate) fn b_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, ba) = recv(vm, &args, "zfill")?;
-    let a = method_range(&args, "zfill", 1, 1)?;
+    let a = std::slice::from_ref(one_arg(&args, &owner_qualname(ba, "zfill"))?);
     let width = arg_ssize(vm, &a[0])?;
     let len = data.len() as i64;
     if width <= len {
@@ -360,11 +360,12 @@ pub fn parse_hex(s: &str) -> PyResult<Vec<u8>> {
 
 pub(crate) fn b_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = args.values.first().cloned().unwrap_or(Value::NONE);
-    let a = method_range(&args, "fromhex", 1, 1)?;
+    let owner = crate::runtime::typecheck::type_name_of(&cls);
+    let a = std::slice::from_ref(one_arg(&args, &format!("{owner}.fromhex"))?);
     let Some(s) = a[0].as_str() else {
         return Err(PyErr::type_error(format!(
             "fromhex() argument must be str, not {}",
-            vm.type_name(&a[0])
+            super::native_util::arg_type_name(vm, &a[0])
         )));
     };
     let data = parse_hex(s)?;

@@ -21,7 +21,7 @@ use super::bytes_ascii::{
 };
 use super::native_util::{
     add_classmethod, add_staticmethod, arg_ssize, bind_method, descriptor_error, method_range,
-    start_end,
+    one_arg, start_end,
 };
 
 /// The methods registered on both `bytes` and `bytearray`.
@@ -76,6 +76,11 @@ pub fn install(vm: &mut Vm) {
         add_classmethod(vm, &ty, "fromhex", b_fromhex);
         add_staticmethod(vm, &ty, "maketrans", b_maketrans);
     }
+}
+
+/// `bytes.name` or `bytearray.name`, for messages.
+pub fn owner_qualname(bytearray: bool, name: &str) -> String {
+    format!("{}.{name}", if bytearray { "bytearray" } else { "bytes" })
 }
 
 /// The receiver's bytes and whether it is a bytearray.
@@ -374,7 +379,7 @@ fn b_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn b_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (sep, ba) = recv(vm, &args, "join")?;
-    let a = method_range(&args, "join", 1, 1)?;
+    let a = std::slice::from_ref(one_arg(&args, &owner_qualname(ba, "join"))?);
     if !vm.is_iterable(&a[0]) {
         return Err(PyErr::type_error("can only join an iterable"));
     }
@@ -501,7 +506,7 @@ fn b_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, args: &Args<'_>, name: &str, rev: bool) -> PyResult<Value> {
     let (data, ba) = recv(vm, args, name)?;
-    let a = method_range(args, name, 1, 1)?;
+    let a = std::slice::from_ref(one_arg(args, &owner_qualname(ba, name))?);
     let sep = arg_buffer(vm, &a[0])?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
@@ -541,7 +546,7 @@ fn b_rpartition(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn affix_remove(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
     let (data, ba) = recv(vm, args, name)?;
-    let a = method_range(args, name, 1, 1)?;
+    let a = std::slice::from_ref(one_arg(args, &owner_qualname(ba, name))?);
     let affix = arg_buffer(vm, &a[0])?;
     let r = if suffix {
         data.strip_suffix(affix.as_slice()).unwrap_or(&data)

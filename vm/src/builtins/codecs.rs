@@ -485,7 +485,7 @@ pub fn codec_args(
             None => {
                 return Err(PyErr::type_error(format!(
                     "{fname}() argument '{what}' must be str, not {}",
-                    vm.type_name(&b[i])
+                    super::native_util::arg_type_name(vm, &b[i])
                 )));
             }
         }

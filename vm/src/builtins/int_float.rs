@@ -403,7 +403,7 @@ fn byteorder(vm: &Vm, v: &Value, fname: &str) -> PyResult<bool> {
         )),
         None => Err(PyErr::type_error(format!(
             "{fname}() argument 'byteorder' must be str, not {}",
-            vm.type_name(v)
+            super::native_util::arg_type_name(vm, v)
         ))),
     }
 }
@@ -685,11 +685,15 @@ pub fn parse_hex_float(s: &str) -> PyResult<f64> {
 
 fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let cls = args.values.first().cloned().unwrap_or(Value::NONE);
-    let a = super::native_util::method_range(&args, "fromhex", 1, 1)?;
+    let owner = crate::runtime::typecheck::type_name_of(&cls);
+    let a = std::slice::from_ref(super::native_util::one_arg(
+        &args,
+        &format!("{owner}.fromhex"),
+    )?);
     let Some(s) = a[0].as_str() else {
         return Err(PyErr::type_error(format!(
             "fromhex() argument must be str, not {}",
-            vm.type_name(&a[0])
+            super::native_util::arg_type_name(vm, &a[0])
         )));
     };
     let f = parse_hex_float(s)?;

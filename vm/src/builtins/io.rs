@@ -283,7 +283,7 @@ fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => {
                 return Err(PyErr::type_error(format!(
                     "open() argument 'mode' must be str, not {}",
-                    vm.type_name(&b[1])
+                    super::native_util::arg_type_name(vm, &b[1])
                 )));
             }
         }

@@ -373,7 +373,7 @@ fn file_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let Some(s) = a[0].as_pystr() else {
             return Err(PyErr::type_error(format!(
                 "write() argument must be str, not {}",
-                vm.type_name(&a[0])
+                super::native_util::arg_type_name(vm, &a[0])
             )));
         };
         let bytes = encode_for_file(&f.borrow(), s.as_str())?;

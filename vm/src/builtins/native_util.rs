@@ -55,14 +55,52 @@ pub fn rest<'a>(args: &Args<'a>) -> Args<'a> {
 }
 
 /// Between `min` and `max` positional arguments after the receiver and no keywords, with
-/// CPython's `fname expected at least 1 argument, got 0` messages.
+/// CPython's `fname expected at least 1 argument, got 0` messages. Fixed-arity dunders
+/// (`__add__`, `__len__`...) are slot wrappers in CPython and word it
+/// `expected 1 argument, got 0`.
 pub fn method_range<'a>(
     args: &Args<'a>,
     fname: &str,
     min: usize,
     max: usize,
 ) -> PyResult<&'a [Value]> {
-    rest(args).range(fname, min, max)
+    let r = rest(args);
+    if min == max && fname.starts_with("__") {
+        r.no_keywords(fname)?;
+        let n = r.positional().len();
+        if n != min {
+            return Err(PyErr::type_error(format!(
+                "expected {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )));
+        }
+        return Ok(r.positional());
+    }
+    r.range(fname, min, max)
+}
+
+/// The single argument of a one-argument method (CPython's `METH_O`):
+/// `str.join() takes exactly one argument (0 given)`.
+pub fn one_arg<'a>(args: &Args<'a>, qualname: &str) -> PyResult<&'a Value> {
+    let r = rest(args);
+    r.no_keywords(qualname)?;
+    match r.positional() {
+        [v] => Ok(v),
+        other => Err(PyErr::type_error(format!(
+            "{qualname}() takes exactly one argument ({} given)",
+            other.len()
+        ))),
+    }
+}
+
+/// A value's type name as Argument Clinic's messages show it (`None` for None):
+/// `replace() argument 1 must be str, not None`.
+pub fn arg_type_name(vm: &Vm, v: &Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        vm.type_name(v)
+    }
 }
 
 /// No arguments after the receiver: `str.upper() takes no arguments (1 given)`.

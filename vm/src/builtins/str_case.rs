@@ -519,8 +519,8 @@ fn str_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = recv_str(vm, &args, "zfill")?;
-    let a = method_range(&args, "zfill", 1, 1)?;
-    let width = arg_ssize(vm, &a[0])?;
+    let width_v = super::native_util::one_arg(&args, "str.zfill")?;
+    let width = arg_ssize(vm, width_v)?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(reuse_or_new(vm, &args.values[0], s.as_str()));
@@ -638,8 +638,7 @@ fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_translate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = recv_str(vm, &args, "translate")?;
-    let a = method_range(&args, "translate", 1, 1)?;
-    let table = &a[0];
+    let table = super::native_util::one_arg(&args, "str.translate")?;
     let text = s.as_str();
     let mut out = String::with_capacity(text.len());
     let mut cache: HashMap<char, Option<String>> = HashMap::new();
@@ -717,15 +716,14 @@ fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(dict);
     }
     let Some(x) = a[0].as_str() else {
-        return Err(PyErr::type_error(format!(
-            "maketrans() argument 1 must be str, not {}",
-            vm.type_name(&a[0])
-        )));
+        return Err(PyErr::type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
     };
     let Some(y) = a[1].as_str() else {
         return Err(PyErr::type_error(format!(
             "maketrans() argument 2 must be str, not {}",
-            vm.type_name(&a[1])
+            super::native_util::arg_type_name(vm, &a[1])
         )));
     };
     if x.chars().count() != y.chars().count() {
@@ -742,7 +740,7 @@ fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let Some(z) = zv.as_str() else {
             return Err(PyErr::type_error(format!(
                 "maketrans() argument 3 must be str, not {}",
-                vm.type_name(zv)
+                super::native_util::arg_type_name(vm, zv)
             )));
         };
         for cz in z.chars() {

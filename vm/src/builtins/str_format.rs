@@ -18,7 +18,7 @@ use crate::runtime::numbers::{as_float, as_int};
 use crate::text::format_spec::{format_float_with, format_int_with, format_str_with};
 use crate::vm::Vm;
 
-use super::native_util::{method_range, recv_str};
+use super::native_util::recv_str;
 
 /// Registers `format()`, `str.format`, `str.format_map` and the builtin `__format__`s.
 pub fn install(vm: &mut Vm) {
@@ -146,7 +146,7 @@ fn dunder_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Some(spec) = spec.as_str() else {
         return Err(PyErr::type_error(format!(
             "__format__() argument must be str, not {}",
-            vm.type_name(spec)
+            super::native_util::arg_type_name(vm, spec)
         )));
     };
     let spec = spec.to_string();
@@ -170,7 +170,7 @@ fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             None => {
                 return Err(PyErr::type_error(format!(
                     "format() argument 2 must be str, not {}",
-                    vm.type_name(s)
+                    super::native_util::arg_type_name(vm, s)
                 )));
             }
         },
@@ -224,11 +224,11 @@ fn str_format_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_format_map(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let template = recv_str(vm, &args, "format_map")?;
-    let a = method_range(&args, "format_map", 1, 1)?;
+    let mapping = super::native_util::one_arg(&args, "str.format_map")?;
     let mut f = Formatter {
         args: FormatArgs {
             positional: None,
-            keywords: Keywords::Mapping(&a[0]),
+            keywords: Keywords::Mapping(mapping),
         },
         auto: AutoNumber::Init,
         next_index: 0,

@@ -89,7 +89,7 @@ fn arg_str<'a>(vm: &Vm, v: &'a Value, fname: &str, pos: usize) -> PyResult<&'a P
     v.as_pystr().ok_or_else(|| {
         PyErr::type_error(format!(
             "{fname}() argument {pos} must be str, not {}",
-            vm.type_name(v)
+            super::native_util::arg_type_name(vm, v)
         ))
     })
 }
@@ -327,6 +327,12 @@ pub(crate) fn is_py_space(c: char) -> bool {
 /// `sep` and `maxsplit` of `split`/`rsplit`.
 fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Option<Value>, i64)> {
     let b = bind_method(args, name, &["sep", "maxsplit"], 0, 0)?;
+    // Argument Clinic converts `maxsplit` while parsing, before `sep` is checked.
+    let maxsplit = if b[1].is_null() {
+        -1
+    } else {
+        super::native_util::arg_ssize(vm, &b[1])?
+    };
     let sep = if b[0].is_null() || b[0].is_none() {
         None
     } else if b[0].as_pystr().is_some() {
@@ -336,11 +342,6 @@ fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Option<Valu
             "must be str or None, not {}",
             vm.type_name(&b[0])
         )));
-    };
-    let maxsplit = if b[1].is_null() {
-        -1
-    } else {
-        super::native_util::arg_ssize(vm, &b[1])?
     };
     Ok((sep, maxsplit))
 }
@@ -482,8 +483,7 @@ fn str_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let sep = recv_str(vm, &args, "join")?;
-    let a = method_range(&args, "join", 1, 1)?;
-    let iterable = &a[0];
+    let iterable = super::native_util::one_arg(&args, "str.join")?;
     // Fast path: an exact list or tuple joins without copying the item vector.
     let exact = vm.is_exact_builtin(iterable);
     if exact && let Some(list) = iterable.as_list() {
@@ -635,11 +635,11 @@ fn str_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, args: &Args<'_>, name: &str, reverse: bool) -> PyResult<Value> {
     let s = recv_str(vm, args, name)?;
-    let a = method_range(args, name, 1, 1)?;
-    let Some(sep) = a[0].as_str() else {
+    let sep_v = super::native_util::one_arg(args, &format!("str.{name}"))?;
+    let Some(sep) = sep_v.as_str() else {
         return Err(PyErr::type_error(format!(
             "must be str, not {}",
-            vm.type_name(&a[0])
+            vm.type_name(sep_v)
         )));
     };
     if sep.is_empty() {
@@ -655,7 +655,7 @@ fn partition_impl(vm: &mut Vm, args: &Args<'_>, name: &str, reverse: bool) -> Py
     let items = match found {
         Some(i) => vec![
             vm.new_str(&text[..i]),
-            a[0].clone(),
+            sep_v.clone(),
             vm.new_str(&text[i + sep.len()..]),
         ],
         None if reverse => vec![
@@ -682,11 +682,11 @@ fn str_rpartition(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn affix_remove(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyResult<Value> {
     let s = recv_str(vm, args, name)?;
-    let a = method_range(args, name, 1, 1)?;
-    let Some(affix) = a[0].as_str() else {
+    let affix_v = super::native_util::one_arg(args, &format!("str.{name}"))?;
+    let Some(affix) = affix_v.as_str() else {
         return Err(PyErr::type_error(format!(
             "{name}() argument must be str, not {}",
-            vm.type_name(&a[0])
+            super::native_util::arg_type_name(vm, affix_v)
         )));
     };
     let text = s.as_str();
