@@ -13,7 +13,7 @@ use super::native_util::{arg_ssize, bind_method, method_range, no_args, one_arg}
 fn map_impl(vm: &mut Vm, args: &Args<'_>, qual: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let name = qual.rsplit('.').next().unwrap_or(qual);
     let (data, ba) = recv(vm, args, name)?;
-    no_args(args, qual)?;
+    no_args(args, &owner_qualname(ba, name))?;
     Ok(make(vm, f(&data), ba))
 }
 
@@ -77,8 +77,8 @@ pub(crate) fn b_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn pred_impl(vm: &mut Vm, args: &Args<'_>, qual: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
     let name = qual.rsplit('.').next().unwrap_or(qual);
-    let (data, _) = recv(vm, args, name)?;
-    no_args(args, qual)?;
+    let (data, ba) = recv(vm, args, name)?;
+    no_args(args, &owner_qualname(ba, name))?;
     Ok(Value::from_bool(f(&data)))
 }
 
@@ -300,31 +300,29 @@ pub fn hex_string(data: &[u8], sep: Option<char>, per: i64) -> String {
 pub(crate) fn b_hex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = recv(vm, &args, "hex")?;
     let b = bind_method(&args, "hex", &["sep", "bytes_per_sep"], 0, 0)?;
-    let sep = if b[0].is_null() {
-        None
-    } else {
-        let text: Vec<char> = if let Some(s) = b[0].as_str() {
-            s.chars().collect()
-        } else if let Some(d) = vm.bytes_like(&b[0]) {
-            d.iter().map(|&c| char::from(c)).collect()
-        } else {
-            return Err(PyErr::type_error(format!(
-                "sep must be str or bytes, not {}",
-                vm.type_name(&b[0])
-            )));
-        };
-        if text.len() != 1 {
-            return Err(PyErr::value_error("sep must be length 1."));
-        }
-        if !text[0].is_ascii() {
-            return Err(PyErr::value_error("sep must be ASCII."));
-        }
-        Some(text[0])
-    };
+    // CPython converts `bytes_per_sep` first, then sizes `sep` before checking its type.
     let per = if b[1].is_null() {
         1
     } else {
         arg_ssize(vm, &b[1])?
+    };
+    let sep = if b[0].is_null() {
+        None
+    } else {
+        if vm.len(&b[0])? != 1 {
+            return Err(PyErr::value_error("sep must be length 1."));
+        }
+        let c = if let Some(s) = b[0].as_str() {
+            s.chars().next().unwrap_or(' ')
+        } else if let Some(d) = vm.bytes_like(&b[0]) {
+            char::from(d[0])
+        } else {
+            return Err(PyErr::type_error("sep must be str or bytes."));
+        };
+        if !c.is_ascii() {
+            return Err(PyErr::value_error("sep must be ASCII."));
+        }
+        Some(c)
     };
     Ok(vm.new_string(hex_string(&data, sep, per)))
 }
@@ -425,6 +423,10 @@ pub(crate) fn b_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 pub(crate) fn b_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, _) = recv(vm, &args, "decode")?;
     let (encoding, errors) = super::codecs::codec_args(vm, &args, "decode")?;
+    if data.is_empty() {
+        // CPython returns '' for empty input without looking the codec up.
+        return Ok(vm.intern(""));
+    }
     let s = super::codecs::decode(&data, encoding.as_deref(), errors.as_deref())?;
     Ok(vm.new_string(s))
 }

@@ -272,6 +272,11 @@ pub(crate) fn is_space(b: u8) -> bool {
 
 fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Option<Vec<u8>>, usize)> {
     let b = bind_method(args, name, &["sep", "maxsplit"], 0, 0)?;
+    let max = if b[1].is_null() {
+        -1
+    } else {
+        arg_ssize(vm, &b[1])?
+    };
     let sep = if b[0].is_null() || b[0].is_none() {
         None
     } else {
@@ -280,11 +285,6 @@ fn split_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Option<Vec<
             return Err(PyErr::value_error("empty separator"));
         }
         Some(s)
-    };
-    let max = if b[1].is_null() {
-        -1
-    } else {
-        arg_ssize(vm, &b[1])?
     };
     Ok((sep, if max < 0 { usize::MAX } else { max as usize }))
 }
@@ -493,13 +493,12 @@ pub fn replace_bytes(data: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8>
 
 fn b_replace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (data, ba) = recv(vm, &args, "replace")?;
-    let b = bind_method(&args, "replace", &["old", "new", "count"], 2, 2)?;
+    let b = method_range(&args, "replace", 2, 3)?;
     let old = arg_buffer(vm, &b[0])?;
     let new = arg_buffer(vm, &b[1])?;
-    let count = if b[2].is_null() {
-        -1
-    } else {
-        arg_ssize(vm, &b[2])?
+    let count = match b.get(2) {
+        None => -1,
+        Some(c) => arg_ssize(vm, c)?,
     };
     Ok(make(vm, replace_bytes(&data, &old, &new, count), ba))
 }
