@@ -647,6 +647,12 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> PyResult<BigInt> {
 pub(crate) fn pow3(vm: &mut Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Value> {
     let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exp), as_int(modulus)) else {
         let all_numbers = [base, exp, modulus].iter().all(|v| kind_of(v).is_some());
+        let any_complex = [base, exp, modulus]
+            .iter()
+            .any(|v| kind_of(v) == Some(Kind::Complex));
+        if all_numbers && any_complex {
+            return Err(PyErr::value_error("complex modulo"));
+        }
         if all_numbers {
             return Err(PyErr::type_error(
                 "pow() 3rd argument not allowed unless all arguments are integers",
