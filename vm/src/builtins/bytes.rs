@@ -201,7 +201,12 @@ fn source_bytes(
         };
     }
     if as_int(source).is_some() || vm.lookup_special(source, "__index__").is_some() {
-        let n = vm.index_i64(source)?;
+        let iv = vm.index_value(source)?;
+        let Some(n) = as_int(&iv).and_then(|i| i.to_i64()) else {
+            return Err(PyErr::overflow_error(
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        };
         if n < 0 {
             return Err(PyErr::value_error("negative count"));
         }

@@ -259,8 +259,25 @@ pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> PyResult
     Ok(padded)
 }
 
-/// Parses `complex('1+2j')` text (CPython's `complex_from_string_inner`).
+/// Parses `complex('1+2j')` text (CPython's `complex_from_string_inner`). Underscores are
+/// allowed only between digits, else `could not convert string to complex: '...'`.
 fn parse_complex(s: &str) -> PyResult<(f64, f64)> {
+    if s.contains('_') {
+        let b = s.as_bytes();
+        let ok = b.iter().enumerate().all(|(i, c)| {
+            *c != b'_'
+                || (i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        });
+        if !ok {
+            return Err(PyErr::value_error(format!(
+                "could not convert string to complex: {}",
+                crate::text::str_repr::py_str_repr(s)
+            )));
+        }
+        return parse_complex(&s.replace('_', ""));
+    }
     let bad = || PyErr::value_error("complex() arg is a malformed string");
     let mut t = s.trim_matches(crate::text::char_props::is_space);
     if let Some(inner) = t.strip_prefix('(') {

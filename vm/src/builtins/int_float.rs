@@ -181,11 +181,14 @@ fn text_arg(vm: &Vm, v: &Value) -> Option<(String, bool)> {
 }
 
 /// Rewrites a parse error's `'text'` to the bytes repr CPython shows for bytes input.
+/// `int()` shows a bytearray as `b'...'`, `float()` as `bytearray(b'...')`.
 fn bytes_message(err: crate::text::TextError, v: &Value, vm: &Vm) -> PyErr {
     let msg = err.message().to_string();
     let data = vm.bytes_like(v).unwrap_or_default();
     let shown = super::bytes::bytes_repr(&data);
-    let shown = if matches!(v.payload(), Some(Payload::ByteArray(_))) {
+    let shown = if matches!(v.payload(), Some(Payload::ByteArray(_)))
+        && msg.starts_with("could not convert")
+    {
         format!("bytearray({shown})")
     } else {
         shown
@@ -273,6 +276,11 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let base_v = vm.index_value(base)?;
     let base_n = as_int(&base_v).and_then(|i| i.to_i64()).unwrap_or(-1);
+    if base_n != 0 && !(2..=36).contains(&base_n) {
+        return Err(PyErr::value_error(
+            "int() base must be >= 2 and <= 36, or 0",
+        ));
+    }
     let Some((text, is_bytes)) = text_arg(vm, x) else {
         return Err(PyErr::type_error(
             "int() can't convert non-string with explicit base",
