@@ -26,6 +26,7 @@ pub fn install(vm: &mut Vm) {
         ("fileno", file_fileno),
         ("seek", file_seek),
         ("tell", file_tell),
+        ("truncate", file_truncate),
         ("readable", file_readable),
         ("writable", file_writable),
         ("seekable", file_seekable),
@@ -499,6 +500,25 @@ fn file_tell(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let r = f.borrow_mut().tell();
     let pos = r.map_err(|e| io_err(vm, e))?;
     Ok(vm.new_int(pos as i64))
+}
+
+fn file_truncate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let f = recv_file(vm, &args, "truncate")?;
+    let a = method_range(&args, "truncate", 0, 1)?;
+    let size = match a.first() {
+        Some(v) if !v.is_none() => {
+            let n = vm.index_i64(v)?;
+            if n < 0 {
+                return Err(PyErr::value_error(format!("negative size value {n}")));
+            }
+            Some(n as u64)
+        }
+        _ => None,
+    };
+    check_writable(vm, f)?;
+    let r = f.borrow_mut().truncate(size);
+    let n = r.map_err(|e| io_err(vm, e))?;
+    Ok(vm.new_int(n as i64))
 }
 
 fn flag_method(

@@ -383,6 +383,22 @@ impl FileState {
         }
     }
 
+    /// Resizes the file to `size` bytes (default: the current position); returns the size.
+    pub fn truncate(&mut self, size: Option<u64>) -> std::io::Result<u64> {
+        let size = match size {
+            Some(n) => n,
+            None => self.tell()?,
+        };
+        self.flush()?;
+        match &self.stream {
+            Stream::Disk(f) => {
+                f.file.borrow().set_len(size)?;
+                Ok(size)
+            }
+            _ => Err(std::io::Error::other("truncate")),
+        }
+    }
+
     /// Flushes and closes (the OS file is closed when dropped).
     pub fn close(&mut self) -> std::io::Result<()> {
         let r = self.flush();
