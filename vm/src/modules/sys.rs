@@ -147,6 +147,8 @@ impl Vm {
 
     /// Flushes `sys.stdout` and `sys.stderr` (at exit and before tracebacks).
     pub fn flush_std_streams(&mut self) -> PyResult<()> {
+        // Files still open at exit lose no buffered output (CPython's finalizers flush them).
+        crate::types::file::flush_all_files();
         for name in ["stdout", "stderr"] {
             let Ok(stream) = self.getattr_str(&self.sys.clone(), name) else {
                 continue;
