@@ -73,6 +73,12 @@ pub fn install(vm: &mut Vm) {
 
 /// `repr()` of bytes data: `b'abc'`, `b"it's"`, `b'\x00'`.
 pub fn bytes_repr(data: &[u8]) -> String {
+    bytes_repr_impl(data, false)
+}
+
+/// Bytes repr; `escape_single` escapes `'` even inside `"` quotes, as CPython's bytearray
+/// repr does (`bytearray(b"it\'s")`).
+fn bytes_repr_impl(data: &[u8], escape_single: bool) -> String {
     let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
         '"'
     } else {
@@ -87,9 +93,9 @@ pub fn bytes_repr(data: &[u8]) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            _ if char::from(b) == quote => {
+            _ if char::from(b) == quote || (escape_single && b == b'\'') => {
                 out.push('\\');
-                out.push(quote);
+                out.push(char::from(b));
             }
             0x20..=0x7e => out.push(char::from(b)),
             _ => out.push_str(&format!("\\x{b:02x}")),
@@ -103,7 +109,7 @@ pub fn bytes_repr(data: &[u8]) -> String {
 pub fn bytes_value_repr(vm: &Vm, v: &Value) -> String {
     match v.payload() {
         Some(Payload::ByteArray(b)) => {
-            let inner = bytes_repr(&b.borrow());
+            let inner = bytes_repr_impl(&b.borrow(), true);
             let name = vm.type_name(v);
             format!("{name}({inner})")
         }

@@ -362,10 +362,16 @@ fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if mode.plus {
         opts.write(true);
     }
-    let file = match opts.open(&path) {
+    let mut file = match opts.open(&path) {
         Ok(f) => f,
         Err(e) => return Err(os_error(vm, &e, Some(&path))),
     };
+    if mode.append {
+        // CPython positions an append-mode file at its end right away (`tell()` shows it).
+        use std::io::Seek;
+        file.seek(std::io::SeekFrom::End(0))
+            .map_err(|e| os_error(vm, &e, Some(&path)))?;
+    }
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(os_error(vm, &e, Some(&path)));

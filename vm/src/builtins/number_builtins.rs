@@ -143,16 +143,7 @@ fn builtin_bin(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("chr", 1)?;
     let v = vm.index_value(&a[0])?;
-    let Some(code) = as_int(&v).and_then(|i| i.to_i64()) else {
-        return Err(PyErr::overflow_error(
-            "Python int too large to convert to C int",
-        ));
-    };
-    if i32::try_from(code).is_err() {
-        return Err(PyErr::overflow_error(
-            "Python int too large to convert to C int",
-        ));
-    }
+    let code = as_int(&v).and_then(|i| i.to_i64()).unwrap_or(-1);
     if !(0..0x11_0000).contains(&code) {
         return Err(PyErr::value_error("chr() arg not in range(0x110000)"));
     }

@@ -63,10 +63,21 @@ fn check_unused(vm: &Vm, args: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// CPython's `PyMapping_Check(v) && !PyTuple_Check(v) && !PyUnicode_Check(v)`: anything
+/// subscriptable, lists and bytes included.
 fn is_mapping(vm: &Vm, v: &Value) -> bool {
     v.as_tuple().is_none()
         && v.as_pystr().is_none()
-        && (v.as_dict().is_some() || vm.lookup_special(v, "__getitem__").is_some())
+        && (matches!(
+            v.payload(),
+            Some(
+                Payload::Dict(_)
+                    | Payload::List(_)
+                    | Payload::Bytes(_)
+                    | Payload::ByteArray(_)
+                    | Payload::Range(_)
+            )
+        ) || vm.lookup_special(v, "__getitem__").is_some())
 }
 
 /// The argument cursor (CPython's `arglen`/`argidx` pair; `arglen == -1` means a single

@@ -41,10 +41,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Payload::Complex(re, im) => Ok(complex_repr(*re, *im)),
         Payload::Str(s) => Ok(crate::text::str_repr::py_str_repr(s.as_str())),
         Payload::Bytes(b) => Ok(crate::builtins::bytes::bytes_repr(b)),
-        Payload::ByteArray(b) => {
-            let data = b.borrow().clone();
-            Ok(format!("{}({})", vm.type_name(v), bytearray_literal(&data)))
-        }
+        Payload::ByteArray(_) => Ok(crate::builtins::bytes::bytes_value_repr(vm, v)),
         Payload::List(l) => {
             let items = l.borrow().clone();
             seq_repr(vm, v, &items, "[", "]", "[...]")
@@ -257,38 +254,6 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
 }
 
-/// The `b'...'` part of a bytearray repr. CPython's `bytearray_repr` differs from bytes:
-/// it picks the quote the same way but always escapes `'` (and never `"`).
-fn bytearray_literal(data: &[u8]) -> String {
-    let mut quote = '\'';
-    for &c in data {
-        if c == b'"' {
-            quote = '\'';
-            break;
-        }
-        if c == b'\'' {
-            quote = '"';
-        }
-    }
-    let mut out = String::with_capacity(data.len() + 3);
-    out.push('b');
-    out.push(quote);
-    for &c in data {
-        match c {
-            b'\'' | b'\\' => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            c if !(b' '..0x7f).contains(&c) => out.push_str(&format!("\\x{c:02x}")),
-            c => out.push(c as char),
-        }
-    }
-    out.push(quote);
-    out
-}
 
 fn immediate_repr(v: &Value) -> &'static str {
     if v.is_none() {

@@ -462,6 +462,18 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if exact && let Some(items) = iterable.as_tuple() {
         return join_items(vm, sep, items);
     }
+    if let Some(text) = iterable.as_str() {
+        // Joining the characters of a string needs no iterator objects.
+        let sep = sep.as_str();
+        let mut out = String::with_capacity(text.len() + sep.len() * text.len());
+        for (i, c) in text.chars().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        return Ok(vm.new_string(out));
+    }
     if !vm.is_iterable(iterable) {
         return Err(PyErr::type_error("can only join an iterable"));
     }

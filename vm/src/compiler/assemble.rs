@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 
-use crate::bytecode::code::{ExceptionTableEntry, Position};
+use crate::bytecode::code::{Constant, ExceptionTableEntry, Position};
 use crate::bytecode::opcodes::Opcode;
 
 use super::ir::{BlockId, CodeBuilder, Instr, Op};
@@ -87,13 +87,26 @@ fn inverted(op: Opcode) -> Opcode {
 
 /// Assembles `b`. `deref_map[i]` is the `localsplus` slot of cell-space index `i` (cells
 /// first, then free variables) used by code generation in deref instructions.
-pub(crate) fn assemble(mut b: CodeBuilder, deref_map: &[u32]) -> Result<Assembled, String> {
+pub(crate) fn assemble(
+    mut b: CodeBuilder,
+    deref_map: &[u32],
+    consts: &mut Vec<Constant>,
+) -> Result<Assembled, String> {
     let entry = BlockId(0);
     let order = emission_order(&b, entry);
     inline_small_exits(&mut b, &order);
     for block in &mut b.blocks {
+        block.instrs.retain(|i| i.op != Op::PopBlock);
+    }
+    for block in &mut b.blocks {
         fold_return_const(&mut block.instrs);
         fold_build_unpack(&mut block.instrs);
+        fold_double_store(&mut block.instrs);
+    }
+    // CPython resolves line numbers before removing NOPs, so an artificial instruction
+    // after `pass` takes the `pass` location even when that NOP then disappears.
+    for block in &mut b.blocks {
+        propagate_within_block(&mut block.instrs);
     }
     remove_redundant_nops(&mut b, &order);
     let flow = match analyse_flow(&mut b, entry) {
@@ -123,9 +136,11 @@ pub(crate) fn assemble(mut b: CodeBuilder, deref_map: &[u32]) -> Result<Assemble
     let mut layout = lay_out(&mut b, &order, &flow.warm);
     drop_empty_blocks(&mut b, &mut layout);
     remove_redundant_jumps(&mut b, &layout);
+    duplicate_exits_without_lineno(&mut b, &mut layout);
     propagate_locations(&mut b, &layout);
     remove_redundant_nops(&mut b, &layout);
     normalize_backward_jumps(&mut b, &mut layout);
+    remove_unused_consts(&mut b, &layout, consts);
     emit(&b, &layout, deref_map, flow.max_depth)
 }
 
@@ -141,6 +156,22 @@ fn fold_return_const(instrs: &mut Vec<Instr>) {
             instrs.remove(i);
         } else {
             i += 1;
+        }
+    }
+}
+
+/// Two stores to the same local on one line (`a, _, _ = t`): the first is dead, so it becomes
+/// `POP_TOP`, as in CPython.
+fn fold_double_store(instrs: &mut [Instr]) {
+    for i in 0..instrs.len().saturating_sub(1) {
+        let (a, b) = (instrs[i], instrs[i + 1]);
+        if a.op == Op::Real(Opcode::STORE_FAST)
+            && b.op == Op::Real(Opcode::STORE_FAST)
+            && a.arg == b.arg
+            && a.loc.line == b.loc.line
+        {
+            instrs[i].op = Op::Real(Opcode::POP_TOP);
+            instrs[i].arg = 0;
         }
     }
 }
@@ -203,8 +234,19 @@ fn inline_small_exits(b: &mut CodeBuilder, order: &[BlockId]) {
             if t.instrs.iter().any(|i| i.op == Op::Setup) {
                 continue;
             }
-            let small_exit =
-                t.instrs.last().is_some_and(is_scope_exit) && t.instrs.len() <= MAX_COPY_SIZE;
+            // CPython counts before merging `PUSH_NULL` into `LOAD_GLOBAL`.
+            let size: usize = t
+                .instrs
+                .iter()
+                .map(|i| {
+                    if i.op == Op::Real(Opcode::LOAD_GLOBAL) && i.arg & 1 == 1 {
+                        2
+                    } else {
+                        1
+                    }
+                })
+                .sum();
+            let small_exit = t.instrs.last().is_some_and(is_scope_exit) && size <= MAX_COPY_SIZE;
             let no_lineno = !t.instrs.is_empty()
                 && t.instrs.iter().all(|i| no_loc(&i.loc))
                 && !t.falls_through();
@@ -347,6 +389,7 @@ fn analyse_flow(b: &mut CodeBuilder, entry: BlockId) -> Result<Flow, String> {
         for i in 0..block_len {
             let instr = b.blocks[id.0 as usize].instrs[i];
             match instr.op {
+                Op::PopBlock => {}
                 Op::Setup => {
                     let handler = &mut b.handlers[instr.arg as usize];
                     let here = depth + handler.adjust;
@@ -562,9 +605,110 @@ fn remove_redundant_jumps(b: &mut CodeBuilder, layout: &[BlockId]) {
     }
 }
 
+/// CPython's `duplicate_exits_without_lineno`: a block with no line numbers that leaves the
+/// code (or loops back) and is the target of several jumps is copied for each jumping
+/// predecessor, the copy taking the jump's location, so line events and tracebacks name
+/// the line that led there.
+fn duplicate_exits_without_lineno(b: &mut CodeBuilder, layout: &mut Vec<BlockId>) {
+    let position: HashMap<BlockId, usize> =
+        layout.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    let mut preds: HashMap<BlockId, u32> = HashMap::new();
+    for &id in layout.iter() {
+        let block = &b.blocks[id.0 as usize];
+        for instr in &block.instrs {
+            if instr.is_jump()
+                && let Some(t) = instr.target
+            {
+                *preds.entry(t).or_insert(0) += 1;
+            }
+        }
+        if block.falls_through()
+            && let Some(next) = block.next
+        {
+            *preds.entry(next).or_insert(0) += 1;
+        }
+    }
+    let candidate = |b: &CodeBuilder, id: BlockId| -> bool {
+        let block = &b.blocks[id.0 as usize];
+        let Some(last) = block.instrs.last() else {
+            return false;
+        };
+        let here = position.get(&id).copied().unwrap_or(usize::MAX);
+        let loops_back = matches!(last.op, Op::Jump)
+            && last
+                .target
+                .is_some_and(|t| position.get(&t).is_some_and(|&p| p <= here));
+        let eval_check = loops_back
+            || block.instrs.iter().any(|i| {
+                matches!(
+                    i.op,
+                    Op::Real(Opcode::CALL | Opcode::CALL_KW | Opcode::CALL_FUNCTION_EX)
+                )
+            });
+        (is_scope_exit(last) || eval_check)
+            && block.instrs.iter().all(|i| no_loc(&i.loc))
+            && block.instrs.iter().all(|i| i.op != Op::Setup)
+    };
+    let mut k = 0;
+    while k < layout.len() {
+        let id = layout[k];
+        let Some(last) = b.blocks[id.0 as usize].instrs.last().copied() else {
+            k += 1;
+            continue;
+        };
+        if let Some(target) = last.target.filter(|_| last.is_jump())
+            && position.contains_key(&target)
+            && candidate(b, target)
+            && preds.get(&target).copied().unwrap_or(0) > 1
+        {
+            let copy_id = b.new_block();
+            let mut instrs = b.blocks[target.0 as usize].instrs.clone();
+            if let Some(first) = instrs.first_mut() {
+                first.loc = last.loc;
+            }
+            b.blocks[copy_id.0 as usize].instrs = instrs;
+            if let Some(l) = b.blocks[id.0 as usize].instrs.last_mut() {
+                l.target = Some(copy_id);
+            }
+            if let Some(p) = preds.get_mut(&target) {
+                *p -= 1;
+            }
+            // Place the copy right after the original.
+            let tpos = layout
+                .iter()
+                .position(|&x| x == target)
+                .unwrap_or(layout.len() - 1);
+            layout.insert(tpos + 1, copy_id);
+            let after = b.blocks[target.0 as usize].next;
+            b.blocks[copy_id.0 as usize].next = after;
+            b.blocks[target.0 as usize].next = Some(copy_id);
+            if tpos < k {
+                k += 1;
+            }
+        }
+        k += 1;
+    }
+}
+
 /// CPython's `propagate_line_numbers`: an instruction without a location takes the previous
 /// one's; the first instruction of a block with a single predecessor takes the location at
 /// the end of that predecessor.
+fn propagate_within_block(instrs: &mut [Instr]) {
+    let mut prev: Option<Position> = None;
+    for instr in instrs {
+        if instr.op == Op::Setup {
+            continue;
+        }
+        if no_loc(&instr.loc) {
+            if let Some(p) = prev {
+                instr.loc = p;
+            }
+        } else {
+            prev = Some(instr.loc);
+        }
+    }
+}
+
 fn propagate_locations(b: &mut CodeBuilder, layout: &[BlockId]) {
     let mut preds: HashMap<BlockId, u32> = HashMap::new();
     for &id in layout {
@@ -659,6 +803,52 @@ fn normalize_backward_jumps(b: &mut CodeBuilder, layout: &mut Vec<BlockId>) {
     }
 }
 
+/// CPython's `remove_unused_consts`: constants only dead code used (code objects of
+/// functions defined under `if False:`, say) are dropped; the first constant (possibly the
+/// docstring) is always kept.
+fn remove_unused_consts(b: &mut CodeBuilder, layout: &[BlockId], consts: &mut Vec<Constant>) {
+    if consts.is_empty() {
+        return;
+    }
+    let mut used = vec![false; consts.len()];
+    used[0] = true;
+    let is_const_op = |op: Op| matches!(op, Op::Real(Opcode::LOAD_CONST | Opcode::RETURN_CONST));
+    for &id in layout {
+        for instr in &b.blocks[id.0 as usize].instrs {
+            if is_const_op(instr.op)
+                && let Some(u) = used.get_mut(instr.arg as usize)
+            {
+                *u = true;
+            }
+        }
+    }
+    if used.iter().all(|&u| u) {
+        return;
+    }
+    let mut remap = vec![0u32; consts.len()];
+    let mut next = 0u32;
+    for (i, &u) in used.iter().enumerate() {
+        if u {
+            remap[i] = next;
+            next += 1;
+        }
+    }
+    for &id in layout {
+        for instr in &mut b.blocks[id.0 as usize].instrs {
+            if is_const_op(instr.op) {
+                instr.arg = remap.get(instr.arg as usize).copied().unwrap_or(instr.arg);
+            }
+        }
+    }
+    let old = std::mem::take(consts);
+    *consts = old
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| *u)
+        .map(|(c, _)| c)
+        .collect();
+}
+
 /// Number of `EXTENDED_ARG` prefixes `arg` needs.
 fn ext_count(arg: u32) -> u32 {
     match arg {
@@ -694,7 +884,7 @@ fn emit(
         block_start.insert(id, fin.len());
         for instr in &b.blocks[id.0 as usize].instrs {
             let op = match instr.op {
-                Op::Setup => continue,
+                Op::Setup | Op::PopBlock => continue,
                 Op::Real(op) => op,
                 // Direction is resolved once offsets are known.
                 Op::Jump => Opcode::JUMP_BACKWARD,

@@ -115,6 +115,9 @@ pub(crate) struct Compiler<'a> {
     pub depth: u32,
     /// Constant-folding results by node address.
     pub fold_cache: HashMap<usize, Option<Constant>>,
+    /// Source ranges of generator expressions that are a call's sole argument: CPython's
+    /// node spans the call's parentheses.
+    pub genexp_ranges: HashMap<usize, TextRange>,
 }
 
 /// A key deduplicating constants by type and value (CPython's `_PyCode_ConstantKey`).
@@ -185,6 +188,7 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             depth: 0,
             fold_cache: HashMap::new(),
+            genexp_ranges: HashMap::new(),
         }
     }
 
@@ -489,7 +493,9 @@ impl<'a> Compiler<'a> {
             flags |= code_flags::HAS_DOCSTRING;
         }
         let range = st.range;
-        let asm = assemble(unit.b, &deref_map).map_err(|m| Failure::internal(m, range))?;
+        let mut consts = unit.consts;
+        let asm =
+            assemble(unit.b, &deref_map, &mut consts).map_err(|m| Failure::internal(m, range))?;
         Ok(CodeData {
             name: unit.name,
             qualname: unit.qualname,
@@ -500,7 +506,7 @@ impl<'a> Compiler<'a> {
             kwonly_arg_count: unit.kwonly_count,
             flags,
             code: asm.code,
-            consts: unit.consts,
+            consts,
             names: unit.names,
             localsplus_names,
             localsplus_kinds: kinds,
@@ -550,7 +556,16 @@ impl<'a> Compiler<'a> {
     }
 
     /// CPython's `POP_BLOCK`: the innermost handler stops covering what follows.
+    /// Pops handlers down to `base`, leaving one `PopBlock` marker per handler (CPython's
+    /// `POP_BLOCK`s, which count toward its block-inlining size limit).
+    pub fn truncate_handlers(&mut self, base: usize) {
+        while self.handler_depth() > base {
+            self.pop_handler();
+        }
+    }
+
     pub fn pop_handler(&mut self) {
+        self.u().b.emit(Op::PopBlock, 0, None, NO_LOC);
         self.u().b.handler_stack.pop();
     }
 
@@ -571,6 +586,11 @@ impl<'a> Compiler<'a> {
                 i
             }
             None => {
+                // Equal code objects are shared, as CPython's constant merging does (the
+                // test of a `while` is compiled twice, with any lambdas in it).
+                if let Some(i) = u.consts.iter().position(|x| *x == c) {
+                    return i as u32;
+                }
                 u.consts.push(c);
                 u.consts.len() as u32 - 1
             }
@@ -816,11 +836,11 @@ impl<'a> Compiler<'a> {
                 Ok(loc)
             }
             FBlockKind::TryExcept => {
-                self.u().b.handler_stack.truncate(fb.handler_base);
+                self.truncate_handlers(fb.handler_base);
                 Ok(loc)
             }
             FBlockKind::FinallyTry(body) => {
-                self.u().b.handler_stack.truncate(fb.handler_base);
+                self.truncate_handlers(fb.handler_base);
                 if preserve_tos {
                     let depth = self.handler_depth();
                     self.push_fblock(FBlockKind::PopValue, None, None, NO_LOC, depth);
@@ -839,13 +859,13 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.emit_arg(Opcode::SWAP, 2, loc);
                 }
-                self.u().b.handler_stack.truncate(fb.handler_base);
+                self.truncate_handlers(fb.handler_base);
                 self.emit(Opcode::POP_EXCEPT, loc);
                 Ok(loc)
             }
             FBlockKind::With | FBlockKind::AsyncWith => {
                 let loc = fb.loc;
-                self.u().b.handler_stack.truncate(fb.handler_base);
+                self.truncate_handlers(fb.handler_base);
                 if preserve_tos {
                     // [exit, value] -> [value, exit]: the value stays below the call.
                     self.emit_arg(Opcode::SWAP, 2, loc);
@@ -863,7 +883,7 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.emit_arg(Opcode::SWAP, 2, loc);
                 }
-                self.u().b.handler_stack.truncate(fb.handler_base);
+                self.truncate_handlers(fb.handler_base);
                 self.emit(Opcode::POP_EXCEPT, loc);
                 if let Some(name) = name {
                     self.load_const(Constant::None, loc);

@@ -46,7 +46,11 @@ impl<'a> Compiler<'a> {
         elt: &'a Expr,
         value: Option<&'a Expr>,
     ) -> CResult<()> {
-        let range = e.range();
+        let range = self
+            .genexp_ranges
+            .get(&comp_key(e))
+            .copied()
+            .unwrap_or_else(|| e.range());
         let scope = self
             .table
             .scope_for(comp_key(e))

@@ -133,14 +133,16 @@ impl<'a> Compiler<'a> {
                     self.nameop_at(&name.id, NameCtx::Store, name.range, NO_LOC)?;
                     self.nameop_at(&name.id, NameCtx::Del, name.range, NO_LOC)?;
                     self.jump_no_interrupt(end, NO_LOC);
-                    // The body raised: clear the name and re-raise.
+                    // The body raised: clear the name and re-raise. This block is reached
+                    // from the `cleanup_end` handler, so (as in CPython, where handlers
+                    // follow control flow) it stays covered by the clause-level cleanup
+                    // handler, which restores `exc_info` before the exception leaves.
+                    self.restore_handler(outer_base, cleanup_h);
                     self.use_block(cleanup_end);
                     self.load_const(Constant::None, NO_LOC);
                     self.nameop_at(&name.id, NameCtx::Store, name.range, NO_LOC)?;
                     self.nameop_at(&name.id, NameCtx::Del, name.range, NO_LOC)?;
                     self.emit_arg(Opcode::RERAISE, 1, NO_LOC);
-                    // Back under the clause-level cleanup handler for the next clause.
-                    self.restore_handler(outer_base, cleanup_h);
                 }
                 None => {
                     self.emit(Opcode::POP_TOP, hloc);
@@ -173,7 +175,7 @@ impl<'a> Compiler<'a> {
     /// Makes the handler stack its first `base` entries plus `handler` (re-activating the
     /// clause-level cleanup handler after a clause's exit path popped it).
     fn restore_handler(&mut self, base: usize, handler: super::ir::HandlerId) {
-        self.u().b.handler_stack.truncate(base);
+        self.truncate_handlers(base);
         self.u().b.handler_stack.push(handler);
     }
 

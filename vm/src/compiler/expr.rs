@@ -1,21 +1,19 @@
 //! Expressions: loads of names, attributes and subscripts, operators, comparisons (with
 //! CPython's chained-comparison shape), boolean operators, conditional expressions,
-//! displays with `*` unpacking, calls (method calls through `LOAD_ATTR`'s method form,
-//! keyword calls through `CALL_KW`, `*`/`**` calls through `CALL_FUNCTION_EX`, zero- and
-//! two-argument `super()` through `LOAD_SUPER_ATTR`), f-strings, walrus, `await` and
-//! `yield`, and the jump-on-condition helper used by `if`, `while` and friends.
+//! displays with `*` unpacking, walrus, `await` and `yield`, and the jump-on-condition
+//! helper used by `if`, `while` and friends. Calls live in `call.rs`, f-strings in
+//! `fstring.rs`.
 
 use ruff_python_ast::{self as ast, BoolOp, CmpOp, Expr, ExprContext, Operator, UnaryOp};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::bytecode::code::{Constant, Position};
-use crate::bytecode::opcodes::{BinaryOp, CompareOp, Opcode, conversion};
+use crate::bytecode::opcodes::{BinaryOp, CompareOp, Opcode};
 
 use super::codegen::{Compiler, NO_LOC, NameCtx, UnitKind};
 use super::constant::truthy;
 use super::error::{CResult, Failure};
 use super::ir::BlockId;
-use super::symtable::{SymScope, flag};
 
 /// CPython's `STACK_USE_GUIDELINE`: past this many items, displays and calls are built
 /// incrementally.
@@ -123,6 +121,9 @@ impl<'a> Compiler<'a> {
             }
             Expr::UnaryOp(u) => {
                 self.visit_expr(&u.operand)?;
+                if u.op == UnaryOp::Not && self.fuse_not(&u.operand, loc) {
+                    return Ok(());
+                }
                 let op = match u.op {
                     UnaryOp::Invert => Opcode::UNARY_INVERT,
                     UnaryOp::Not => Opcode::UNARY_NOT,
@@ -450,7 +451,9 @@ impl<'a> Compiler<'a> {
         }
         let cleanup = self.new_block();
         for i in 0..n {
-            self.visit_comparator(c.ops[i], &c.comparators[i])?;
+            // Only the last comparator may be folded (as CPython's AST optimizer does): a
+            // middle one is also the left operand of the next comparison.
+            self.visit_expr(&c.comparators[i])?;
             self.emit_arg(Opcode::SWAP, 2, loc);
             self.emit_arg(Opcode::COPY, 2, loc);
             self.compare_op(c.ops[i], loc);
@@ -774,430 +777,29 @@ impl<'a> Compiler<'a> {
 
     // ---- calls -----------------------------------------------------------------------
 
-    fn validate_keywords(&self, keywords: &[ast::Keyword]) -> CResult<()> {
-        for (i, k) in keywords.iter().enumerate() {
-            let Some(arg) = &k.arg else { continue };
-            if arg.id.as_str() == "__debug__" {
-                return Err(Failure::syntax("cannot assign to __debug__", k.range));
-            }
-            for other in &keywords[i + 1..] {
-                if other.arg.as_ref().is_some_and(|o| o.id == arg.id) {
-                    return Err(Failure::syntax(
-                        format!("keyword argument repeated: {}", arg.id),
-                        other.range,
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Whether `value.attr(...)`'s receiver is a name the module imports (CPython then
-    /// skips the method-call form).
-    fn is_import_originated(&self, e: &Expr) -> bool {
-        match e {
-            Expr::Name(n) => self.table.scopes[0].flags_of(&n.id) & flag::DEF_IMPORT != 0,
-            _ => false,
-        }
-    }
-
-    fn super_call_args(&self, a: &ast::ExprAttribute) -> usize {
-        match a.value.as_ref() {
-            Expr::Call(c) => c.arguments.args.len(),
-            _ => 0,
-        }
-    }
-
-    /// CPython's `can_optimize_super_call`.
-    fn can_optimize_super_call(&self, a: &ast::ExprAttribute) -> bool {
-        let Expr::Call(call) = a.value.as_ref() else {
+    /// CPython's peephole pass turns `not a in b` / `not a is b` into the inverted test
+    /// and moves a single comparison under `not` to the `not` expression's location
+    /// (it takes the place of the `TO_BOOL` we do not have). Returns true when the
+    /// `UNARY_NOT` itself was absorbed.
+    fn fuse_not(&mut self, operand: &Expr, loc: Position) -> bool {
+        let Expr::Compare(c) = operand else {
             return false;
         };
-        let Expr::Name(func) = call.func.as_ref() else {
-            return false;
-        };
-        if func.id.as_str() != "super"
-            || a.attr.id.as_str() == "__class__"
-            || !call.arguments.keywords.is_empty()
-        {
+        if c.ops.len() != 1 {
             return false;
         }
-        if self.symbol_scope("super") != SymScope::GlobalImplicit
-            || self.table.scopes[0].contains("super")
-        {
-            return false;
-        }
-        let nargs = call.arguments.args.len();
-        if nargs == 2 {
-            return call.arguments.args.iter().all(|e| !e.is_starred_expr());
-        }
-        if nargs != 0 {
-            return false;
-        }
-        let u = self.unit();
-        if u.arg_count == 0 && u.posonly_count == 0 {
-            return false;
-        }
-        self.symbol_scope("__class__") == SymScope::Free
-    }
-
-    fn load_args_for_super(&mut self, a: &'a ast::ExprAttribute) -> CResult<()> {
-        let Expr::Call(call) = a.value.as_ref() else {
-            return Ok(());
-        };
-        if let Expr::Name(func) = call.func.as_ref() {
-            self.nameop(&func.id, NameCtx::Load, func.range)?;
-        }
-        if call.arguments.args.len() == 2 {
-            self.visit_expr(&call.arguments.args[0])?;
-            self.visit_expr(&call.arguments.args[1])?;
-            return Ok(());
-        }
-        let loc = self.loc(call.range());
-        self.nameop_at("__class__", NameCtx::Load, call.range(), loc)?;
-        let first = self
-            .unit()
-            .varnames
-            .first()
-            .cloned()
-            .ok_or_else(|| Failure::internal("super() without arguments", call.range()))?;
-        let idx = self.varname_index(&first);
-        self.emit_arg(Opcode::LOAD_FAST, idx, loc);
-        Ok(())
-    }
-
-    fn compile_call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
-        self.validate_keywords(&c.arguments.keywords)?;
-        if self.maybe_optimize_method_call(c)? {
-            return Ok(());
-        }
-        self.visit_expr(&c.func)?;
-        let func_loc = self.loc(c.func.range());
-        // A global function loads with its NULL in one instruction.
         let current = self.unit().b.current.0 as usize;
-        let merged = match self.u().b.blocks[current].instrs.last_mut() {
-            Some(last)
-                if last.op == super::ir::Op::Real(Opcode::LOAD_GLOBAL) && last.arg & 1 == 0 =>
-            {
-                last.arg |= 1;
-                true
-            }
-            _ => false,
+        let Some(last) = self.u().b.blocks[current].instrs.last_mut() else {
+            return false;
         };
-        if !merged {
-            self.emit(Opcode::PUSH_NULL, func_loc);
+        last.loc = loc;
+        if last.op == super::ir::Op::Real(Opcode::CONTAINS_OP)
+            || last.op == super::ir::Op::Real(Opcode::IS_OP)
+        {
+            last.arg ^= 1;
+            return true;
         }
-        let loc = self.loc(c.range());
-        self.call_helper(loc, 0, &c.arguments.args, &c.arguments.keywords)
-    }
-
-    /// CPython's `maybe_optimize_method_call`: `obj.meth(args)` as `LOAD_ATTR` (method
-    /// form) + `CALL`.
-    fn maybe_optimize_method_call(&mut self, c: &'a ast::ExprCall) -> CResult<bool> {
-        let Expr::Attribute(meth) = c.func.as_ref() else {
-            return Ok(false);
-        };
-        if meth.ctx != ExprContext::Load || self.is_import_originated(&meth.value) {
-            return Ok(false);
-        }
-        let args = &c.arguments.args;
-        let kwds = &c.arguments.keywords;
-        if args.len() + kwds.len() + usize::from(!kwds.is_empty()) >= STACK_USE_GUIDELINE {
-            return Ok(false);
-        }
-        if args.iter().any(Expr::is_starred_expr) || kwds.iter().any(|k| k.arg.is_none()) {
-            return Ok(false);
-        }
-        let meth_loc = self.loc(meth.range);
-        if self.can_optimize_super_call(meth) {
-            self.load_args_for_super(meth)?;
-            let nargs = self.super_call_args(meth);
-            let idx = self.name_index(&meth.attr.id);
-            let arg = (idx << 2) | if nargs > 0 { 3 } else { 1 };
-            self.emit_arg(Opcode::LOAD_SUPER_ATTR, arg, meth_loc);
-            let nop_loc = self.attr_loc(meth_loc, meth);
-            self.emit(Opcode::NOP, nop_loc);
-        } else {
-            self.visit_expr(&meth.value)?;
-            let loc = self.attr_loc(meth_loc, meth);
-            let idx = self.name_index(&meth.attr.id);
-            self.emit_arg(Opcode::LOAD_ATTR, (idx << 1) | 1, loc);
-        }
-        for a in args.iter() {
-            self.visit_expr(a)?;
-        }
-        let call_loc = self.attr_loc(self.loc(c.range()), meth);
-        if !kwds.is_empty() {
-            for k in kwds.iter() {
-                self.visit_expr(&k.value)?;
-            }
-            self.kw_names(kwds, meth_loc);
-            self.emit_arg(Opcode::CALL_KW, (args.len() + kwds.len()) as u32, call_loc);
-        } else {
-            self.emit_arg(Opcode::CALL, args.len() as u32, call_loc);
-        }
-        Ok(true)
-    }
-
-    /// Loads the tuple of keyword names for `CALL_KW`.
-    fn kw_names(&mut self, kwds: &[ast::Keyword], loc: Position) {
-        let names: Vec<Constant> = kwds
-            .iter()
-            .map(|k| Constant::Str(k.arg.as_ref().map(|a| a.id.to_string()).unwrap_or_default()))
-            .collect();
-        self.load_const(Constant::Tuple(names), loc);
-    }
-
-    /// Pushes the arguments and emits the call, with `n` arguments already pushed
-    /// (CPython's `compiler_call_helper`).
-    pub fn call_helper(
-        &mut self,
-        loc: Position,
-        n: u32,
-        args: &'a [Expr],
-        keywords: &'a [ast::Keyword],
-    ) -> CResult<()> {
-        self.validate_keywords(keywords)?;
-        let nelts = args.len();
-        let nkw = keywords.len();
-        let simple = nelts + nkw * 2 <= STACK_USE_GUIDELINE
-            && !args.iter().any(Expr::is_starred_expr)
-            && !keywords.iter().any(|k| k.arg.is_none());
-        if simple {
-            for a in args {
-                self.visit_expr(a)?;
-            }
-            if nkw > 0 {
-                for k in keywords {
-                    self.visit_expr(&k.value)?;
-                }
-                self.kw_names(keywords, loc);
-                self.emit_arg(Opcode::CALL_KW, n + (nelts + nkw) as u32, loc);
-            } else {
-                self.emit_arg(Opcode::CALL, n + nelts as u32, loc);
-            }
-            return Ok(());
-        }
-        // Positional arguments as one tuple (or the single starred iterable as is).
-        match args {
-            [Expr::Starred(s)] if n == 0 => self.visit_expr(&s.value)?,
-            _ => self.starunpack(
-                args,
-                n,
-                Opcode::BUILD_LIST,
-                Opcode::LIST_APPEND,
-                Opcode::LIST_EXTEND,
-                true,
-                loc,
-            )?,
-        }
-        if nkw > 0 {
-            let mut have_dict = false;
-            let mut nseen = 0;
-            for (i, k) in keywords.iter().enumerate() {
-                if k.arg.is_none() {
-                    if nseen > 0 {
-                        self.compile_subkwargs(keywords, i - nseen, i, loc)?;
-                        if have_dict {
-                            self.emit_arg(Opcode::DICT_MERGE, 1, loc);
-                        }
-                        have_dict = true;
-                        nseen = 0;
-                    }
-                    if !have_dict {
-                        self.emit_arg(Opcode::BUILD_MAP, 0, loc);
-                        have_dict = true;
-                    }
-                    self.visit_expr(&k.value)?;
-                    self.emit_arg(Opcode::DICT_MERGE, 1, loc);
-                } else {
-                    nseen += 1;
-                }
-            }
-            if nseen > 0 {
-                self.compile_subkwargs(keywords, nkw - nseen, nkw, loc)?;
-                if have_dict {
-                    self.emit_arg(Opcode::DICT_MERGE, 1, loc);
-                }
-            }
-        }
-        self.emit_arg(Opcode::CALL_FUNCTION_EX, u32::from(nkw > 0), loc);
-        Ok(())
-    }
-
-    fn compile_subkwargs(
-        &mut self,
-        keywords: &'a [ast::Keyword],
-        begin: usize,
-        end: usize,
-        loc: Position,
-    ) -> CResult<()> {
-        let n = end - begin;
-        let big = n * 2 > STACK_USE_GUIDELINE;
-        if big {
-            self.emit_arg(Opcode::BUILD_MAP, 0, NO_LOC);
-        }
-        for k in &keywords[begin..end] {
-            let name = k.arg.as_ref().map(|a| a.id.to_string()).unwrap_or_default();
-            self.load_const(Constant::Str(name), loc);
-            self.visit_expr(&k.value)?;
-            if big {
-                self.emit_arg(Opcode::MAP_ADD, 1, NO_LOC);
-            }
-        }
-        if !big {
-            self.emit_arg(Opcode::BUILD_MAP, n as u32, loc);
-        }
-        Ok(())
-    }
-
-    // ---- f-strings -------------------------------------------------------------------
-
-    fn compile_fstring(&mut self, f: &'a ast::ExprFString, loc: Position) -> CResult<()> {
-        // Flatten the parts into literal runs and interpolations, merging adjacent
-        // literals (CPython's parser builds one JoinedStr for the whole concatenation).
-        enum Piece<'e> {
-            Lit(String, TextRange),
-            Field(&'e ast::InterpolatedElement),
-        }
-        let mut pieces: Vec<Piece<'a>> = Vec::new();
-        let push_lit = |pieces: &mut Vec<Piece<'a>>, s: &str, r: TextRange| {
-            if s.is_empty() {
-                return;
-            }
-            if let Some(Piece::Lit(prev, pr)) = pieces.last_mut() {
-                prev.push_str(s);
-                *pr = TextRange::new(pr.start(), r.end());
-            } else {
-                pieces.push(Piece::Lit(s.to_string(), r));
-            }
-        };
-        for part in f.value.iter() {
-            match part {
-                ast::FStringPart::Literal(l) => push_lit(&mut pieces, &l.value, l.range),
-                ast::FStringPart::FString(fs) => {
-                    for el in fs.elements.iter() {
-                        match el {
-                            ast::InterpolatedStringElement::Literal(l) => {
-                                push_lit(&mut pieces, &l.value, l.range)
-                            }
-                            ast::InterpolatedStringElement::Interpolation(i) => {
-                                if let Some(debug) = &i.debug_text {
-                                    let start = i.range.start() + ruff_text_size::TextSize::from(1);
-                                    let r = TextRange::at(
-                                        start,
-                                        ruff_text_size::TextSize::of(debug.as_str()),
-                                    );
-                                    push_lit(&mut pieces, debug.as_str(), r);
-                                }
-                                pieces.push(Piece::Field(i));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        let single_part = f.value.as_slice().len() == 1;
-        let count = pieces.len();
-        if count > STACK_USE_GUIDELINE {
-            self.load_const(Constant::Str(String::new()), loc);
-            let join = self.add_name("join");
-            self.emit_arg(Opcode::LOAD_ATTR, (join << 1) | 1, loc);
-            self.emit_arg(Opcode::BUILD_LIST, 0, loc);
-            for p in &pieces {
-                match p {
-                    Piece::Lit(s, r) => {
-                        let l = self.loc(*r);
-                        self.load_const(Constant::Str(s.clone()), l);
-                    }
-                    Piece::Field(i) => self.compile_interpolation(i)?,
-                }
-                self.emit_arg(Opcode::LIST_APPEND, 1, loc);
-            }
-            self.emit_arg(Opcode::CALL, 1, loc);
-            return Ok(());
-        }
-        for p in &pieces {
-            match p {
-                Piece::Lit(s, r) => {
-                    let l = if count == 1 && !single_part {
-                        loc
-                    } else {
-                        self.loc(*r)
-                    };
-                    self.load_const(Constant::Str(s.clone()), l);
-                }
-                Piece::Field(i) => self.compile_interpolation(i)?,
-            }
-        }
-        if count == 0 {
-            self.load_const(Constant::Str(String::new()), loc);
-        } else if count != 1 {
-            self.emit_arg(Opcode::BUILD_STRING, count as u32, loc);
-        }
-        Ok(())
-    }
-
-    fn compile_interpolation(&mut self, i: &'a ast::InterpolatedElement) -> CResult<()> {
-        self.visit_expr(&i.expression)?;
-        let loc = self.loc(i.range);
-        let conv = match i.conversion {
-            ast::ConversionFlag::Str => Some(conversion::STR),
-            ast::ConversionFlag::Repr => Some(conversion::REPR),
-            ast::ConversionFlag::Ascii => Some(conversion::ASCII),
-            ast::ConversionFlag::None if i.debug_text.is_some() && i.format_spec.is_none() => {
-                Some(conversion::REPR)
-            }
-            ast::ConversionFlag::None => None,
-        };
-        if let Some(c) = conv {
-            self.emit_arg(Opcode::CONVERT_VALUE, c, loc);
-        }
-        match &i.format_spec {
-            Some(spec) => {
-                self.compile_format_spec(spec)?;
-                self.emit(Opcode::FORMAT_WITH_SPEC, loc);
-            }
-            None => self.emit(Opcode::FORMAT_SIMPLE, loc),
-        }
-        Ok(())
-    }
-
-    fn compile_format_spec(&mut self, spec: &'a ast::InterpolatedStringFormatSpec) -> CResult<()> {
-        let mut n = 0u32;
-        let mut lit: Option<(String, TextRange)> = None;
-        let spec_loc = self.loc(spec.range);
-        for el in spec.elements.iter() {
-            match el {
-                ast::InterpolatedStringElement::Literal(l) => match &mut lit {
-                    Some((s, r)) => {
-                        s.push_str(&l.value);
-                        *r = TextRange::new(r.start(), l.range.end());
-                    }
-                    None => lit = Some((l.value.to_string(), l.range)),
-                },
-                ast::InterpolatedStringElement::Interpolation(i) => {
-                    if let Some((s, r)) = lit.take() {
-                        let l = self.loc(r);
-                        self.load_const(Constant::Str(s), l);
-                        n += 1;
-                    }
-                    self.compile_interpolation(i)?;
-                    n += 1;
-                }
-            }
-        }
-        if let Some((s, r)) = lit.take() {
-            let l = self.loc(r);
-            self.load_const(Constant::Str(s), l);
-            n += 1;
-        }
-        if n == 0 {
-            self.load_const(Constant::Str(String::new()), spec_loc);
-        } else if n > 1 {
-            self.emit_arg(Opcode::BUILD_STRING, n, spec_loc);
-        }
-        Ok(())
+        false
     }
 
     /// Whether `e` is a constant literal statement (ignored except for its line).

@@ -35,6 +35,9 @@ pub(crate) enum Op {
     JumpNoInterrupt,
     /// Zero-size marker: handler `arg` becomes active here (CPython's `SETUP_*`).
     Setup,
+    /// Zero-size marker where a handler stops (CPython's `POP_BLOCK`); it only counts toward
+    /// the size of blocks considered for inlining, and is dropped right after that.
+    PopBlock,
 }
 
 /// One instruction. `arg` holds the handler index for `Setup`; for jumps the argument is
@@ -53,7 +56,7 @@ impl Instr {
     pub fn is_terminator(&self) -> bool {
         match self.op {
             Op::Jump | Op::JumpNoInterrupt => true,
-            Op::Setup => false,
+            Op::Setup | Op::PopBlock => false,
             Op::Real(op) => matches!(
                 op,
                 Opcode::RETURN_VALUE

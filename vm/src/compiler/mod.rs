@@ -9,12 +9,14 @@
 //! error the way CPython does for an uncaught `SyntaxError`.
 
 mod assemble;
+mod call;
 mod codegen;
 mod comprehension;
 mod constant;
 mod error;
 mod exceptions;
 mod expr;
+mod fstring;
 mod function;
 mod ir;
 mod pattern;

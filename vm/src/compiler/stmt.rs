@@ -464,12 +464,13 @@ impl<'a> Compiler<'a> {
             if preserve_tos {
                 self.visit_expr(v)?;
             } else {
-                let vloc = self.loc(v.range());
-                self.emit(Opcode::NOP, vloc);
+                loc = self.loc(v.range());
+                self.emit(Opcode::NOP, loc);
             }
         }
         if value.is_none_or(|v| self.line_of(v.range().start()) != stmt_loc.line) {
-            self.emit(Opcode::NOP, stmt_loc);
+            loc = stmt_loc;
+            self.emit(Opcode::NOP, loc);
         }
         let saved = self.unit().b.handler_stack.clone();
         let (_, l) = self.unwind_fblock_stack(preserve_tos, false, loc, r.range)?;

@@ -373,10 +373,18 @@ impl Vm {
                 let key = self.intern(name);
                 self.dict_set(&dict, key, value)
             }
-            None => Err(PyErr::attribute_error(format!(
-                "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
-                self.type_name(obj)
-            ))),
+            None => {
+                if crate::builtins::object::builtin_attribute(self, obj, name)?.is_some() {
+                    return Err(PyErr::attribute_error(format!(
+                        "attribute '{name}' of '{}' objects is not writable",
+                        self.type_name(obj)
+                    )));
+                }
+                Err(PyErr::attribute_error(format!(
+                    "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
+                    self.type_name(obj)
+                )))
+            }
         }
     }
 

@@ -292,7 +292,10 @@ impl Vm {
                     };
                 }
                 Some(Payload::Dict(_)) => return self.dict_set(obj, key.clone(), value),
-                Some(Payload::ByteArray(b)) => {
+                // Slice assignment is `bytearray.__setitem__` (builtins::bytes).
+                Some(Payload::ByteArray(b))
+                    if !matches!(key.payload(), Some(Payload::Slice(_))) =>
+                {
                     let len = b.borrow().len();
                     let byte = self.index_i64(&value)?;
                     if !(0..256).contains(&byte) {

@@ -102,6 +102,11 @@ impl FileData {
         let readable = matches!(stream, Stream::Stdin(_)) || mode.contains(['r', '+']);
         let writable = matches!(stream, Stream::Stdout | Stream::Stderr)
             || mode.contains(['w', 'a', 'x', '+']);
+        // CPython creates the standard streams with `newline='\n'`: no translation.
+        let newline = match stream {
+            Stream::Stdin(_) | Stream::Stdout | Stream::Stderr => Some("\n".to_string()),
+            _ => None,
+        };
         FileData {
             stream,
             name: name.to_string(),
@@ -116,7 +121,7 @@ impl FileData {
             line_buffered: false,
             encoding: "utf-8".to_string(),
             errors: "strict".to_string(),
-            newline: None,
+            newline,
             name_value: None,
         }
     }

@@ -1,0 +1,103 @@
+//! Command-line behaviour against CPython 3.13's: exit statuses, `sys.argv`, `-c`, stdin,
+//! `-X int_max_str_digits`, bad options and missing scripts. Expected values were taken
+//! from `PYENV_VERSION=3.13.0 python3` runs (the program path in messages differs).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn pyrite(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(args)
+        .env("PYTHONHASHSEED", "0")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pyrite starts");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("stdin written");
+    }
+    child.wait_with_output().expect("pyrite finishes")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn command_sees_its_arguments() {
+    // python3 -c 'import sys; print(sys.argv)' a b
+    let out = pyrite(&["-c", "import sys; print(sys.argv)", "a", "b"], "");
+    assert_eq!(text(&out.stdout), "['-c', 'a', 'b']\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn system_exit_sets_the_status() {
+    // python3 -c 'raise SystemExit(3)'; python3 -c 'import sys; sys.exit("bye")'
+    assert_eq!(
+        pyrite(&["-c", "raise SystemExit(3)"], "").status.code(),
+        Some(3)
+    );
+    let out = pyrite(&["-c", "import sys; sys.exit('bye')"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "bye\n");
+}
+
+#[test]
+fn program_from_stdin() {
+    // echo 'print(6*7)' | python3 -
+    for args in [&["-"][..], &[][..]] {
+        let out = pyrite(args, "print(6*7)\n");
+        assert_eq!(text(&out.stdout), "42\n");
+    }
+}
+
+#[test]
+fn uncaught_exception_prints_traceback_and_exits_1() {
+    // python3 -c '1/0'
+    let out = pyrite(&["-c", "1/0"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n    1/0\n    ~^~\nZeroDivisionError: division by zero\n"
+    );
+}
+
+#[test]
+fn int_max_str_digits_option() {
+    // python3 -X int_max_str_digits=700 -c 'print(len(str(10**699)))'
+    let out = pyrite(
+        &[
+            "-X",
+            "int_max_str_digits=700",
+            "-c",
+            "print(len(str(10**699)))",
+        ],
+        "",
+    );
+    assert_eq!(text(&out.stdout), "700\n");
+}
+
+#[test]
+fn bad_options_and_missing_scripts_exit_2() {
+    // python3 --bogus; python3 -Z; python3 /tmp/nonexist.py
+    let out = pyrite(&["--bogus"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("unknown option --bogus\nusage: "));
+    let out = pyrite(&["-Z"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("Unknown option: -Z\nusage: "));
+    let out = pyrite(&["/nonexistent/dir/missing.py"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).ends_with(
+        ": can't open file '/nonexistent/dir/missing.py': [Errno 2] No such file or directory\n"
+    ));
+}
+
+#[test]
+fn version_flag() {
+    let out = pyrite(&["-V"], "");
+    assert!(text(&out.stdout).starts_with("Python 3.14"));
+    assert_eq!(out.status.code(), Some(0));
+}
