@@ -254,7 +254,6 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
 }
 
-
 fn immediate_repr(v: &Value) -> &'static str {
     if v.is_none() {
         "None"
