@@ -23,6 +23,9 @@ pub fn install(vm: &mut Vm) {
         vm.set_constructor(&ty, exception_new);
     }
     let base = vm.types.exception(ExcKind::BaseException).clone();
+    // `BaseException.__new__(cls, *args)` keeps the arguments (object.__new__ would not).
+    let new = crate::builtins::object::base::new_static(vm, "__new__", exception_new_static);
+    vm.set_type_attr(&base, "__new__", new);
     vm.add_method(&base, "__init__", exception_init);
     vm.add_method(&base, "__str__", exception_str_m);
     vm.add_method(&base, "__repr__", exception_repr);
@@ -87,6 +90,22 @@ fn exception_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let exc = vm.new_exception_of_type(&cls, pos.clone());
     fill_fields(vm, &exc, &pos, &a)?;
     Ok(exc)
+}
+
+/// `BaseException.__new__` called explicitly (`super().__new__(cls, ...)`).
+fn exception_new_static(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let base = vm.types.exception(ExcKind::BaseException).clone();
+    match args.positional().first() {
+        Some(cls) if vm.is_type(cls) && vm.is_subtype(cls, &base) => exception_new(vm, args),
+        Some(cls) => Err(PyErr::type_error(format!(
+            "BaseException.__new__({}): {} is not a subtype of BaseException",
+            vm.type_name(cls),
+            vm.type_name(cls)
+        ))),
+        None => Err(PyErr::type_error(
+            "BaseException.__new__(): not enough arguments",
+        )),
+    }
 }
 
 /// Rejects keywords a builtin exception type does not take, with CPython's messages.

@@ -137,7 +137,15 @@ fn type_call(
     let pos = args.positional();
     match pos.len() {
         2 => Ok(vm.type_of(&pos[1])),
-        4 => crate::interp::class::type_new(vm, &pos[0], &pos[1], &pos[2], &pos[3]),
+        4 => {
+            // Keywords of a class statement go to `__init_subclass__`.
+            let nkw = args.kwnames.len();
+            let kw = crate::interp::args::Args {
+                values: &args.values[args.values.len() - nkw..],
+                kwnames: args.kwnames,
+            };
+            crate::interp::class::type_new_kw(vm, &pos[0], &pos[1], &pos[2], &pos[3], kw)
+        }
         _ => Err(crate::runtime::errors::PyErr::type_error(
             "type() takes 1 or 3 arguments",
         )),

@@ -290,6 +290,24 @@ impl Vm {
         let Some(data) = cls.as_type_data() else {
             return Err(PyErr::internal("call_type of a non-type"));
         };
+        // A metaclass that defines `__call__` (singletons, registries) decides what calling
+        // its classes does; `type.__call__` itself is the default below.
+        let meta = self.type_of(cls);
+        if !meta.is(&self.types.type_)
+            && let Some(m) = self.lookup_type_attr(&meta, "__call__")
+            && !matches!(m.payload(), Some(Payload::BuiltinFunction(_)))
+        {
+            let mut all = Vec::with_capacity(args.values.len() + 1);
+            all.push(cls.clone());
+            all.extend(args.values.iter().cloned());
+            return self.call_args(
+                &m,
+                Args {
+                    values: &all,
+                    kwnames: args.kwnames,
+                },
+            );
+        }
         // A builtin type's own constructor (no user `__new__`/`__init__` override).
         let is_heap = data.has_flag(crate::types::typeobj::type_flags::HEAPTYPE);
         if let Some(ctor) = data.constructor.get()

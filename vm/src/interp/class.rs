@@ -295,6 +295,29 @@ pub fn type_new(
     bases: &Value,
     ns: &Value,
 ) -> PyResult<Value> {
+    type_new_kw(
+        vm,
+        meta,
+        name,
+        bases,
+        ns,
+        Args {
+            values: &[],
+            kwnames: &[],
+        },
+    )
+}
+
+/// `type_new` with the class statement's keywords (`class C(B, flag=1)`), which are
+/// passed on to the parent's `__init_subclass__`.
+pub fn type_new_kw(
+    vm: &mut Vm,
+    meta: &Value,
+    name: &Value,
+    bases: &Value,
+    ns: &Value,
+    kw: Args<'_>,
+) -> PyResult<Value> {
     let Some(name_text) = name.as_str().map(str::to_string) else {
         return Err(PyErr::type_error(format!(
             "type.__new__() argument 1 must be str, not {}",
@@ -415,7 +438,16 @@ pub fn type_new(
         && let Some(Payload::ClassMethod(f)) = init_sub.payload()
     {
         let f = f.clone();
-        vm.call(&f, &[cls.clone()])?;
+        let mut all = Vec::with_capacity(kw.values.len() + 1);
+        all.push(cls.clone());
+        all.extend(kw.values.iter().cloned());
+        vm.call_args(
+            &f,
+            Args {
+                values: &all,
+                kwnames: kw.kwnames,
+            },
+        )?;
     }
     Ok(cls)
 }

@@ -338,18 +338,26 @@ impl Vm {
                 }
                 Some(Payload::Dict(_)) => return Ok(self.dict_get(container, item)?.is_some()),
                 Some(Payload::Set(_)) => return self.set_contains(container, item),
+                // No copy of the list: re-read length and item each step, as CPython does
+                // (`__eq__` may mutate the list), holding no borrow while comparing.
                 Some(Payload::List(l)) => {
-                    let items = l.borrow().clone();
-                    for x in &items {
-                        if self.eq(x, item)? {
+                    let mut i = 0;
+                    loop {
+                        let x = match l.try_borrow() {
+                            Ok(items) => match items.get(i) {
+                                Some(x) => x.clone(),
+                                None => return Ok(false),
+                            },
+                            Err(_) => return Err(PyErr::runtime_error("list is being modified")),
+                        };
+                        if self.eq(&x, item)? {
                             return Ok(true);
                         }
+                        i += 1;
                     }
-                    return Ok(false);
                 }
                 Some(Payload::Tuple(t)) => {
-                    let items = t.to_vec();
-                    for x in &items {
+                    for x in t.iter() {
                         if self.eq(x, item)? {
                             return Ok(true);
                         }

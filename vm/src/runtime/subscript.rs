@@ -144,11 +144,17 @@ impl Vm {
             match obj.payload() {
                 Some(Payload::List(l)) => {
                     if is_slice {
-                        let items = l.borrow().clone();
-                        let idx = self.slice_indices(key, items.len())?;
-                        return Ok(
-                            self.new_list(idx.positions().map(|p| items[p].clone()).collect())
-                        );
+                        // Resolve the bounds first (`__index__` may run code), then copy
+                        // only the selected items.
+                        let len = l.borrow().len();
+                        let idx = self.slice_indices(key, len)?;
+                        let items = l.borrow();
+                        let out: Vec<Value> = idx
+                            .positions()
+                            .filter_map(|p| items.get(p).cloned())
+                            .collect();
+                        drop(items);
+                        return Ok(self.new_list(out));
                     }
                     let len = l.borrow().len();
                     return match self.seq_index(key, len, "list")? {

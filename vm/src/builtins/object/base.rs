@@ -387,9 +387,14 @@ fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `type.__new__(meta, name, bases, namespace)`.
 fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.positional();
+    let nkw = args.kwnames.len();
+    let kw = Args {
+        values: &args.values[args.values.len() - nkw..],
+        kwnames: args.kwnames,
+    };
     match pos {
         [meta, obj] if vm.is_type(meta) => Ok(vm.type_of(obj)),
-        [meta, name, bases, ns] => crate::interp::class::type_new(vm, meta, name, bases, ns),
+        [meta, name, bases, ns] => crate::interp::class::type_new_kw(vm, meta, name, bases, ns, kw),
         _ => Err(PyErr::type_error(
             "type.__new__() takes exactly 3 arguments",
         )),
