@@ -66,6 +66,7 @@ pub struct TraceBuilder {
     cse: HashMap<CseKey, Ref>,
     current_snapshot: Option<SnapshotId>,
     snapshot_used: bool,
+    cse_loads_across_loop: bool,
     error: Option<BuildError>,
 }
 
@@ -203,6 +204,12 @@ impl TraceBuilder {
         self.current_snapshot.unwrap_or(SnapshotId(0))
     }
 
+    /// Lets load CSE look past the `loop` marker (for loop peeling only: sound while the
+    /// loop body is being emitted by copying the pre-roll, as LuaJIT's LOOP argues).
+    pub fn set_cse_loads_across_loop(&mut self, allow: bool) {
+        self.cse_loads_across_loop = allow;
+    }
+
     /// Makes `id` the snapshot later guards use (passes re-emitting code need this).
     pub fn set_snapshot(&mut self, id: SnapshotId) {
         self.current_snapshot = Some(id);
@@ -280,6 +287,12 @@ impl TraceBuilder {
         // Walk back to the nearest load or store of the same place, stopping at anything
         // that may write it.
         for (i, earlier) in self.trace.insts.iter().enumerate().rev() {
+            // Stores later in the loop body run before the next iteration's load, and
+            // they are not visible from here: only loop peeling, which emits the body as
+            // it copies it, may look past `loop`.
+            if earlier.op == Op::Loop && !self.cse_loads_across_loop {
+                return None;
+            }
             match may_alias(inst, earlier) {
                 Alias::Same if earlier.op == inst.op && earlier.ty == inst.ty => {
                     return Some(Ref::inst(i));
@@ -447,7 +460,7 @@ pub(crate) fn check(trace: &Trace, inst: &Inst) -> Result<(), String> {
             && !kind.accepts(ty, first)
         {
             return Err(format!(
-                "{}: operand {i} ({arg}) has type {ty}, wanted {kind:?}",
+                "{}: operand {i} ({arg}) has type {ty}, wanted {kind}",
                 inst.op
             ));
         }

@@ -40,6 +40,7 @@ pub mod builder;
 pub mod fold;
 pub mod op;
 pub mod parse;
+pub mod passes;
 pub mod print;
 pub mod snapshot;
 pub mod trace;

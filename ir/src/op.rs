@@ -83,6 +83,17 @@ impl OperandKind {
     }
 }
 
+impl fmt::Display for OperandKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OperandKind::Is(ty) => write!(f, "{ty}"),
+            OperandKind::Any => f.write_str("any type"),
+            OperandKind::Addr => f.write_str("value or ptr"),
+            OperandKind::SameAsFirst => f.write_str("the type of operand 0"),
+        }
+    }
+}
+
 /// The immediate an op carries besides its operands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImmKind {

@@ -53,7 +53,9 @@ pub fn parse(text: &str) -> std::result::Result<Trace, ParseError> {
         }
         if let Some((lhs, _)) = text.split_once('=')
             && let Some((name, _)) = lhs.trim().split_once(':')
-            && names.insert(name.trim().to_owned(), Ref::inst(count)).is_some()
+            && names
+                .insert(name.trim().to_owned(), Ref::inst(count))
+                .is_some()
         {
             return Err(ParseError {
                 line,
@@ -98,8 +100,14 @@ impl Parser {
             .collect::<Result<Vec<_>>>()?;
         let rest = rest.trim().strip_prefix("->").ok_or("expected ->")?;
         let mut words = rest.split_whitespace();
-        let ret = words.next().and_then(Type::from_name).ok_or("expected a result type")?;
-        let effect = words.next().and_then(Effect::from_name).ok_or("expected an effect")?;
+        let ret = words
+            .next()
+            .and_then(Type::from_name)
+            .ok_or("expected a result type")?;
+        let effect = words
+            .next()
+            .and_then(Effect::from_name)
+            .ok_or("expected an effect")?;
         self.trace.declare_helper(Helper {
             name: name.trim().to_owned(),
             params,
@@ -169,7 +177,9 @@ impl Parser {
         }
         for slot in split_list(slots) {
             let (slot, value) = slot.split_once('=').ok_or("expected slot=value")?;
-            frame.slots.push((parse_number(slot.trim())?, self.snap_value(value.trim())?));
+            frame
+                .slots
+                .push((parse_number(slot.trim())?, self.snap_value(value.trim())?));
         }
         Ok(frame)
     }
@@ -211,13 +221,20 @@ impl Parser {
             (ImmKind::None, _) => Imm::None,
             (_, None) => return Err(format!("{op} needs an immediate")),
             (ImmKind::Slot, Some(t)) => {
-                let slot = t.strip_prefix('[').and_then(|t| t.strip_suffix(']')).ok_or("expected [slot]")?;
+                let slot = t
+                    .strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(']'))
+                    .ok_or("expected [slot]")?;
                 Imm::Slot(parse_number(slot)?)
             }
-            (ImmKind::Offset, Some(t)) => {
-                Imm::Offset(t.trim_start_matches('+').parse().map_err(|_| format!("bad offset {t}"))?)
+            (ImmKind::Offset, Some(t)) => Imm::Offset(
+                t.trim_start_matches('+')
+                    .parse()
+                    .map_err(|_| format!("bad offset {t}"))?,
+            ),
+            (ImmKind::Tag, Some(t)) => {
+                Imm::Tag(TypeTag::from_name(t).ok_or_else(|| format!("unknown tag {t}"))?)
             }
-            (ImmKind::Tag, Some(t)) => Imm::Tag(TypeTag::from_name(t).ok_or_else(|| format!("unknown tag {t}"))?),
             (ImmKind::Helper, Some(t)) => {
                 let name = t.strip_prefix('@').ok_or("expected @helper")?;
                 let index = self
@@ -262,8 +279,11 @@ pub fn parse_const(text: &str) -> Result<Const> {
             "Ellipsis" => abi::IMM_ELLIPSIS,
             w if w.starts_with("0x") => parse_hex(w)?,
             w => match parse_number_literal(w)? {
-                Const::Int(v) => abi::encode_small_int(v).ok_or("val: int out of small-int range")?,
-                Const::Float(bits) => abi::encode_double(f64::from_bits(bits)).ok_or("val: NaN cannot be immediate")?,
+                Const::Int(v) => {
+                    abi::encode_small_int(v).ok_or("val: int out of small-int range")?
+                }
+                Const::Float(bits) => abi::encode_double(f64::from_bits(bits))
+                    .ok_or("val: NaN cannot be immediate")?,
                 _ => return Err(format!("bad value literal {w}")),
             },
         };
@@ -288,20 +308,29 @@ fn parse_number_literal(text: &str) -> Result<Const> {
         let value: f64 = text.parse().map_err(|_| format!("bad float {text}"))?;
         Ok(Const::float(value))
     } else {
-        text.parse().map(Const::Int).map_err(|_| format!("bad operand {text}"))
+        text.parse()
+            .map(Const::Int)
+            .map_err(|_| format!("bad operand {text}"))
     }
 }
 
 fn parse_hex(text: &str) -> Result<u64> {
-    let digits = text.strip_prefix("0x").ok_or_else(|| format!("expected hex, got {text}"))?;
+    let digits = text
+        .strip_prefix("0x")
+        .ok_or_else(|| format!("expected hex, got {text}"))?;
     u64::from_str_radix(digits, 16).map_err(|_| format!("bad hex {text}"))
 }
 
 fn parse_number<T: std::str::FromStr>(text: &str) -> Result<T> {
-    text.trim().parse().map_err(|_| format!("bad number {text}"))
+    text.trim()
+        .parse()
+        .map_err(|_| format!("bad number {text}"))
 }
 
 /// Splits a comma-separated list, dropping empty items.
 fn split_list(text: &str) -> Vec<&str> {
-    text.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }

@@ -176,6 +176,18 @@ impl Trace {
         Trace::default()
     }
 
+    /// A trace with the same constants and helpers but no instructions or snapshots, so
+    /// that every `Ref` to a constant means the same in both (passes rebuild into one).
+    pub fn empty_like(&self) -> Trace {
+        Trace {
+            insts: Vec::new(),
+            snapshots: Vec::new(),
+            helpers: self.helpers.clone(),
+            consts: self.consts.clone(),
+            const_index: self.const_index.clone(),
+        }
+    }
+
     /// The interned constant `value`.
     pub fn constant(&mut self, value: Const) -> Ref {
         if let Some(&r) = self.const_index.get(&value) {

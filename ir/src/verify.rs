@@ -114,7 +114,10 @@ fn verify_snapshot(trace: &Trace, snap: &Snapshot) -> Result<(), String> {
     }
     let defined = |r: Ref| -> Result<(), String> {
         if r.is_const() {
-            return trace.const_value(r).map(|_| ()).ok_or(format!("{r} is not a constant"));
+            return trace
+                .const_value(r)
+                .map(|_| ())
+                .ok_or(format!("{r} is not a constant"));
         }
         if r.index() >= snap.position as usize {
             return Err(format!("{r} is not defined before the snapshot"));
