@@ -240,7 +240,9 @@ fn fold_once(trace: &Trace, inst: &Inst) -> Step {
             };
             match (word(0), def_op(0)) {
                 (Some(w), _) if tag.matches(w) => Step::Drop,
-                // A boxed bool is True or False; a fresh tuple is a heap object.
+                // Boxes exit unless the result has the tag; a fresh tuple is a heap object.
+                (_, Some(BoxInt)) if tag == TypeTag::Int => Step::Drop,
+                (_, Some(BoxFloat)) if tag == TypeTag::Float => Step::Drop,
                 (_, Some(BoxBool)) if tag == TypeTag::Bool => Step::Drop,
                 (_, Some(NewTuple)) if tag == TypeTag::Object => Step::Drop,
                 _ => Step::Keep,

@@ -11,5 +11,5 @@ impl Rewrite for FoldCse {}
 
 /// Runs the pass.
 pub fn run(trace: &mut Trace) -> Result<(), String> {
-    rewrite(trace, &mut FoldCse)
+    rewrite(trace, &mut FoldCse).map(|_| ())
 }

@@ -21,14 +21,21 @@ pub(crate) trait Rewrite {
         b.emit_inst(inst)
     }
 
+    /// Called before old instruction `index` (and the snapshots taken just before it) is
+    /// re-emitted; `subst` maps the old instructions so far to their new values.
+    fn before(&mut self, b: &mut TraceBuilder, index: usize, subst: &[Ref]) {
+        let _ = (b, index, subst);
+    }
+
     /// Edits the copy of an old snapshot (its values are already substituted).
     fn snapshot(&mut self, b: &mut TraceBuilder, snapshot: &mut Snapshot) {
         let _ = (b, snapshot);
     }
 }
 
-/// Re-emits `trace` through `pass`, replacing it with the result.
-pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<(), String> {
+/// Re-emits `trace` through `pass`, replacing it with the result. Returns the map from old
+/// instructions to their new values.
+pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<Vec<Ref>, String> {
     let old = std::mem::take(trace);
     let mut b = TraceBuilder::from_trace(old.empty_like());
     let mut subst: Vec<Ref> = Vec::with_capacity(old.insts.len());
@@ -44,6 +51,7 @@ pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<(), 
 
     let mut next_snapshot = 0;
     for (index, inst) in old.insts.iter().enumerate() {
+        pass.before(&mut b, index, &subst);
         while let Some(snap) = old.snapshots.get(next_snapshot)
             && snap.position as usize <= index
         {
@@ -85,7 +93,7 @@ pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<(), 
     }
     drop_unused_snapshots(&mut new);
     *trace = new;
-    Ok(())
+    Ok(subst)
 }
 
 fn copy_snapshot(
