@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::rewrite::{Rewrite, rewrite};
+use super::rewrite::{Rewrite, remove_trivial_phis, rewrite};
 use crate::builder::{NO_VALUE, TraceBuilder};
 use crate::op::Op;
 use crate::trace::{Imm, Inst, Ref, Trace};
@@ -26,7 +26,10 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
     if !drop.contains(&true) {
         return Ok(());
     }
-    rewrite(trace, &mut DropGuards { drop }).map(|_| ())
+    rewrite(trace, &mut DropGuards { drop })?;
+    // Dropping a guard can fold a back-edge box(unbox(phi)) into the phi itself.
+    remove_trivial_phis(trace);
+    Ok(())
 }
 
 struct DropGuards {
