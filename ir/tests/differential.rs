@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use pyrite_ir::passes::optimize;
 use pyrite_ir::{
-    Const, Imm, Op, Ref, SnapValue, Snapshot, Trace, TraceBuilder, TypeTag, abi, verify,
+    Const, Imm, Op, Ref, SnapValue, Snapshot, Trace, TraceBuilder, Type, TypeTag, abi, verify,
 };
 
 /// A Python-level value.
@@ -41,13 +41,17 @@ enum Outcome {
         iteration: u32,
         pc: u32,
         slots: BTreeMap<u32, Py>,
+        memory: Memory,
     },
-    StillLooping,
+    StillLooping(Memory),
     /// The interpreter met something this test does not model.
     Unsupported(String),
 }
 
 const MAX_ITERATIONS: u32 = 40;
+
+/// Object fields: (object id, offset) → value. Objects are `Py::Word(id)`.
+type Memory = BTreeMap<(u64, i32), Py>;
 
 fn decode(word: u64) -> Py {
     match word {
@@ -83,13 +87,19 @@ fn box_val(v: &Val) -> Py {
 /// Runs a trace; the flag says the exit was an overflow or box range check, after which this
 /// model has no semantics (the interpreter would build a big int), so runs that end so are
 /// not compared.
-fn run(trace: &Trace, entry: &BTreeMap<u32, Py>) -> (Outcome, bool) {
+fn run(trace: &Trace, entry: &BTreeMap<u32, Py>, memory: &Memory) -> (Outcome, bool) {
     let mut repr_exit = false;
-    let outcome = run_inner(trace, entry, &mut repr_exit);
+    let mut memory = memory.clone();
+    let outcome = run_inner(trace, entry, &mut memory, &mut repr_exit);
     (outcome, repr_exit)
 }
 
-fn run_inner(trace: &Trace, entry: &BTreeMap<u32, Py>, repr_exit: &mut bool) -> Outcome {
+fn run_inner(
+    trace: &Trace,
+    entry: &BTreeMap<u32, Py>,
+    memory: &mut Memory,
+    repr_exit: &mut bool,
+) -> Outcome {
     let mut frame = entry.clone();
     let mut vals: Vec<Val> = vec![Val::Void; trace.insts.len()];
     let loop_at = trace.loop_index();
@@ -100,37 +110,42 @@ fn run_inner(trace: &Trace, entry: &BTreeMap<u32, Py>, repr_exit: &mut bool) -> 
     });
     let mut iterations = 0;
     let mut pc = 0;
-    let exit =
-        |snap: &Snapshot, vals: &[Val], frame: &BTreeMap<u32, Py>, iteration: u32| -> Outcome {
-            let get = |r: Ref| {
-                if r.is_const() {
-                    constant(trace.const_value(r).expect("constant"))
-                } else {
-                    vals[r.index()].clone()
-                }
-            };
-            fn materialize(snap: &Snapshot, v: SnapValue, get: &dyn Fn(Ref) -> Val) -> Py {
-                match v {
-                    SnapValue::Ref(r) => box_val(&get(r)),
-                    SnapValue::Virtual(i) => Py::Tuple(
-                        snap.virtuals[i as usize]
-                            .fields
-                            .iter()
-                            .map(|&f| materialize(snap, f, get))
-                            .collect(),
-                    ),
-                }
-            }
-            let mut slots = frame.clone();
-            for &(slot, v) in &snap.frames[0].slots {
-                slots.insert(slot, materialize(snap, v, &get));
-            }
-            Outcome::Exit {
-                iteration,
-                pc: snap.frames[0].pc,
-                slots,
+    let exit = |snap: &Snapshot,
+                vals: &[Val],
+                frame: &BTreeMap<u32, Py>,
+                memory: &Memory,
+                iteration: u32|
+     -> Outcome {
+        let get = |r: Ref| {
+            if r.is_const() {
+                constant(trace.const_value(r).expect("constant"))
+            } else {
+                vals[r.index()].clone()
             }
         };
+        fn materialize(snap: &Snapshot, v: SnapValue, get: &dyn Fn(Ref) -> Val) -> Py {
+            match v {
+                SnapValue::Ref(r) => box_val(&get(r)),
+                SnapValue::Virtual(i) => Py::Tuple(
+                    snap.virtuals[i as usize]
+                        .fields
+                        .iter()
+                        .map(|&f| materialize(snap, f, get))
+                        .collect(),
+                ),
+            }
+        }
+        let mut slots = frame.clone();
+        for &(slot, v) in &snap.frames[0].slots {
+            slots.insert(slot, materialize(snap, v, &get));
+        }
+        Outcome::Exit {
+            iteration,
+            pc: snap.frames[0].pc,
+            slots,
+            memory: memory.clone(),
+        }
+    };
     while pc < trace.insts.len() {
         let inst = &trace.insts[pc];
         let arg = |i: usize| -> Val {
@@ -174,7 +189,7 @@ fn run_inner(trace: &Trace, entry: &BTreeMap<u32, Py>, repr_exit: &mut bool) -> 
             Op::Jump => {
                 iterations += 1;
                 if iterations >= MAX_ITERATIONS {
-                    return Outcome::StillLooping;
+                    return Outcome::StillLooping(memory.clone());
                 }
                 match first_body {
                     Some(body) => {
@@ -195,7 +210,8 @@ fn run_inner(trace: &Trace, entry: &BTreeMap<u32, Py>, repr_exit: &mut bool) -> 
                         pc = body;
                     }
                     None => {
-                        if let Outcome::Exit { slots, .. } = exit(snap(), &vals, &frame, iterations)
+                        if let Outcome::Exit { slots, .. } =
+                            exit(snap(), &vals, &frame, memory, iterations)
                         {
                             frame = slots;
                         }
@@ -263,11 +279,25 @@ fn run_inner(trace: &Trace, entry: &BTreeMap<u32, Py>, repr_exit: &mut bool) -> 
                 (0..inst.args.len()).map(|i| box_val(&arg(i))).collect(),
             )),
             Op::IncRef | Op::DecRef => Val::Void,
+            Op::Load | Op::Store => {
+                let Imm::Offset(offset) = inst.imm else {
+                    unreachable!()
+                };
+                let Val::V(Py::Word(object)) = arg(0) else {
+                    return Outcome::Unsupported(format!("{} on {:?}", inst.op, arg(0)));
+                };
+                if inst.op == Op::Load {
+                    Val::V(memory.get(&(object, offset)).cloned().unwrap_or(Py::None))
+                } else {
+                    memory.insert((object, offset), box_val(&arg(1)));
+                    Val::Void
+                }
+            }
             other => return Outcome::Unsupported(format!("op {other}")),
         };
         if fail {
             *repr_exit = inst.op.flags().contains(pyrite_ir::OpFlags::REPR_GUARD);
-            return exit(snap(), &vals, &frame, iterations);
+            return exit(snap(), &vals, &frame, memory, iterations);
         }
         vals[pc] = result;
         pc += 1;
@@ -294,6 +324,8 @@ impl Rng {
 const INT_SLOTS: u64 = 4;
 const FLOAT_SLOT: u32 = 4;
 const TUPLE_SLOT: u32 = 5;
+/// Slots 6 and 7 hold objects (sometimes the same one) with int fields at 16 and 24.
+const OBJECT_SLOTS: [u32; 2] = [6, 7];
 
 /// Records a random loop like the recorder would: per "bytecode", a snapshot of the slots
 /// changed so far, guards on what it reads, and the result written to a slot. Slots keep
@@ -315,7 +347,9 @@ fn random_trace(rng: &mut Rng) -> Trace {
         let int_dst = [0, 2, 3][rng.below(3) as usize];
         let va = read(&mut b, &mut current, a);
         let vc = read(&mut b, &mut current, c);
-        let (dst, result) = match if step == 0 { 0 } else { rng.below(7) } {
+        let object_slot = OBJECT_SLOTS[rng.below(2) as usize];
+        let offset = [16, 24][rng.below(2) as usize];
+        let (dst, result) = match if step == 0 { 0 } else { rng.below(9) } {
             // The loop counter: slot 0 += 1 while slot 0 < slot 1.
             0 => {
                 let i = read(&mut b, &mut current, 0);
@@ -357,6 +391,22 @@ fn random_trace(rng: &mut Rng) -> Trace {
                 b.guard_type(vc, TypeTag::Int);
                 (TUPLE_SLOT, b.new_tuple(&[va, vc]))
             }
+            // x = obj.field
+            7 => {
+                let object = read(&mut b, &mut current, object_slot);
+                b.guard_type(object, TypeTag::Object);
+                let field = b.load(Type::Value, object, offset);
+                b.guard_type(field, TypeTag::Int);
+                (int_dst, field)
+            }
+            // obj.field = x
+            8 => {
+                let object = read(&mut b, &mut current, object_slot);
+                b.guard_type(object, TypeTag::Object);
+                b.guard_type(va, TypeTag::Int);
+                b.store(object, offset, va);
+                continue;
+            }
             _ => {
                 b.guard_type(va, TypeTag::Int);
                 let x = b.emit(Op::UnboxInt, &[va]);
@@ -378,10 +428,16 @@ fn random_trace(rng: &mut Rng) -> Trace {
     b.finish().expect("random trace is well typed")
 }
 
-fn random_entry(rng: &mut Rng) -> BTreeMap<u32, Py> {
-    (0..=TUPLE_SLOT)
+fn random_entry(rng: &mut Rng) -> (BTreeMap<u32, Py>, Memory) {
+    let memory = [1, 2]
+        .into_iter()
+        .flat_map(|object| [16, 24].map(|offset| (object, offset)))
+        .map(|place| (place, Py::Int(rng.below(6) as i64 - 1)))
+        .collect();
+    let slots = (0..=OBJECT_SLOTS[1])
         .map(|slot| {
             let value = match slot {
+                6 | 7 => Py::Word(1 + rng.below(2)),
                 0 => Py::Int(rng.below(5) as i64),
                 1 => Py::Int(rng.below(30) as i64),
                 FLOAT_SLOT => Py::Float((rng.below(8) as f64 * 0.25).to_bits()),
@@ -391,7 +447,8 @@ fn random_entry(rng: &mut Rng) -> BTreeMap<u32, Py> {
             };
             (slot, value)
         })
-        .collect()
+        .collect();
+    (slots, memory)
 }
 
 const CASES: u32 = 2000;
@@ -415,12 +472,12 @@ fn optimized_traces_behave_like_recorded_ones() {
             .unwrap_or_else(|e| panic!("case {case}: optimized trace: {e}\n{optimized}"));
         peeled += optimized.loop_index().is_some() as u32;
         for _ in 0..4 {
-            let entry = random_entry(&mut rng);
-            let (before, overflowed) = run(&recorded, &entry);
+            let (entry, memory) = random_entry(&mut rng);
+            let (before, overflowed) = run(&recorded, &entry, &memory);
             if let Outcome::Unsupported(why) = &before {
                 panic!("case {case}: recorded trace hit {why}\n{recorded}");
             }
-            let (after, _) = run(&optimized, &entry);
+            let (after, _) = run(&optimized, &entry, &memory);
             if overflowed {
                 skipped += 1;
                 continue;
