@@ -8,7 +8,7 @@
 //! an existing snapshot taken at or before it, and only guards and `jump` name snapshots;
 //! snapshots are in position order, use only values defined before their position, have a
 //! root frame without function and inlined frames with one, sorted distinct slots, and
-//! virtual references that exist.
+//! virtual references that exist (a virtual's fields only name later virtuals).
 
 use std::fmt;
 
@@ -145,9 +145,17 @@ fn verify_snapshot(trace: &Trace, snap: &Snapshot) -> Result<(), String> {
             value_ok(value)?;
         }
     }
-    for virt in &snap.virtuals {
+    for (index, virt) in snap.virtuals.iter().enumerate() {
         for field in &virt.fields {
             value_ok(field)?;
+            // Fields only name later virtuals, so rebuilding one always terminates.
+            if let SnapValue::Virtual(inner) = *field
+                && inner as usize <= index
+            {
+                return Err(format!(
+                    "virtual t{index} contains t{inner}, not a later one"
+                ));
+            }
         }
     }
     Ok(())
