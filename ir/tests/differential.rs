@@ -229,9 +229,12 @@ fn run_inner(
                 fail = r.is_none();
                 Val::I(r.unwrap_or(0))
             }
+            Op::AddInt => Val::I(int(0).wrapping_add(int(1))),
+            Op::SubInt => Val::I(int(0).wrapping_sub(int(1))),
             Op::LtInt => Val::B(int(0) < int(1)),
             Op::LeInt => Val::B(int(0) <= int(1)),
             Op::GtInt => Val::B(int(0) > int(1)),
+            Op::GeInt => Val::B(int(0) >= int(1)),
             Op::EqInt => Val::B(int(0) == int(1)),
             Op::AddFloat => Val::F(float(0) + float(1)),
             Op::SubFloat => Val::F(float(0) - float(1)),
