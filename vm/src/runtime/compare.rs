@@ -133,7 +133,7 @@ impl Vm {
         }
         match (a.payload(), b.payload()) {
             (Some(Payload::Str(x)), Some(Payload::Str(y))) => {
-                Ok(Some(ordering_matches(x.as_str().cmp(y.as_str()), op)))
+                Ok(Some(ordering_matches(x.cmp_text(y), op)))
             }
             (
                 Some(Payload::Bytes(_) | Payload::ByteArray(_)),
