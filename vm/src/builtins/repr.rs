@@ -244,6 +244,11 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             ))
         }
         Payload::File(_) => Ok(crate::builtins::io::file_repr(vm, v)),
+        Payload::MemoryView(m) => Ok(format!(
+            "<{}memory at {}>",
+            if m.released.get() { "released " } else { "" },
+            addr(v)
+        )),
     }
 }
 

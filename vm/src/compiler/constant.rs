@@ -326,7 +326,7 @@ impl Compiler<'_> {
             for part in s.value.iter() {
                 let src = &self.lines.text()[part.range];
                 let raw = part.flags.prefix().as_str().contains(['r', 'R']);
-                match super::literal::decode_with_surrogates(src, raw) {
+                match super::literal::decode_with_surrogates(src, raw, &part.value) {
                     Some(b) => {
                         any |= crate::text::wtf8::has_surrogates(&b);
                         exact.extend(b);

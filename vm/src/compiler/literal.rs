@@ -5,9 +5,11 @@
 use crate::text::wtf8::push_code_point;
 
 /// The exact value of one string literal (`src` is its whole source: prefix, quotes,
-/// body), or `None` if it uses a `\N{...}` escape (whose value the parser's text already
-/// has right, and which cannot name a surrogate).
-pub(crate) fn decode_with_surrogates(src: &str, raw: bool) -> Option<Vec<u8>> {
+/// body; `parsed` is the parser's value, which has the right text for `\N{...}` escapes,
+/// and the same code points otherwise), or `None` if the source does not decode.
+pub(crate) fn decode_with_surrogates(src: &str, raw: bool, parsed: &str) -> Option<Vec<u8>> {
+    let parsed: Vec<char> = parsed.chars().collect();
+    let mut count = 0usize;
     let body = src.trim_start_matches(|c: char| c.is_ascii_alphabetic());
     let q = if body.starts_with("'''") || body.starts_with("\"\"\"") {
         3
@@ -22,6 +24,7 @@ pub(crate) fn decode_with_surrogates(src: &str, raw: bool) -> Option<Vec<u8>> {
     }
     let mut chars = body.chars().peekable();
     while let Some(c) = chars.next() {
+        count += 1;
         if c != '\\' {
             push_code_point(&mut out, u32::from(c));
             continue;
@@ -31,11 +34,15 @@ pub(crate) fn decode_with_surrogates(src: &str, raw: bool) -> Option<Vec<u8>> {
             break;
         };
         let simple = match e {
-            '\n' => Some(None),
+            '\n' => {
+                count -= 1;
+                Some(None)
+            }
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
                 }
+                count -= 1;
                 Some(None)
             }
             '\\' => Some(Some(b'\\')),
@@ -83,9 +90,18 @@ pub(crate) fn decode_with_surrogates(src: &str, raw: bool) -> Option<Vec<u8>> {
                 }
                 push_code_point(&mut out, v);
             }
-            'N' => return None,
+            'N' => {
+                // `\N{NAME}`: take the character the parser resolved.
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                }
+                push_code_point(&mut out, u32::from(*parsed.get(count - 1)?));
+            }
             other => {
                 // An unknown escape keeps its backslash.
+                count += 1;
                 out.push(b'\\');
                 push_code_point(&mut out, u32::from(other));
             }
@@ -100,12 +116,19 @@ mod tests {
 
     #[test]
     fn decodes_escapes_and_keeps_surrogates() {
-        assert_eq!(d(r"'a\ud800\n'", false), Some(b"a\xed\xa0\x80\n".to_vec()));
         assert_eq!(
-            d(r#"u"""\U0000dc80\x41\101\q""""#, false),
+            d(r"'a\ud800\n'", false, "a\u{FFFD}\n"),
+            Some(b"a\xed\xa0\x80\n".to_vec())
+        );
+        assert_eq!(
+            d(r#"u"""\U0000dc80\x41\101\q""""#, false, "\u{FFFD}AA\\q"),
             Some(b"\xed\xb2\x80AA\\q".to_vec())
         );
-        assert_eq!(d(r"r'\ud800'", true), Some(br"\ud800".to_vec()));
-        assert_eq!(d(r"'\N{BULLET}\ud800'", false), None);
+        assert_eq!(d(r"r'\ud800'", true, r"\ud800"), Some(br"\ud800".to_vec()));
+        let bullet: Vec<u8> = "\u{2022}".bytes().chain(*b"\xed\xa0\x80").collect();
+        assert_eq!(
+            d(r"'\N{BULLET}\ud800'", false, "\u{2022}\u{FFFD}"),
+            Some(bullet)
+        );
     }
 }

@@ -204,7 +204,12 @@ impl Vm {
         if matches!(a.payload(), Some(Payload::Complex(..)))
             || matches!(b.payload(), Some(Payload::Complex(..)))
         {
-            return crate::builtins::complex::complex_binary(self, a, b, op);
+            // `'%d' % 1j` formats (and fails there), it is not complex arithmetic.
+            let percent = matches!(op, BinaryOp::Remainder | BinaryOp::InplaceRemainder)
+                && matches!(a.payload(), Some(Payload::Str(_) | Payload::Bytes(_)));
+            if !percent {
+                return crate::builtins::complex::complex_binary(self, a, b, op);
+            }
         }
         match op {
             BinaryOp::Add => self.sequence_concat(a, b),

@@ -170,6 +170,12 @@ impl Vm {
                 let ys = [y.start.clone(), y.stop.clone(), y.step.clone()];
                 self.compare_sequences(&xs, &ys, op).map(Some)
             }
+            (Some(Payload::MemoryView(_)), _) | (_, Some(Payload::MemoryView(_)))
+                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
+                let eq = crate::builtins::memoryview::buffers_equal(self, a, b)?;
+                Ok(Some(eq.unwrap_or_else(|| a.is(b)) == (op == CompareOp::Eq)))
+            }
             (Some(Payload::DictView(_)), _) | (_, Some(Payload::DictView(_))) => {
                 self.dict_view_compare(a, b, op)
             }

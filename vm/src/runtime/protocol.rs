@@ -483,6 +483,9 @@ impl Vm {
         match v.payload() {
             Some(Payload::Bytes(b)) => Some(b.to_vec()),
             Some(Payload::ByteArray(b)) => Some(b.borrow().clone()),
+            Some(Payload::MemoryView(m)) if !m.released.get() => {
+                Some(crate::builtins::memoryview::view_bytes(m))
+            }
             _ => None,
         }
     }
