@@ -1187,6 +1187,30 @@ impl Vm {
                     let n = tri!(self.len(&v));
                     push!(self.new_int(n as i64));
                 }
+                // `match` statements (bodies in interp::pattern_ops).
+                Opcode::MATCH_MAPPING => {
+                    let r = self.match_is_mapping(&top!());
+                    push!(Value::from_bool(r));
+                }
+                Opcode::MATCH_SEQUENCE => {
+                    let r = self.match_is_sequence(&top!());
+                    push!(Value::from_bool(r));
+                }
+                Opcode::MATCH_KEYS => {
+                    let keys = top!().clone();
+                    let subject = self.stack[sp - 2].clone();
+                    save!();
+                    let r = tri!(self.match_keys(&subject, &keys));
+                    push!(r);
+                }
+                Opcode::MATCH_CLASS => {
+                    let kwnames = pop!();
+                    let cls = pop!();
+                    let subject = pop!();
+                    save!();
+                    let r = tri!(self.match_class(&subject, &cls, arg as usize, &kwnames));
+                    push!(r);
+                }
                 Opcode::LOAD_SUPER_ATTR => {
                     let receiver = pop!();
                     let class = pop!();
@@ -1210,11 +1234,7 @@ impl Vm {
                 | Opcode::GET_AITER
                 | Opcode::GET_ANEXT
                 | Opcode::END_ASYNC_FOR
-                | Opcode::BEFORE_ASYNC_WITH
-                | Opcode::MATCH_MAPPING
-                | Opcode::MATCH_SEQUENCE
-                | Opcode::MATCH_KEYS
-                | Opcode::MATCH_CLASS => {
+                | Opcode::BEFORE_ASYNC_WITH => {
                     fail!(PyErr::new(
                         ExcKind::SystemError,
                         format!("Pyrite does not support {} yet", op.name())

@@ -10,6 +10,7 @@ pub mod frame;
 pub mod generator;
 pub mod names;
 pub mod ops;
+pub mod pattern_ops;
 pub mod specialize;
 pub mod suggest;
 pub mod traceback;
