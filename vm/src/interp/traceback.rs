@@ -287,6 +287,10 @@ impl Vm {
         if let Some(Payload::Module(m)) = obj.payload() {
             out.extend(dict_keys_text(&m.dict));
         }
+        if let Some(Payload::Frame(_)) = obj.payload() {
+            let names = crate::interp::frame_object::ATTRIBUTE_NAMES;
+            out.extend(names.iter().map(|n| (*n).to_string()));
+        }
         let ty = if self.is_type(obj) {
             obj.clone()
         } else {
