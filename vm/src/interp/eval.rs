@@ -1301,9 +1301,11 @@ impl Vm {
             return Ok(None);
         }
         if self.profiles_native_call(&callable) {
-            let r = receiver.clone();
+            // A method descriptor is reported bound to its `self` (the receiver, or else
+            // the first argument), as CPython does.
+            let this = receiver.clone().or_else(|| args.first().cloned());
             return self
-                .profile_native_call(&callable, r.as_ref(), |vm| {
+                .profile_native_call(&callable, this.as_ref(), |vm| {
                     vm.call_native_from_eval(&callable, receiver, args, kwnames)
                 })
                 .map(Some);
