@@ -256,8 +256,9 @@ impl TraceBuilder {
         self.append(inst)
     }
 
-    /// Appends `inst` without folding or CSE (its snapshot is attached if it is a guard).
-    pub fn append(&mut self, mut inst: Inst) -> Ref {
+    /// Appends `inst` without folding, CSE or type check (its snapshot is attached if it is
+    /// a guard): for passes, which verify their result.
+    pub(crate) fn append(&mut self, mut inst: Inst) -> Ref {
         if self.trace.is_guard(&inst) && inst.snapshot.is_none() {
             match self.current_snapshot {
                 Some(id) => inst.snapshot = Some(id),

@@ -153,4 +153,4 @@ def main(size, rounds):
     print(ok)
 
 
-main(3000, 45)
+main(3000, 70)

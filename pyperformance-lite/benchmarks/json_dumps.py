@@ -60,4 +60,4 @@ def main(rounds):
     print(results[0][:120])
 
 
-main(400)
+main(600)

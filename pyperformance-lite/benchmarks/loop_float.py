@@ -24,8 +24,8 @@ def logistic(n):
 
 
 def main():
-    print("%.10f" % integrate(4000000))
-    above, x = logistic(4000000)
+    print("%.10f" % integrate(6000000))
+    above, x = logistic(6000000)
     print(above)
     print("%.6f" % x)
 

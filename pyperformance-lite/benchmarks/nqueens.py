@@ -39,7 +39,7 @@ def main():
             for col in sol:
                 checksum = (checksum * 31 + col) % 1000000007
         print(n, len(solutions), checksum, solutions[0])
-    print(queens_bits(10), queens_bits(11))
+    print(queens_bits(11), queens_bits(12))
 
 
 main()

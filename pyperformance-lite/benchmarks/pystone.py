@@ -194,4 +194,4 @@ def main(loops):
     print("record:", rec_glob.discr, rec_glob.enum_comp, rec_glob.int_comp, rec_glob.str_comp)
 
 
-main(300000)
+main(450000)

@@ -222,4 +222,4 @@ def main(size):
     print(checksum)
 
 
-main(180)
+main(220)

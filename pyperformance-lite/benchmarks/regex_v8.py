@@ -133,4 +133,4 @@ def main(rounds):
     print(h)
 
 
-main(120)
+main(190)

@@ -38,4 +38,4 @@ def main(samples):
     print("%.6f" % (inside / samples * 4.0))
 
 
-main(1000000)
+main(1500000)

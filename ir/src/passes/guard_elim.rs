@@ -11,10 +11,15 @@
 //!
 //! A guard known to *fail* (the value has another tag) is kept: the recorder saw it pass,
 //! so such a trace is useless but not wrong.
+//!
+//! The pass also drops overflow checks that a branch guard already implies: after
+//! `guard_true (lt_int x, y)`, `x < y <= i64::MAX`, so `add_int_ovf x, 1` cannot overflow
+//! and becomes `add_int` (likewise `sub_int_ovf x, 1` after `x > y`). That removes the
+//! check from every `for`/`while` counter.
 
 use std::collections::HashMap;
 
-use super::rewrite::{Rewrite, rewrite};
+use super::rewrite::{Rewrite, remove_trivial_phis, rewrite};
 use crate::builder::{NO_VALUE, TraceBuilder};
 use crate::op::Op;
 use crate::trace::{Imm, Inst, Ref, Trace};
@@ -23,24 +28,82 @@ use crate::types::{Const, TypeTag};
 /// Runs the pass.
 pub fn run(trace: &mut Trace) -> Result<(), String> {
     let drop = redundant_guards(trace);
-    if !drop.contains(&true) {
+    let no_overflow = overflow_free(trace);
+    if !drop.contains(&true) && !no_overflow.contains(&true) {
         return Ok(());
     }
-    rewrite(trace, &mut DropGuards { drop }).map(|_| ())
+    rewrite(trace, &mut DropGuards { drop, no_overflow })?;
+    // Dropping a guard can fold a back-edge box(unbox(phi)) into the phi itself.
+    remove_trivial_phis(trace);
+    Ok(())
 }
 
 struct DropGuards {
     drop: Vec<bool>,
+    no_overflow: Vec<bool>,
 }
 
 impl Rewrite for DropGuards {
-    fn inst(&mut self, b: &mut TraceBuilder, index: usize, inst: Inst) -> Ref {
+    fn inst(&mut self, b: &mut TraceBuilder, index: usize, mut inst: Inst) -> Ref {
         if self.drop[index] {
-            NO_VALUE
-        } else {
-            b.emit_inst(inst)
+            return NO_VALUE;
+        }
+        if self.no_overflow[index] {
+            inst.op = match inst.op {
+                Op::AddIntOvf => Op::AddInt,
+                _ => Op::SubInt,
+            };
+            inst.snapshot = None;
+        }
+        b.emit_inst(inst)
+    }
+}
+
+/// Marks the `x + 1` / `x - 1` overflow checks that an earlier branch guard makes
+/// impossible.
+fn overflow_free(trace: &Trace) -> Vec<bool> {
+    let mut below_max = vec![false; trace.insts.len()];
+    let mut above_min = vec![false; trace.insts.len()];
+    let mut free = vec![false; trace.insts.len()];
+    let mark = |facts: &mut Vec<bool>, r: Ref| {
+        if !r.is_const() && r.index() < facts.len() {
+            facts[r.index()] = true;
+        }
+    };
+    let known =
+        |facts: &Vec<bool>, r: Ref| !r.is_const() && facts.get(r.index()).copied().unwrap_or(false);
+    for (index, inst) in trace.insts.iter().enumerate() {
+        let one = |r: Ref| trace.const_value(r) == Some(Const::Int(1));
+        match inst.op {
+            Op::GuardTrue | Op::GuardFalse => {
+                let Some(cond) = trace.inst(inst.args[0]) else {
+                    continue;
+                };
+                let (a, b) = match cond.args[..] {
+                    [a, b] => (a, b),
+                    _ => continue,
+                };
+                // The comparison that holds, as `small < large`.
+                let strict = match (cond.op, inst.op == Op::GuardTrue) {
+                    (Op::LtInt, true) | (Op::GeInt, false) => Some((a, b)),
+                    (Op::GtInt, true) | (Op::LeInt, false) => Some((b, a)),
+                    _ => None,
+                };
+                if let Some((small, large)) = strict {
+                    mark(&mut below_max, small);
+                    mark(&mut above_min, large);
+                }
+            }
+            Op::AddIntOvf if one(inst.args[1]) && known(&below_max, inst.args[0]) => {
+                free[index] = true
+            }
+            Op::SubIntOvf if one(inst.args[1]) && known(&above_min, inst.args[0]) => {
+                free[index] = true
+            }
+            _ => {}
         }
     }
+    free
 }
 
 /// Marks the `guard_type`s whose outcome is already known to be a pass.

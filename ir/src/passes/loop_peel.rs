@@ -58,32 +58,9 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
     let body_len = trace.insts.len() - 1;
     let mut pre_roll = trace.clone();
     pre_roll.insts.truncate(body_len);
-    let body_snapshots: Vec<Snapshot> = {
-        let used: Vec<usize> = pre_roll
-            .insts
-            .iter()
-            .filter_map(|i| i.snapshot.map(|s| s.index()))
-            .collect();
-        pre_roll
-            .snapshots
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| used.contains(i))
-            .map(|(_, s)| s.clone())
-            .collect()
-    };
-    let mut snapshot_ids = HashMap::new();
-    for (i, snap) in trace.snapshots.iter().enumerate() {
-        if let Some(pos) = body_snapshots.iter().position(|s| s == snap) {
-            snapshot_ids.insert(i, pos);
-        }
-    }
-    pre_roll.snapshots = body_snapshots.clone();
-    for inst in &mut pre_roll.insts {
-        if let Some(id) = &mut inst.snapshot {
-            id.0 = snapshot_ids.get(&id.index()).copied().unwrap_or_default() as u32;
-        }
-    }
+    // Keep only the snapshots the body uses (not the jump's), renumbered in order.
+    super::rewrite::drop_unused_snapshots(&mut pre_roll);
+    let body_snapshots: Vec<Snapshot> = pre_roll.snapshots.clone();
 
     // The copy.
     let mut b = TraceBuilder::from_trace(pre_roll);

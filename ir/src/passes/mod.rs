@@ -88,6 +88,12 @@ pub fn run_pass(name: &'static str, trace: &mut Trace) -> Result<(), PassError> 
 
 /// Optimizes a recorded trace with the whole pipeline.
 pub fn optimize(trace: &mut Trace) -> Result<(), PassError> {
+    if cfg!(debug_assertions) {
+        crate::verify::verify(trace).map_err(|e| PassError {
+            pass: "input",
+            message: format!("verifier: {e}"),
+        })?;
+    }
     for name in PIPELINE {
         run_pass(name, trace)?;
     }

@@ -5,7 +5,8 @@
 //! with their new values) it emits something and returns the new value; for each snapshot
 //! (slots already substituted) it may edit the copy. `phi`s are appended as they are (their
 //! back-edge operand is patched once the body has been re-emitted), and snapshots no
-//! instruction uses any more are dropped at the end, renumbering exits densely.
+//! instruction uses any more are dropped at the end, renumbering exits densely. A pass that
+//! may have made a phi trivial calls [`remove_trivial_phis`] once its own phis are final.
 
 use crate::builder::{NO_VALUE, TraceBuilder};
 use crate::op::Op;
@@ -94,6 +95,65 @@ pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<Vec<
     drop_unused_snapshots(&mut new);
     *trace = new;
     Ok(subst)
+}
+
+/// Replaces each `phi a, b` whose back-edge value is itself or `a` (the value never
+/// changes) by `a`, then deletes it.
+pub(crate) fn remove_trivial_phis(trace: &mut Trace) {
+    let mut replace: Vec<Option<Ref>> = vec![None; trace.insts.len()];
+    let mut any = false;
+    // Replacing one phi can make another trivial (a phi fed by a trivial phi).
+    loop {
+        let mut changed = false;
+        for index in 0..trace.insts.len() {
+            let inst = &trace.insts[index];
+            if inst.op != Op::Phi || replace[index].is_some() {
+                continue;
+            }
+            let resolve = |r: Ref| -> Ref {
+                let mut r = r;
+                while let Some(next) = (!r.is_const())
+                    .then(|| replace.get(r.index()).copied().flatten())
+                    .flatten()
+                {
+                    r = next;
+                }
+                r
+            };
+            let (entry, back) = (resolve(inst.args[0]), resolve(inst.args[1]));
+            if back == Ref::inst(index) || back == entry {
+                replace[index] = Some(entry);
+                changed = true;
+                any = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    if !any {
+        return;
+    }
+    let resolve = |r: Ref| -> Ref {
+        let mut r = r;
+        while let Some(next) = (!r.is_const())
+            .then(|| replace.get(r.index()).copied().flatten())
+            .flatten()
+        {
+            r = next;
+        }
+        r
+    };
+    for inst in &mut trace.insts {
+        for arg in &mut inst.args {
+            *arg = resolve(*arg);
+        }
+    }
+    for snap in &mut trace.snapshots {
+        snap.map_refs(resolve);
+    }
+    let keep: Vec<bool> = replace.iter().map(Option::is_none).collect();
+    super::dce::compact(trace, &keep);
 }
 
 fn copy_snapshot(

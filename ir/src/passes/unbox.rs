@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::rewrite::{Rewrite, rewrite};
+use super::rewrite::{Rewrite, remove_trivial_phis, rewrite};
 use crate::builder::{NO_VALUE, TraceBuilder};
 use crate::op::Op;
 use crate::snapshot::Snapshot;
@@ -110,6 +110,7 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
         }
         trace.insts[index].args[1] = back;
     }
+    remove_trivial_phis(trace);
     Ok(())
 }
 

@@ -11,7 +11,7 @@ class NotSeq:
     def __getitem__(self, i):
         return i
 
-for v in [MyList([1, 2]), MyTuple((1, 2)), range(2), NotSeq(), MyDict(a=1), "xy", b"xy", memoryview(b"xy") if False else (1, 2)]:
+for v in [MyList([1, 2]), MyTuple((1, 2)), range(2), NotSeq(), MyDict(a=1), "xy", b"xy", memoryview(b"xy"), (1, 2)]:
     match v:
         case {"a": a}:
             print(type(v).__name__, "mapping with a =", a)

@@ -14,11 +14,12 @@ impl Vm {
         self.is_subtype(&ty, &self.types.dict)
     }
 
-    /// `MATCH_SEQUENCE`: `list`, `tuple`, `range` and their subclasses. `str`, `bytes` and
-    /// `bytearray` are deliberately not sequences for pattern matching.
+    /// `MATCH_SEQUENCE`: `list`, `tuple`, `range`, `memoryview` and their subclasses. `str`,
+    /// `bytes` and `bytearray` are deliberately not sequences for pattern matching.
     pub(crate) fn match_is_sequence(&self, subject: &Value) -> bool {
         let ty = self.type_of(subject);
-        [&self.types.list, &self.types.tuple, &self.types.range]
+        let t = &self.types;
+        [&t.list, &t.tuple, &t.range, &t.memoryview]
             .iter()
             .any(|seq| self.is_subtype(&ty, seq))
     }
