@@ -10,16 +10,17 @@ use crate::vm::Vm;
 pub fn generator_next(vm: &mut Vm, generator: &Value) -> PyResult<Option<Value>> {
     match vm.generator_resume(generator, Value::NONE, None) {
         Ok(SendResult::Yielded(v)) => Ok(Some(v)),
-        Ok(SendResult::Returned(v)) => {
-            if v.is_none() {
-                Ok(None)
-            } else {
-                Err(PyErr::with_args(ExcKind::StopIteration, vec![v]))
-            }
-        }
+        // A generator's return value only matters to `send` and `yield from`.
+        Ok(SendResult::Returned(_)) => Ok(None),
         Err(e) if vm.err_matches(&e, ExcKind::StopIteration) && e.lazy_kind().is_some() => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// `gen.__next__()`: a return value becomes `StopIteration(value)`.
+pub fn generator_next_or_stop(vm: &mut Vm, generator: &Value) -> PyResult<Value> {
+    let r = vm.generator_resume(generator, Value::NONE, None);
+    finish(vm, r)
 }
 
 /// Registers the generator methods.
@@ -89,24 +90,5 @@ fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let g = receiver(&args, "close")?.clone();
-    let started = match g.payload() {
-        Some(Payload::Generator(data)) => data.started.get(),
-        _ => false,
-    };
-    if !started {
-        crate::interp::generator::mark_finished(&g);
-        return Ok(Value::NONE);
-    }
-    let exit = vm.new_exception(ExcKind::GeneratorExit, Vec::new());
-    match vm.generator_resume(&g, Value::NONE, Some(PyErr::from_object(exit))) {
-        Ok(SendResult::Yielded(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
-        Ok(SendResult::Returned(v)) => Ok(v),
-        Err(e)
-            if vm.err_matches(&e, ExcKind::GeneratorExit)
-                || vm.err_matches(&e, ExcKind::StopIteration) =>
-        {
-            Ok(Value::NONE)
-        }
-        Err(e) => Err(e),
-    }
+    vm.generator_close(&g)
 }

@@ -54,6 +54,10 @@ impl Vm {
     /// Executes instructions of the top frame until control leaves it.
     #[allow(clippy::too_many_lines)]
     fn run_top_frame(&mut self) -> Result<Flow, (PyErr, bool)> {
+        // Frames were just pushed or popped (a return drops the callee's locals).
+        if crate::object::finalizers_pending() {
+            self.run_finalizers();
+        }
         let Some(frame) = self.frames.last() else {
             return Err((PyErr::internal("eval with no frame"), false));
         };
@@ -108,6 +112,17 @@ impl Vm {
                 return Err((e, false));
             }};
         }
+        // Objects whose last reference was just dropped may need to run Python code
+        // (closing a suspended generator); these are the instructions that drop references
+        // to values a program names.
+        macro_rules! finalize_point {
+            () => {{
+                if crate::object::finalizers_pending() {
+                    save!();
+                    self.run_finalizers();
+                }
+            }};
+        }
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -149,6 +164,7 @@ impl Vm {
                 }
                 Opcode::POP_TOP => {
                     drop(pop!());
+                    finalize_point!();
                 }
                 Opcode::PUSH_NULL => push!(Value::NULL),
                 Opcode::COPY => {
@@ -175,6 +191,7 @@ impl Vm {
                     let v = pop!();
                     let old = std::mem::replace(&mut self.stack[base + arg as usize], v);
                     drop(old);
+                    finalize_point!();
                 }
                 Opcode::DELETE_FAST => {
                     let old = std::mem::take(&mut self.stack[base + arg as usize]);
@@ -182,6 +199,7 @@ impl Vm {
                         fail!(self.unbound_local(code, arg as usize));
                     }
                     drop(old);
+                    finalize_point!();
                 }
                 Opcode::MAKE_CELL => {
                     let slot = base + arg as usize;
@@ -262,6 +280,7 @@ impl Vm {
                         ));
                     }
                     tri!(self.mapping_store(&locals, name, v));
+                    finalize_point!();
                 }
                 Opcode::DELETE_NAME => {
                     let name = code.names[arg as usize].clone();
@@ -274,6 +293,7 @@ impl Vm {
                     if !removed {
                         fail!(self.name_error(&name));
                     }
+                    finalize_point!();
                 }
                 Opcode::LOAD_GLOBAL => {
                     let name = &code.names[(arg >> 1) as usize];
@@ -295,6 +315,7 @@ impl Vm {
                         .map(|f| f.globals.clone())
                         .unwrap_or(Value::NULL);
                     tri!(self.dict_set(&globals, name, v));
+                    finalize_point!();
                 }
                 Opcode::DELETE_GLOBAL => {
                     let name = code.names[arg as usize].clone();
@@ -306,6 +327,7 @@ impl Vm {
                     if tri!(self.dict_remove(&globals, &name)).is_none() {
                         fail!(self.name_error(&name));
                     }
+                    finalize_point!();
                 }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!();
