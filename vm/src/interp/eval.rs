@@ -1228,12 +1228,40 @@ impl Vm {
                         push!(r);
                     }
                 }
-                Opcode::GET_AWAITABLE
-                | Opcode::GET_AITER
-                | Opcode::GET_ANEXT
-                | Opcode::END_ASYNC_FOR
-                | Opcode::BEFORE_ASYNC_WITH
-                | Opcode::MATCH_MAPPING
+                Opcode::GET_AWAITABLE => {
+                    let v = pop!();
+                    save!();
+                    let it = tri!(self.get_awaitable(v, arg));
+                    push!(it);
+                }
+                Opcode::GET_AITER => {
+                    let v = pop!();
+                    save!();
+                    let it = tri!(self.get_aiter(v));
+                    push!(it);
+                }
+                Opcode::GET_ANEXT => {
+                    let aiter = top!().clone();
+                    save!();
+                    let awaitable = tri!(self.get_anext(&aiter));
+                    push!(awaitable);
+                }
+                Opcode::END_ASYNC_FOR => {
+                    let exc = pop!();
+                    drop(pop!());
+                    save!();
+                    if let Err(e) = self.end_async_for(exc) {
+                        return Err((e, true));
+                    }
+                }
+                Opcode::BEFORE_ASYNC_WITH => {
+                    let mgr = pop!();
+                    save!();
+                    let (exit, entered) = tri!(self.before_async_with(&mgr));
+                    push!(exit);
+                    push!(entered);
+                }
+                Opcode::MATCH_MAPPING
                 | Opcode::MATCH_SEQUENCE
                 | Opcode::MATCH_KEYS
                 | Opcode::MATCH_CLASS => {

@@ -194,7 +194,9 @@ impl Vm {
                     GenKind::Coroutine => {
                         PyErr::runtime_error("cannot reuse already awaited coroutine")
                     }
-                    GenKind::AsyncGenerator => PyErr::new(ExcKind::StopAsyncIteration, ""),
+                    GenKind::AsyncGenerator => {
+                        PyErr::with_args(ExcKind::StopAsyncIteration, Vec::new())
+                    }
                     GenKind::Generator => PyErr::stop_iteration(),
                 });
             }
@@ -366,7 +368,26 @@ impl Vm {
             };
         }
         let r = if value.is_none() {
-            self.next(receiver)
+            if matches!(receiver.payload(), Some(Payload::Iterator(_))) {
+                self.next(receiver)
+            } else {
+                // Call `__next__` itself: the StopIteration's value is the result.
+                let Some(next) = self.lookup_special(receiver, "__next__") else {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(receiver)
+                    )));
+                };
+                match self.call(&next, &[receiver.clone()]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.err_matches(&e, ExcKind::StopIteration) => {
+                        let exc = self.exception_object(e);
+                        let v = crate::builtins::exceptions::stop_iteration_value(self, &exc);
+                        return Ok(SendResult::Returned(v));
+                    }
+                    Err(e) => Err(e),
+                }
+            }
         } else {
             let send = self.getattr_str(receiver, "send")?;
             match self.call(&send, &[value]) {

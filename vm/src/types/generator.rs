@@ -42,3 +42,31 @@ impl GeneratorData {
         self.started.get() && matches!(&*self.state.borrow(), GenState::Suspended(_))
     }
 }
+
+/// Progress of an `asend`/`athrow` awaitable (CPython's `AWAITABLE_STATE_*`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum AwaitableState {
+    Init,
+    Iter,
+    Closed,
+}
+
+/// The helper objects of the coroutine protocols.
+pub enum AsyncOp {
+    /// `coroutine.__await__()`: an iterator that drives the coroutine.
+    Wrapper { coro: Value },
+    /// `agen.asend(value)` / `agen.__anext__()`.
+    ASend {
+        agen: Value,
+        value: RefCell<Value>,
+        state: Cell<AwaitableState>,
+    },
+    /// `agen.athrow(exc)`, or `agen.aclose()` when `exc` is NULL.
+    AThrow {
+        agen: Value,
+        exc: Value,
+        state: Cell<AwaitableState>,
+    },
+    /// A value an async generator yielded (as opposed to an `await` suspending it).
+    Wrapped(Value),
+}

@@ -52,6 +52,8 @@ pub enum Payload {
     StaticMethod(Value),
     Super(Value, Value),
     Generator(Box<crate::types::generator::GeneratorData>),
+    /// Coroutine wrappers, async generator `asend`/`athrow` awaitables, wrapped yields.
+    AsyncOp(Box<crate::types::generator::AsyncOp>),
     File(RefCell<crate::types::file::FileData>),
 }
 
