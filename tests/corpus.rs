@@ -152,7 +152,10 @@ fn run_program(binary: &Path, rel: &str) -> Run {
     } else {
         Stdio::null()
     };
-    let (args, extra_env) = match support::read_invocation(&path) {
+    let support::Invocation {
+        args,
+        env: extra_env,
+    } = match support::read_invocation(&path) {
         Ok(inv) => inv,
         Err(e) => return Run::Broken(e),
     };

@@ -11,13 +11,17 @@ pub struct Outcome {
     pub status: i32,
 }
 
+/// A program's invocation: interpreter arguments (empty: its path) and extra environment.
+pub struct Invocation {
+    pub args: Vec<String>,
+    pub env: Vec<(String, String)>,
+}
+
 /// How a program is invoked, from its optional side files: `<name>.argv` (interpreter
 /// arguments, one per line, used instead of the program's path, e.g. `-m` and a module name)
 /// and `<name>.env` (`KEY=VALUE` lines added to the environment, e.g. `PYTHONPATH`).
 /// Empty arguments mean "run the program's path".
-pub fn read_invocation(
-    program: &std::path::Path,
-) -> Result<(Vec<String>, Vec<(String, String)>), String> {
+pub fn read_invocation(program: &std::path::Path) -> Result<Invocation, String> {
     let read_lines = |ext: &str| -> Result<Vec<String>, String> {
         let side = program.with_extension(ext);
         match std::fs::read_to_string(&side) {
@@ -38,7 +42,7 @@ pub fn read_invocation(
             .ok_or_else(|| format!("{}: bad .env line {line:?}", program.display()))?;
         env.push((key.to_string(), value.to_string()));
     }
-    Ok((args, env))
+    Ok(Invocation { args, env })
 }
 
 /// Parses the `.expected` format written by `tests/record.py`:

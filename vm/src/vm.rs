@@ -70,6 +70,8 @@ pub struct Vm {
     pub repr_stack: Vec<u64>,
     /// Buffered stdout text (flushed at newlines when interactive, at exit otherwise).
     pub stdout_buffer: Vec<u8>,
+    /// Names of the modules whose bodies are running (partially initialized modules).
+    pub importing: Vec<String>,
 }
 
 /// Limit of Rust-level recursion (CPython's C recursion limit plays the same role).
@@ -104,11 +106,13 @@ impl Vm {
             interrupt: Arc::new(AtomicBool::new(false)),
             repr_stack: Vec::new(),
             stdout_buffer: Vec::new(),
+            importing: Vec::new(),
         };
         vm.modules = vm.new_dict();
         crate::runtime::types::install_methods(&mut vm);
         crate::builtins::install(&mut vm);
         crate::modules::sys::install(&mut vm);
+        crate::modules::module_type::install(&mut vm);
         vm
     }
 

@@ -14,4 +14,4 @@ except ImportError as e:
     print("ImportError:", str(e).replace(sys.path[0], "DIR"))
     print(e.name)
 print("_circ.a" in sys.modules, "_circ.b" in sys.modules)
-import _circ.a
+import _circ.top_a

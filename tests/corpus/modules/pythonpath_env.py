@@ -11,4 +11,4 @@ import _from_pythonpath
 print(_from_pythonpath.source)
 print(_from_pythonpath.__file__ == os.path.join(envdir, "_from_pythonpath.py"))
 print(sys.path.index(here) < sys.path.index(envdir))
-print(len(sys.path) > 2)
+print(sys.path[1:2] == [envdir])
