@@ -329,7 +329,7 @@ impl Vm {
 
     fn load_frozen(&mut self, frozen: &crate::modules::frozen::FrozenModule) -> PyResult<Value> {
         let filename = crate::modules::frozen::code_filename(frozen.name);
-        let code = self.compile_to_code(frozen.source.as_bytes(), &filename)?;
+        let code = self.compile_to_code(frozen.source.as_bytes(), &filename, false)?;
         let globals = self.new_dict();
         let module = self.new_module(frozen.name, globals.clone());
         let package = if frozen.is_package {
@@ -422,7 +422,7 @@ impl Vm {
         let key = self.new_str(name);
         let modules = self.modules.clone();
         self.dict_set(&modules, key, module.clone())?;
-        let code = match self.compile_to_code(&source, &filename) {
+        let code = match self.compile_to_code(&source, &filename, false) {
             Ok(c) => c,
             Err(e) => {
                 let key = self.new_str(name);
