@@ -160,7 +160,12 @@ fn apply_environment(config: &mut Config) {
             paths
                 .split(':')
                 .filter(|p| !p.is_empty())
-                .map(str::to_string),
+                // CPython's site module makes the entries absolute.
+                .map(|p| {
+                    std::path::absolute(p)
+                        .map(|a| a.display().to_string())
+                        .unwrap_or_else(|_| p.to_string())
+                }),
         );
     }
     if let Ok(v) = std::env::var("PYTHONINTMAXSTRDIGITS")

@@ -35,7 +35,9 @@ fn known_failures_path() -> PathBuf {
 }
 
 /// Every corpus program, as paths relative to the corpus directory (with `/`), sorted.
-/// Programs live in category subdirectories; `.py` files at the top level are helpers.
+/// Programs are the `.py` files directly inside a category directory whose name does not
+/// start with `_`; top-level files, `_`-prefixed files and everything below a category
+/// directory's subdirectories are helpers (modules and packages that programs import).
 fn discover(dir: &Path, rel: &str, out: &mut Vec<String>) {
     let entries = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read corpus directory {}: {e}", dir.display()));
@@ -48,9 +50,12 @@ fn discover(dir: &Path, rel: &str, out: &mut Vec<String>) {
         } else {
             format!("{rel}/{name}")
         };
+        let depth = rel.split('/').filter(|p| !p.is_empty()).count();
         if path.is_dir() {
-            discover(&path, &child_rel, out);
-        } else if !rel.is_empty() && name.ends_with(".py") {
+            if depth == 0 {
+                discover(&path, &child_rel, out);
+            }
+        } else if depth == 1 && name.ends_with(".py") && !name.starts_with('_') {
             out.push(child_rel);
         }
     }
@@ -147,9 +152,20 @@ fn run_program(binary: &Path, rel: &str) -> Run {
     } else {
         Stdio::null()
     };
+    let support::Invocation {
+        args,
+        env: extra_env,
+    } = match support::read_invocation(&path) {
+        Ok(inv) => inv,
+        Err(e) => return Run::Broken(e),
+    };
     let mut cmd = Command::new(binary);
-    cmd.arg(&path)
-        .current_dir(dir)
+    if args.is_empty() {
+        cmd.arg(&path);
+    } else {
+        cmd.args(&args);
+    }
+    cmd.current_dir(dir)
         .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -162,6 +178,9 @@ fn run_program(binary: &Path, rel: &str) -> Run {
         .env("PYTHONUNBUFFERED", "1")
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .env("LC_ALL", "C.UTF-8");
+    for (key, value) in extra_env {
+        cmd.env(key, value);
+    }
     let child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => return Run::Broken(format!("cannot start {}: {e}", binary.display())),

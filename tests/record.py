@@ -8,7 +8,9 @@ Usage:
 
 Every program is run as ``python3 /abs/path/to/prog.py`` with PYENV_VERSION=3.13.0,
 cwd = the program's directory, PYTHONHASHSEED=0, PYTHONUNBUFFERED=1,
-PYTHONDONTWRITEBYTECODE=1, LC_ALL=C.UTF-8, no other PYTHON* variables, stdin from
+PYTHONDONTWRITEBYTECODE=1, LC_ALL=C.UTF-8, no other PYTHON* variables (plus the
+``KEY=VALUE`` lines of ``prog.env``; ``prog.argv`` lines replace the program path as the
+interpreter's arguments), stdin from
 ``prog.stdin`` if it exists (else /dev/null), and a 60 s timeout.  The result is written to
 ``prog.expected`` (see tests/README.md for the format).  The absolute path of the corpus
 directory is replaced by ``<corpus>`` in stdout and stderr.
@@ -64,17 +66,30 @@ def encode(stdout, stderr, status):
     return b"".join(parts)
 
 
+def side_lines(path):
+    """Non-empty lines of an optional side file (`<name>.argv`, `<name>.env`)."""
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [line for line in f.read().splitlines() if line]
+
+
 def record(path, env):
     path = os.path.abspath(path)
     base = path[:-3]
     stdin_path = base + ".stdin"
     corpus_prefix = CORPUS.encode()
     stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
+    args = side_lines(base + ".argv") or [path]
+    run_env = dict(env)
+    for line in side_lines(base + ".env"):
+        key, value = line.split("=", 1)
+        run_env[key] = value
     try:
         proc = subprocess.run(
-            ["python3", path],
+            ["python3"] + args,
             cwd=os.path.dirname(path),
-            env=env,
+            env=run_env,
             stdin=stdin,
             capture_output=True,
             timeout=TIMEOUT,
@@ -104,9 +119,19 @@ def collect(args):
             files.append(arg)
         else:
             sys.exit(f"record.py: not a corpus program or directory: {arg}")
-    # Corpus programs live in category subdirectories; files at the top level of
-    # tests/corpus (such as gen_big.py) are helpers, not programs.
-    return [f for f in files if os.path.dirname(os.path.abspath(f)) != CORPUS]
+    return [f for f in files if is_program(f)]
+
+
+def is_program(path):
+    """Programs are the .py files directly inside a category directory whose name does not
+    start with "_".  Top-level files (such as gen_big.py), "_"-prefixed files and everything
+    in subdirectories of a category are helpers (modules and packages programs import)."""
+    path = os.path.abspath(path)
+    category = os.path.dirname(path)
+    return (
+        os.path.dirname(category) == CORPUS
+        and not os.path.basename(path).startswith("_")
+    )
 
 
 def main():

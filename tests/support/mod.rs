@@ -11,6 +11,40 @@ pub struct Outcome {
     pub status: i32,
 }
 
+/// A program's invocation: interpreter arguments (empty: its path) and extra environment.
+pub struct Invocation {
+    pub args: Vec<String>,
+    pub env: Vec<(String, String)>,
+}
+
+/// How a program is invoked, from its optional side files: `<name>.argv` (interpreter
+/// arguments, one per line, used instead of the program's path, e.g. `-m` and a module name)
+/// and `<name>.env` (`KEY=VALUE` lines added to the environment, e.g. `PYTHONPATH`).
+/// Empty arguments mean "run the program's path".
+pub fn read_invocation(program: &std::path::Path) -> Result<Invocation, String> {
+    let read_lines = |ext: &str| -> Result<Vec<String>, String> {
+        let side = program.with_extension(ext);
+        match std::fs::read_to_string(&side) {
+            Ok(text) => Ok(text
+                .lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(format!("cannot read {}: {e}", side.display())),
+        }
+    };
+    let args = read_lines("argv")?;
+    let mut env = Vec::new();
+    for line in read_lines("env")? {
+        let (key, value) = line
+            .split_once('=')
+            .ok_or_else(|| format!("{}: bad .env line {line:?}", program.display()))?;
+        env.push((key.to_string(), value.to_string()));
+    }
+    Ok(Invocation { args, env })
+}
+
 /// Parses the `.expected` format written by `tests/record.py`:
 ///
 /// ```text

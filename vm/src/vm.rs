@@ -72,6 +72,8 @@ pub struct Vm {
     pub stdout_buffer: Vec<u8>,
     /// `sys.settrace` / `sys.setprofile` state.
     pub tracing: crate::interp::tracing::TraceState,
+    /// Names of the modules whose bodies are running (partially initialized modules).
+    pub importing: Vec<String>,
 }
 
 /// Limit of Rust-level recursion (CPython's C recursion limit plays the same role).
@@ -107,11 +109,13 @@ impl Vm {
             repr_stack: Vec::new(),
             stdout_buffer: Vec::new(),
             tracing: Default::default(),
+            importing: Vec::new(),
         };
         vm.modules = vm.new_dict();
         crate::runtime::types::install_methods(&mut vm);
         crate::builtins::install(&mut vm);
         crate::modules::sys::install(&mut vm);
+        crate::modules::module_type::install(&mut vm);
         vm
     }
 

@@ -351,6 +351,17 @@ fn builtin_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.range("next", 1, 2)?;
+    if matches!(pos[0].payload(), Some(Payload::Generator(_))) && pos.len() == 1 {
+        // A generator's return value travels in the StopIteration that next() raises.
+        return crate::builtins::generator::generator_next_or_stop(vm, &pos[0]);
+    }
+    if pos.len() == 1
+        && !matches!(pos[0].payload(), Some(Payload::Iterator(_)))
+        && let Some(method) = vm.lookup_special(&pos[0], "__next__")
+    {
+        // The StopIteration a `__next__` raises (and its value) propagates unchanged.
+        return vm.call(&method, &[pos[0].clone()]);
+    }
     match vm.next(&pos[0])? {
         Some(v) => Ok(v),
         None => match pos.get(1) {

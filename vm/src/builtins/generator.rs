@@ -10,27 +10,30 @@ use crate::vm::Vm;
 pub fn generator_next(vm: &mut Vm, generator: &Value) -> PyResult<Option<Value>> {
     match vm.generator_resume(generator, Value::NONE, None) {
         Ok(SendResult::Yielded(v)) => Ok(Some(v)),
-        Ok(SendResult::Returned(v)) => {
-            if v.is_none() {
-                Ok(None)
-            } else {
-                Err(PyErr::with_args(ExcKind::StopIteration, vec![v]))
-            }
-        }
+        // A generator's return value only matters to `send` and `yield from`.
+        Ok(SendResult::Returned(_)) => Ok(None),
         Err(e) if vm.err_matches(&e, ExcKind::StopIteration) && e.lazy_kind().is_some() => Ok(None),
         Err(e) => Err(e),
     }
 }
 
+/// `gen.__next__()`: a return value becomes `StopIteration(value)`.
+pub fn generator_next_or_stop(vm: &mut Vm, generator: &Value) -> PyResult<Value> {
+    let r = vm.generator_resume(generator, Value::NONE, None);
+    finish(vm, r)
+}
+
 /// Registers the generator methods.
 pub fn install(vm: &mut Vm) {
-    for ty in [vm.types.generator.clone(), vm.types.coroutine.clone()] {
-        vm.add_method(&ty, "__next__", gen_next);
+    let generator = vm.types.generator.clone();
+    vm.add_method(&generator, "__next__", gen_next);
+    vm.add_method(&generator, "__iter__", gen_iter);
+    for ty in [generator, vm.types.coroutine.clone()] {
         vm.add_method(&ty, "send", gen_send);
         vm.add_method(&ty, "throw", gen_throw);
         vm.add_method(&ty, "close", gen_close);
-        vm.add_method(&ty, "__iter__", gen_iter);
     }
+    crate::builtins::coroutine::install(vm);
 }
 
 fn receiver<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
@@ -42,7 +45,7 @@ fn receiver<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     }
 }
 
-fn finish(vm: &mut Vm, r: PyResult<SendResult>) -> PyResult<Value> {
+pub(crate) fn finish(vm: &mut Vm, r: PyResult<SendResult>) -> PyResult<Value> {
     match r? {
         SendResult::Yielded(v) => Ok(v),
         SendResult::Returned(v) => {
@@ -76,6 +79,13 @@ fn gen_send(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.range("throw", 2, 4)?;
     let g = receiver(&args, "throw")?.clone();
+    let exc = throw_argument(vm, pos)?;
+    let r = vm.generator_resume(&g, Value::NONE, Some(PyErr::from_object(exc)));
+    finish(vm, r)
+}
+
+/// The exception object `throw(typ[, val[, tb]])` raises (`pos[0]` is the receiver).
+pub(crate) fn throw_argument(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
     let exc = vm.instantiate_exception(&pos[1])?;
     if pos.len() > 2 && !pos[pos.len() - 1].is_none() {
         // An explicit traceback argument (deprecated form) is attached as given.
@@ -83,30 +93,10 @@ fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             *d.traceback.borrow_mut() = pos[pos.len() - 1].clone();
         }
     }
-    let r = vm.generator_resume(&g, Value::NONE, Some(PyErr::from_object(exc)));
-    finish(vm, r)
+    Ok(exc)
 }
 
 fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let g = receiver(&args, "close")?.clone();
-    let started = match g.payload() {
-        Some(Payload::Generator(data)) => data.started.get(),
-        _ => false,
-    };
-    if !started {
-        crate::interp::generator::mark_finished(&g);
-        return Ok(Value::NONE);
-    }
-    let exit = vm.new_exception(ExcKind::GeneratorExit, Vec::new());
-    match vm.generator_resume(&g, Value::NONE, Some(PyErr::from_object(exit))) {
-        Ok(SendResult::Yielded(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
-        Ok(SendResult::Returned(v)) => Ok(v),
-        Err(e)
-            if vm.err_matches(&e, ExcKind::GeneratorExit)
-                || vm.err_matches(&e, ExcKind::StopIteration) =>
-        {
-            Ok(Value::NONE)
-        }
-        Err(e) => Err(e),
-    }
+    vm.generator_close(&g)
 }

@@ -6,6 +6,7 @@ pub mod bytes_ascii;
 pub mod bytes_methods;
 pub mod codecs;
 pub mod complex;
+pub mod coroutine;
 pub mod dict;
 pub mod exceptions;
 pub mod frame_locals;

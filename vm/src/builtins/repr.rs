@@ -270,6 +270,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             ))
         }
         Payload::File(_) => Ok(crate::builtins::io::file_repr(vm, v)),
+        Payload::AsyncOp(_) => Ok(format!("<{} object at {}>", vm.type_name(v), addr(v))),
         Payload::MemoryView(m) => Ok(format!(
             "<{}memory at {}>",
             if m.released.get() { "released " } else { "" },

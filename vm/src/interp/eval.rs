@@ -54,6 +54,10 @@ impl Vm {
     /// Executes instructions of the top frame until control leaves it.
     #[allow(clippy::too_many_lines)]
     fn run_top_frame(&mut self) -> Result<Flow, (PyErr, bool)> {
+        // Frames were just pushed or popped (a return drops the callee's locals).
+        if crate::object::finalizers_pending() {
+            self.run_finalizers();
+        }
         let Some(frame) = self.frames.last() else {
             return Err((PyErr::internal("eval with no frame"), false));
         };
@@ -113,6 +117,17 @@ impl Vm {
                 return Err((e, false));
             }};
         }
+        // Objects whose last reference was just dropped may need to run Python code
+        // (closing a suspended generator); these are the instructions that drop references
+        // to values a program names.
+        macro_rules! finalize_point {
+            () => {{
+                if crate::object::finalizers_pending() {
+                    save!();
+                    self.run_finalizers();
+                }
+            }};
+        }
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -162,6 +177,7 @@ impl Vm {
                 }
                 Opcode::POP_TOP => {
                     drop(pop!());
+                    finalize_point!();
                 }
                 Opcode::PUSH_NULL => push!(Value::NULL),
                 Opcode::COPY => {
@@ -188,6 +204,7 @@ impl Vm {
                     let v = pop!();
                     let old = std::mem::replace(&mut self.stack[base + arg as usize], v);
                     drop(old);
+                    finalize_point!();
                 }
                 Opcode::DELETE_FAST => {
                     let old = std::mem::take(&mut self.stack[base + arg as usize]);
@@ -195,6 +212,7 @@ impl Vm {
                         fail!(self.unbound_local(code, arg as usize));
                     }
                     drop(old);
+                    finalize_point!();
                 }
                 Opcode::MAKE_CELL => {
                     let slot = base + arg as usize;
@@ -275,6 +293,7 @@ impl Vm {
                         ));
                     }
                     tri!(self.mapping_store(&locals, name, v));
+                    finalize_point!();
                 }
                 Opcode::DELETE_NAME => {
                     let name = code.names[arg as usize].clone();
@@ -287,6 +306,7 @@ impl Vm {
                     if !removed {
                         fail!(self.name_error(&name));
                     }
+                    finalize_point!();
                 }
                 Opcode::LOAD_GLOBAL => {
                     let name = &code.names[(arg >> 1) as usize];
@@ -308,6 +328,7 @@ impl Vm {
                         .map(|f| f.globals.clone())
                         .unwrap_or(Value::NULL);
                     tri!(self.dict_set(&globals, name, v));
+                    finalize_point!();
                 }
                 Opcode::DELETE_GLOBAL => {
                     let name = code.names[arg as usize].clone();
@@ -319,6 +340,7 @@ impl Vm {
                     if tri!(self.dict_remove(&globals, &name)).is_none() {
                         fail!(self.name_error(&name));
                     }
+                    finalize_point!();
                 }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!();
@@ -1279,15 +1301,38 @@ impl Vm {
                         push!(r);
                     }
                 }
-                Opcode::GET_AWAITABLE
-                | Opcode::GET_AITER
-                | Opcode::GET_ANEXT
-                | Opcode::END_ASYNC_FOR
-                | Opcode::BEFORE_ASYNC_WITH => {
-                    fail!(PyErr::new(
-                        ExcKind::SystemError,
-                        format!("Pyrite does not support {} yet", op.name())
-                    ));
+                Opcode::GET_AWAITABLE => {
+                    let v = pop!();
+                    save!();
+                    let it = tri!(self.get_awaitable(v, arg));
+                    push!(it);
+                }
+                Opcode::GET_AITER => {
+                    let v = pop!();
+                    save!();
+                    let it = tri!(self.get_aiter(v));
+                    push!(it);
+                }
+                Opcode::GET_ANEXT => {
+                    let aiter = top!().clone();
+                    save!();
+                    let awaitable = tri!(self.get_anext(&aiter));
+                    push!(awaitable);
+                }
+                Opcode::END_ASYNC_FOR => {
+                    let exc = pop!();
+                    drop(pop!());
+                    save!();
+                    if let Err(e) = self.end_async_for(exc) {
+                        return Err((e, true));
+                    }
+                }
+                Opcode::BEFORE_ASYNC_WITH => {
+                    let mgr = pop!();
+                    save!();
+                    let (exit, entered) = tri!(self.before_async_with(&mgr));
+                    push!(exit);
+                    push!(entered);
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! through the exception table, and generators.
 
 pub mod args;
+pub mod awaitable;
 pub mod call;
 pub mod class;
 pub mod eval;

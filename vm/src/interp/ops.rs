@@ -362,15 +362,33 @@ impl Vm {
                 Ok(Value::NONE)
             }
             x if x == Intrinsic1::StopIterationError as u32 => {
+                let flags = self
+                    .frames
+                    .last()
+                    .and_then(|f| f.code.as_code().map(|c| c.data.flags))
+                    .unwrap_or(0);
+                use crate::bytecode::code::code_flags;
+                let noun = if flags & code_flags::COROUTINE != 0 {
+                    "coroutine"
+                } else if flags & code_flags::ASYNC_GENERATOR != 0 {
+                    "async generator"
+                } else {
+                    "generator"
+                };
                 let stop = self.types.exception(ExcKind::StopIteration).clone();
+                let stop_async = self.types.exception(ExcKind::StopAsyncIteration).clone();
                 let msg = if self.is_instance(&v, &stop) {
-                    Some("generator raised StopIteration")
+                    Some(format!("{noun} raised StopIteration"))
+                } else if flags & code_flags::ASYNC_GENERATOR != 0
+                    && self.is_instance(&v, &stop_async)
+                {
+                    Some(format!("{noun} raised StopAsyncIteration"))
                 } else {
                     None
                 };
                 match msg {
                     Some(m) => {
-                        let m = self.new_str(m);
+                        let m = self.new_str(&m);
                         let err = self.new_exception(ExcKind::RuntimeError, vec![m]);
                         if let Some(d) = err.as_exception() {
                             *d.cause.borrow_mut() = v.clone();
@@ -382,6 +400,10 @@ impl Vm {
                     None => Ok(v),
                 }
             }
+            x if x == Intrinsic1::AsyncGenWrap as u32 => Ok(Value::alloc(
+                &self.types.object,
+                Payload::AsyncOp(Box::new(crate::types::generator::AsyncOp::Wrapped(v))),
+            )),
             x if x == Intrinsic1::ListToTuple as u32 => {
                 let items = v.as_list().map(|l| l.borrow().clone()).unwrap_or_default();
                 Ok(self.new_tuple(items))

@@ -109,6 +109,31 @@ thread_local! {
     /// Objects waiting to be freed while another deallocation is in progress.
     static PENDING_FREE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
     static FREEING: Cell<bool> = const { Cell::new(false) };
+    /// Objects whose last reference went away but that must run Python code first
+    /// (suspended generators close themselves); each holds one resurrected reference
+    /// until the VM runs them at its next finalization point.
+    static TO_FINALIZE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    static FINALIZE_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether objects are waiting for `take_finalizable` (a cheap check for the eval loop).
+#[inline(always)]
+pub fn finalizers_pending() -> bool {
+    FINALIZE_PENDING.with(Cell::get)
+}
+
+/// Takes the next object waiting to be finalized, with the reference that kept it alive.
+pub fn take_finalizable() -> Option<Value> {
+    let next = TO_FINALIZE.with(|q| q.borrow_mut().pop());
+    if next.is_none() {
+        FINALIZE_PENDING.with(|p| p.set(false));
+    }
+    next.map(|addr| Value::from_bits(addr as u64))
+}
+
+/// Whether freeing this payload must wait until Python code has run.
+fn needs_finalizer(payload: &Payload) -> bool {
+    matches!(payload, Payload::Generator(g) if g.needs_close())
 }
 
 /// Gives up one reference; frees the object when none are left.
@@ -161,6 +186,15 @@ unsafe fn free(ptr: *const Object) {
 /// # Safety
 /// `ptr` came from `allocate` and has no references left.
 unsafe fn drop_object(ptr: *const Object) {
+    // SAFETY: the object is still allocated (its count reached zero but it is not freed).
+    let obj = unsafe { &*ptr };
+    if needs_finalizer(&obj.payload) {
+        // Resurrect it: the finalizer queue now owns one reference.
+        obj.refcount.set(1);
+        TO_FINALIZE.with(|q| q.borrow_mut().push(ptr as usize));
+        FINALIZE_PENDING.with(|p| p.set(true));
+        return;
+    }
     // SAFETY: `allocate` made this pointer with `Box::into_raw`; nothing refers to it now.
     let boxed = unsafe { Box::from_raw(ptr as *mut Object) };
     let ty = boxed.ty.get();

@@ -52,7 +52,19 @@ impl Vm {
         let msg = match obj.payload() {
             Some(Payload::Module(_)) => {
                 let mname = self.module_name(obj).unwrap_or_else(|| "?".to_string());
-                format!("module '{mname}' has no attribute '{name}'")
+                if self.module_initializing(&mname) {
+                    format!(
+                        "partially initialized module '{mname}' has no attribute '{name}' \
+                         (most likely due to a circular import)"
+                    )
+                } else if self.module_initializing(&format!("{mname}.{name}")) {
+                    format!(
+                        "cannot access submodule '{name}' of module '{mname}' \
+                         (most likely due to a circular import)"
+                    )
+                } else {
+                    format!("module '{mname}' has no attribute '{name}'")
+                }
             }
             Some(Payload::Type(_)) => {
                 format!(
@@ -284,6 +296,7 @@ impl Vm {
             Payload::Instance(d) => d,
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
+            Payload::Module(m) => return Some(m.dict.clone()),
             _ => return None,
         };
         let d = cell.borrow();

@@ -187,8 +187,15 @@ impl Vm {
         let builtins = self.builtins.clone();
         self.set_item_str(&globals, "__builtins__", builtins)?;
         if let Some(f) = file {
-            let f = self.new_str(f);
-            self.set_item_str(&globals, "__file__", f)?;
+            let f_v = self.new_str(f);
+            self.set_item_str(&globals, "__file__", f_v)?;
+            // CPython gives a script's module the loader that read it (and no spec).
+            if let Ok(made) = self.source_spec("__main__", f, None)
+                && let Ok(parts) = self.collect_iterable(&made)
+                && let [_, loader] = parts.as_slice()
+            {
+                self.set_item_str(&globals, "__loader__", loader.clone())?;
+            }
         }
         let key = self.intern("__main__");
         let modules = self.modules.clone();

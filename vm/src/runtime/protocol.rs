@@ -237,7 +237,10 @@ impl Vm {
                         ty,
                     ))
                 }
-                Payload::Iterator(_) | Payload::Generator(_) if builtin => return Ok(v.clone()),
+                Payload::Iterator(_) if builtin => return Ok(v.clone()),
+                Payload::Generator(_) if builtin && obj.has_type(&self.types.generator) => {
+                    return Ok(v.clone());
+                }
                 _ => None,
             }
         } else {
@@ -286,7 +289,9 @@ impl Vm {
             Some(Payload::Iterator(state)) => {
                 crate::builtins::iterators::iterator_next(self, it, state)
             }
-            Some(Payload::Generator(_)) => crate::builtins::generator::generator_next(self, it),
+            Some(Payload::Generator(_)) if self.type_of(it).is(&self.types.generator) => {
+                crate::builtins::generator::generator_next(self, it)
+            }
             _ => match self.lookup_special(it, "__next__") {
                 Some(m) => match self.call(&m, &[it.clone()]) {
                     Ok(v) => Ok(Some(v)),

@@ -47,10 +47,42 @@ impl Vm {
                 self.report_uncaught(&exc)
             }
         };
+        self.clear_main_module();
         if self.flush_std_streams().is_err() {
             return Outcome::Exit(120);
         }
         outcome
+    }
+
+    /// Interpreter shutdown clears `__main__`'s globals the way CPython's module cleanup
+    /// does (names starting with one underscore first, then the rest, `__builtins__` kept),
+    /// so generators still referenced there are closed and their `finally` blocks run.
+    fn clear_main_module(&mut self) {
+        let modules = self.modules.clone();
+        let Some(main) = self.dict_get_str(&modules, "__main__") else {
+            return;
+        };
+        let Some(Payload::Module(m)) = main.payload() else {
+            return;
+        };
+        let dict = m.dict.clone();
+        let keys = dict
+            .as_dict()
+            .map(|t| t.borrow().keys())
+            .unwrap_or_default();
+        for underscore_pass in [true, false] {
+            for key in &keys {
+                let Some(name) = key.as_str() else { continue };
+                let single = name.starts_with('_') && !name.starts_with("__");
+                if single != underscore_pass || name == "__builtins__" {
+                    continue;
+                }
+                let _ = self.dict_set(&dict, key.clone(), Value::NONE);
+                if crate::object::finalizers_pending() {
+                    self.run_finalizers();
+                }
+            }
+        }
     }
 
     fn report_uncaught(&mut self, exc: &Value) -> Outcome {
@@ -103,31 +135,81 @@ impl Vm {
 }
 
 impl Vm {
-    /// `-m module`: finds the module's file on `sys.path` and runs it as `__main__`.
+    /// `-m module`: finds the module through the import system (importing its parent
+    /// packages; a package runs its `__main__` submodule after its `__init__`) and runs its
+    /// file as `__main__` with the module's `__spec__`.
     pub fn run_module_as_main(&mut self, name: &str) -> Outcome {
-        let dirs = self.config.module_search_paths.clone();
-        let rel = name.replace('.', "/");
-        for dir in dirs {
-            let base = std::path::Path::new(if dir.is_empty() { "." } else { &dir }).to_path_buf();
-            for candidate in [
-                base.join(format!("{rel}.py")),
-                base.join(&rel).join("__main__.py"),
-            ] {
-                if candidate.is_file() {
-                    let path = candidate.display().to_string();
-                    if let Ok(source) = std::fs::read(&candidate) {
-                        if let Some(argv0) = self.config.argv.first_mut() {
-                            *argv0 = path.clone();
-                        }
-                        return self.run_main_file(&path, &source);
+        let mut name = name.to_string();
+        let found = loop {
+            match self.find_module_file(&name) {
+                Ok(Some((file, true))) => {
+                    if name.ends_with(".__main__") {
+                        break Err(format!(
+                            "{name}; '{name}' is a package and cannot be directly executed"
+                        ));
                     }
+                    if let Err(e) = self.import_module(&name) {
+                        let result = Err(e);
+                        return self.finish(result);
+                    }
+                    let _ = file;
+                    name = format!("{name}.__main__");
+                }
+                Ok(Some((file, false))) => break Ok(file),
+                Ok(None) => break Err(format!("No module named {name}")),
+                Err(e) => {
+                    let result = Err(e);
+                    return self.finish(result);
                 }
             }
+        };
+        let file = match found {
+            Ok(f) => f,
+            Err(msg) => {
+                let exe = std::env::current_exe()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                self.write_stderr(&format!("{exe}: {msg}\n"));
+                return Outcome::Exit(1);
+            }
+        };
+        let path = std::path::absolute(&file)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        let source = match std::fs::read(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                self.write_stderr(&format!("pyrite: can't open file '{path}': {e}\n"));
+                return Outcome::Exit(2);
+            }
+        };
+        if let Some(argv0) = self.config.argv.first_mut() {
+            *argv0 = path.clone();
         }
-        let exe = std::env::current_exe()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        self.write_stderr(&format!("{exe}: No module named {name}\n"));
-        Outcome::Exit(1)
+        if let Ok(argv) = self.getattr_str(&self.sys.clone(), "argv")
+            && let Some(list) = argv.as_list()
+            && let Some(first) = list.borrow_mut().first_mut()
+        {
+            *first = self.new_str(&path);
+        }
+        let result = (|| {
+            let globals = self.new_main_module(Some(&path))?;
+            let made = self.source_spec(&name, &path, None)?;
+            let parts = self.collect_iterable(&made)?;
+            if let [spec, loader] = parts.as_slice() {
+                self.set_item_str(&globals, "__spec__", spec.clone())?;
+                self.set_item_str(&globals, "__loader__", loader.clone())?;
+            }
+            let package = name
+                .rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default();
+            let package = self.new_string(package);
+            self.set_item_str(&globals, "__package__", package)?;
+            let code = self.compile_to_code(&source, &path, true)?;
+            self.run_code(&code, globals.clone(), globals)
+        })();
+        self.finish(result)
     }
 }

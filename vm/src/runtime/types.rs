@@ -118,6 +118,10 @@ builtin_types! {
     filter: "filter", Other, true;
     generator: "generator", Other, false;
     coroutine: "coroutine", Other, false;
+    async_generator: "async_generator", Other, false;
+    coroutine_wrapper: "coroutine_wrapper", Other, false;
+    async_generator_asend: "async_generator_asend", Other, false;
+    async_generator_athrow: "async_generator_athrow", Other, false;
     frame: "frame", Other, false;
     frame_locals_proxy: "FrameLocalsProxy", Other, false;
     text_io: "TextIOWrapper", Other, false;

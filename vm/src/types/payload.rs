@@ -52,6 +52,8 @@ pub enum Payload {
     StaticMethod(Value),
     Super(Value, Value),
     Generator(Box<crate::types::generator::GeneratorData>),
+    /// Coroutine wrappers, async generator `asend`/`athrow` awaitables, wrapped yields.
+    AsyncOp(Box<crate::types::generator::AsyncOp>),
     File(RefCell<crate::types::file::FileData>),
     Frame(Box<crate::types::frame::FrameObjectData>),
     /// `frame.f_locals` of a function frame (PEP 667): a write-through view of a frame object.

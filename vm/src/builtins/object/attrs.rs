@@ -248,13 +248,14 @@ pub fn generator_attribute(vm: &mut Vm, g: &Value, name: &str) -> PyResult<Optio
     let Some(Payload::Generator(data)) = g.payload() else {
         return Ok(None);
     };
-    let is_coro = g
-        .as_object()
-        .is_some_and(|o| o.has_type(&vm.types.coroutine));
-    let field = match (is_coro, name) {
-        (_, "__name__" | "__qualname__") => name,
-        (false, n) if n.starts_with("gi_") => &n[3..],
-        (true, n) if n.starts_with("cr_") => &n[3..],
+    let prefix = match crate::interp::generator::GenKind::of(vm, g) {
+        crate::interp::generator::GenKind::Generator => "gi_",
+        crate::interp::generator::GenKind::Coroutine => "cr_",
+        crate::interp::generator::GenKind::AsyncGenerator => "ag_",
+    };
+    let field = match name {
+        "__name__" | "__qualname__" => name,
+        n if n.starts_with(prefix) => &n[3..],
         _ => return Ok(None),
     };
     let running = matches!(&*data.state.borrow(), GenState::Running);
@@ -265,9 +266,15 @@ pub fn generator_attribute(vm: &mut Vm, g: &Value, name: &str) -> PyResult<Optio
         "running" => Value::from_bool(running),
         "suspended" => Value::from_bool(suspended),
         "code" => data.code.clone(),
-        "frame" | "yieldfrom" | "await" => Value::NONE,
+        "yieldfrom" if prefix == "gi_" => yield_from_or_none(&data.state.borrow()),
+        "await" if prefix != "gi_" => yield_from_or_none(&data.state.borrow()),
+        "frame" => Value::NONE,
         _ => return Ok(None),
     }))
+}
+
+fn yield_from_or_none(state: &GenState) -> Value {
+    crate::interp::generator::yield_from_target(state).unwrap_or(Value::NONE)
 }
 
 /// `obj.__class__ = cls`: both classes must be heap types with the same layout.

@@ -1,0 +1,1 @@
+# Helper package for circular_import.py.

@@ -1,0 +1,2 @@
+# Helper package for nested_packages.py.
+level = "top"

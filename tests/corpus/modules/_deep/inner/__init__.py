@@ -1,0 +1,3 @@
+# Helper for nested_packages.py.
+from .. import level as parent_level
+level = "inner"

@@ -1,0 +1,2 @@
+# Helper for nested_packages.py.
+name = "sibling of core"

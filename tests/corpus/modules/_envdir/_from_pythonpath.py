@@ -1,0 +1,2 @@
+# Helper for pythonpath_env.py: found through PYTHONPATH.
+source = "found through PYTHONPATH"

@@ -1,0 +1,2 @@
+# Helper for namespace_package.py: lives in a directory without __init__.py.
+value = "namespace part"

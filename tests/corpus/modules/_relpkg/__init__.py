@@ -1,0 +1,3 @@
+# Helper package for relative_import.py.
+from .base import base_value
+from . import sub

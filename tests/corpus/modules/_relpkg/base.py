@@ -1,0 +1,4 @@
+# Helper for relative_import.py.
+base_value = "base"
+def who():
+    return __name__

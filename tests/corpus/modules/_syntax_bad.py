@@ -1,0 +1,3 @@
+# Helper for import_syntax_error.py: a syntax error in an imported module.
+x = (1,
+def
