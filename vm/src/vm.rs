@@ -70,6 +70,10 @@ pub struct Vm {
     pub repr_stack: Vec<u64>,
     /// Buffered stdout text (flushed at newlines when interactive, at exit otherwise).
     pub stdout_buffer: Vec<u8>,
+    /// The instance attribute maps (hidden classes).
+    pub maps: crate::types::attr_map::AttrMaps,
+    /// Set while queued `__del__` methods run (they are not re-entered).
+    pub finalizing: bool,
 }
 
 /// Limit of Rust-level recursion (CPython's C recursion limit plays the same role).
@@ -104,6 +108,8 @@ impl Vm {
             interrupt: Arc::new(AtomicBool::new(false)),
             repr_stack: Vec::new(),
             stdout_buffer: Vec::new(),
+            maps: crate::types::attr_map::AttrMaps::new(),
+            finalizing: false,
         };
         vm.modules = vm.new_dict();
         crate::runtime::types::install_methods(&mut vm);

@@ -3,6 +3,7 @@
 //! through the exception table, and generators.
 
 pub mod args;
+pub mod attr_cache;
 pub mod call;
 pub mod class;
 pub mod eval;
@@ -10,6 +11,7 @@ pub mod frame;
 pub mod generator;
 pub mod names;
 pub mod ops;
+pub mod slots;
 pub mod specialize;
 pub mod suggest;
 pub mod traceback;

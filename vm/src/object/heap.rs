@@ -106,6 +106,11 @@ pub(super) fn allocate(ty: &Value, payload: Payload) -> *const Object {
 }
 
 thread_local! {
+    /// Instances whose count reached zero and whose class defines `__del__`: kept alive
+    /// (one reference each, owned by the queue) until the VM runs their finalizers at the
+    /// next safe point.
+    static FINALIZE_QUEUE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static FINALIZE_PENDING: Cell<bool> = const { Cell::new(false) };
     /// Objects waiting to be freed while another deallocation is in progress.
     static PENDING_FREE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
     static FREEING: Cell<bool> = const { Cell::new(false) };
@@ -130,9 +135,40 @@ pub(super) unsafe fn decref(ptr: *const Object) {
         obj.refcount.set(count - 1);
         return;
     }
+    if needs_finalizer(obj) {
+        // The queue takes over our last reference: the object stays alive for `__del__`.
+        FINALIZE_QUEUE.with(|q| q.borrow_mut().push(Value::from_bits(ptr as usize as u64)));
+        FINALIZE_PENDING.with(|p| p.set(true));
+        return;
+    }
     obj.refcount.set(0);
     // SAFETY: the count reached zero, so ours was the last reference.
     unsafe { free(ptr) }
+}
+
+/// Whether a dying object is an instance whose class has `__del__` that has not run yet.
+#[inline]
+fn needs_finalizer(obj: &Object) -> bool {
+    let Payload::Instance(attrs) = &obj.payload else {
+        return false;
+    };
+    let has_del = match &obj.type_object().payload {
+        Payload::Type(t) => t.has_flag(crate::types::typeobj::type_flags::HAS_FINALIZER),
+        _ => false,
+    };
+    has_del && attrs.try_borrow().is_ok_and(|a| !a.finalized)
+}
+
+/// Whether finalizers are queued (cheap check for the interpreter's safe points).
+#[inline(always)]
+pub fn finalizers_pending() -> bool {
+    FINALIZE_PENDING.with(Cell::get)
+}
+
+/// Takes the queued objects (each an owned reference) whose `__del__` should run now.
+pub fn take_finalizable() -> Vec<Value> {
+    FINALIZE_PENDING.with(|p| p.set(false));
+    FINALIZE_QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()))
 }
 
 /// Frees an object whose count reached zero, draining nested frees iteratively.

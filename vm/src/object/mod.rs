@@ -6,5 +6,5 @@
 mod heap;
 mod value;
 
-pub use heap::{Object, Payload};
+pub use heap::{Object, Payload, finalizers_pending, take_finalizable};
 pub use value::Value;

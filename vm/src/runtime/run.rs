@@ -47,6 +47,7 @@ impl Vm {
                 self.report_uncaught(&exc)
             }
         };
+        self.finalize_main_module();
         if self.flush_std_streams().is_err() {
             return Outcome::Exit(120);
         }
