@@ -504,8 +504,25 @@ pub fn type_new_kw(
             return Err(add_note(vm, err, &note));
         }
     }
-    if let Some(parent) = bases.first()
-        && let Some(init_sub) = vm.lookup_type_attr(parent, "__init_subclass__")
+    // `super(cls, cls).__init_subclass__(**kw)`: the first definition after `cls` in its MRO.
+    let mro_tail = cls
+        .as_type_data()
+        .map(|d| d.mro_tail.borrow().clone())
+        .unwrap_or_default();
+    let init_sub = mro_tail.iter().find_map(|t| {
+        t.as_type_data()
+            .and_then(|d| vm.dict_get_str(&d.dict, "__init_subclass__"))
+    });
+    if let Some(init_sub) = init_sub
+        && !matches!(init_sub.payload(), Some(Payload::ClassMethod(_)))
+        && !kw.kwnames.is_empty()
+    {
+        return Err(PyErr::type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            type_name_of(&cls)
+        )));
+    }
+    if let Some(init_sub) = init_sub
         && let Some(Payload::ClassMethod(f)) = init_sub.payload()
     {
         let f = f.clone();
