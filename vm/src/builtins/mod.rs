@@ -15,6 +15,7 @@ pub mod io;
 pub mod io_methods;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod native_util;
 pub mod number_builtins;
 pub mod number_methods;
@@ -50,6 +51,7 @@ pub fn install(vm: &mut Vm) {
         ("str", vm.types.str_.clone()),
         ("bytes", vm.types.bytes.clone()),
         ("bytearray", vm.types.bytearray.clone()),
+        ("memoryview", vm.types.memoryview.clone()),
         ("list", vm.types.list.clone()),
         ("tuple", vm.types.tuple.clone()),
         ("dict", vm.types.dict.clone()),

@@ -34,6 +34,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
             crate::builtins::int_float::number_attribute(vm, obj, name)
         }
         Payload::File(_) => crate::builtins::io::file_attribute(vm, obj, name),
+        Payload::MemoryView(_) => crate::builtins::memoryview::memoryview_attribute(vm, obj, name),
         Payload::Function(_) => attrs::function_attribute(vm, obj, name),
         Payload::BoundMethod(_) => attrs::method_attribute(vm, obj, name),
         Payload::BuiltinFunction(_) => attrs::builtin_function_attribute(vm, obj, name),

@@ -40,6 +40,10 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         )?),
         Payload::Float(f) => Ok(crate::text::float_repr::float_repr(*f)),
         Payload::Complex(re, im) => Ok(complex_repr(*re, *im)),
+        Payload::Str(s) if s.has_surrogates() => Ok(crate::text::str_repr::py_code_points_repr(
+            s.code_points(),
+            false,
+        )),
         Payload::Str(s) => Ok(crate::text::str_repr::py_str_repr(s.as_str())),
         Payload::Bytes(b) => Ok(crate::builtins::bytes::bytes_repr(b)),
         Payload::ByteArray(_) => Ok(crate::builtins::bytes::bytes_value_repr(vm, v)),
@@ -245,6 +249,11 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             ))
         }
         Payload::File(_) => Ok(crate::builtins::io::file_repr(vm, v)),
+        Payload::MemoryView(m) => Ok(format!(
+            "<{}memory at {}>",
+            if m.released.get() { "released " } else { "" },
+            addr(v)
+        )),
     }
 }
 

@@ -774,15 +774,29 @@ impl Vm {
                 }
                 Opcode::BUILD_STRING => {
                     let n = arg as usize;
-                    let mut s = String::new();
-                    for v in &self.stack[sp - n..sp] {
-                        s.push_str(v.as_str().unwrap_or(""));
-                    }
+                    let parts = &self.stack[sp - n..sp];
+                    let joined = if parts
+                        .iter()
+                        .any(|v| v.as_pystr().is_some_and(|p| p.has_surrogates()))
+                    {
+                        let bytes = parts
+                            .iter()
+                            .filter_map(Value::as_pystr)
+                            .flat_map(|p| p.wtf8().iter().copied())
+                            .collect();
+                        self.new_str_wtf8(bytes)
+                    } else {
+                        let mut s = String::new();
+                        for v in parts {
+                            s.push_str(v.as_str().unwrap_or(""));
+                        }
+                        self.new_string(s)
+                    };
                     for slot in &mut self.stack[sp - n..sp] {
                         drop(std::mem::take(slot));
                     }
                     sp -= n;
-                    push!(self.new_string(s));
+                    push!(joined);
                 }
                 Opcode::LIST_APPEND => {
                     let v = pop!();

@@ -105,9 +105,30 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn new_stream(vm: &Vm, stream: Stream, name: &str, mode: &str, line_buffered: bool) -> Value {
+    let is_stderr = matches!(stream, Stream::Stderr);
     let mut data = FileData::new(stream, name, mode, false);
     data.line_buffered = line_buffered;
+    data.errors = stdio_errors(is_stderr).to_string();
     Value::alloc(&vm.types.text_io, Payload::File(RefCell::new(data)))
+}
+
+/// The error handler of the standard streams, as CPython chooses it: `backslashreplace`
+/// for stderr; `surrogateescape` for stdin/stdout under the C/POSIX locale (including
+/// `C.UTF-8`), where undecodable bytes must round-trip; `strict` otherwise.
+fn stdio_errors(is_stderr: bool) -> &'static str {
+    if is_stderr {
+        return "backslashreplace";
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "C".to_string());
+    if locale == "C" || locale == "POSIX" || locale.starts_with("C.") {
+        "surrogateescape"
+    } else {
+        "strict"
+    }
 }
 
 /// A module Pyrite provides itself, if `name` is one.
@@ -250,11 +271,18 @@ fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         kwonly_from: 1,
     };
     let bound = spec.bind(&args)?;
-    let n = vm.index_i64(&bound[0])?;
-    if n != 0 && n < 640 {
-        return Err(PyErr::value_error(
-            "maxdigits must be >= 640 or 0 for unlimited",
+    let v = vm.index_value(&bound[0])?;
+    // The argument is a C int in CPython.
+    let Some(n) = crate::runtime::numbers::as_int(&v)
+        .and_then(|i| i.to_i64())
+        .and_then(|i| i32::try_from(i).ok())
+    else {
+        return Err(PyErr::overflow_error(
+            "Python int too large to convert to C int",
         ));
+    };
+    if n != 0 && n < 640 {
+        return Err(PyErr::value_error("maxdigits must be 0 or larger than 640"));
     }
     vm.int_max_str_digits = n as usize;
     Ok(Value::NONE)

@@ -76,6 +76,7 @@ builtin_types! {
     str_: "str", Str, true;
     bytes: "bytes", Bytes, true;
     bytearray: "bytearray", ByteArray, true;
+    memoryview: "memoryview", Other, false;
     list: "list", List, true;
     tuple: "tuple", Tuple, true;
     dict: "dict", Dict, true;
