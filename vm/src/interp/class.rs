@@ -513,7 +513,7 @@ pub fn type_new_kw(
         t.as_type_data()
             .and_then(|d| vm.dict_get_str(&d.dict, "__init_subclass__"))
     });
-    if let Some(init_sub) = init_sub
+    if let Some(init_sub) = &init_sub
         && !matches!(init_sub.payload(), Some(Payload::ClassMethod(_)))
         && !kw.kwnames.is_empty()
     {
