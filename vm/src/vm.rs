@@ -74,6 +74,8 @@ pub struct Vm {
     pub maps: crate::types::attr_map::AttrMaps,
     /// Set while queued `__del__` methods run (they are not re-entered).
     pub finalizing: bool,
+    /// `sys.settrace` / `sys.setprofile` state.
+    pub tracing: crate::interp::tracing::TraceState,
 }
 
 /// Limit of Rust-level recursion (CPython's C recursion limit plays the same role).
@@ -110,6 +112,7 @@ impl Vm {
             stdout_buffer: Vec::new(),
             maps: crate::types::attr_map::AttrMaps::new(),
             finalizing: false,
+            tracing: Default::default(),
         };
         vm.modules = vm.new_dict();
         crate::runtime::types::install_methods(&mut vm);

@@ -5,6 +5,7 @@ pub mod attr_map;
 pub mod code;
 pub mod dict;
 pub mod file;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod iter;
