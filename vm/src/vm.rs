@@ -70,6 +70,10 @@ pub struct Vm {
     pub repr_stack: Vec<u64>,
     /// Buffered stdout text (flushed at newlines when interactive, at exit otherwise).
     pub stdout_buffer: Vec<u8>,
+    /// The instance attribute maps (hidden classes).
+    pub maps: crate::types::attr_map::AttrMaps,
+    /// Set while queued `__del__` methods run (they are not re-entered).
+    pub finalizing: bool,
     /// `sys.settrace` / `sys.setprofile` state.
     pub tracing: crate::interp::tracing::TraceState,
     /// Names of the modules whose bodies are running (partially initialized modules).
@@ -108,6 +112,8 @@ impl Vm {
             interrupt: Arc::new(AtomicBool::new(false)),
             repr_stack: Vec::new(),
             stdout_buffer: Vec::new(),
+            maps: crate::types::attr_map::AttrMaps::new(),
+            finalizing: false,
             tracing: Default::default(),
             importing: Vec::new(),
         };

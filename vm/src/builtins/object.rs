@@ -39,6 +39,13 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         Payload::BoundMethod(_) => attrs::method_attribute(vm, obj, name),
         Payload::BuiltinFunction(_) => attrs::builtin_function_attribute(vm, obj, name),
         Payload::Code(_) => attrs::code_attribute(vm, obj, name),
+        Payload::Member(m) => Ok(match name {
+            "__name__" => Some(m.name.clone()),
+            "__qualname__" => {
+                Some(vm.new_string(format!("{}.{}", m.owner, m.name.as_str().unwrap_or(""))))
+            }
+            _ => None,
+        }),
         Payload::Cell(c) => match name {
             "cell_contents" => {
                 let v = c.borrow().clone();
@@ -119,15 +126,14 @@ pub fn set_builtin_attribute(
         }
         Payload::Function(_) => attrs::set_function_attribute(vm, obj, name, value),
         Payload::Frame(_) => crate::interp::frame_object::set_frame_attribute(vm, obj, name, value),
-        Payload::Instance(d) if name == "__dict__" => {
+        Payload::Instance(d) if name == "__dict__" && vm.instance_has_dict(obj) => {
             if value.as_dict().is_none() {
                 return Err(PyErr::type_error(format!(
                     "__dict__ must be set to a dictionary, not a '{}'",
                     vm.type_name(value)
                 )));
             }
-            let old = d.replace(value.clone());
-            drop(old);
+            vm.replace_instance_dict(d, value.clone());
             Ok(true)
         }
         Payload::Cell(c) if name == "cell_contents" => {

@@ -32,6 +32,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     };
     match &obj.payload {
         Payload::Instance(_) => Ok(default_repr(vm, v)),
+        Payload::Member(_) => Ok(crate::interp::slots::member_repr(v).unwrap_or_default()),
         Payload::Int(i) => Ok(crate::text::number_parse::int_to_str_radix(
             i,
             10,
@@ -254,10 +255,14 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             if obj.is_none() || obj.is_null() {
                 Ok(format!("<super: <class '{c}'>, NULL>"))
             } else {
-                Ok(format!(
-                    "<super: <class '{c}'>, <{} object>>",
+                // The second part names the type the lookup starts from: `obj` itself
+                // when it is a class (`super(B, C)`), else its type.
+                let start = if vm.is_type(&obj) && vm.is_subtype(&obj, &cls) {
+                    type_name_of(&obj)
+                } else {
                     vm.type_name(&obj)
-                ))
+                };
+                Ok(format!("<super: <class '{c}'>, <{start} object>>"))
             }
         }
         Payload::Generator(g) => {

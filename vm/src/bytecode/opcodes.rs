@@ -157,9 +157,9 @@ define_opcodes! {
     DELETE_GLOBAL = 25, caches: 0, flags: ARG | RAISE, effect: fixed(0);
     /// Replaces STACK[-1] by its attribute co_names[arg >> 1]. If arg & 1 (method form) pushes
     /// (function, self) when the attribute is a plain method, else (attribute, NULL).
-    LOAD_ATTR = 26, caches: 4, flags: ARG | RAISE | CALL, effect: |arg, _| arg & 1;
+    LOAD_ATTR = 26, caches: 7, flags: ARG | RAISE | CALL, effect: |arg, _| arg & 1;
     /// STACK[-1].co_names[arg] = STACK[-2]; pops both.
-    STORE_ATTR = 27, caches: 4, flags: ARG | RAISE | CALL, effect: fixed(-2);
+    STORE_ATTR = 27, caches: 6, flags: ARG | RAISE | CALL, effect: fixed(-2);
     /// del STACK[-1].co_names[arg]; pops it.
     DELETE_ATTR = 28, caches: 0, flags: ARG | RAISE | CALL, effect: fixed(-1);
     /// Binary operator `BinaryOp(arg)` on STACK[-2] and STACK[-1]; pushes the result.
@@ -363,6 +363,22 @@ define_opcodes! {
     FOR_ITER_RANGE = 132, caches: 1, flags: ARG | JUMP | RAISE, effect: |_, jump| if jump { -1 } else { 1 };
     /// FOR_ITER over a list or tuple iterator.
     FOR_ITER_LIST = 133, caches: 1, flags: ARG | JUMP | RAISE, effect: |_, jump| if jump { -1 } else { 1 };
+    /// LOAD_ATTR of an instance's own attribute: guards the type version and the map,
+    /// reads the value slot (cache: version, map id, slot index; see `interp::attr_cache`).
+    LOAD_ATTR_INSTANCE_VALUE = 134, caches: 7, flags: ARG | RAISE, effect: |arg, _| arg & 1;
+    /// LOAD_ATTR method form of a plain method: guards the type version and the map (the
+    /// instance does not shadow the name), pushes the function and the instance without
+    /// making a bound method (cache: version, map id, dict entry index, MRO position).
+    LOAD_ATTR_METHOD = 135, caches: 7, flags: ARG | RAISE, effect: |arg, _| arg & 1;
+    /// LOAD_ATTR of a plain class attribute on a class object (cache: the class's version,
+    /// dict entry index, MRO position).
+    LOAD_ATTR_CLASS = 136, caches: 7, flags: ARG | RAISE, effect: |arg, _| arg & 1;
+    /// LOAD_ATTR of a module attribute (cache: the module dict's entry index).
+    LOAD_ATTR_MODULE = 137, caches: 7, flags: ARG | RAISE, effect: |arg, _| arg & 1;
+    /// STORE_ATTR of an instance's own attribute: guards the type version and the map,
+    /// writes the slot or appends it through the map's transition (cache: version, map id,
+    /// slot index).
+    STORE_ATTR_INSTANCE_VALUE = 138, caches: 6, flags: ARG | RAISE, effect: fixed(-2);
 }
 
 impl Opcode {
@@ -380,6 +396,11 @@ impl Opcode {
             Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => Opcode::LOAD_GLOBAL,
             Opcode::CALL_PY_EXACT_ARGS => Opcode::CALL,
             Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST => Opcode::FOR_ITER,
+            Opcode::LOAD_ATTR_INSTANCE_VALUE
+            | Opcode::LOAD_ATTR_METHOD
+            | Opcode::LOAD_ATTR_CLASS
+            | Opcode::LOAD_ATTR_MODULE => Opcode::LOAD_ATTR,
+            Opcode::STORE_ATTR_INSTANCE_VALUE => Opcode::STORE_ATTR,
             other => other,
         }
     }

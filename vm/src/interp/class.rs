@@ -91,10 +91,7 @@ pub fn object_new_impl(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult<Val
                 )));
             }
         }
-        return Ok(Value::alloc(
-            cls,
-            Payload::Instance(RefCell::new(Value::NULL)),
-        ));
+        return Ok(vm.new_instance(cls));
     }
     // A subclass of a builtin: let the builtin base's constructor build it with `cls`.
     for base in vm.mro(cls) {
@@ -139,6 +136,27 @@ pub fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let init_overridden = vm
         .lookup_type_attr(&cls, "__init__")
         .is_some_and(|i| !is_object_init(&i));
+    let is_object_layout = cls
+        .as_type_data()
+        .is_some_and(|d| d.layout == Layout::Object);
+    if is_object_layout && !rest.values.is_empty() {
+        // CPython's object_new: extra arguments are an error when `__new__` is
+        // overridden (they were passed on explicitly) or nothing else takes them.
+        let new_overridden = vm
+            .lookup_type_attr(&cls, "__new__")
+            .is_some_and(|n| !is_object_new(&unwrap_static(&n)));
+        if new_overridden {
+            return Err(PyErr::type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if !init_overridden {
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                type_name_of(&cls)
+            )));
+        }
+    }
     if init_overridden || rest.values.is_empty() {
         return object_new_impl(
             vm,
@@ -169,7 +187,10 @@ pub fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 "object.__init__() takes exactly one argument (the instance to initialize)"
                     .to_string()
             } else {
-                format!("{}() takes no arguments", type_name_of(&ty))
+                format!(
+                    "{}.__init__() takes exactly one argument (the instance to initialize)",
+                    type_name_of(&ty)
+                )
             }));
         }
     }
@@ -336,11 +357,19 @@ pub fn type_new_kw(
             vm.type_name(ns)
         )));
     }
+    if !vm.is_subtype(meta, &vm.types.type_.clone()) {
+        return Err(PyErr::type_error(format!(
+            "type.__new__({}): {} is not a subtype of type",
+            type_name_of(meta),
+            type_name_of(meta)
+        )));
+    }
     let bases = if bases.is_empty() {
         vec![vm.types.object.clone()]
     } else {
         bases
     };
+    calculate_metaclass(vm, meta, &bases)?;
     for b in &bases {
         match b.as_type_data() {
             None => return Err(PyErr::type_error("bases must be types".to_string())),
@@ -351,6 +380,14 @@ pub fn type_new_kw(
                 )));
             }
             _ => {}
+        }
+    }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            return Err(PyErr::type_error(format!(
+                "duplicate base class {}",
+                type_name_of(b)
+            )));
         }
     }
     let mro_tail = c3_linearize(vm, &bases)?;
@@ -388,7 +425,17 @@ pub fn type_new_kw(
             vm.set_item_str(&dict, "__module__", m)?;
         }
     }
+    let slots = crate::interp::slots::SlotsLayout::compute(
+        vm,
+        &name_text,
+        &bases,
+        &dict,
+        layout == Layout::Object,
+    )?;
     let mut flags = type_flags::HEAPTYPE | type_flags::BASETYPE;
+    if slots.has_dict {
+        flags |= type_flags::HAS_DICT;
+    }
     if vm.dict_get_str(&dict, "__eq__").is_some() && vm.dict_get_str(&dict, "__hash__").is_none() {
         vm.set_item_str(&dict, "__hash__", Value::NONE)?;
         flags |= type_flags::UNHASHABLE;
@@ -417,10 +464,27 @@ pub fn type_new_kw(
         dict: dict.clone(),
         layout,
         flags: Cell::new(flags),
-        version: Cell::new(1),
+        tag: crate::types::typeobj::TypeTag::new(),
+        nslots: Cell::new(slots.nslots),
         constructor: Cell::new(None),
     };
+    for b in &bases {
+        if let Some(bd) = b.as_type_data() {
+            bd.add_subclass(&data);
+        }
+    }
     let cls = Value::alloc(meta, Payload::Type(Box::new(data)));
+    if let Some(d) = cls.as_type_data() {
+        if vm.lookup_type_attr(&cls, "__del__").is_some() {
+            d.flags.set(d.flags.get() | type_flags::HAS_FINALIZER);
+        }
+        if vm
+            .lookup_type_attr(&cls, "__getattribute__")
+            .is_some_and(|g| !crate::runtime::protocol::is_builtin_named(&g, "__getattribute__"))
+        {
+            d.flags.set(d.flags.get() | type_flags::CUSTOM_GETATTRIBUTE);
+        }
+    }
     // __set_name__ on attributes, then the parent's __init_subclass__.
     let items = dict
         .as_dict()
@@ -429,12 +493,36 @@ pub fn type_new_kw(
     for (k, v) in items {
         if !vm.is_exact_builtin(&v)
             && let Some(set_name) = vm.lookup_special(&v, "__set_name__")
+            && let Err(err) = vm.call(&set_name, &[v.clone(), cls.clone(), k.clone()])
         {
-            vm.call(&set_name, &[v.clone(), cls.clone(), k.clone()])?;
+            let note = format!(
+                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                vm.type_name(&v),
+                vm.repr(&k).unwrap_or_default(),
+                type_name_of(&cls)
+            );
+            return Err(add_note(vm, err, &note));
         }
     }
-    if let Some(parent) = bases.first()
-        && let Some(init_sub) = vm.lookup_type_attr(parent, "__init_subclass__")
+    // `super(cls, cls).__init_subclass__(**kw)`: the first definition after `cls` in its MRO.
+    let mro_tail = cls
+        .as_type_data()
+        .map(|d| d.mro_tail.borrow().clone())
+        .unwrap_or_default();
+    let init_sub = mro_tail.iter().find_map(|t| {
+        t.as_type_data()
+            .and_then(|d| vm.dict_get_str(&d.dict, "__init_subclass__"))
+    });
+    if let Some(init_sub) = &init_sub
+        && !matches!(init_sub.payload(), Some(Payload::ClassMethod(_)))
+        && !kw.kwnames.is_empty()
+    {
+        return Err(PyErr::type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            type_name_of(&cls)
+        )));
+    }
+    if let Some(init_sub) = init_sub
         && let Some(Payload::ClassMethod(f)) = init_sub.payload()
     {
         let f = f.clone();
@@ -468,7 +556,14 @@ fn c3_linearize(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
             if in_tail { None } else { Some(head.clone()) }
         });
         let Some(c) = candidate else {
-            let names: Vec<String> = bases.iter().map(type_name_of).collect();
+            // CPython names the heads left in the merge, each once.
+            let mut heads: Vec<Value> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            let names: Vec<String> = heads.iter().map(type_name_of).collect();
             return Err(PyErr::type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
                 names.join(", ")
@@ -525,4 +620,25 @@ pub fn super_getattr(vm: &mut Vm, class: &Value, receiver: &Value, name: &str) -
         ExcKind::AttributeError,
         format!("'super' object has no attribute '{name}'"),
     ))
+}
+
+/// Appends `note` to the exception's `__notes__` (creating the list), as `add_note` does.
+fn add_note(vm: &mut Vm, err: PyErr, note: &str) -> PyErr {
+    let exc = vm.exception_object(err);
+    if let Some(dict) = vm.instance_dict_or_create(&exc) {
+        let notes = match vm.dict_get_str(&dict, "__notes__") {
+            Some(n) if n.as_list().is_some() => n,
+            _ => {
+                let n = vm.new_list(Vec::new());
+                if vm.set_item_str(&dict, "__notes__", n.clone()).is_err() {
+                    return PyErr::from_object(exc);
+                }
+                n
+            }
+        };
+        if let Some(list) = notes.as_list() {
+            list.borrow_mut().push(vm.new_str(note));
+        }
+    }
+    PyErr::from_object(exc)
 }

@@ -6,6 +6,7 @@
 use std::cell::Cell;
 use std::sync::atomic::Ordering;
 
+use crate::interp::attr_cache::{self, AttrCache};
 use crate::interp::specialize::{self, back_off, deoptimize, set_opcode, tick};
 
 use crate::bytecode::opcodes::{conversion, function_attr};
@@ -138,6 +139,13 @@ impl Vm {
         }
 
         loop {
+            // `__del__` of objects that died in the previous instruction runs now, so its
+            // output lands where CPython's synchronous finalization puts it.
+            if crate::object::finalizers_pending() {
+                lasti = ip;
+                save!();
+                self.run_finalizers();
+            }
             lasti = ip;
             let start = ip;
             let Some(unit) = units.get(ip).map(Cell::get) else {
@@ -343,6 +351,14 @@ impl Vm {
                     finalize_point!();
                 }
                 Opcode::LOAD_ATTR => {
+                    if tick(units, lasti) {
+                        let name = &code.names[(arg >> 1) as usize];
+                        self.specialize_load_attr(units, lasti, &top!(), name, arg & 1 != 0);
+                        if Opcode::from_u8(units[lasti].get() as u8) != Some(Opcode::LOAD_ATTR) {
+                            ip = start;
+                            continue;
+                        }
+                    }
                     let obj = pop!();
                     let name = code.names[(arg >> 1) as usize]
                         .as_str()
@@ -366,6 +382,14 @@ impl Vm {
                     }
                 }
                 Opcode::STORE_ATTR => {
+                    if tick(units, lasti) {
+                        let name = &code.names[arg as usize];
+                        self.specialize_store_attr(units, lasti, &top!(), name);
+                        if Opcode::from_u8(units[lasti].get() as u8) != Some(Opcode::STORE_ATTR) {
+                            ip = start;
+                            continue;
+                        }
+                    }
                     let obj = pop!();
                     let v = pop!();
                     let name = code.names[arg as usize].as_str().unwrap_or("").to_string();
@@ -530,6 +554,78 @@ impl Vm {
                         }
                         None => {
                             deoptimize(units, lasti, Opcode::LOAD_GLOBAL);
+                            ip = start;
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR_INSTANCE_VALUE
+                | Opcode::LOAD_ATTR_CLASS
+                | Opcode::LOAD_ATTR_MODULE => {
+                    let cache = AttrCache::read(units, lasti);
+                    let obj = &self.stack[sp - 1];
+                    let hit = match op {
+                        Opcode::LOAD_ATTR_INSTANCE_VALUE => {
+                            attr_cache::load_instance_value(obj, &cache)
+                        }
+                        Opcode::LOAD_ATTR_CLASS => attr_cache::load_class_attr(
+                            obj,
+                            &cache,
+                            &code.names[(arg >> 1) as usize],
+                        ),
+                        _ => attr_cache::load_module_attr(
+                            obj,
+                            &cache,
+                            &code.names[(arg >> 1) as usize],
+                        ),
+                    };
+                    match hit {
+                        Some(v) => {
+                            let old = std::mem::replace(&mut self.stack[sp - 1], v);
+                            drop(old);
+                            if arg & 1 != 0 {
+                                push!(Value::NULL);
+                            }
+                        }
+                        None => {
+                            deoptimize(units, lasti, Opcode::LOAD_ATTR);
+                            ip = start;
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR_METHOD => {
+                    let cache = AttrCache::read(units, lasti);
+                    match attr_cache::load_method(
+                        &self.stack[sp - 1],
+                        &cache,
+                        &code.names[(arg >> 1) as usize],
+                    ) {
+                        Some(f) => {
+                            let receiver = std::mem::replace(&mut self.stack[sp - 1], f);
+                            push!(receiver);
+                        }
+                        None => {
+                            deoptimize(units, lasti, Opcode::LOAD_ATTR);
+                            ip = start;
+                        }
+                    }
+                }
+                Opcode::STORE_ATTR_INSTANCE_VALUE => {
+                    let cache = AttrCache::read(units, lasti);
+                    let value = std::mem::take(&mut self.stack[sp - 2]);
+                    match attr_cache::store_instance_value(
+                        &mut self.maps,
+                        &self.stack[sp - 1],
+                        &cache,
+                        &code.names[arg as usize],
+                        value,
+                    ) {
+                        Ok(()) => {
+                            drop(pop!());
+                            sp -= 1;
+                        }
+                        Err(value) => {
+                            self.stack[sp - 2] = value;
+                            deoptimize(units, lasti, Opcode::STORE_ATTR);
                             ip = start;
                         }
                     }

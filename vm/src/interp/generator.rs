@@ -374,27 +374,15 @@ impl Vm {
         }
     }
 
-    /// Runs the finalizers of objects whose last reference went away: suspended
-    /// generators are closed (once); errors are reported like CPython's unraisable hook.
-    pub fn run_finalizers(&mut self) {
-        while let Some(obj) = crate::object::take_finalizable() {
-            let result = self.generator_close(&obj);
-            // A generator is finalized only once, even if it ignored GeneratorExit.
-            mark_finished(&obj);
-            if let Err(e) = result {
-                self.report_unraisable(e, &obj);
-            }
+    /// Finalizes a suspended generator whose last reference went away: closes it (once),
+    /// reporting errors like CPython's unraisable hook.
+    pub fn finalize_generator(&mut self, generator: &Value) {
+        let result = self.generator_close(generator);
+        // A generator is finalized only once, even if it ignored GeneratorExit.
+        mark_finished(generator);
+        if let Err(e) = result {
+            self.report_unraisable(e, generator);
         }
-    }
-
-    /// CPython's default `sys.unraisablehook` output: "Exception ignored in: <obj>" and
-    /// the exception on stderr.
-    pub fn report_unraisable(&mut self, err: PyErr, obj: &Value) {
-        let exc = self.exception_object(err);
-        let what = self.repr(obj).unwrap_or_else(|_| "<object>".to_string());
-        let text = self.format_exception(&exc);
-        let _ = self.flush_std_streams();
-        self.write_stderr(&format!("Exception ignored in: {what}\n{text}"));
     }
 
     /// `SEND`: delegates to a generator or to an iterator's `send`/`__next__`.

@@ -3,6 +3,7 @@
 //! through the exception table, and generators.
 
 pub mod args;
+pub mod attr_cache;
 pub mod awaitable;
 pub mod call;
 pub mod class;
@@ -13,6 +14,7 @@ pub mod generator;
 pub mod names;
 pub mod ops;
 pub mod pattern_ops;
+pub mod slots;
 pub mod specialize;
 pub mod suggest;
 pub mod traceback;

@@ -106,34 +106,14 @@ pub(super) fn allocate(ty: &Value, payload: Payload) -> *const Object {
 }
 
 thread_local! {
+    /// Objects whose count reached zero but that must run Python code first (`__del__`,
+    /// closing a suspended generator): kept alive (one reference each, owned by the queue)
+    /// until the VM runs their finalizers at the next safe point.
+    static FINALIZE_QUEUE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static FINALIZE_PENDING: Cell<bool> = const { Cell::new(false) };
     /// Objects waiting to be freed while another deallocation is in progress.
     static PENDING_FREE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
     static FREEING: Cell<bool> = const { Cell::new(false) };
-    /// Objects whose last reference went away but that must run Python code first
-    /// (suspended generators close themselves); each holds one resurrected reference
-    /// until the VM runs them at its next finalization point.
-    static TO_FINALIZE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
-    static FINALIZE_PENDING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Whether objects are waiting for `take_finalizable` (a cheap check for the eval loop).
-#[inline(always)]
-pub fn finalizers_pending() -> bool {
-    FINALIZE_PENDING.with(Cell::get)
-}
-
-/// Takes the next object waiting to be finalized, with the reference that kept it alive.
-pub fn take_finalizable() -> Option<Value> {
-    let next = TO_FINALIZE.with(|q| q.borrow_mut().pop());
-    if next.is_none() {
-        FINALIZE_PENDING.with(|p| p.set(false));
-    }
-    next.map(|addr| Value::from_bits(addr as u64))
-}
-
-/// Whether freeing this payload must wait until Python code has run.
-fn needs_finalizer(payload: &Payload) -> bool {
-    matches!(payload, Payload::Generator(g) if g.needs_close())
 }
 
 /// Gives up one reference; frees the object when none are left.
@@ -158,6 +138,35 @@ pub(super) unsafe fn decref(ptr: *const Object) {
     obj.refcount.set(0);
     // SAFETY: the count reached zero, so ours was the last reference.
     unsafe { free(ptr) }
+}
+
+/// Whether a dying object must run Python code before it is freed: a started, suspended
+/// generator (it closes itself), or an instance whose class has a `__del__` that has not
+/// run yet.
+#[inline]
+fn needs_finalizer(obj: &Object) -> bool {
+    let attrs = match &obj.payload {
+        Payload::Instance(attrs) => attrs,
+        Payload::Generator(g) => return g.needs_close(),
+        _ => return false,
+    };
+    let has_del = match &obj.type_object().payload {
+        Payload::Type(t) => t.has_flag(crate::types::typeobj::type_flags::HAS_FINALIZER),
+        _ => false,
+    };
+    has_del && attrs.try_borrow().is_ok_and(|a| !a.finalized)
+}
+
+/// Whether finalizers are queued (cheap check for the interpreter's safe points).
+#[inline(always)]
+pub fn finalizers_pending() -> bool {
+    FINALIZE_PENDING.with(Cell::get)
+}
+
+/// Takes the queued objects (each an owned reference) whose finalizers should run now.
+pub fn take_finalizable() -> Vec<Value> {
+    FINALIZE_PENDING.with(|p| p.set(false));
+    FINALIZE_QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()))
 }
 
 /// Frees an object whose count reached zero, draining nested frees iteratively.
@@ -188,10 +197,10 @@ unsafe fn free(ptr: *const Object) {
 unsafe fn drop_object(ptr: *const Object) {
     // SAFETY: the object is still allocated (its count reached zero but it is not freed).
     let obj = unsafe { &*ptr };
-    if needs_finalizer(&obj.payload) {
+    if needs_finalizer(obj) {
         // Resurrect it: the finalizer queue now owns one reference.
         obj.refcount.set(1);
-        TO_FINALIZE.with(|q| q.borrow_mut().push(ptr as usize));
+        FINALIZE_QUEUE.with(|q| q.borrow_mut().push(Value::from_bits(ptr as usize as u64)));
         FINALIZE_PENDING.with(|p| p.set(true));
         return;
     }

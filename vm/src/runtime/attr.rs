@@ -34,6 +34,23 @@ impl Vm {
 
     /// `getattr(obj, name)` with the name as text.
     pub fn getattr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if self.has_custom_getattribute(obj)
+            && let Some(hook) = self.lookup_special(obj, "__getattribute__")
+        {
+            let n = self.new_str(name);
+            return match self.call(&hook, &[obj.clone(), n]) {
+                Err(e) if self.err_matches(&e, ExcKind::AttributeError) => {
+                    match self.lookup_special(obj, "__getattr__") {
+                        Some(fallback) => {
+                            let n = self.new_str(name);
+                            self.call(&fallback, &[obj.clone(), n])
+                        }
+                        None => Err(e),
+                    }
+                }
+                other => other,
+            };
+        }
         match self.getattr_opt(obj, name)? {
             Some(v) => Ok(v),
             None => {
@@ -44,6 +61,18 @@ impl Vm {
                 Err(self.attribute_error(obj, name))
             }
         }
+    }
+
+    /// Whether `obj`'s class overrides `__getattribute__`.
+    #[inline]
+    pub fn has_custom_getattribute(&self, obj: &Value) -> bool {
+        obj.as_object()
+            .is_some_and(|o| match &o.type_object().payload {
+                Payload::Type(t) => {
+                    t.has_flag(crate::types::typeobj::type_flags::CUSTOM_GETATTRIBUTE)
+                }
+                _ => false,
+            })
     }
 
     /// The AttributeError CPython raises for a missing attribute (with `name` and `obj`
@@ -123,14 +152,25 @@ impl Vm {
         }
         let ty = self.type_of(obj);
         let type_attr = self.lookup_type_attr(&ty, name);
+        // A data descriptor without `__get__` leaves the lookup to the instance dict.
         if let Some(attr) = &type_attr
             && self.is_data_descriptor(attr)
+            && (matches!(
+                attr.payload(),
+                Some(Payload::Property(_) | Payload::Member(_))
+            ) || self.lookup_special(attr, "__get__").is_some())
         {
+            if let Some(Payload::Property(p)) = attr.payload()
+                && (p.getter.is_none() || p.getter.is_null())
+            {
+                return Err(PyErr::attribute_error(format!(
+                    "property '{name}' of '{}' object has no getter",
+                    self.type_name(obj)
+                )));
+            }
             return self.descriptor_get(attr, obj, &ty).map(Some);
         }
-        if let Some(dict) = self.instance_dict(obj)
-            && let Some(v) = self.dict_get_str(&dict, name)
-        {
+        if let Some(v) = self.own_attr_get(obj, name) {
             return Ok(Some(v));
         }
         if let Some(attr) = type_attr {
@@ -142,6 +182,7 @@ impl Vm {
     /// The method form of attribute lookup used by `LOAD_ATTR` before a call.
     pub fn getattr_method(&mut self, obj: &Value, name: &str) -> PyResult<MethodLookup> {
         if !self.is_type(obj)
+            && !self.has_custom_getattribute(obj)
             && !matches!(obj.payload(), Some(Payload::Module(_) | Payload::Super(..)))
         {
             let ty = self.type_of(obj);
@@ -152,10 +193,7 @@ impl Vm {
                     _ => false,
                 };
                 if is_plain_method {
-                    let shadowed = match self.instance_dict(obj) {
-                        Some(d) => self.dict_get_str(&d, name).is_some(),
-                        None => false,
-                    };
+                    let shadowed = self.own_attr_get(obj, name).is_some();
                     if !shadowed {
                         return Ok(MethodLookup::Method(attr));
                     }
@@ -165,9 +203,9 @@ impl Vm {
         self.getattr_str(obj, name).map(MethodLookup::Attribute)
     }
 
-    fn is_data_descriptor(&self, attr: &Value) -> bool {
+    pub fn is_data_descriptor(&self, attr: &Value) -> bool {
         match attr.payload() {
-            Some(Payload::Property(_)) => true,
+            Some(Payload::Property(_) | Payload::Member(_)) => true,
             Some(
                 Payload::Function(_)
                 | Payload::BuiltinFunction(_)
@@ -191,9 +229,12 @@ impl Vm {
             }
             Some(Payload::ClassMethod(f)) => Ok(self.new_bound_method(f.clone(), ty.clone())),
             Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+            Some(Payload::Member(_)) => self.member_get(attr, obj),
             Some(Payload::Property(p)) => {
                 if p.getter.is_none() || p.getter.is_null() {
-                    return Err(PyErr::attribute_error("property has no getter"));
+                    return Err(PyErr::attribute_error(
+                        self.property_message(attr, obj, "getter"),
+                    ));
                 }
                 let getter = p.getter.clone();
                 self.call(&getter, &[obj.clone()])
@@ -293,7 +334,13 @@ impl Vm {
     /// The `__dict__` of an instance, if it has one.
     pub fn instance_dict(&self, obj: &Value) -> Option<Value> {
         let cell: &RefCell<Value> = match obj.payload()? {
-            Payload::Instance(d) => d,
+            Payload::Instance(attrs) => {
+                return if self.instance_has_dict(obj) {
+                    Some(self.materialize_dict(attrs))
+                } else {
+                    None
+                };
+            }
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
@@ -306,7 +353,7 @@ impl Vm {
     /// The `__dict__` of an instance, created on first use; `None` if it cannot have one.
     pub fn instance_dict_or_create(&self, obj: &Value) -> Option<Value> {
         let cell: &RefCell<Value> = match obj.payload()? {
-            Payload::Instance(d) => d,
+            Payload::Instance(_) => return self.instance_dict(obj),
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
@@ -344,7 +391,23 @@ impl Vm {
             let dict = data.dict.clone();
             let key = self.intern(name);
             self.dict_set(&dict, key, value)?;
+            if name == "__del__" {
+                data.flags
+                    .set(data.flags.get() | crate::types::typeobj::type_flags::HAS_FINALIZER);
+            }
+            if name == "__getattribute__" {
+                data.flags
+                    .set(data.flags.get() | crate::types::typeobj::type_flags::CUSTOM_GETATTRIBUTE);
+            }
             data.bump_version();
+            return Ok(());
+        }
+        if !self.is_exact_builtin(obj)
+            && let Some(hook) = self.lookup_special(obj, "__setattr__")
+            && !crate::runtime::protocol::is_builtin_named(&hook, "__setattr__")
+        {
+            let n = self.new_str(name);
+            self.call(&hook, &[obj.clone(), n, value])?;
             return Ok(());
         }
         let ty = self.type_of(obj);
@@ -361,32 +424,25 @@ impl Vm {
                     self.call(&setter, &[obj.clone(), value])?;
                     return Ok(());
                 }
+                Some(Payload::Member(_)) => return self.member_set(&attr, obj, Some(value)),
                 _ if !self.is_exact_builtin(&attr) => {
                     if let Some(set) = self.lookup_special(&attr, "__set__") {
                         self.call(&set, &[attr.clone(), obj.clone(), value])?;
                         return Ok(());
                     }
+                    if self.lookup_special(&attr, "__delete__").is_some() {
+                        return Err(PyErr::attribute_error("__set__"));
+                    }
                 }
                 _ => {}
             }
         }
-        if !self.is_exact_builtin(obj)
-            && let Some(hook) = self.lookup_special(obj, "__setattr__")
-            && !crate::runtime::protocol::is_builtin_named(&hook, "__setattr__")
-        {
-            let n = self.new_str(name);
-            self.call(&hook, &[obj.clone(), n, value])?;
-            return Ok(());
-        }
         if crate::builtins::object::set_builtin_attribute(self, obj, name, &value)? {
             return Ok(());
         }
-        match self.instance_dict_or_create(obj) {
-            Some(dict) => {
-                let key = self.intern(name);
-                self.dict_set(&dict, key, value)
-            }
-            None => {
+        match self.own_attr_set(obj, name, value)? {
+            true => Ok(()),
+            false => {
                 if crate::builtins::object::builtin_attribute(self, obj, name)?.is_some() {
                     return Err(PyErr::attribute_error(format!(
                         "attribute '{name}' of '{}' objects is not writable",
@@ -412,6 +468,22 @@ impl Vm {
             data.bump_version();
             return Ok(());
         }
+        if !self.is_exact_builtin(obj)
+            && let Some(hook) = self.lookup_special(obj, "__delattr__")
+            && !crate::runtime::protocol::is_builtin_named(&hook, "__delattr__")
+        {
+            let n = self.new_str(name);
+            self.call(&hook, &[obj.clone(), n])?;
+            return Ok(());
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__`: descriptors' `__delete__`, then the instance's own attribute.
+    pub fn generic_delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if self.is_type(obj) {
+            return self.delattr(obj, name);
+        }
         let ty = self.type_of(obj);
         if let Some(attr) = self.lookup_type_attr(&ty, name) {
             if let Some(Payload::Property(p)) = attr.payload() {
@@ -425,30 +497,40 @@ impl Vm {
                 self.call(&deleter, &[obj.clone()])?;
                 return Ok(());
             }
-            if !self.is_exact_builtin(&attr)
-                && let Some(del) = self.lookup_special(&attr, "__delete__")
-            {
-                self.call(&del, &[attr.clone(), obj.clone()])?;
-                return Ok(());
+            if let Some(Payload::Member(_)) = attr.payload() {
+                return self.member_set(&attr, obj, None);
             }
-        }
-        if !self.is_exact_builtin(obj)
-            && let Some(hook) = self.lookup_special(obj, "__delattr__")
-            && !crate::runtime::protocol::is_builtin_named(&hook, "__delattr__")
-        {
-            let n = self.new_str(name);
-            self.call(&hook, &[obj.clone(), n])?;
-            return Ok(());
-        }
-        match self.instance_dict(obj) {
-            Some(dict) => {
-                let key = self.new_str(name);
-                if self.dict_remove(&dict, &key)?.is_none() {
-                    return Err(self.attribute_error(obj, name));
+            if !self.is_exact_builtin(&attr) {
+                if let Some(del) = self.lookup_special(&attr, "__delete__") {
+                    self.call(&del, &[attr.clone(), obj.clone()])?;
+                    return Ok(());
                 }
-                Ok(())
+                if self.lookup_special(&attr, "__set__").is_some() {
+                    return Err(PyErr::attribute_error("__delete__"));
+                }
             }
-            None => Err(self.attribute_error(obj, name)),
+        }
+        if self.own_attr_del(obj, name)? {
+            Ok(())
+        } else {
+            Err(self.attribute_error(obj, name))
+        }
+    }
+
+    /// "property 'x' of 'A' object has no getter" (the name comes from the getter, or
+    /// is left out when the property has no function to name it).
+    pub fn property_message(&self, prop: &Value, obj: &Value, what: &str) -> String {
+        let name = match prop.payload() {
+            Some(Payload::Property(p)) => [&p.getter, &p.setter, &p.deleter]
+                .into_iter()
+                .find_map(|f| f.as_function().map(|d| d.name.borrow().clone()))
+                .and_then(|n| n.as_str().map(str::to_string)),
+            _ => None,
+        };
+        let owner = self.type_name(obj);
+        match name {
+            Some(n) => format!("property '{n}' of '{owner}' object has no {what}"),
+            None => format!("property of '{owner}' object has no {what}"),
         }
     }
 

@@ -35,6 +35,14 @@ impl Vm {
     /// `a op b` (returns whatever the dunder returned).
     pub fn compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         if self.is_exact_builtin(a) && self.is_exact_builtin(b) {
+            // Bound methods are equal when they bind the same function to the same object.
+            if let (Some(Payload::BoundMethod(x)), Some(Payload::BoundMethod(y))) =
+                (a.payload(), b.payload())
+                && matches!(op, CompareOp::Eq | CompareOp::Ne)
+            {
+                let same = x.receiver.is(&y.receiver) && self.eq(&x.function, &y.function)?;
+                return Ok(Value::from_bool(same == (op == CompareOp::Eq)));
+            }
             if let Some(r) = self.builtin_compare(a, b, op)? {
                 return Ok(Value::from_bool(r));
             }

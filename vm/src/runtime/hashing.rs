@@ -87,6 +87,11 @@ impl Vm {
                     let hashes: Vec<i64> = table.borrow().entries().map(|(h, _)| h).collect();
                     return Ok(frozenset_hash(&hashes));
                 }
+                Payload::BoundMethod(m) => {
+                    let (receiver, function) = (m.receiver.clone(), m.function.clone());
+                    let h = pointer_hash(&receiver) ^ self.hash(&function)?;
+                    return Ok(if h == -1 { -2 } else { h });
+                }
                 Payload::Complex(re, im) if exact_builtin => {
                     let hr = th::hash_float(*re).unwrap_or(0);
                     let hi = th::hash_float(*im).unwrap_or(0);

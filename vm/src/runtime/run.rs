@@ -47,42 +47,11 @@ impl Vm {
                 self.report_uncaught(&exc)
             }
         };
-        self.clear_main_module();
+        self.finalize_main_module();
         if self.flush_std_streams().is_err() {
             return Outcome::Exit(120);
         }
         outcome
-    }
-
-    /// Interpreter shutdown clears `__main__`'s globals the way CPython's module cleanup
-    /// does (names starting with one underscore first, then the rest, `__builtins__` kept),
-    /// so generators still referenced there are closed and their `finally` blocks run.
-    fn clear_main_module(&mut self) {
-        let modules = self.modules.clone();
-        let Some(main) = self.dict_get_str(&modules, "__main__") else {
-            return;
-        };
-        let Some(Payload::Module(m)) = main.payload() else {
-            return;
-        };
-        let dict = m.dict.clone();
-        let keys = dict
-            .as_dict()
-            .map(|t| t.borrow().keys())
-            .unwrap_or_default();
-        for underscore_pass in [true, false] {
-            for key in &keys {
-                let Some(name) = key.as_str() else { continue };
-                let single = name.starts_with('_') && !name.starts_with("__");
-                if single != underscore_pass || name == "__builtins__" {
-                    continue;
-                }
-                let _ = self.dict_set(&dict, key.clone(), Value::NONE);
-                if crate::object::finalizers_pending() {
-                    self.run_finalizers();
-                }
-            }
-        }
     }
 
     fn report_uncaught(&mut self, exc: &Value) -> Outcome {

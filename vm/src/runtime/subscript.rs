@@ -259,7 +259,9 @@ impl Vm {
             return self.call(&m, &[obj.clone(), key.clone()]);
         }
         if self.is_type(obj) {
-            if let Some(m) = self.lookup_type_attr(obj, "__class_getitem__") {
+            if self.lookup_type_attr(obj, "__class_getitem__").is_some() {
+                // Bound like a classmethod (it is one implicitly for user classes).
+                let m = self.getattr_str(obj, "__class_getitem__")?;
                 return self.call(&m, &[key.clone()]);
             }
             if obj.is(&self.types.type_) {

@@ -93,6 +93,8 @@ builtin_types! {
     module: "module", Other, true;
     traceback: "traceback", Other, false;
     property: "property", Other, true;
+    member_descriptor: "member_descriptor", Other, false;
+    getset_descriptor: "getset_descriptor", Other, false;
     classmethod: "classmethod", Other, true;
     staticmethod: "staticmethod", Other, true;
     super_: "super", Other, true;
@@ -162,7 +164,8 @@ fn raw_type(
         } else {
             0
         }),
-        version: Cell::new(1),
+        tag: crate::types::typeobj::TypeTag::new(),
+        nslots: Cell::new(0),
         constructor: Cell::new(None),
     };
     let ty = Value::alloc(&Value::NULL, Payload::Type(Box::new(data)));

@@ -1,6 +1,7 @@
 //! Builtin object layouts and their storage: the `Payload` variants and the tables behind
 //! them (dict, set, str, code, functions, types, iterators).
 
+pub mod attr_map;
 pub mod code;
 pub mod dict;
 pub mod file;

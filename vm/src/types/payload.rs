@@ -16,9 +16,11 @@ use crate::types::str::PyStr;
 use crate::types::typeobj::TypeData;
 
 pub enum Payload {
-    /// A plain `object()` or an instance of a user class; attributes live in `dict`
-    /// (a dict object, or NULL until the first attribute is set).
-    Instance(RefCell<Value>),
+    /// A plain `object()` or an instance of a user class: `__slots__` values and own
+    /// attributes inline, laid out by a map (see `types::attr_map`), or a `__dict__`.
+    Instance(RefCell<crate::types::attr_map::InstanceAttrs>),
+    /// A `__slots__` member descriptor: slot `index` of instances of `owner`.
+    Member(MemberData),
     /// An int outside the small-int range.
     Int(BigInt),
     /// A float that cannot be immediate (NaN) or an instance of a float subclass.
@@ -86,6 +88,13 @@ pub struct SliceData {
     pub start: Value,
     pub stop: Value,
     pub step: Value,
+}
+
+pub struct MemberData {
+    pub name: Value,
+    pub index: usize,
+    /// The defining class's name (for reprs and messages; no reference back to it).
+    pub owner: String,
 }
 
 pub struct BoundMethodData {

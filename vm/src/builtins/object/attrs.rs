@@ -299,7 +299,11 @@ pub fn set_class(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<()> {
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     }
-    if old.layout != new.layout {
+    let dict_flag = |t: &crate::types::typeobj::TypeData| t.has_flag(type_flags::HAS_DICT);
+    if old.layout != new.layout
+        || old.nslots.get() != new.nslots.get()
+        || dict_flag(old) != dict_flag(new)
+    {
         return Err(PyErr::type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             new.name.borrow(),

@@ -189,6 +189,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> Py
                 vm.call(&setter, &[obj.clone(), value])?;
                 return Ok(());
             }
+            Some(Payload::Member(_)) => return vm.member_set(&attr, obj, Some(value)),
             _ if !vm.is_exact_builtin(&attr) => {
                 if let Some(set) = vm.lookup_special(&attr, "__set__") {
                     vm.call(&set, &[attr.clone(), obj.clone(), value])?;
@@ -201,16 +202,13 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> Py
     if crate::builtins::object::set_builtin_attribute(vm, obj, name, &value)? {
         return Ok(());
     }
-    match vm.instance_dict_or_create(obj) {
-        Some(dict) => {
-            let key = vm.intern(name);
-            vm.dict_set(&dict, key, value)
-        }
-        None => Err(PyErr::attribute_error(format!(
-            "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
-            vm.type_name(obj)
-        ))),
+    if vm.own_attr_set(obj, name, value)? {
+        return Ok(());
     }
+    Err(PyErr::attribute_error(format!(
+        "'{}' object has no attribute '{name}' and no __dict__ for setting new attributes",
+        vm.type_name(obj)
+    )))
 }
 
 fn object_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -235,25 +233,8 @@ fn object_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let this = recv(vm, &args, "__delattr__")?.clone();
     let pos = rest(&args).exact("__delattr__", 1)?;
     let name = attr_name(vm, &pos[0])?;
-    let ty = vm.type_of(&this);
-    let has_descriptor = vm.lookup_type_attr(&ty, &name).is_some_and(|a| {
-        matches!(a.payload(), Some(Payload::Property(_)))
-            || (!vm.is_exact_builtin(&a) && vm.lookup_special(&a, "__delete__").is_some())
-    });
-    if has_descriptor || vm.is_type(&this) {
-        vm.delattr(&this, &name)?;
-        return Ok(Value::NONE);
-    }
-    match vm.instance_dict(&this) {
-        Some(dict) => {
-            let key = vm.new_str(&name);
-            if vm.dict_remove(&dict, &key)?.is_none() {
-                return Err(vm.attribute_error(&this, &name));
-            }
-            Ok(Value::NONE)
-        }
-        None => Err(vm.attribute_error(&this, &name)),
-    }
+    vm.generic_delattr(&this, &name)?;
+    Ok(Value::NONE)
 }
 
 /// Attribute names of an object: its dict's keys and those of its type's MRO.

@@ -34,6 +34,8 @@ pub fn install(vm: &mut Vm) {
     vm.set_constructor(&sm, staticmethod_new);
     vm.add_method(&sm, "__get__", staticmethod_get);
     vm.add_method(&sm, "__call__", staticmethod_call);
+    let function = vm.types.function.clone();
+    vm.add_method(&function, "__get__", function_get);
     let sup = vm.types.super_.clone();
     vm.set_constructor(&sup, super_new);
     let code = vm.types.code.clone();
@@ -188,6 +190,24 @@ fn classmethod_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         _ => vm.type_of(&pos[0]),
     };
     Ok(vm.new_bound_method(f, owner))
+}
+
+/// `function.__get__(obj, type=None)`: a bound method, or the function itself when
+/// `obj` is None.
+fn function_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(f) = args
+        .values
+        .first()
+        .filter(|f| f.as_function().is_some())
+        .cloned()
+    else {
+        return Err(bad_receiver(vm, "__get__", "function", args.values.first()));
+    };
+    let pos = rest(&args).range("__get__", 1, 2)?;
+    if pos[0].is_none() {
+        return Ok(f);
+    }
+    Ok(vm.new_bound_method(f, pos[0].clone()))
 }
 
 fn staticmethod_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
