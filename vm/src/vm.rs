@@ -70,6 +70,8 @@ pub struct Vm {
     pub repr_stack: Vec<u64>,
     /// Buffered stdout text (flushed at newlines when interactive, at exit otherwise).
     pub stdout_buffer: Vec<u8>,
+    /// `sys.settrace` / `sys.setprofile` state.
+    pub tracing: crate::interp::tracing::TraceState,
 }
 
 /// Limit of Rust-level recursion (CPython's C recursion limit plays the same role).
@@ -104,6 +106,7 @@ impl Vm {
             interrupt: Arc::new(AtomicBool::new(false)),
             repr_stack: Vec::new(),
             stdout_buffer: Vec::new(),
+            tracing: Default::default(),
         };
         vm.modules = vm.new_dict();
         crate::runtime::types::install_methods(&mut vm);

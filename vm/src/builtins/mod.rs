@@ -8,6 +8,7 @@ pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod exceptions;
+pub mod frame_locals;
 pub mod functions;
 pub mod generator;
 pub mod int_float;
@@ -98,6 +99,7 @@ pub fn install(vm: &mut Vm) {
     int_float::install_builtins(vm);
     io::install_builtins(vm);
     install_class_machinery(vm);
+    frame_locals::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class

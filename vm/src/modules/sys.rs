@@ -81,8 +81,13 @@ pub fn install(vm: &mut Vm) {
         set(vm, name, v.clone());
         set(vm, &format!("__{name}__"), v.clone());
     }
-    let functions: [(&'static str, crate::types::function::NativeFn); 10] = [
+    let functions: [(&'static str, crate::types::function::NativeFn); 15] = [
         ("exit", sys_exit),
+        ("_getframe", sys_getframe),
+        ("settrace", sys_settrace),
+        ("gettrace", sys_gettrace),
+        ("setprofile", sys_setprofile),
+        ("getprofile", sys_getprofile),
         ("getrecursionlimit", sys_getrecursionlimit),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("intern", sys_intern),
@@ -190,6 +195,46 @@ fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.range("exit", 0, 1)?;
     let exc = vm.new_exception(ExcKind::SystemExit, pos.to_vec());
     Err(PyErr::from_object(exc))
+}
+
+/// `sys._getframe([depth])`: the frame object `depth` calls below the caller.
+fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.range("_getframe", 0, 1)?;
+    let depth = match pos.first() {
+        None => 0,
+        Some(d) => vm.index_i64(d)?,
+    };
+    let top = vm.frames.len() as i64 - 1;
+    // A negative depth means the caller, as in CPython.
+    let index = top - depth.max(0);
+    if index < 0 {
+        return Err(PyErr::value_error("call stack is not deep enough"));
+    }
+    Ok(vm.frame_object_at(index as usize))
+}
+
+fn sys_settrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.exact("settrace", 1)?;
+    vm.set_trace(pos[0].clone());
+    Ok(Value::NONE)
+}
+
+fn sys_gettrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.exact("gettrace", 0)?;
+    let f = vm.tracing.trace_func.clone();
+    Ok(if f.is_null() { Value::NONE } else { f })
+}
+
+fn sys_setprofile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.exact("setprofile", 1)?;
+    vm.set_profile(pos[0].clone());
+    Ok(Value::NONE)
+}
+
+fn sys_getprofile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.exact("getprofile", 0)?;
+    let f = vm.tracing.profile_func.clone();
+    Ok(if f.is_null() { Value::NONE } else { f })
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

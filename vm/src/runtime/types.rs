@@ -119,6 +119,7 @@ builtin_types! {
     generator: "generator", Other, false;
     coroutine: "coroutine", Other, false;
     frame: "frame", Other, false;
+    frame_locals_proxy: "FrameLocalsProxy", Other, false;
     text_io: "TextIOWrapper", Other, false;
     buffered_io: "BufferedReader", Other, false;
 }

@@ -53,6 +53,9 @@ pub enum Payload {
     Super(Value, Value),
     Generator(Box<crate::types::generator::GeneratorData>),
     File(RefCell<crate::types::file::FileData>),
+    Frame(Box<crate::types::frame::FrameObjectData>),
+    /// `frame.f_locals` of a function frame (PEP 667): a write-through view of a frame object.
+    FrameLocalsProxy(Value),
     MemoryView(Box<MemoryViewData>),
 }
 
