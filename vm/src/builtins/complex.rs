@@ -19,6 +19,25 @@ pub fn install(vm: &mut Vm) {
     let ty = vm.types.complex.clone();
     vm.set_constructor(&ty, complex_new);
     add_new(vm, &ty, complex_new);
+    vm.add_method(&ty, "__complex__", complex_dunder_complex);
+}
+
+/// `z.__complex__()`: the value as an exact `complex` (subclass instances are converted).
+fn complex_dunder_complex(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let z = args.values.first().and_then(|v| match v.payload() {
+        Some(Payload::Complex(re, im)) => Some((*re, *im)),
+        _ => None,
+    });
+    let Some((re, im)) = z else {
+        return Err(PyErr::type_error(
+            "descriptor '__complex__' requires a 'complex' object",
+        ));
+    };
+    super::native_util::no_args(&args, "complex.__complex__")?;
+    if vm.is_exact_builtin(&args.values[0]) {
+        return Ok(args.values[0].clone());
+    }
+    Ok(vm.new_complex(re, im))
 }
 
 /// A number as a complex pair, if it is an int, float or complex.

@@ -51,6 +51,7 @@ pub fn install(vm: &mut Vm) {
         vm.add_method(&float, name, *f);
     }
     add_classmethod(vm, &float, "fromhex", float_fromhex);
+    add_classmethod(vm, &float, "__getformat__", float_getformat);
     super::number_methods::install(vm);
 }
 
@@ -718,4 +719,21 @@ pub fn int_divmod(a: &BigInt, b: &BigInt) -> PyResult<(BigInt, BigInt)> {
         return Err(PyErr::zero_division("integer division or modulo by zero"));
     }
     Ok(a.div_mod_floor(b))
+}
+
+/// `float.__getformat__(typestr)`: the memory layout of C doubles and floats.
+fn float_getformat(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = super::native_util::method_range(&args, "__getformat__", 1, 1)?;
+    let Some(kind) = a[0].as_str() else {
+        return Err(PyErr::type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            vm.type_name(&a[0])
+        )));
+    };
+    if kind != "double" && kind != "float" {
+        return Err(PyErr::value_error(
+            "__getformat__() argument 1 must be 'double' or 'float'",
+        ));
+    }
+    Ok(vm.new_str("IEEE, little-endian"))
 }

@@ -25,7 +25,7 @@ pub fn install(vm: &mut Vm) {
         ("__repr__", mv_repr),
         ("__enter__", mv_enter),
         ("__exit__", mv_exit),
-        ("__bytes__", mv_tobytes),
+        ("__delitem__", mv_delitem),
         ("tolist", mv_tolist),
         ("tobytes", mv_tobytes),
         ("hex", mv_hex),
@@ -379,6 +379,16 @@ pub fn buffers_equal(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<bool>
         return Ok(None);
     }
     Ok(Some(vm.truthy(&r)?))
+}
+
+fn mv_delitem(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    method_range(&args, "__delitem__", 1, 1)?;
+    let m = recv(&args)?;
+    Err(PyErr::type_error(if m.readonly {
+        "cannot modify read-only memory"
+    } else {
+        "cannot delete memory"
+    }))
 }
 
 fn mv_eq(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -29,6 +29,7 @@ pub mod set;
 pub mod str_case;
 pub mod str_format;
 pub mod str_methods;
+pub mod str_surrogates;
 mod str_tables;
 pub mod tuple;
 pub mod types;

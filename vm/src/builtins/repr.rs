@@ -44,7 +44,17 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             s.code_points(),
             false,
         )),
-        Payload::Str(s) => Ok(crate::text::str_repr::py_str_repr(s.as_str())),
+        Payload::Str(s) => {
+            if !s.is_ascii()
+                && let Some(exact) = crate::builtins::str_surrogates::unswap_active(s)
+            {
+                return Ok(crate::text::str_repr::py_code_points_repr(
+                    exact.code_points(),
+                    false,
+                ));
+            }
+            Ok(crate::text::str_repr::py_str_repr(s.as_str()))
+        }
         Payload::Bytes(b) => Ok(crate::builtins::bytes::bytes_repr(b)),
         Payload::ByteArray(_) => Ok(crate::builtins::bytes::bytes_value_repr(vm, v)),
         Payload::List(l) => {

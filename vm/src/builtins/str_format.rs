@@ -43,6 +43,12 @@ pub fn install_builtins(vm: &mut Vm) {
 
 /// `format(value, spec)` (the `FORMAT_SIMPLE`/`FORMAT_WITH_SPEC` opcodes use it).
 pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<Value> {
+    if !spec.is_empty() && value.as_pystr().is_some_and(|s| s.has_surrogates()) {
+        let spec = spec.to_string();
+        return super::str_surrogates::call_mapped(vm, std::slice::from_ref(value), |vm, m| {
+            format_value(vm, &m[0], &spec)
+        });
+    }
     if vm.is_exact_builtin(value)
         && let Some(r) = format_builtin(vm, value, spec)?
     {

@@ -11,6 +11,32 @@ use crate::runtime::errors::{ExcKind, PyErr, PyResult};
 use crate::vm::Vm;
 
 impl Vm {
+    /// A `str` method call where a string holding lone surrogates takes part (rare): see
+    /// `builtins::str_surrogates`.
+    #[cold]
+    fn call_str_method_with_surrogates(
+        &mut self,
+        receiver: Value,
+        func: crate::types::function::NativeFn,
+        args: Args<'_>,
+    ) -> PyResult<Value> {
+        let mut all = Vec::with_capacity(args.values.len() + 1);
+        if !receiver.is_null() {
+            all.push(receiver);
+        }
+        all.extend(args.values.iter().cloned());
+        let kwnames = args.kwnames;
+        crate::builtins::str_surrogates::call_mapped(self, &all, |vm, mapped| {
+            func(
+                vm,
+                Args {
+                    values: mapped,
+                    kwnames,
+                },
+            )
+        })
+    }
+
     /// Calls `callable` with positional arguments.
     pub fn call(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
         self.call_args(callable, Args::positional_only(args))
@@ -21,6 +47,15 @@ impl Vm {
         match callable.payload() {
             Some(Payload::BuiltinFunction(f)) => {
                 let func = f.func;
+                if f.owner.is(&self.types.str_)
+                    && crate::builtins::str_surrogates::needs_mapping(f.name)
+                    && (crate::builtins::str_surrogates::involved(args.values)
+                        || crate::builtins::str_surrogates::involved(std::slice::from_ref(
+                            &f.receiver,
+                        )))
+                {
+                    return self.call_str_method_with_surrogates(f.receiver.clone(), func, args);
+                }
                 if f.owner.is_null() || f.receiver.is_null() {
                     if f.is_method_descriptor() && args.positional().is_empty() {
                         return Err(PyErr::type_error(format!(

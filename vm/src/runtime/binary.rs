@@ -224,6 +224,14 @@ impl Vm {
             }
             BinaryOp::Remainder => {
                 if a.as_pystr().is_some() {
+                    let pair = [a.clone(), b.clone()];
+                    if crate::builtins::str_surrogates::involved(&pair) {
+                        return crate::builtins::str_surrogates::call_mapped(
+                            self,
+                            &pair,
+                            |vm, m| crate::builtins::percent_format::str_percent(vm, &m[0], &m[1]),
+                        );
+                    }
                     return crate::builtins::percent_format::str_percent(self, a, b);
                 }
                 if a.as_bytes().is_some() {

@@ -142,6 +142,12 @@ impl Vm {
                     && !matches!(key.payload(), Some(Payload::Slice(_)))
                 {
                     self.index_i64(key)?
+                } else if type_name == "string" {
+                    // str's own wording (CPython 3.13).
+                    return Err(PyErr::type_error(format!(
+                        "string indices must be integers, not '{}'",
+                        self.type_name(key)
+                    )));
                 } else {
                     return Err(PyErr::type_error(format!(
                         "{type_name} indices must be integers or slices, not {}",
