@@ -65,6 +65,53 @@ impl Vm {
         obj
     }
 
+    /// `gi_frame` / `cr_frame` / `ag_frame`: the generator's frame object while it is
+    /// running or suspended (made on first request, like any frame object), `None` once it
+    /// finished.
+    pub fn generator_frame_object(&mut self, generator: &Value) -> Value {
+        use crate::types::generator::GenState;
+        let Some(Payload::Generator(data)) = generator.payload() else {
+            return Value::NONE;
+        };
+        if matches!(&*data.state.borrow(), GenState::Running) {
+            return match self.frames.iter().rposition(|f| f.generator.is(generator)) {
+                Some(index) => self.frame_object_at(index),
+                None => Value::NONE,
+            };
+        }
+        let mut state = data.state.borrow_mut();
+        let GenState::Suspended(saved) = &mut *state else {
+            return Value::NONE;
+        };
+        if !saved.frame.object.is_null() {
+            return saved.frame.object.clone();
+        }
+        let frame = &saved.frame;
+        let fast = saved.slots[..frame.nlocalsplus.min(saved.slots.len())].to_vec();
+        let obj = Value::alloc(
+            &self.types.frame,
+            Payload::Frame(Box::new(FrameObjectData {
+                code: frame.code.clone(),
+                globals: frame.globals.clone(),
+                builtins: frame.builtins.clone(),
+                locals: frame.locals.clone(),
+                snapshot: RefCell::new(FrameSnapshot {
+                    lasti: frame.lasti,
+                    fast,
+                    back: Value::NULL,
+                    finished: false,
+                }),
+                extra_locals: RefCell::new(Value::NULL),
+                trace: RefCell::new(Value::NULL),
+                trace_lines: Cell::new(true),
+                trace_opcodes: Cell::new(false),
+                traced_line: Cell::new(0),
+            })),
+        );
+        saved.frame.object = obj.clone();
+        obj
+    }
+
     /// The frame object of the running (top) frame, if any frame runs.
     pub fn top_frame_object(&mut self) -> Option<Value> {
         let top = self.frames.len().checked_sub(1)?;

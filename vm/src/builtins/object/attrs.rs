@@ -268,7 +268,7 @@ pub fn generator_attribute(vm: &mut Vm, g: &Value, name: &str) -> PyResult<Optio
         "code" => data.code.clone(),
         "yieldfrom" if prefix == "gi_" => yield_from_or_none(&data.state.borrow()),
         "await" if prefix != "gi_" => yield_from_or_none(&data.state.borrow()),
-        "frame" => Value::NONE,
+        "frame" => vm.generator_frame_object(g),
         _ => return Ok(None),
     }))
 }
