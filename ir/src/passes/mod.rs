@@ -1,0 +1,91 @@
+//! The optimizer: passes over a whole trace, each in its own module with filetests in
+//! `ir/tests/filetests/<pass>/`, and [`optimize`], the pipeline in the order that pays
+//! (DESIGN §6.3): clean up, drop redundant type guards, peel the loop so invariant guards
+//! and loads run once, unbox loop-carried numbers, sink the allocations that only exits
+//! need, drop the reference-count operations that cancel, and delete what is dead.
+//!
+//! In debug builds the verifier runs after every pass; an error aborts the trace (the
+//! interpreter keeps running it), it never panics.
+
+pub mod dce;
+pub mod fold_cse;
+// pub mod guard_elim;
+// pub mod loop_peel;
+// pub mod refcount;
+mod rewrite;
+// pub mod sink;
+// pub mod unbox;
+
+use std::fmt;
+
+use crate::trace::Trace;
+
+/// A pass failed or left an invalid trace: a Pyrite bug, reported as a trace abort.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PassError {
+    /// The pass.
+    pub pass: &'static str,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl fmt::Display for PassError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "pass {}: {}", self.pass, self.message)
+    }
+}
+
+impl std::error::Error for PassError {}
+
+/// A pass: rewrites the trace in place, or explains why it could not.
+pub type PassFn = fn(&mut Trace) -> Result<(), String>;
+
+/// Every pass by name (the names filetests use in their `test` line).
+pub const PASSES: &[(&str, PassFn)] = &[
+    ("fold_cse", fold_cse::run),
+    // ("guard_elim", guard_elim::run),
+    // ("loop_peel", loop_peel::run),
+    // ("unbox", unbox::run),
+    // ("sink", sink::run),
+    // ("refcount", refcount::run),
+    ("dce", dce::run),
+];
+
+/// The pipeline, in order.
+pub const PIPELINE: &[&str] = &[
+    "fold_cse",
+    // "guard_elim",
+    // "loop_peel",
+    // "guard_elim",
+    // "unbox",
+    // "sink",
+    // "refcount",
+    "dce",
+];
+
+/// Finds a pass by name.
+pub fn pass(name: &str) -> Option<PassFn> {
+    PASSES.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
+}
+
+/// Runs one pass, then (in debug builds) the verifier.
+pub fn run_pass(name: &'static str, trace: &mut Trace) -> Result<(), PassError> {
+    let error = |message| PassError {
+        pass: name,
+        message,
+    };
+    let f = pass(name).ok_or_else(|| error("no such pass".to_owned()))?;
+    f(trace).map_err(error)?;
+    if cfg!(debug_assertions) {
+        crate::verify::verify(trace).map_err(|e| error(format!("verifier: {e}")))?;
+    }
+    Ok(())
+}
+
+/// Optimizes a recorded trace with the whole pipeline.
+pub fn optimize(trace: &mut Trace) -> Result<(), PassError> {
+    for name in PIPELINE {
+        run_pass(name, trace)?;
+    }
+    Ok(())
+}
