@@ -59,7 +59,10 @@ mod tests {
 
     #[test]
     fn messages_are_sentences() {
-        assert_eq!(AbortReason::InnerLoop.to_string(), "inner loop in root trace");
+        assert_eq!(
+            AbortReason::InnerLoop.to_string(),
+            "inner loop in root trace"
+        );
         assert_eq!(
             AbortReason::UnsupportedOpcode("CALL").to_string(),
             "NYI: bytecode CALL"

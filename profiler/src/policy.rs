@@ -32,7 +32,12 @@ pub enum PenaltyOutcome {
 
 impl LoopPolicy {
     /// Records an abort; `random` is any pseudo-random number.
-    pub fn on_abort(&mut self, reason: AbortReason, max_aborts: u32, random: u32) -> PenaltyOutcome {
+    pub fn on_abort(
+        &mut self,
+        reason: AbortReason,
+        max_aborts: u32,
+        random: u32,
+    ) -> PenaltyOutcome {
         self.aborts += 1;
         if self.aborts >= max_aborts.max(1) {
             self.blacklisted = Some(reason);

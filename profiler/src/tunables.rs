@@ -75,13 +75,15 @@ impl JitParams {
             return Ok(false);
         };
         let (name, value) = rest.split_once('=').unwrap_or((rest, "1"));
-        let value: u32 = value
-            .parse()
-            .map_err(|_| format!("-X jit-{name}: expected a non-negative integer, got {value:?}"))?;
+        let value: u32 = value.parse().map_err(|_| {
+            format!("-X jit-{name}: expected a non-negative integer, got {value:?}")
+        })?;
         if self.set(name, value) {
             Ok(true)
         } else {
-            Err(format!("-X jit-{name}: unknown JIT tunable (see `pyrite --jit help`)"))
+            Err(format!(
+                "-X jit-{name}: unknown JIT tunable (see `pyrite --jit help`)"
+            ))
         }
     }
 
@@ -95,7 +97,10 @@ impl JitParams {
              Tunables (-X jit-<name>=N):\n",
         );
         for t in TUNABLES {
-            out.push_str(&format!("  {:<20} {:>6}  {}\n", t.name, t.default, t.reason));
+            out.push_str(&format!(
+                "  {:<20} {:>6}  {}\n",
+                t.name, t.default, t.reason
+            ));
         }
         out
     }
