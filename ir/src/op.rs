@@ -220,6 +220,11 @@ define_ops! {
     OrInt = "or_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE_COMM;
     /// `a ^ b`.
     XorInt = "xor_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE_COMM;
+    /// Python's `a % b` (the result takes the divisor's sign); the recorder guards `b != 0`.
+    ModInt = "mod_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE;
+    /// Python's `a >> b` for `b >= 0` (the recorder guards that): arithmetic, and a count
+    /// of 64 or more gives 0 or -1.
+    ShrInt = "shr_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE;
     /// `a < b` on i64.
     LtInt = "lt_int", [Is(I64), Is(I64)], None, None, Fixed(Bool), PURE;
     /// `a <= b` on i64.
