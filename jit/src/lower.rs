@@ -414,6 +414,28 @@ impl Lowering<'_, '_> {
                         _ => ins.bxor(a, c),
                     })
                 }
+                Op::ModInt => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    // x % -1 == x % 1 == 0, and dividing by 1 cannot trap on i64::MIN.
+                    let minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, c, -1);
+                    let one = self.b.ins().iconst(types::I64, 1);
+                    let divisor = self.b.ins().select(minus_one, one, c);
+                    let r = self.b.ins().srem(a, divisor);
+                    // Python's remainder takes the divisor's sign.
+                    let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                    let signs = self.b.ins().bxor(r, divisor);
+                    let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                    let adjust = self.b.ins().band(nonzero, differ);
+                    let adjusted = self.b.ins().iadd(r, divisor);
+                    Some(self.b.ins().select(adjust, adjusted, r))
+                }
+                Op::ShrInt => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let big = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, c, 63);
+                    let max = self.b.ins().iconst(types::I64, 63);
+                    let count = self.b.ins().select(big, max, c);
+                    Some(self.b.ins().sshr(a, count))
+                }
                 op if Self::int_cc(op).is_some() => {
                     let cc = Self::int_cc(op).unwrap_or(IntCC::Equal);
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);

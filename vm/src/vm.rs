@@ -27,6 +27,14 @@ pub struct Config {
     pub int_max_str_digits: usize,
     /// Raw `-X` options.
     pub x_options: Vec<String>,
+    /// JIT switches and tunables (`--jit`, `-X jit-<name>=N`).
+    pub jit: pyrite_profiler::JitParams,
+    /// `--jit-log[=file]`: where JIT events go (`-` for stderr).
+    pub jit_log: Option<String>,
+    /// `--dump-ir`: print each trace's IR.
+    pub dump_ir: bool,
+    /// `--dump-asm`: print each trace's machine code.
+    pub dump_asm: bool,
 }
 
 impl Default for Config {
@@ -39,6 +47,10 @@ impl Default for Config {
             unbuffered: false,
             int_max_str_digits: 4300,
             x_options: Vec::new(),
+            jit: pyrite_profiler::JitParams::default(),
+            jit_log: None,
+            dump_ir: false,
+            dump_asm: false,
         }
     }
 }
@@ -70,6 +82,8 @@ pub struct Vm {
     pub repr_stack: Vec<u64>,
     /// Buffered stdout text (flushed at newlines when interactive, at exit otherwise).
     pub stdout_buffer: Vec<u8>,
+    /// The tracing JIT's state (`vm::jit`).
+    pub jit: crate::jit::JitState,
 }
 
 /// Limit of Rust-level recursion (CPython's C recursion limit plays the same role).
@@ -85,6 +99,12 @@ impl Vm {
         };
         crate::runtime::hashing::set_thread_hash_key(hash_key);
         let int_max_str_digits = config.int_max_str_digits;
+        let jit = crate::jit::JitState::new(
+            config.jit.clone(),
+            config.jit_log.as_deref(),
+            config.dump_ir,
+            config.dump_asm,
+        );
         let mut vm = Vm {
             types,
             config,
@@ -104,6 +124,7 @@ impl Vm {
             interrupt: Arc::new(AtomicBool::new(false)),
             repr_stack: Vec::new(),
             stdout_buffer: Vec::new(),
+            jit,
         };
         vm.modules = vm.new_dict();
         crate::runtime::types::install_methods(&mut vm);

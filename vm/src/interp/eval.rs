@@ -824,6 +824,20 @@ impl Vm {
                         self.interrupt.store(false, Ordering::Relaxed);
                         fail!(PyErr::new(ExcKind::KeyboardInterrupt, ""));
                     }
+                    // The hot-loop counter lives in the instruction's inline cache.
+                    if let Some(counter) = units.get(lasti + 1)
+                        && self.jit.enabled()
+                    {
+                        let c = counter.get();
+                        if c > 0 {
+                            counter.set(c - 1);
+                        } else {
+                            save!();
+                            if let crate::jit::BackEdge::Reload = self.jit_back_edge(lasti, ip) {
+                                return Ok(Flow::Reload);
+                            }
+                        }
+                    }
                 }
                 Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
                 Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
