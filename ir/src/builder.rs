@@ -51,7 +51,8 @@ impl std::error::Error for BuildError {}
 /// The value returned for instructions that produce no value or were folded away.
 pub const NO_VALUE: Ref = Ref::constant(0x7FFF_FFFF);
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// What makes two pure instructions the same value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct CseKey {
     op: Op,
     ty: Type,
@@ -68,12 +69,6 @@ pub struct TraceBuilder {
     snapshot_used: bool,
     cse_loads_across_loop: bool,
     error: Option<BuildError>,
-}
-
-impl fmt::Debug for CseKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}{:?}", self.op, self.args)
-    }
 }
 
 impl TraceBuilder {
@@ -256,8 +251,9 @@ impl TraceBuilder {
         self.append(inst)
     }
 
-    /// Appends `inst` without folding or CSE (its snapshot is attached if it is a guard).
-    pub fn append(&mut self, mut inst: Inst) -> Ref {
+    /// Appends `inst` without folding, CSE or type check (its snapshot is attached if it is
+    /// a guard): for passes, which verify their result.
+    pub(crate) fn append(&mut self, mut inst: Inst) -> Ref {
         if self.trace.is_guard(&inst) && inst.snapshot.is_none() {
             match self.current_snapshot {
                 Some(id) => inst.snapshot = Some(id),

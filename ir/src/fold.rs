@@ -117,6 +117,21 @@ fn fold_once(trace: &Trace, inst: &Inst) -> Step {
                 _ => a ^ b,
             }))
         }
+        // Python's floor modulo of constants (never by zero, never i64::MIN % -1).
+        ModInt => match (int(0), int(1)) {
+            (Some(a), Some(b)) => match a.checked_rem(b) {
+                Some(r) if r != 0 && (r < 0) != (b < 0) => Step::Const(Const::Int(r + b)),
+                Some(r) => Step::Const(Const::Int(r)),
+                None => Step::Keep,
+            },
+            _ => Step::Keep,
+        },
+        // Python's a >> b for b >= 0: a count past 63 keeps only the sign.
+        ShrInt => match (int(0), int(1)) {
+            (Some(a), Some(b)) if b >= 0 => Step::Const(Const::Int(a >> b.min(63))),
+            (_, Some(0)) => Step::Value(inst.args[0]),
+            _ => Step::Keep,
+        },
         // x & 0 == 0.
         AndInt if int(1) == Some(0) => Step::Const(Const::Int(0)),
         // x | 0 == x, x ^ 0 == x.
@@ -240,7 +255,9 @@ fn fold_once(trace: &Trace, inst: &Inst) -> Step {
             };
             match (word(0), def_op(0)) {
                 (Some(w), _) if tag.matches(w) => Step::Drop,
-                // A boxed bool is True or False; a fresh tuple is a heap object.
+                // Boxes exit unless the result has the tag; a fresh tuple is a heap object.
+                (_, Some(BoxInt)) if tag == TypeTag::Int => Step::Drop,
+                (_, Some(BoxFloat)) if tag == TypeTag::Float => Step::Drop,
                 (_, Some(BoxBool)) if tag == TypeTag::Bool => Step::Drop,
                 (_, Some(NewTuple)) if tag == TypeTag::Object => Step::Drop,
                 _ => Step::Keep,

@@ -3,7 +3,7 @@
 //! A trace is a linear SSA list of typed instructions recorded from one hot loop (LuaJIT's
 //! model): the recorder in `vm` drives a [`TraceBuilder`], which folds and CSEs each
 //! instruction as it arrives; guards leave through [`Snapshot`]s that say how to rebuild the
-//! interpreter's frames; the passes then optimize the whole trace before the
+//! interpreter's frames; the passes of [`passes`] ([`passes::optimize`]) then optimize the whole trace before the
 //! backend in `jit` lowers it. Every op is described once, in the table of [`op`].
 //!
 //! ## The shape of a trace
@@ -15,7 +15,10 @@
 //! - **Peeled** (after `passes::loop_peel`): the first iteration (the *pre-roll*), `loop`,
 //!   then `phi` ops, then the body again with every invariant value and guard CSE'd away
 //!   into the pre-roll, then a plain `jump`. A `phi a, b` is a loop-header block parameter:
-//!   `a` on entry, `b` (defined later in the body) on each back-edge.
+//!   `a` on entry, `b` (any value defined before the `jump`) on each back-edge.
+//! - A snapshot slot may hold an unboxed value; the exit boxes it: an `i64` as an int of any
+//!   size, an `f64` as a float (NaN as a heap float), a `bool` as `True`/`False`. Virtual
+//!   objects are allocated from their fields.
 //! - A guard (a `GUARD` op, or a `call` of a may-raise or may-call helper) names the
 //!   snapshot it leaves through; exit `k` restores snapshot `sk`. `exit` leaves always.
 //! - A `call` of a may-call helper is followed by `guard_not_forced` (the callee may have
@@ -30,7 +33,7 @@
 //!
 //! Module map: [`abi`] (value encoding), [`types`] (value types and constants), [`op`] (the
 //! op table), [`trace`] (the container), [`snapshot`], [`builder`] and [`fold`] (emitting),
-//! [`print`] (the text format).
+//! [`mod@print`] and [`mod@parse`] (the text format), [`mod@verify`], [`passes`].
 //!
 //! This crate knows nothing about Python objects, the VM or Cranelift: helpers are named,
 //! slots and pcs are numbers, and objects are words at offsets.

@@ -12,6 +12,9 @@
 //!   only uses are snapshots can be sunk.
 //! - `CALL`: a helper call; its effects come from the helper's [`crate::Effect`].
 //! - `RC`: a reference count operation.
+//! - `REPR_GUARD`: a guard that only checks its own result is representable (an i64 that
+//!   did not overflow, a box that fits in a word): when the result is unused the whole op is
+//!   dead, because nothing observable depends on the check.
 //! - `CONTROL`: loop structure (`loop`, `phi`, `jump`, `exit`); never moved or removed by
 //!   the generic passes.
 
@@ -44,6 +47,8 @@ impl OpFlags {
     pub const RC: OpFlags = OpFlags(1 << 7);
     /// Loop structure.
     pub const CONTROL: OpFlags = OpFlags(1 << 8);
+    /// A guard that only protects the representation of the op's own result.
+    pub const REPR_GUARD: OpFlags = OpFlags(1 << 9);
 
     /// Whether every flag of `other` is set.
     pub const fn contains(self, other: OpFlags) -> bool {
@@ -180,7 +185,9 @@ const COMM: OpFlags = OpFlags::COMMUTATIVE;
 const GUARD_PURE: OpFlags = OpFlags(OpFlags::GUARD.0 | OpFlags::PURE.0);
 const PURE_COMM: OpFlags = OpFlags(OpFlags::PURE.0 | OpFlags::COMMUTATIVE.0);
 const GUARD_PURE_COMM: OpFlags = OpFlags(GUARD_PURE.0 | COMM.0);
-const PURE_ALLOC: OpFlags = OpFlags(OpFlags::PURE.0 | OpFlags::ALLOC.0);
+const OVF: OpFlags = OpFlags(GUARD_PURE.0 | OpFlags::REPR_GUARD.0);
+const OVF_COMM: OpFlags = OpFlags(OVF.0 | COMM.0);
+const BOX: OpFlags = OpFlags(OVF.0 | OpFlags::ALLOC.0);
 
 define_ops! {
     // ---- frame slots and control ----
@@ -200,14 +207,14 @@ define_ops! {
     Exit = "exit", [], None, None, Fixed(Void), OpFlags(OpFlags::GUARD.0 | OpFlags::CONTROL.0);
 
     // ---- integers ----
-    /// `a + b`, exiting on i64 overflow.
-    AddIntOvf = "add_int_ovf", [Is(I64), Is(I64)], None, None, Fixed(I64), GUARD_PURE_COMM;
+    /// `a + b`, exiting on i64 overflow (the interpreter then makes the big int).
+    AddIntOvf = "add_int_ovf", [Is(I64), Is(I64)], None, None, Fixed(I64), OVF_COMM;
     /// `a - b`, exiting on i64 overflow.
-    SubIntOvf = "sub_int_ovf", [Is(I64), Is(I64)], None, None, Fixed(I64), GUARD_PURE;
+    SubIntOvf = "sub_int_ovf", [Is(I64), Is(I64)], None, None, Fixed(I64), OVF;
     /// `a * b`, exiting on i64 overflow.
-    MulIntOvf = "mul_int_ovf", [Is(I64), Is(I64)], None, None, Fixed(I64), GUARD_PURE_COMM;
+    MulIntOvf = "mul_int_ovf", [Is(I64), Is(I64)], None, None, Fixed(I64), OVF_COMM;
     /// `-a`, exiting on i64 overflow.
-    NegIntOvf = "neg_int_ovf", [Is(I64)], None, None, Fixed(I64), GUARD_PURE;
+    NegIntOvf = "neg_int_ovf", [Is(I64)], None, None, Fixed(I64), OVF;
     /// `a + b`, wrapping (index arithmetic that cannot overflow).
     AddInt = "add_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE_COMM;
     /// `a - b`, wrapping.
@@ -273,10 +280,13 @@ define_ops! {
     NotBool = "not_bool", [Is(Bool)], None, None, Fixed(Bool), PURE;
 
     // ---- boxing (the encodings of `abi`) ----
-    /// Boxes an i64 as a Python int: a small-int word, or a heap int outside 48 bits.
-    BoxInt = "box_int", [Is(I64)], None, None, Fixed(Value), PURE_ALLOC;
-    /// Boxes an f64 as a Python float: an immediate double, or a heap float for NaN.
-    BoxFloat = "box_float", [Is(F64)], None, None, Fixed(Value), PURE_ALLOC;
+    /// Boxes an i64 as a small-int word, exiting when it needs more than 48 bits (the
+    /// interpreter redoes the instruction and makes a heap int), so the result is always
+    /// tagged `int`. An exit that finds an unboxed i64 in a snapshot boxes it any size.
+    BoxInt = "box_int", [Is(I64)], None, None, Fixed(Value), BOX;
+    /// Boxes an f64 as an immediate double, exiting on NaN (which must be a heap float), so
+    /// the result is always tagged `float`.
+    BoxFloat = "box_float", [Is(F64)], None, None, Fixed(Value), BOX;
     /// Boxes a bool as `True`/`False`.
     BoxBool = "box_bool", [Is(Bool)], None, None, Fixed(Value), PURE;
     /// The i64 of a small-int word (the word must be guarded `int`).

@@ -269,7 +269,7 @@ impl Trace {
     /// Whether the instruction may be deleted when nothing uses its result.
     pub fn is_removable(&self, inst: &Inst) -> bool {
         let flags = inst.op.flags();
-        if self.is_guard(inst) {
+        if self.is_guard(inst) && !flags.contains(OpFlags::REPR_GUARD) {
             return false;
         }
         self.is_pure(inst)

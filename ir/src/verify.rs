@@ -8,7 +8,7 @@
 //! an existing snapshot taken at or before it, and only guards and `jump` name snapshots;
 //! snapshots are in position order, use only values defined before their position, have a
 //! root frame without function and inlined frames with one, sorted distinct slots, and
-//! virtual references that exist.
+//! virtual references that exist (a virtual's fields only name later virtuals).
 
 use std::fmt;
 
@@ -68,12 +68,11 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
                 if !in_phis {
                     return at("phi not directly after loop".into());
                 }
-                let (entry, back) = (inst.args[0], inst.args[1]);
+                // The back-edge value may be anything defined before the jump: a body value,
+                // another phi, or an invariant pre-roll value.
+                let entry = inst.args[0];
                 if !entry.is_const() && entry.index() >= loop_at {
                     return at(format!("entry value {entry} not defined before loop"));
-                }
-                if !back.is_const() && back.index() <= loop_at {
-                    return at(format!("back-edge value {back} not defined in the loop"));
                 }
             }
             _ => in_phis = false,
@@ -146,9 +145,17 @@ fn verify_snapshot(trace: &Trace, snap: &Snapshot) -> Result<(), String> {
             value_ok(value)?;
         }
     }
-    for virt in &snap.virtuals {
+    for (index, virt) in snap.virtuals.iter().enumerate() {
         for field in &virt.fields {
             value_ok(field)?;
+            // Fields only name later virtuals, so rebuilding one always terminates.
+            if let SnapValue::Virtual(inner) = *field
+                && inner as usize <= index
+            {
+                return Err(format!(
+                    "virtual t{index} contains t{inner}, not a later one"
+                ));
+            }
         }
     }
     Ok(())

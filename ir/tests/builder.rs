@@ -43,7 +43,7 @@ fn int_loop_records_folds_and_cses() {
          guard_type v0, int !s0
          v2:i64 = unbox_int v0
          v3:i64 = add_int_ovf v2, 1 !s0
-         v4:value = box_int v3
+         v4:value = box_int v3 !s0
          snap s1 pc=0 stack=0 {0=v4}
          jump !s1",
     );

@@ -84,6 +84,8 @@ pub struct Vm {
     pub stdout_buffer: Vec<u8>,
     /// The tracing JIT's state (`vm::jit`).
     pub jit: crate::jit::JitState,
+    /// `sys.settrace` / `sys.setprofile` state.
+    pub tracing: crate::interp::tracing::TraceState,
 }
 
 /// Limit of Rust-level recursion (CPython's C recursion limit plays the same role).
@@ -125,6 +127,7 @@ impl Vm {
             repr_stack: Vec::new(),
             stdout_buffer: Vec::new(),
             jit,
+            tracing: Default::default(),
         };
         vm.modules = vm.new_dict();
         crate::runtime::types::install_methods(&mut vm);

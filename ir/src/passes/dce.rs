@@ -12,6 +12,14 @@ use crate::trace::{Ref, Trace};
 /// Runs the pass.
 pub fn run(trace: &mut Trace) -> Result<(), String> {
     let live = live_insts(trace);
+    compact(trace, &live);
+    Ok(())
+}
+
+/// Deletes the instructions not in `keep`, renumbering values, snapshot positions and exits.
+/// Nothing kept may use a deleted value.
+pub(crate) fn compact(trace: &mut Trace, keep: &[bool]) {
+    let live = keep;
     let mut subst = Vec::with_capacity(trace.insts.len());
     let mut kept = Vec::with_capacity(trace.insts.len());
     for (index, inst) in trace.insts.iter().enumerate() {
@@ -42,7 +50,6 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
     }
     trace.insts = kept;
     drop_unused_snapshots(trace);
-    Ok(())
 }
 
 /// Marks the live instructions.

@@ -1,20 +1,20 @@
 //! The optimizer: passes over a whole trace, each in its own module with filetests in
 //! `ir/tests/filetests/<pass>/`, and [`optimize`], the pipeline in the order that pays
 //! (DESIGN §6.3): clean up, drop redundant type guards, peel the loop so invariant guards
-//! and loads run once, unbox loop-carried numbers, sink the allocations that only exits
-//! need, drop the reference-count operations that cancel, and delete what is dead.
+//! and loads run once, sink the allocations that only exits need, unbox loop-carried
+//! numbers, drop the reference-count operations that cancel, and delete what is dead.
 //!
 //! In debug builds the verifier runs after every pass; an error aborts the trace (the
 //! interpreter keeps running it), it never panics.
 
 pub mod dce;
 pub mod fold_cse;
-// pub mod guard_elim;
-// pub mod loop_peel;
-// pub mod refcount;
+pub mod guard_elim;
+pub mod loop_peel;
+pub mod refcount;
 mod rewrite;
-// pub mod sink;
-// pub mod unbox;
+pub mod sink;
+pub mod unbox;
 
 use std::fmt;
 
@@ -43,23 +43,27 @@ pub type PassFn = fn(&mut Trace) -> Result<(), String>;
 /// Every pass by name (the names filetests use in their `test` line).
 pub const PASSES: &[(&str, PassFn)] = &[
     ("fold_cse", fold_cse::run),
-    // ("guard_elim", guard_elim::run),
-    // ("loop_peel", loop_peel::run),
-    // ("unbox", unbox::run),
-    // ("sink", sink::run),
-    // ("refcount", refcount::run),
+    ("guard_elim", guard_elim::run),
+    ("loop_peel", loop_peel::run),
+    ("unbox", unbox::run),
+    ("sink", sink::run),
+    ("refcount", refcount::run),
     ("dce", dce::run),
 ];
 
-/// The pipeline, in order.
+/// The pipeline, in order. Sinking runs once before unboxing (a tuple that only exits
+/// need must not keep a loop-carried number boxed) and once after it and DCE (the boxes
+/// unboxing left only to exits).
 pub const PIPELINE: &[&str] = &[
     "fold_cse",
-    // "guard_elim",
-    // "loop_peel",
-    // "guard_elim",
-    // "unbox",
-    // "sink",
-    // "refcount",
+    "guard_elim",
+    "loop_peel",
+    "guard_elim",
+    "sink",
+    "unbox",
+    "dce",
+    "sink",
+    "refcount",
     "dce",
 ];
 
@@ -84,6 +88,12 @@ pub fn run_pass(name: &'static str, trace: &mut Trace) -> Result<(), PassError> 
 
 /// Optimizes a recorded trace with the whole pipeline.
 pub fn optimize(trace: &mut Trace) -> Result<(), PassError> {
+    if cfg!(debug_assertions) {
+        crate::verify::verify(trace).map_err(|e| PassError {
+            pass: "input",
+            message: format!("verifier: {e}"),
+        })?;
+    }
     for name in PIPELINE {
         run_pass(name, trace)?;
     }

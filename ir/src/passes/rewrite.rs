@@ -5,7 +5,8 @@
 //! with their new values) it emits something and returns the new value; for each snapshot
 //! (slots already substituted) it may edit the copy. `phi`s are appended as they are (their
 //! back-edge operand is patched once the body has been re-emitted), and snapshots no
-//! instruction uses any more are dropped at the end, renumbering exits densely.
+//! instruction uses any more are dropped at the end, renumbering exits densely. A pass that
+//! may have made a phi trivial calls [`remove_trivial_phis`] once its own phis are final.
 
 use crate::builder::{NO_VALUE, TraceBuilder};
 use crate::op::Op;
@@ -21,14 +22,21 @@ pub(crate) trait Rewrite {
         b.emit_inst(inst)
     }
 
+    /// Called before old instruction `index` (and the snapshots taken just before it) is
+    /// re-emitted; `subst` maps the old instructions so far to their new values.
+    fn before(&mut self, b: &mut TraceBuilder, index: usize, subst: &[Ref]) {
+        let _ = (b, index, subst);
+    }
+
     /// Edits the copy of an old snapshot (its values are already substituted).
     fn snapshot(&mut self, b: &mut TraceBuilder, snapshot: &mut Snapshot) {
         let _ = (b, snapshot);
     }
 }
 
-/// Re-emits `trace` through `pass`, replacing it with the result.
-pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<(), String> {
+/// Re-emits `trace` through `pass`, replacing it with the result. Returns the map from old
+/// instructions to their new values.
+pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<Vec<Ref>, String> {
     let old = std::mem::take(trace);
     let mut b = TraceBuilder::from_trace(old.empty_like());
     let mut subst: Vec<Ref> = Vec::with_capacity(old.insts.len());
@@ -44,6 +52,7 @@ pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<(), 
 
     let mut next_snapshot = 0;
     for (index, inst) in old.insts.iter().enumerate() {
+        pass.before(&mut b, index, &subst);
         while let Some(snap) = old.snapshots.get(next_snapshot)
             && snap.position as usize <= index
         {
@@ -85,7 +94,66 @@ pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<(), 
     }
     drop_unused_snapshots(&mut new);
     *trace = new;
-    Ok(())
+    Ok(subst)
+}
+
+/// Replaces each `phi a, b` whose back-edge value is itself or `a` (the value never
+/// changes) by `a`, then deletes it.
+pub(crate) fn remove_trivial_phis(trace: &mut Trace) {
+    let mut replace: Vec<Option<Ref>> = vec![None; trace.insts.len()];
+    let mut any = false;
+    // Replacing one phi can make another trivial (a phi fed by a trivial phi).
+    loop {
+        let mut changed = false;
+        for index in 0..trace.insts.len() {
+            let inst = &trace.insts[index];
+            if inst.op != Op::Phi || replace[index].is_some() {
+                continue;
+            }
+            let resolve = |r: Ref| -> Ref {
+                let mut r = r;
+                while let Some(next) = (!r.is_const())
+                    .then(|| replace.get(r.index()).copied().flatten())
+                    .flatten()
+                {
+                    r = next;
+                }
+                r
+            };
+            let (entry, back) = (resolve(inst.args[0]), resolve(inst.args[1]));
+            if back == Ref::inst(index) || back == entry {
+                replace[index] = Some(entry);
+                changed = true;
+                any = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    if !any {
+        return;
+    }
+    let resolve = |r: Ref| -> Ref {
+        let mut r = r;
+        while let Some(next) = (!r.is_const())
+            .then(|| replace.get(r.index()).copied().flatten())
+            .flatten()
+        {
+            r = next;
+        }
+        r
+    };
+    for inst in &mut trace.insts {
+        for arg in &mut inst.args {
+            *arg = resolve(*arg);
+        }
+    }
+    for snap in &mut trace.snapshots {
+        snap.map_refs(resolve);
+    }
+    let keep: Vec<bool> = replace.iter().map(Option::is_none).collect();
+    super::dce::compact(trace, &keep);
 }
 
 fn copy_snapshot(

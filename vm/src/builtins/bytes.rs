@@ -172,13 +172,13 @@ fn source_bytes(
         }
         return Ok(Vec::new());
     }
-    if let Some(s) = source.as_str() {
+    if let Some(s) = source.as_pystr() {
         if encoding.is_null() {
             return Err(PyErr::type_error("string argument without an encoding"));
         }
         let enc = super::str_methods::opt_text(vm, encoding, what, "encoding")?;
         let err = super::str_methods::opt_text(vm, errors, what, "errors")?;
-        return super::codecs::encode(s, enc.as_deref(), err.as_deref());
+        return super::codecs::encode_wtf8(s.wtf8(), enc.as_deref(), err.as_deref());
     }
     if !encoding.is_null() || !errors.is_null() {
         return Err(PyErr::type_error(if encoding.is_null() {

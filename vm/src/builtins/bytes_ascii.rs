@@ -427,6 +427,6 @@ pub(crate) fn b_decode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         // CPython returns '' for empty input without looking the codec up.
         return Ok(vm.intern(""));
     }
-    let s = super::codecs::decode(&data, encoding.as_deref(), errors.as_deref())?;
-    Ok(vm.new_string(s))
+    let s = super::codecs::decode_str(&data, encoding.as_deref(), errors.as_deref())?;
+    Ok(vm.new_pystr(s))
 }

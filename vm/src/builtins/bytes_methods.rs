@@ -392,6 +392,9 @@ fn b_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         match item.payload() {
             Some(Payload::Bytes(b)) => out.extend_from_slice(b),
             Some(Payload::ByteArray(b)) => out.extend_from_slice(&b.borrow()),
+            Some(Payload::MemoryView(_)) if vm.bytes_like(item).is_some() => {
+                out.extend(vm.bytes_like(item).unwrap_or_default());
+            }
             _ => {
                 return Err(PyErr::type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",

@@ -3,12 +3,13 @@
 //! `replace`, `backslashreplace` and `xmlcharrefreplace`, and CPython's messages
 //! (`'ascii' codec can't encode character '\xe9' in position 0: ordinal not in range(128)`).
 //!
-//! Pyrite strings are Rust strings, so they cannot hold lone surrogates: `surrogateescape`
-//! and `surrogatepass` decode undecodable bytes as U+FFFD instead.
+//! `surrogateescape` and `surrogatepass` work in both directions: decoding produces
+//! strings holding lone surrogates (`types::str`), encoding reads them back.
 
 use crate::interp::args::Args;
 use crate::object::Value;
 use crate::runtime::errors::{ExcKind, PyErr, PyResult};
+use crate::types::str::PyStr;
 use crate::vm::Vm;
 
 use super::native_util::{bind_method, recv_str};
@@ -92,8 +93,10 @@ enum Handler {
     Replace,
     BackslashReplace,
     XmlCharRefReplace,
-    /// Decodes undecodable bytes as U+FFFD (Rust strings cannot hold surrogates).
-    Surrogate,
+    /// Undecodable bytes 0x80..=0xFF become U+DC80..=U+DCFF, and back when encoding.
+    SurrogateEscape,
+    /// Surrogates are encoded/decoded like other code points by the UTF codecs.
+    SurrogatePass,
 }
 
 /// Resolves an `errors=` name; unknown names fail only when an error actually occurs, as
@@ -105,7 +108,8 @@ fn handler(errors: Option<&str>) -> PyResult<Handler> {
         "replace" => Handler::Replace,
         "backslashreplace" | "namereplace" => Handler::BackslashReplace,
         "xmlcharrefreplace" => Handler::XmlCharRefReplace,
-        "surrogateescape" | "surrogatepass" => Handler::Surrogate,
+        "surrogateescape" => Handler::SurrogateEscape,
+        "surrogatepass" => Handler::SurrogatePass,
         other => {
             return Err(PyErr::new(
                 ExcKind::LookupError,
@@ -116,23 +120,16 @@ fn handler(errors: Option<&str>) -> PyResult<Handler> {
 }
 
 /// The char as CPython shows it in codec errors: `'\xe9'`, `'\u20ac'`.
-fn escaped_char(c: char) -> String {
-    let n = u32::from(c);
-    if n < 0x100 {
-        format!("'\\x{n:02x}'")
-    } else if n < 0x10000 {
-        format!("'\\u{n:04x}'")
-    } else {
-        format!("'\\U{n:08x}'")
-    }
+fn escaped_char(n: u32) -> String {
+    format!("'{}'", backslash_escape(n))
 }
 
-fn encode_error(enc: Encoding, chars: &[char], start: usize, end: usize, reason: &str) -> PyErr {
+fn encode_error(enc: Encoding, chars: &[u32], start: usize, end: usize, reason: &str) -> PyErr {
     let msg = if end - start == 1 {
         format!(
             "'{}' codec can't encode character {} in position {start}: {reason}",
             enc.name(),
-            escaped_char(chars.get(start).copied().unwrap_or('\0'))
+            escaped_char(chars.get(start).copied().unwrap_or(0))
         )
     } else {
         format!(
@@ -161,91 +158,124 @@ fn decode_error(enc: Encoding, data: &[u8], start: usize, end: usize, reason: &s
     PyErr::new(ExcKind::UnicodeDecodeError, msg)
 }
 
-/// `text.encode(encoding, errors)`.
+/// `text.encode(encoding, errors)` for a string without lone surrogates.
 pub fn encode(text: &str, encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    encode_wtf8(text.as_bytes(), encoding, errors)
+}
+
+/// Appends code point `cp` in encoding `enc` (which can represent it).
+fn push_encoded(out: &mut Vec<u8>, enc: Encoding, cp: u32) {
+    match enc {
+        Encoding::Utf8 => crate::text::wtf8::push_code_point(out, cp),
+        Encoding::Ascii | Encoding::Latin1 => out.push(cp as u8),
+        Encoding::Utf16(endian) => {
+            let mut units = [0u16; 2];
+            let units: &[u16] = match char::from_u32(cp) {
+                Some(c) => c.encode_utf16(&mut units),
+                // A surrogate passed through by `surrogatepass`.
+                None => {
+                    units[0] = cp as u16;
+                    &units[..1]
+                }
+            };
+            for u in units {
+                out.extend(if endian == Endian::Big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                });
+            }
+        }
+        Encoding::Utf32(endian) => out.extend(if endian == Endian::Big {
+            cp.to_be_bytes()
+        } else {
+            cp.to_le_bytes()
+        }),
+    }
+}
+
+/// `s.encode(encoding, errors)` for text given as generalized UTF-8 (lone surrogates
+/// allowed).
+pub fn encode_wtf8(text: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Vec<u8>> {
+    use crate::text::wtf8::{CodePoints, has_surrogates, is_surrogate};
     let enc = match encoding {
         None => Encoding::Utf8,
         Some(name) => lookup(name)?,
     };
-    match enc {
-        Encoding::Utf8 => Ok(text.as_bytes().to_vec()),
-        Encoding::Ascii | Encoding::Latin1 => {
-            let limit: u32 = if enc == Encoding::Ascii { 0x80 } else { 0x100 };
-            if enc == Encoding::Ascii && text.is_ascii() {
-                return Ok(text.as_bytes().to_vec());
-            }
-            let chars: Vec<char> = text.chars().collect();
-            let mut out = Vec::with_capacity(chars.len());
-            let mut i = 0;
-            while i < chars.len() {
-                let c = chars[i];
-                if u32::from(c) < limit {
-                    out.push(u32::from(c) as u8);
-                    i += 1;
-                    continue;
-                }
-                let mut end = i + 1;
-                while end < chars.len() && u32::from(chars[end]) >= limit {
-                    end += 1;
-                }
-                let reason = if limit == 0x80 {
-                    "ordinal not in range(128)"
-                } else {
-                    "ordinal not in range(256)"
-                };
-                match handler(errors)? {
-                    Handler::Strict => return Err(encode_error(enc, &chars, i, end, reason)),
-                    Handler::Ignore => {}
-                    Handler::Replace | Handler::Surrogate => {
-                        out.extend(std::iter::repeat_n(b'?', end - i));
-                    }
-                    Handler::BackslashReplace => {
-                        for &c in &chars[i..end] {
-                            out.extend(backslash_escape(u32::from(c)).bytes());
-                        }
-                    }
-                    Handler::XmlCharRefReplace => {
-                        for &c in &chars[i..end] {
-                            out.extend(format!("&#{};", u32::from(c)).bytes());
-                        }
-                    }
-                }
-                i = end;
-            }
-            Ok(out)
-        }
-        Encoding::Utf16(endian) => {
-            let mut out = Vec::with_capacity(text.len() * 2 + 2);
-            let big = endian == Endian::Big;
-            if endian == Endian::Native {
-                out.extend([0xFF, 0xFE]);
-            }
-            for unit in text.encode_utf16() {
-                out.extend(if big {
-                    unit.to_be_bytes()
-                } else {
-                    unit.to_le_bytes()
-                });
-            }
-            Ok(out)
-        }
-        Encoding::Utf32(endian) => {
-            let mut out = Vec::with_capacity(text.len() * 4 + 4);
-            let big = endian == Endian::Big;
-            if endian == Endian::Native {
-                out.extend([0xFF, 0xFE, 0, 0]);
-            }
-            for c in text.chars() {
-                let n = u32::from(c);
-                out.extend(if big {
-                    n.to_be_bytes()
-                } else {
-                    n.to_le_bytes()
-                });
-            }
-            Ok(out)
-        }
+    if (enc == Encoding::Utf8 && !has_surrogates(text))
+        || (matches!(enc, Encoding::Ascii | Encoding::Latin1) && text.is_ascii())
+    {
+        return Ok(text.to_vec());
     }
+    let chars: Vec<u32> = CodePoints::new(text).collect();
+    let (encodable, reason): (fn(u32) -> bool, &str) = match enc {
+        Encoding::Ascii => (|c| c < 0x80, "ordinal not in range(128)"),
+        Encoding::Latin1 => (|c| c < 0x100, "ordinal not in range(256)"),
+        _ => (|c| !is_surrogate(c), "surrogates not allowed"),
+    };
+    // UTF-16/32 report each surrogate on its own; the others report whole runs.
+    let single = matches!(enc, Encoding::Utf16(_) | Encoding::Utf32(_));
+    let mut out = Vec::with_capacity(chars.len() + 4);
+    match enc {
+        Encoding::Utf16(Endian::Native) => out.extend([0xFF, 0xFE]),
+        Encoding::Utf32(Endian::Native) => out.extend([0xFF, 0xFE, 0, 0]),
+        _ => {}
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if encodable(c) {
+            push_encoded(&mut out, enc, c);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while !single && end < chars.len() && !encodable(chars[end]) {
+            end += 1;
+        }
+        let run = &chars[i..end];
+        match handler(errors)? {
+            Handler::Strict => return Err(encode_error(enc, &chars, i, end, reason)),
+            Handler::Ignore => {}
+            Handler::Replace => {
+                for _ in run {
+                    push_encoded(&mut out, enc, u32::from('?'));
+                }
+            }
+            Handler::BackslashReplace => {
+                for &c in run {
+                    for b in backslash_escape(c).bytes() {
+                        push_encoded(&mut out, enc, u32::from(b));
+                    }
+                }
+            }
+            Handler::XmlCharRefReplace => {
+                for &c in run {
+                    for b in format!("&#{c};").bytes() {
+                        push_encoded(&mut out, enc, u32::from(b));
+                    }
+                }
+            }
+            Handler::SurrogateEscape => {
+                if !run.iter().all(|c| (0xDC80..=0xDCFF).contains(c)) {
+                    return Err(encode_error(enc, &chars, i, end, reason));
+                }
+                out.extend(run.iter().map(|c| (c - 0xDC00) as u8));
+            }
+            Handler::SurrogatePass => {
+                if matches!(enc, Encoding::Ascii | Encoding::Latin1)
+                    || !run.iter().all(|&c| is_surrogate(c))
+                {
+                    return Err(encode_error(enc, &chars, i, end, reason));
+                }
+                for &c in run {
+                    push_encoded(&mut out, enc, c);
+                }
+            }
+        }
+        i = end;
+    }
+    Ok(out)
 }
 
 fn backslash_escape(n: u32) -> String {
@@ -258,63 +288,104 @@ fn backslash_escape(n: u32) -> String {
     }
 }
 
-/// Appends the replacement for undecodable bytes `data[start..end]`.
+/// Decoded text under construction: generalized UTF-8, so handlers can add surrogates.
+type Out = Vec<u8>;
+
+fn push_char(out: &mut Out, c: char) {
+    let mut buf = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+}
+
+/// Handles undecodable bytes `data[start..end]` (the error `err` unless handled), given
+/// `pass`: the surrogate code point `surrogatepass` decodes them to, if any.
 fn decode_handle(
-    out: &mut String,
+    out: &mut Out,
     h: Handler,
     data: &[u8],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
+    pass: Option<u32>,
+    err: impl FnOnce() -> PyErr,
 ) -> PyResult<()> {
     match h {
-        Handler::Strict => Err(PyErr::internal("strict handler reached decode_handle")),
+        Handler::Strict => Err(err()),
         Handler::Ignore => Ok(()),
-        Handler::Replace | Handler::Surrogate => {
-            out.push('\u{FFFD}');
+        Handler::Replace => {
+            push_char(out, '\u{FFFD}');
             Ok(())
         }
         Handler::BackslashReplace => {
             for b in &data[start..end] {
-                out.push_str(&format!("\\x{b:02x}"));
+                out.extend_from_slice(format!("\\x{b:02x}").as_bytes());
             }
             Ok(())
         }
         Handler::XmlCharRefReplace => Err(PyErr::type_error(
             "don't know how to handle UnicodeDecodeError in error callback",
         )),
+        Handler::SurrogateEscape => {
+            let bad = &data[start..end];
+            if bad.iter().any(|&b| b < 0x80) {
+                return Err(err());
+            }
+            for &b in bad {
+                crate::text::wtf8::push_code_point(out, 0xDC00 + u32::from(b));
+            }
+            Ok(())
+        }
+        Handler::SurrogatePass => match pass {
+            Some(cp) => {
+                crate::text::wtf8::push_code_point(out, cp);
+                Ok(())
+            }
+            None => Err(err()),
+        },
     }
 }
 
-/// `data.decode(encoding, errors)`.
+/// `data.decode(encoding, errors)` as a Rust string (lone surrogates from
+/// `surrogateescape`/`surrogatepass` read as U+FFFD).
 pub fn decode(data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<String> {
+    let out = decode_wtf8(data, encoding, errors)?;
+    Ok(match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(e) => crate::text::wtf8::to_lossy_string(e.as_bytes()),
+    })
+}
+
+/// `data.decode(encoding, errors)` as a `str` payload (lone surrogates kept).
+pub fn decode_str(data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<PyStr> {
+    Ok(PyStr::from_wtf8(decode_wtf8(data, encoding, errors)?))
+}
+
+/// `data.decode(encoding, errors)` as generalized UTF-8.
+fn decode_wtf8(data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Out> {
     let enc = match encoding {
         None => Encoding::Utf8,
         Some(name) => lookup(name)?,
     };
     match enc {
         Encoding::Utf8 => decode_utf8(data, errors),
-        Encoding::Latin1 => Ok(data.iter().map(|&b| char::from(b)).collect()),
+        Encoding::Latin1 => {
+            let mut out = Vec::with_capacity(data.len());
+            for &b in data {
+                push_char(&mut out, char::from(b));
+            }
+            Ok(out)
+        }
         Encoding::Ascii => {
             if data.is_ascii() {
-                return Ok(String::from_utf8_lossy(data).into_owned());
+                return Ok(data.to_vec());
             }
-            let mut out = String::with_capacity(data.len());
+            let mut out = Vec::with_capacity(data.len());
             for (i, &b) in data.iter().enumerate() {
                 if b < 0x80 {
-                    out.push(char::from(b));
+                    out.push(b);
                     continue;
                 }
                 let h = handler(errors)?;
-                if h == Handler::Strict {
-                    return Err(decode_error(
-                        enc,
-                        data,
-                        i,
-                        i + 1,
-                        "ordinal not in range(128)",
-                    ));
-                }
-                decode_handle(&mut out, h, data, i, i + 1)?;
+                decode_handle(&mut out, h, data, (i, i + 1), None, || {
+                    decode_error(enc, data, i, i + 1, "ordinal not in range(128)")
+                })?;
             }
             Ok(out)
         }
@@ -323,38 +394,47 @@ pub fn decode(data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyRe
     }
 }
 
-fn decode_utf8(data: &[u8], errors: Option<&str>) -> PyResult<String> {
+fn decode_utf8(data: &[u8], errors: Option<&str>) -> PyResult<Out> {
     let mut rest = data;
     let mut pos = 0;
-    let mut out = String::new();
+    let mut out = Vec::new();
     loop {
         match std::str::from_utf8(rest) {
             Ok(s) => {
                 if out.is_empty() {
-                    return Ok(s.to_string());
+                    return Ok(s.as_bytes().to_vec());
                 }
-                out.push_str(s);
+                out.extend_from_slice(s.as_bytes());
                 return Ok(out);
             }
             Err(e) => {
                 let valid = e.valid_up_to();
-                out.push_str(std::str::from_utf8(&rest[..valid]).unwrap_or_default());
+                out.extend_from_slice(&rest[..valid]);
                 let start = pos + valid;
+                let h = handler(errors)?;
+                // `surrogatepass` reads an encoded surrogate (ED A0..BF 80..BF) as itself.
+                if h == Handler::SurrogatePass
+                    && let [0xED, b1 @ 0xA0..=0xBF, b2 @ 0x80..=0xBF, ..] = rest[valid..]
+                {
+                    let cp = 0xD000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                    crate::text::wtf8::push_code_point(&mut out, cp);
+                    rest = &rest[valid + 3..];
+                    pos = start + 3;
+                    continue;
+                }
                 let bad_len = e.error_len().unwrap_or(rest.len() - valid);
                 let end = start + bad_len;
-                let h = handler(errors)?;
-                if h == Handler::Strict {
-                    let first = rest.get(valid).copied().unwrap_or(0);
-                    let reason = if e.error_len().is_none() {
-                        "unexpected end of data"
-                    } else if matches!(first, 0x80..=0xC1 | 0xF5..=0xFF) {
-                        "invalid start byte"
-                    } else {
-                        "invalid continuation byte"
-                    };
-                    return Err(decode_error(Encoding::Utf8, data, start, end, reason));
-                }
-                decode_handle(&mut out, h, data, start, end)?;
+                let first = rest.get(valid).copied().unwrap_or(0);
+                let reason = if e.error_len().is_none() {
+                    "unexpected end of data"
+                } else if matches!(first, 0x80..=0xC1 | 0xF5..=0xFF) {
+                    "invalid start byte"
+                } else {
+                    "invalid continuation byte"
+                };
+                decode_handle(&mut out, h, data, (start, end), None, || {
+                    decode_error(Encoding::Utf8, data, start, end, reason)
+                })?;
                 rest = &rest[valid + bad_len..];
                 pos = end;
             }
@@ -362,7 +442,7 @@ fn decode_utf8(data: &[u8], errors: Option<&str>) -> PyResult<String> {
     }
 }
 
-fn decode_utf16(data: &[u8], endian: Endian, errors: Option<&str>) -> PyResult<String> {
+fn decode_utf16(data: &[u8], endian: Endian, errors: Option<&str>) -> PyResult<Out> {
     let enc = Encoding::Utf16(endian);
     let (mut big, mut body) = (endian == Endian::Big, data);
     if endian == Endian::Native {
@@ -384,43 +464,49 @@ fn decode_utf16(data: &[u8], endian: Endian, errors: Option<&str>) -> PyResult<S
             }
         })
         .collect();
-    let mut out = String::with_capacity(units.len());
-    let mut idx = 0;
-    for r in char::decode_utf16(units.iter().copied()) {
-        match r {
-            Ok(c) => {
-                idx += c.len_utf16();
-                out.push(c);
-            }
-            Err(_) => {
-                let start = offset + idx * 2;
-                idx += 1;
-                let h = handler(errors)?;
-                if h == Handler::Strict {
-                    return Err(decode_error(
-                        enc,
-                        data,
-                        start,
-                        start + 2,
-                        "illegal encoding",
-                    ));
+    let mut out = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        let start = offset + i * 2;
+        let (reason, end) = match u {
+            0xD800..=0xDBFF => match units.get(i + 1) {
+                Some(&lo @ 0xDC00..=0xDFFF) => {
+                    let cp = 0x1_0000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(lo) - 0xDC00);
+                    crate::text::wtf8::push_code_point(&mut out, cp);
+                    i += 2;
+                    continue;
                 }
-                decode_handle(&mut out, h, data, start, start + 2)?;
+                Some(_) => ("illegal UTF-16 surrogate", start + 2),
+                None => ("unexpected end of data", data.len()),
+            },
+            0xDC00..=0xDFFF => ("illegal encoding", start + 2),
+            _ => {
+                crate::text::wtf8::push_code_point(&mut out, u32::from(u));
+                i += 1;
+                continue;
             }
+        };
+        let h = handler(errors)?;
+        decode_handle(&mut out, h, data, (start, end), Some(u32::from(u)), || {
+            decode_error(enc, data, start, end, reason)
+        })?;
+        if end == data.len() {
+            return Ok(out);
         }
+        i += 1;
     }
     if body.len() % 2 == 1 {
         let start = data.len() - 1;
         let h = handler(errors)?;
-        if h == Handler::Strict {
-            return Err(decode_error(enc, data, start, data.len(), "truncated data"));
-        }
-        decode_handle(&mut out, h, data, start, data.len())?;
+        decode_handle(&mut out, h, data, (start, data.len()), None, || {
+            decode_error(enc, data, start, data.len(), "truncated data")
+        })?;
     }
     Ok(out)
 }
 
-fn decode_utf32(data: &[u8], endian: Endian, errors: Option<&str>) -> PyResult<String> {
+fn decode_utf32(data: &[u8], endian: Endian, errors: Option<&str>) -> PyResult<Out> {
     let enc = Encoding::Utf32(endian);
     let (mut big, mut body) = (endian == Endian::Big, data);
     if endian == Endian::Native {
@@ -432,15 +518,14 @@ fn decode_utf32(data: &[u8], endian: Endian, errors: Option<&str>) -> PyResult<S
         }
     }
     let offset = data.len() - body.len();
-    let mut out = String::with_capacity(body.len() / 4);
+    let mut out = Vec::with_capacity(body.len() / 4);
     for (i, p) in body.chunks(4).enumerate() {
         let start = offset + i * 4;
         if p.len() < 4 {
             let h = handler(errors)?;
-            if h == Handler::Strict {
-                return Err(decode_error(enc, data, start, data.len(), "truncated data"));
-            }
-            decode_handle(&mut out, h, data, start, data.len())?;
+            decode_handle(&mut out, h, data, (start, data.len()), None, || {
+                decode_error(enc, data, start, data.len(), "truncated data")
+            })?;
             break;
         }
         let n = if big {
@@ -448,22 +533,22 @@ fn decode_utf32(data: &[u8], endian: Endian, errors: Option<&str>) -> PyResult<S
         } else {
             u32::from_le_bytes([p[0], p[1], p[2], p[3]])
         };
-        match char::from_u32(n) {
-            Some(c) => out.push(c),
-            None => {
-                let h = handler(errors)?;
-                if h == Handler::Strict {
-                    return Err(decode_error(
-                        enc,
-                        data,
-                        start,
-                        start + 4,
-                        "code point not in range(0x110000)",
-                    ));
-                }
-                decode_handle(&mut out, h, data, start, start + 4)?;
-            }
+        if n < 0x11_0000 && !crate::text::wtf8::is_surrogate(n) {
+            crate::text::wtf8::push_code_point(&mut out, n);
+            continue;
         }
+        let (reason, pass) = if n < 0x11_0000 {
+            (
+                "code point in surrogate code point range(0xd800, 0xe000)",
+                Some(n),
+            )
+        } else {
+            ("code point not in range(0x110000)", None)
+        };
+        let h = handler(errors)?;
+        decode_handle(&mut out, h, data, (start, start + 4), pass, || {
+            decode_error(enc, data, start, start + 4, reason)
+        })?;
     }
     Ok(out)
 }
@@ -497,6 +582,6 @@ pub fn codec_args(
 fn str_encode(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let s = recv_str(vm, &args, "encode")?;
     let (encoding, errors) = codec_args(vm, &args, "encode")?;
-    let bytes = encode(s.as_str(), encoding.as_deref(), errors.as_deref())?;
+    let bytes = encode_wtf8(s.wtf8(), encoding.as_deref(), errors.as_deref())?;
     Ok(vm.new_bytes(bytes))
 }

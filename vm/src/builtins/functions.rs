@@ -103,6 +103,18 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             if i > 0 {
                 text.push_str(sep);
             }
+            if let Some(s) = obj.as_pystr()
+                && s.has_surrogates()
+                && vm.is_exact_builtin(obj)
+            {
+                // Lone surrogates go through the file's encoder (which may refuse them).
+                if !text.is_empty() {
+                    vm.write_to(&file, &text)?;
+                    text.clear();
+                }
+                super::io_methods::write_surrogate_text(vm, &file, s)?;
+                continue;
+            }
             match vm.str(obj) {
                 Ok(s) => text.push_str(&s),
                 Err(e) => {

@@ -9,6 +9,7 @@ use crate::object::{Payload, Value};
 use crate::runtime::errors::{ExcKind, PyErr, PyResult};
 use crate::types::file::{FileData, Stream};
 use crate::types::function::NativeFn;
+use crate::types::str::PyStr;
 use crate::vm::Vm;
 
 use super::io::{closed_error, file_repr, os_error, unsupported};
@@ -356,6 +357,47 @@ pub(crate) fn encode_for_file(f: &FileData, text: &str) -> PyResult<Vec<u8>> {
     super::codecs::encode(text, Some(&f.encoding), Some(&f.errors))
 }
 
+/// Encodes a `str` payload for a text file; lone surrogates go through the file's error
+/// handler (strict UTF-8 refuses them: "surrogates not allowed").
+pub(crate) fn encode_pystr_for_file(f: &FileData, s: &PyStr) -> PyResult<Vec<u8>> {
+    if !s.has_surrogates() {
+        return encode_for_file(f, s.as_str());
+    }
+    let mut text = s.wtf8().to_vec();
+    if let Some(nl @ ("\r" | "\r\n")) = f.newline.as_deref() {
+        let mut translated = Vec::with_capacity(text.len());
+        for &b in &text {
+            if b == b'\n' {
+                translated.extend_from_slice(nl.as_bytes());
+            } else {
+                translated.push(b);
+            }
+        }
+        text = translated;
+    }
+    super::codecs::encode_wtf8(&text, Some(&f.encoding), Some(&f.errors))
+}
+
+/// Writes a `str` payload holding lone surrogates to a file object (`print` of such a
+/// string): our files encode it with their error handler, others get `f.write(s)`.
+pub fn write_surrogate_text(vm: &mut Vm, file: &Value, s: &PyStr) -> PyResult<()> {
+    if let Some(Payload::File(f)) = file.payload() {
+        check_writable(vm, f)?;
+        if f.borrow().binary {
+            return Err(PyErr::type_error(
+                "a bytes-like object is required, not 'str'",
+            ));
+        }
+        let bytes = encode_pystr_for_file(&f.borrow(), s)?;
+        let r = f.borrow_mut().write_bytes(&bytes);
+        return r.map_err(|e| io_err(vm, e));
+    }
+    let write = vm.getattr_str(file, "write")?;
+    let s = vm.new_pystr(s.exact_copy());
+    vm.call(&write, &[s])?;
+    Ok(())
+}
+
 fn file_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let f = recv_file(vm, &args, "write")?;
     let a = method_range(&args, "write", 1, 1)?;
@@ -377,7 +419,7 @@ fn file_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 super::native_util::arg_type_name(vm, &a[0])
             )));
         };
-        let bytes = encode_for_file(&f.borrow(), s.as_str())?;
+        let bytes = encode_pystr_for_file(&f.borrow(), s)?;
         (bytes, s.char_len())
     };
     let r = f.borrow_mut().write_bytes(&bytes);

@@ -150,6 +150,22 @@ pub fn iterator_next(
             Ok(Some(vm.new_int(cur)))
         }
         IterState::Str { text, pos } => {
+            if let Some(s) = text.as_pystr()
+                && s.has_surrogates()
+            {
+                let cp = s
+                    .wtf8()
+                    .get(*pos..)
+                    .and_then(|b| crate::text::wtf8::CodePoints::new(b).next());
+                let Some(cp) = cp else {
+                    *st = IterState::Exhausted;
+                    return Ok(None);
+                };
+                let mut buf = Vec::with_capacity(4);
+                crate::text::wtf8::push_code_point(&mut buf, cp);
+                *pos += buf.len();
+                return Ok(Some(vm.new_str_wtf8(buf)));
+            }
             let c = text.as_str().and_then(|s| s.get(*pos..)?.chars().next());
             match c {
                 Some(c) => {
@@ -464,9 +480,9 @@ fn iter_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             _ => 0,
         },
         IterState::Str { text, pos } => text
-            .as_str()
-            .and_then(|s| s.get(*pos..))
-            .map(|s| s.chars().count() as i64)
+            .as_pystr()
+            .and_then(|s| s.wtf8().get(*pos..))
+            .map(|b| crate::text::wtf8::CodePoints::new(b).count() as i64)
             .unwrap_or(0),
         IterState::Range { next, stop, step } => {
             let (n, s, p) = (i128::from(*next), i128::from(*stop), i128::from(*step));

@@ -8,6 +8,7 @@ pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod exceptions;
+pub mod frame_locals;
 pub mod functions;
 pub mod generator;
 pub mod int_float;
@@ -15,6 +16,7 @@ pub mod io;
 pub mod io_methods;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod native_util;
 pub mod number_builtins;
 pub mod number_methods;
@@ -50,6 +52,7 @@ pub fn install(vm: &mut Vm) {
         ("str", vm.types.str_.clone()),
         ("bytes", vm.types.bytes.clone()),
         ("bytearray", vm.types.bytearray.clone()),
+        ("memoryview", vm.types.memoryview.clone()),
         ("list", vm.types.list.clone()),
         ("tuple", vm.types.tuple.clone()),
         ("dict", vm.types.dict.clone()),
@@ -95,6 +98,7 @@ pub fn install(vm: &mut Vm) {
     int_float::install_builtins(vm);
     io::install_builtins(vm);
     install_class_machinery(vm);
+    frame_locals::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class

@@ -147,8 +147,10 @@ fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if !(0..0x11_0000).contains(&code) {
         return Err(PyErr::value_error("chr() arg not in range(0x110000)"));
     }
-    // Lone surrogates cannot live in a Rust string; they become U+FFFD.
-    let c = char::from_u32(code as u32).unwrap_or('\u{FFFD}');
+    let Some(c) = char::from_u32(code as u32) else {
+        // A lone surrogate.
+        return Ok(vm.new_pystr(crate::types::str::PyStr::from_code_points([code as u32])));
+    };
     let mut buf = [0u8; 4];
     Ok(vm.new_str(c.encode_utf8(&mut buf)))
 }
@@ -157,9 +159,9 @@ fn builtin_ord(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = args.exact("ord", 1)?;
     let v = &a[0];
     if let Some(s) = v.as_pystr() {
-        let mut chars = s.as_str().chars();
+        let mut chars = s.code_points();
         return match (chars.next(), chars.next()) {
-            (Some(c), None) => Ok(vm.new_int(i64::from(u32::from(c)))),
+            (Some(c), None) => Ok(vm.new_int(i64::from(c))),
             _ => Err(PyErr::type_error(format!(
                 "ord() expected a character, but string of length {} found",
                 s.char_len()

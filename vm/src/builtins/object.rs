@@ -34,6 +34,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
             crate::builtins::int_float::number_attribute(vm, obj, name)
         }
         Payload::File(_) => crate::builtins::io::file_attribute(vm, obj, name),
+        Payload::MemoryView(_) => crate::builtins::memoryview::memoryview_attribute(vm, obj, name),
         Payload::Function(_) => attrs::function_attribute(vm, obj, name),
         Payload::BoundMethod(_) => attrs::method_attribute(vm, obj, name),
         Payload::BuiltinFunction(_) => attrs::builtin_function_attribute(vm, obj, name),
@@ -76,6 +77,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
             _ => None,
         }),
         Payload::Generator(_) => attrs::generator_attribute(vm, obj, name),
+        Payload::Frame(_) => crate::interp::frame_object::frame_attribute(vm, obj, name),
         Payload::Property(_) | Payload::ClassMethod(_) | Payload::StaticMethod(_) => {
             descr::descriptor_attribute(vm, obj, name)
         }
@@ -116,6 +118,7 @@ pub fn set_builtin_attribute(
             crate::builtins::exceptions::set_exception_attribute(vm, obj, name, value)
         }
         Payload::Function(_) => attrs::set_function_attribute(vm, obj, name, value),
+        Payload::Frame(_) => crate::interp::frame_object::set_frame_attribute(vm, obj, name, value),
         Payload::Instance(d) if name == "__dict__" => {
             if value.as_dict().is_none() {
                 return Err(PyErr::type_error(format!(

@@ -39,6 +39,10 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         )?),
         Payload::Float(f) => Ok(crate::text::float_repr::float_repr(*f)),
         Payload::Complex(re, im) => Ok(complex_repr(*re, *im)),
+        Payload::Str(s) if s.has_surrogates() => Ok(crate::text::str_repr::py_code_points_repr(
+            s.code_points(),
+            false,
+        )),
         Payload::Str(s) => Ok(crate::text::str_repr::py_str_repr(s.as_str())),
         Payload::Bytes(b) => Ok(crate::builtins::bytes::bytes_repr(b)),
         Payload::ByteArray(_) => Ok(crate::builtins::bytes::bytes_value_repr(vm, v)),
@@ -185,6 +189,32 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
         }
         Payload::Traceback(_) => Ok(format!("<traceback object at {}>", addr(v))),
+        Payload::Frame(f) => {
+            let (file, name) = match f.code.as_code() {
+                Some(c) => (
+                    crate::text::str_repr::py_str_repr(c.filename.as_str().unwrap_or("")),
+                    c.name.as_str().unwrap_or("").to_string(),
+                ),
+                None => (String::new(), String::new()),
+            };
+            let line = vm.frame_lineno(v).unwrap_or(0);
+            Ok(format!(
+                "<frame at {}, file {file}, line {line}, code {name}>",
+                addr(v)
+            ))
+        }
+        Payload::FrameLocalsProxy(frame) => {
+            // Guarded by the proxy's identity: each repr makes a fresh snapshot dict.
+            if vm.repr_stack.contains(&v.bits()) {
+                return Ok("{...}".to_string());
+            }
+            let frame = frame.clone();
+            let d = crate::builtins::frame_locals::snapshot_dict(vm, &frame)?;
+            vm.repr_stack.push(v.bits());
+            let r = vm.repr(&d);
+            vm.repr_stack.pop();
+            r
+        }
         Payload::Iterator(_) => Ok(format!("<{} object at {}>", vm.type_name(v), addr(v))),
         Payload::DictView(view) => {
             let (dict, kind) = (view.dict.clone(), view.kind);
@@ -240,6 +270,11 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             ))
         }
         Payload::File(_) => Ok(crate::builtins::io::file_repr(vm, v)),
+        Payload::MemoryView(m) => Ok(format!(
+            "<{}memory at {}>",
+            if m.released.get() { "released " } else { "" },
+            addr(v)
+        )),
     }
 }
 

@@ -325,7 +325,10 @@ fn predicate(
     if text.is_empty() {
         return Ok(Value::from_bool(empty));
     }
-    Ok(Value::from_bool(text.chars().all(pred)))
+    // A lone surrogate (category Cs) satisfies none of the predicates.
+    Ok(Value::from_bool(
+        !s.has_surrogates() && text.chars().all(pred),
+    ))
 }
 
 fn str_isalpha(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

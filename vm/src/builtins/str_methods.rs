@@ -132,14 +132,16 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         };
         let encoding = opt_text(vm, &bound[1], "str", "encoding")?;
         let errors = opt_text(vm, &bound[2], "str", "errors")?;
-        let s = super::codecs::decode(&data, encoding.as_deref(), errors.as_deref())?;
-        vm.new_string(s)
+        let s = super::codecs::decode_str(&data, encoding.as_deref(), errors.as_deref())?;
+        vm.new_pystr(s)
     };
     if cls.is(&str_ty) {
         return Ok(text);
     }
-    let s = text.as_str().unwrap_or_default().to_string();
-    Ok(Value::alloc(&cls, Payload::Str(PyStr::new(s))))
+    let s = text
+        .as_pystr()
+        .map_or_else(|| PyStr::new(""), PyStr::exact_copy);
+    Ok(Value::alloc(&cls, Payload::Str(s)))
 }
 
 /// An optional str argument (`encoding`, `errors`) as text.
@@ -493,7 +495,10 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if exact && let Some(items) = iterable.as_tuple() {
         return join_items(vm, sep, items);
     }
-    if let Some(text) = iterable.as_str() {
+    if let Some(text) = iterable.as_str()
+        && !sep.has_surrogates()
+        && !iterable.as_pystr().is_some_and(PyStr::has_surrogates)
+    {
         // Joining the characters of a string needs no iterator objects.
         let sep = sep.as_str();
         let mut out = String::with_capacity(text.len() + sep.len() * text.len());
@@ -531,6 +536,20 @@ fn join_items(vm: &Vm, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
         && obj.has_type(&vm.types.str_)
     {
         return Ok(items[0].clone());
+    }
+    if sep.has_surrogates()
+        || items
+            .iter()
+            .any(|v| v.as_pystr().is_some_and(PyStr::has_surrogates))
+    {
+        let mut out = Vec::with_capacity(total);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(sep.wtf8());
+            }
+            out.extend_from_slice(item.as_pystr().map_or(&[][..], PyStr::wtf8));
+        }
+        return Ok(vm.new_str_wtf8(out));
     }
     let mut out = String::with_capacity(total);
     let sep = sep.as_str();

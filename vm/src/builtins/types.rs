@@ -12,6 +12,7 @@ pub fn install(vm: &mut Vm) {
     super::io::install(vm);
     super::iterators::install(vm);
     super::list::install(vm);
+    super::memoryview::install(vm);
     super::range::install(vm);
     super::set::install(vm);
     super::str_format::install(vm);

@@ -49,8 +49,13 @@ pub enum Constant {
     Ellipsis,
     Int(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
+    /// A `str` holding lone surrogates (`'\ud800'`), as generalized UTF-8.
+    SurrogateStr(Vec<u8>),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
     FrozenSet(Vec<Constant>),

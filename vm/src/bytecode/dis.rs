@@ -284,6 +284,9 @@ pub fn const_repr(c: &Constant) -> String {
             }
         }
         Constant::Str(s) => str_repr(s),
+        Constant::SurrogateStr(b) => {
+            crate::text::str_repr::py_code_points_repr(crate::text::wtf8::CodePoints::new(b), false)
+        }
         Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(const_repr).collect();

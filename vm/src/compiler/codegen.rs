@@ -131,6 +131,7 @@ fn const_key(c: &Constant) -> Option<String> {
         Constant::Float(f) => format!("f{:x}", f.to_bits()),
         Constant::Complex { real, imag } => format!("c{:x}:{:x}", real.to_bits(), imag.to_bits()),
         Constant::Str(s) => format!("s{}:{}", s.len(), s),
+        Constant::SurrogateStr(b) => format!("w{}:{:?}", b.len(), b),
         Constant::Bytes(b) => format!("b{}:{:?}", b.len(), b),
         Constant::Tuple(items) => {
             let mut k = String::from("t(");

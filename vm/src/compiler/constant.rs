@@ -61,6 +61,7 @@ pub(crate) fn truthy(c: &Constant) -> bool {
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Str(s) => !s.is_empty(),
+        Constant::SurrogateStr(b) => !b.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
     }
@@ -95,6 +96,7 @@ fn const_eq(a: &Constant, b: &Constant) -> bool {
     match (a, b) {
         (Constant::Int(x), Constant::Int(y)) => x == y,
         (Constant::Str(x), Constant::Str(y)) => x == y,
+        (Constant::SurrogateStr(x), Constant::SurrogateStr(y)) => x == y,
         (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
         (Constant::Tuple(x), Constant::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_eq(p, q))
@@ -313,10 +315,36 @@ fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
 }
 
 impl Compiler<'_> {
+    /// A string literal's constant. The parser reads `\ud800`-style escapes of lone
+    /// surrogates as U+FFFD, so a literal containing U+FFFD is decoded again from its
+    /// source to keep them.
+    fn str_literal(&self, s: &ast::ExprStringLiteral) -> Constant {
+        let value = s.value.to_str();
+        if value.contains('\u{FFFD}') {
+            let mut exact = Vec::new();
+            let mut any = false;
+            for part in s.value.iter() {
+                let src = &self.lines.text()[part.range];
+                let raw = part.flags.prefix().as_str().contains(['r', 'R']);
+                match super::literal::decode_with_surrogates(src, raw, &part.value) {
+                    Some(b) => {
+                        any |= crate::text::wtf8::has_surrogates(&b);
+                        exact.extend(b);
+                    }
+                    None => exact.extend_from_slice(part.value.as_bytes()),
+                }
+            }
+            if any {
+                return Constant::SurrogateStr(exact);
+            }
+        }
+        Constant::Str(value.to_string())
+    }
+
     /// The constant an expression folds to, if any.
     pub(crate) fn fold(&mut self, e: &Expr) -> Option<Constant> {
         match e {
-            Expr::StringLiteral(s) => Some(Constant::Str(s.value.to_str().to_string())),
+            Expr::StringLiteral(s) => Some(self.str_literal(s)),
             Expr::BytesLiteral(b) => Some(Constant::Bytes(b.value.bytes().collect())),
             Expr::NumberLiteral(n) => self.number_constant(n),
             Expr::BooleanLiteral(b) => Some(Constant::Bool(b.value)),

@@ -19,6 +19,7 @@ mod expr;
 mod fstring;
 mod function;
 mod ir;
+mod literal;
 mod pattern;
 mod render;
 mod source;
@@ -65,6 +66,49 @@ pub fn compile_source(
 ) -> Result<CodeData, CompileError> {
     let text = source::decode(source, filename)?;
     compile_text(&text, filename, mode, optimize)
+}
+
+/// Compiles a script run as `__main__` from its file. CPython's file tokenizer reports a
+/// block header left without a body at the end of the file on the file's last line and
+/// without a column (so no caret line), where string sources and imports point after the
+/// header; everything else is as `compile_source`.
+pub fn compile_script(
+    source: &[u8],
+    filename: &str,
+    optimize: u8,
+) -> Result<CodeData, CompileError> {
+    let mut err = match compile_source(source, filename, CompileMode::Exec, optimize) {
+        Ok(code) => return Ok(code),
+        Err(e) => e,
+    };
+    if err.kind == CompileErrorKind::IndentationError
+        && err.message.starts_with("expected an indented block")
+        && let Ok(text) = source::decode(source, filename)
+    {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let line = err.line as usize;
+        let blank = |l: &str| {
+            let t = l.trim_start_matches([' ', '\t', '\x0c', '\r', '\n']);
+            t.is_empty() || t.starts_with('#')
+        };
+        let rest_blank = line >= 1
+            && lines.get(line - 1).is_some_and(|l| {
+                let cut = l
+                    .char_indices()
+                    .nth(err.offset.saturating_sub(1) as usize)
+                    .map_or(l.len(), |(i, _)| i);
+                blank(&l[cut..])
+            })
+            && lines.iter().skip(line).all(|l| blank(l));
+        if rest_blank && let Some(last) = lines.last() {
+            err.line = lines.len() as u32;
+            err.end_line = err.line;
+            err.offset = 0;
+            err.end_offset = 0;
+            err.text = Some((*last).to_string());
+        }
+    }
+    Err(err)
 }
 
 /// Compiles already-decoded text (`exec`, `eval` and `compile()` of a str).

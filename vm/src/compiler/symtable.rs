@@ -545,12 +545,8 @@ impl Builder {
                 }
             }
             Stmt::Nonlocal(n) => {
-                if self.cur() == 0 {
-                    return Err(Failure::syntax(
-                        "nonlocal declaration not allowed at module level",
-                        n.range,
-                    ));
-                }
+                // "not allowed at module level" comes from the analysis pass (as in
+                // CPython's `analyze_name`), so the per-name checks below take precedence.
                 for name in &n.names {
                     let mangled = self.mangled(&name.id);
                     let cur = self.cur_scope().flags_of(&mangled);
@@ -1042,7 +1038,13 @@ fn analyze_name(
         return Ok(());
     }
     if flags & DEF_NONLOCAL != 0 {
-        if !bound.is_some_and(|b| b.contains(&name)) {
+        let Some(bound) = bound else {
+            return Err(Failure::syntax(
+                "nonlocal declaration not allowed at module level",
+                directive,
+            ));
+        };
+        if !bound.contains(&name) {
             return Err(Failure::syntax(
                 format!("no binding for nonlocal '{name}' found"),
                 directive,

@@ -145,6 +145,7 @@ impl Vm {
             lasti: 0,
             entry: false,
             generator: Value::NULL,
+            object: Value::NULL,
         });
         Ok(())
     }
@@ -196,6 +197,7 @@ impl Vm {
             lasti: 0,
             entry: false,
             generator: Value::NULL,
+            object: Value::NULL,
         });
         Ok(())
     }
@@ -252,6 +254,7 @@ impl Vm {
             lasti: 0,
             entry: false,
             generator: Value::NULL,
+            object: Value::NULL,
         });
         Ok(())
     }
@@ -273,6 +276,11 @@ impl Vm {
     /// Pops the top frame, releasing its slots.
     pub fn pop_frame(&mut self) -> Option<Frame> {
         let frame = self.frames.pop()?;
+        if !frame.object.is_null() {
+            let fast_end = (frame.base + frame.nlocalsplus).min(self.stack.len());
+            let fast: Vec<Value> = self.stack[frame.base..fast_end].to_vec();
+            self.detach_frame_object(&frame, &fast, true);
+        }
         let end = frame.end().min(self.stack.len());
         for slot in &mut self.stack[frame.base..end] {
             if !slot.is_null() {

@@ -68,6 +68,11 @@ impl Vm {
         let mut sp = frame.sp;
         let mut ip = frame.ip;
         let mut lasti: usize;
+        // Tracing (interp::tracing): read once per entry; a change of the version makes the
+        // loop reload the frame at its next check point.
+        let traced = self.tracing.active();
+        let trace_version = self.tracing.version.get();
+        let mut last_traced = usize::MAX;
 
         let frame_end = frame.end();
         macro_rules! push {
@@ -139,6 +144,14 @@ impl Vm {
                 fail!(PyErr::internal(format!("unknown opcode {byte}")));
             };
             ip += op.caches();
+            // `last_traced` keeps an instruction that re-dispatches itself (specialization,
+            // deoptimization) from reporting its events twice.
+            if traced && lasti != last_traced {
+                let prev = self.frames.last().map_or(lasti, |f| f.lasti);
+                last_traced = lasti;
+                save!();
+                tri!(self.trace_before_instruction(&code_value, start, lasti, prev, op));
+            }
             match op {
                 Opcode::CACHE | Opcode::NOP | Opcode::EXTENDED_ARG | Opcode::COPY_FREE_VARS => {}
                 Opcode::RESUME => {
@@ -678,15 +691,29 @@ impl Vm {
                 }
                 Opcode::BUILD_STRING => {
                     let n = arg as usize;
-                    let mut s = String::new();
-                    for v in &self.stack[sp - n..sp] {
-                        s.push_str(v.as_str().unwrap_or(""));
-                    }
+                    let parts = &self.stack[sp - n..sp];
+                    let joined = if parts
+                        .iter()
+                        .any(|v| v.as_pystr().is_some_and(|p| p.has_surrogates()))
+                    {
+                        let bytes = parts
+                            .iter()
+                            .filter_map(Value::as_pystr)
+                            .flat_map(|p| p.wtf8().iter().copied())
+                            .collect();
+                        self.new_str_wtf8(bytes)
+                    } else {
+                        let mut s = String::new();
+                        for v in parts {
+                            s.push_str(v.as_str().unwrap_or(""));
+                        }
+                        self.new_string(s)
+                    };
                     for slot in &mut self.stack[sp - n..sp] {
                         drop(std::mem::take(slot));
                     }
                     sp -= n;
-                    push!(self.new_string(s));
+                    push!(joined);
                 }
                 Opcode::LIST_APPEND => {
                     let v = pop!();
@@ -824,9 +851,15 @@ impl Vm {
                         self.interrupt.store(false, Ordering::Relaxed);
                         fail!(PyErr::new(ExcKind::KeyboardInterrupt, ""));
                     }
+                    if self.tracing.version.get() != trace_version {
+                        save!();
+                        return Ok(Flow::Reload);
+                    }
                     // The hot-loop counter lives in the instruction's inline cache.
+                    // Traced or profiled code stays in the interpreter, which delivers events.
                     if let Some(counter) = units.get(lasti + 1)
                         && self.jit.enabled()
+                        && !self.tracing.active()
                     {
                         let c = counter.get();
                         if c > 0 {
@@ -929,7 +962,13 @@ impl Vm {
                     save!();
                     let names: &[Value] = kwnames.as_tuple().unwrap_or(&[]);
                     match self.call_from_eval(callable, receiver, &args, names) {
-                        Ok(Some(result)) => push!(result),
+                        Ok(Some(result)) => {
+                            push!(result);
+                            if self.tracing.version.get() != trace_version {
+                                save!();
+                                return Ok(Flow::Reload);
+                            }
+                        }
                         Ok(None) => return Ok(Flow::Reload),
                         Err(e) => fail!(e),
                     }
@@ -956,7 +995,13 @@ impl Vm {
                         Some(self_slot)
                     };
                     match self.call_from_eval(callable, receiver, &args, &names) {
-                        Ok(Some(result)) => push!(result),
+                        Ok(Some(result)) => {
+                            push!(result);
+                            if self.tracing.version.get() != trace_version {
+                                save!();
+                                return Ok(Flow::Reload);
+                            }
+                        }
                         Ok(None) => return Ok(Flow::Reload),
                         Err(e) => fail!(e),
                     }
@@ -998,6 +1043,9 @@ impl Vm {
                         code.consts[arg as usize].clone()
                     };
                     save!();
+                    if traced {
+                        tri!(self.trace_return(&v));
+                    }
                     return Ok(self.return_from_frame(v));
                 }
                 Opcode::RAISE_VARARGS => {
@@ -1114,6 +1162,9 @@ impl Vm {
                 Opcode::YIELD_VALUE => {
                     let v = pop!();
                     save!();
+                    if traced {
+                        tri!(self.trace_return(&v));
+                    }
                     return Ok(self.yield_from_frame(v));
                 }
                 Opcode::SEND => {
@@ -1201,6 +1252,30 @@ impl Vm {
                     let n = tri!(self.len(&v));
                     push!(self.new_int(n as i64));
                 }
+                // `match` statements (bodies in interp::pattern_ops).
+                Opcode::MATCH_MAPPING => {
+                    let r = self.match_is_mapping(&top!());
+                    push!(Value::from_bool(r));
+                }
+                Opcode::MATCH_SEQUENCE => {
+                    let r = self.match_is_sequence(&top!());
+                    push!(Value::from_bool(r));
+                }
+                Opcode::MATCH_KEYS => {
+                    let keys = top!().clone();
+                    let subject = self.stack[sp - 2].clone();
+                    save!();
+                    let r = tri!(self.match_keys(&subject, &keys));
+                    push!(r);
+                }
+                Opcode::MATCH_CLASS => {
+                    let kwnames = pop!();
+                    let cls = pop!();
+                    let subject = pop!();
+                    save!();
+                    let r = tri!(self.match_class(&subject, &cls, arg as usize, &kwnames));
+                    push!(r);
+                }
                 Opcode::LOAD_SUPER_ATTR => {
                     let receiver = pop!();
                     let class = pop!();
@@ -1224,11 +1299,7 @@ impl Vm {
                 | Opcode::GET_AITER
                 | Opcode::GET_ANEXT
                 | Opcode::END_ASYNC_FOR
-                | Opcode::BEFORE_ASYNC_WITH
-                | Opcode::MATCH_MAPPING
-                | Opcode::MATCH_SEQUENCE
-                | Opcode::MATCH_KEYS
-                | Opcode::MATCH_CLASS => {
+                | Opcode::BEFORE_ASYNC_WITH => {
                     fail!(PyErr::new(
                         ExcKind::SystemError,
                         format!("Pyrite does not support {} yet", op.name())
@@ -1259,20 +1330,45 @@ impl Vm {
             self.push_function_frame(&callable, call_args, receiver)?;
             return Ok(None);
         }
+        if self.profiles_native_call(&callable) {
+            // A method descriptor is reported bound to its `self` (the receiver, or else
+            // the first argument), as CPython does.
+            let this = receiver.clone().or_else(|| args.first().cloned());
+            return self
+                .profile_native_call(&callable, this.as_ref(), |vm| {
+                    vm.call_native_from_eval(&callable, receiver, args, kwnames)
+                })
+                .map(Some);
+        }
+        self.call_native_from_eval(&callable, receiver, args, kwnames)
+            .map(Some)
+    }
+
+    /// The non-Python half of `call_from_eval`.
+    fn call_native_from_eval(
+        &mut self,
+        callable: &Value,
+        receiver: Option<Value>,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
+        let call_args = Args {
+            values: args,
+            kwnames,
+        };
         match receiver {
-            None => self.call_args(&callable, call_args).map(Some),
+            None => self.call_args(callable, call_args),
             Some(r) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(r);
                 all.extend(args.iter().cloned());
                 self.call_args(
-                    &callable,
+                    callable,
                     Args {
                         values: &all,
                         kwnames,
                     },
                 )
-                .map(Some)
             }
         }
     }
@@ -1303,7 +1399,7 @@ impl Vm {
     /// Finds a handler for `err`, unwinding frames; `Ok(())` when the top frame now
     /// continues in a handler, `Err` when the exception leaves the entry frame.
     fn unwind(&mut self, err: PyErr, reraise: bool) -> PyResult<()> {
-        let exc = self.exception_object(err);
+        let mut exc = self.exception_object(err);
         if !reraise {
             self.set_context_on_raise(&exc);
         }
@@ -1316,6 +1412,11 @@ impl Vm {
             let code_value = frame.code.clone();
             if add_traceback {
                 self.add_traceback_entry(&exc, &code_value, lasti);
+                if self.tracing.active()
+                    && let Err(e) = self.trace_raise(&exc)
+                {
+                    exc = self.exception_object(e);
+                }
             }
             add_traceback = true;
             let handler = code_value.as_code().and_then(|code| {
@@ -1347,6 +1448,11 @@ impl Vm {
                     frame.sp = sp;
                 }
                 return Ok(());
+            }
+            if self.tracing.active()
+                && let Err(e) = self.trace_unwind()
+            {
+                exc = self.exception_object(e);
             }
             let (entry, generator) = match self.frames.last() {
                 Some(f) => (f.entry, f.generator.clone()),

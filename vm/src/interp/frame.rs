@@ -29,6 +29,9 @@ pub struct Frame {
     pub entry: bool,
     /// The generator owning this frame, or NULL.
     pub generator: Value,
+    /// The Python-visible frame object, NULL until something asks for it
+    /// (`sys._getframe`, a traceback, a trace function).
+    pub object: Value,
 }
 
 impl Frame {

@@ -67,6 +67,10 @@ impl Vm {
             .iter_mut()
             .map(std::mem::take)
             .collect();
+        if !frame.object.is_null() {
+            let fast = &slots[..frame.nlocalsplus.min(slots.len())];
+            self.detach_frame_object(&frame, fast, false);
+        }
         let generator = frame.generator.clone();
         if let Some(Payload::Generator(g)) = generator.payload() {
             *g.state.borrow_mut() = GenState::Suspended(SavedFrame { frame, slots });

@@ -17,9 +17,15 @@ impl Vm {
         t.entry(idx).map(|e| e.value.clone())
     }
 
+    /// Whether a locals mapping is an exact dict: subclasses go through their
+    /// `__getitem__`/`__setitem__`/`__delitem__`, as in CPython.
+    fn is_exact_dict(&self, mapping: &Value) -> bool {
+        mapping.as_dict().is_some() && self.type_of(mapping).is(&self.types.dict)
+    }
+
     /// `mapping[name]` for a locals mapping (dict fast path), `None` if absent.
     pub fn mapping_lookup(&mut self, mapping: &Value, name: &Value) -> PyResult<Option<Value>> {
-        if mapping.as_dict().is_some() {
+        if self.is_exact_dict(mapping) {
             return Ok(self.dict_get_fast(mapping, name));
         }
         match self.getitem(mapping, name) {
@@ -30,7 +36,7 @@ impl Vm {
     }
 
     pub fn mapping_store(&mut self, mapping: &Value, name: Value, value: Value) -> PyResult<()> {
-        if mapping.as_dict().is_some() {
+        if self.is_exact_dict(mapping) {
             return self.dict_set(mapping, name, value);
         }
         self.setitem(mapping, &name, value)
@@ -38,7 +44,7 @@ impl Vm {
 
     /// Deletes `name` from a mapping; returns whether it was there.
     pub fn mapping_delete(&mut self, mapping: &Value, name: &Value) -> PyResult<bool> {
-        if mapping.as_dict().is_some() {
+        if self.is_exact_dict(mapping) {
             return Ok(self.dict_remove(mapping, name)?.is_some());
         }
         match self.delitem(mapping, name) {

@@ -329,6 +329,11 @@ impl Vm {
         };
         let line = code.as_code().map(|c| c.line_of(lasti)).unwrap_or(0);
         let next = data.traceback.borrow().clone();
+        // `tb_frame`: the running frame's object, made now (the frame is about to go).
+        let frame = match self.frames.last() {
+            Some(f) if f.code.is(code) => self.top_frame_object().unwrap_or(Value::NULL),
+            _ => Value::NULL,
+        };
         let tb = Value::alloc(
             &self.types.traceback,
             Payload::Traceback(TracebackData {
@@ -336,7 +341,7 @@ impl Vm {
                 code: code.clone(),
                 lasti: lasti as u32,
                 line,
-                frame: Value::NULL,
+                frame,
             }),
         );
         *data.traceback.borrow_mut() = tb;

@@ -16,16 +16,50 @@ struct Entry {
     position: Position,
 }
 
+/// Nesting state while printing exception groups (CPython's `_ExceptionPrintContext`).
+#[derive(Default)]
+struct GroupContext {
+    depth: usize,
+    need_close: bool,
+}
+
+impl GroupContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Appends `text` with every line prefixed by the group margin (`| `, or `+ ` for the
+    /// header of a top-level group); nothing is added outside groups.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        if self.depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
 impl Vm {
     /// The full text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, exc: &Value) -> String {
         let mut out = String::new();
         let mut seen = Vec::new();
-        self.format_chain(exc, &mut out, &mut seen);
+        let mut ctx = GroupContext::default();
+        self.format_chain(exc, &mut out, &mut seen, &mut ctx);
         out
     }
 
-    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<u64>) {
+    fn format_chain(
+        &mut self,
+        exc: &Value,
+        out: &mut String,
+        seen: &mut Vec<u64>,
+        ctx: &mut GroupContext,
+    ) {
         seen.push(exc.bits());
         if let Some(data) = exc.as_exception() {
             let cause = data.cause.borrow().clone();
@@ -33,8 +67,12 @@ impl Vm {
             let suppress = data.suppress_context.get();
             if !cause.is_none() && !cause.is_null() && cause.as_exception().is_some() {
                 if !seen.contains(&cause.bits()) {
-                    self.format_chain(&cause, out, seen);
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                    self.format_chain(&cause, out, seen, ctx);
+                    ctx.emit(
+                        out,
+                        "\nThe above exception was the direct cause of the following exception:\n\n",
+                        '|',
+                    );
                 }
             } else if !suppress
                 && !context.is_none()
@@ -42,46 +80,145 @@ impl Vm {
                 && context.as_exception().is_some()
                 && !seen.contains(&context.bits())
             {
-                self.format_chain(&context, out, seen);
-                out.push_str(
+                self.format_chain(&context, out, seen, ctx);
+                ctx.emit(
+                    out,
                     "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    '|',
                 );
             }
         }
-        self.format_single(exc, out);
+        let group_type = self
+            .types
+            .exception(crate::runtime::errors::ExcKind::BaseExceptionGroup)
+            .clone();
+        let members = if self.is_instance(exc, &group_type) {
+            self.getattr_str(exc, "exceptions")
+                .ok()
+                .and_then(|t| t.as_tuple().map(<[Value]>::to_vec))
+        } else {
+            None
+        };
+        match members {
+            Some(members) => self.format_group(exc, &members, out, seen, ctx),
+            None => {
+                let stack = self.format_stack(exc);
+                if !stack.is_empty() {
+                    ctx.emit(out, "Traceback (most recent call last):\n", '|');
+                    ctx.emit(out, &stack, '|');
+                }
+                let only = self.exception_only(exc);
+                ctx.emit(out, &only, '|');
+            }
+        }
     }
 
-    fn format_single(&mut self, exc: &Value, out: &mut String) {
+    /// An exception group: its own traceback and message, then each member in a box
+    /// (CPython's `traceback` layout: at most 15 members and 10 levels shown).
+    fn format_group(
+        &mut self,
+        exc: &Value,
+        members: &[Value],
+        out: &mut String,
+        seen: &mut Vec<u64>,
+        ctx: &mut GroupContext,
+    ) {
+        const MAX_WIDTH: usize = 15;
+        const MAX_DEPTH: usize = 10;
+        if ctx.depth > MAX_DEPTH {
+            ctx.emit(out, &format!("... (max_group_depth is {MAX_DEPTH})\n"), '|');
+            return;
+        }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        let stack = self.format_stack(exc);
+        if !stack.is_empty() {
+            let margin = if toplevel { '+' } else { '|' };
+            ctx.emit(
+                out,
+                "Exception Group Traceback (most recent call last):\n",
+                margin,
+            );
+            ctx.emit(out, &stack, '|');
+        }
+        let only = self.exception_only(exc);
+        ctx.emit(out, &only, '|');
+        let shown = if members.len() <= MAX_WIDTH {
+            members.len()
+        } else {
+            MAX_WIDTH + 1
+        };
+        ctx.need_close = false;
+        for i in 0..shown {
+            let last = i + 1 == shown;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            out.push_str(&ctx.indent());
+            out.push_str(if i == 0 { "+-" } else { "  " });
+            out.push_str(&format!("+---------------- {title} ----------------\n"));
+            ctx.depth += 1;
+            if truncated {
+                let remaining = members.len() - MAX_WIDTH;
+                let plural = if remaining > 1 { "s" } else { "" };
+                ctx.emit(
+                    out,
+                    &format!("and {remaining} more exception{plural}\n"),
+                    '|',
+                );
+            } else {
+                self.format_chain(&members[i], out, seen, ctx);
+            }
+            if last && ctx.need_close {
+                out.push_str(&ctx.indent());
+                out.push_str("+------------------------------------\n");
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
+    }
+
+    /// The traceback entries of `exc` as text (without the header line).
+    fn format_stack(&mut self, exc: &Value) -> String {
         let tb = exc
             .as_exception()
             .map(|e| e.traceback.borrow().clone())
             .unwrap_or(Value::NONE);
         let entries = self.traceback_entries(&tb);
-        if !entries.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            let mut last: Option<(String, u32, String)> = None;
-            let mut repeat = 0usize;
-            for entry in &entries {
-                let key = (entry.filename.clone(), entry.line, entry.name.clone());
-                if last.as_ref() == Some(&key) {
-                    repeat += 1;
-                    if repeat >= 3 {
-                        continue;
-                    }
-                } else {
-                    if repeat >= 3 {
-                        push_repeat(out, repeat - 2);
-                    }
-                    repeat = 0;
-                    last = Some(key);
+        let mut out = String::new();
+        let mut last: Option<(String, u32, String)> = None;
+        let mut repeat = 0usize;
+        for entry in &entries {
+            let key = (entry.filename.clone(), entry.line, entry.name.clone());
+            if last.as_ref() == Some(&key) {
+                repeat += 1;
+                if repeat >= 3 {
+                    continue;
                 }
-                self.format_entry(entry, out);
+            } else {
+                if repeat >= 3 {
+                    push_repeat(&mut out, repeat - 2);
+                }
+                repeat = 0;
+                last = Some(key);
             }
-            if repeat >= 3 {
-                push_repeat(out, repeat - 2);
-            }
+            self.format_entry(entry, &mut out);
         }
-        out.push_str(&self.exception_only(exc));
+        if repeat >= 3 {
+            push_repeat(&mut out, repeat - 2);
+        }
+        out
     }
 
     /// The final `Type: message` line(s), with SyntaxError details and notes.
@@ -286,6 +423,10 @@ impl Vm {
         }
         if let Some(Payload::Module(m)) = obj.payload() {
             out.extend(dict_keys_text(&m.dict));
+        }
+        if let Some(Payload::Frame(_)) = obj.payload() {
+            let names = crate::interp::frame_object::ATTRIBUTE_NAMES;
+            out.extend(names.iter().map(|n| (*n).to_string()));
         }
         let ty = if self.is_type(obj) {
             obj.clone()

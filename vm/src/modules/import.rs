@@ -149,7 +149,7 @@ impl Vm {
             .unwrap_or_else(|_| file.to_path_buf())
             .to_string_lossy()
             .to_string();
-        let code = self.compile_to_code(&source, &filename)?;
+        let code = self.compile_to_code(&source, &filename, false)?;
         let globals = self.new_dict();
         let module = self.new_module(name, globals.clone());
         let file_v = self.new_str(&filename);

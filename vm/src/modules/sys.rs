@@ -81,8 +81,13 @@ pub fn install(vm: &mut Vm) {
         set(vm, name, v.clone());
         set(vm, &format!("__{name}__"), v.clone());
     }
-    let functions: [(&'static str, crate::types::function::NativeFn); 10] = [
+    let functions: [(&'static str, crate::types::function::NativeFn); 15] = [
         ("exit", sys_exit),
+        ("_getframe", sys_getframe),
+        ("settrace", sys_settrace),
+        ("gettrace", sys_gettrace),
+        ("setprofile", sys_setprofile),
+        ("getprofile", sys_getprofile),
         ("getrecursionlimit", sys_getrecursionlimit),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("intern", sys_intern),
@@ -105,9 +110,30 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn new_stream(vm: &Vm, stream: Stream, name: &str, mode: &str, line_buffered: bool) -> Value {
+    let is_stderr = matches!(stream, Stream::Stderr);
     let mut data = FileData::new(stream, name, mode, false);
     data.line_buffered = line_buffered;
+    data.errors = stdio_errors(is_stderr).to_string();
     Value::alloc(&vm.types.text_io, Payload::File(RefCell::new(data)))
+}
+
+/// The error handler of the standard streams, as CPython chooses it: `backslashreplace`
+/// for stderr; `surrogateescape` for stdin/stdout under the C/POSIX locale (including
+/// `C.UTF-8`), where undecodable bytes must round-trip; `strict` otherwise.
+fn stdio_errors(is_stderr: bool) -> &'static str {
+    if is_stderr {
+        return "backslashreplace";
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "C".to_string());
+    if locale == "C" || locale == "POSIX" || locale.starts_with("C.") {
+        "surrogateescape"
+    } else {
+        "strict"
+    }
 }
 
 /// A module Pyrite provides itself, if `name` is one.
@@ -169,6 +195,46 @@ fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.range("exit", 0, 1)?;
     let exc = vm.new_exception(ExcKind::SystemExit, pos.to_vec());
     Err(PyErr::from_object(exc))
+}
+
+/// `sys._getframe([depth])`: the frame object `depth` calls below the caller.
+fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.range("_getframe", 0, 1)?;
+    let depth = match pos.first() {
+        None => 0,
+        Some(d) => vm.index_i64(d)?,
+    };
+    let top = vm.frames.len() as i64 - 1;
+    // A negative depth means the caller, as in CPython.
+    let index = top - depth.max(0);
+    if index < 0 {
+        return Err(PyErr::value_error("call stack is not deep enough"));
+    }
+    Ok(vm.frame_object_at(index as usize))
+}
+
+fn sys_settrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.exact("settrace", 1)?;
+    vm.set_trace(pos[0].clone());
+    Ok(Value::NONE)
+}
+
+fn sys_gettrace(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.exact("gettrace", 0)?;
+    let f = vm.tracing.trace_func.clone();
+    Ok(if f.is_null() { Value::NONE } else { f })
+}
+
+fn sys_setprofile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.exact("setprofile", 1)?;
+    vm.set_profile(pos[0].clone());
+    Ok(Value::NONE)
+}
+
+fn sys_getprofile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    args.exact("getprofile", 0)?;
+    let f = vm.tracing.profile_func.clone();
+    Ok(if f.is_null() { Value::NONE } else { f })
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -250,11 +316,18 @@ fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         kwonly_from: 1,
     };
     let bound = spec.bind(&args)?;
-    let n = vm.index_i64(&bound[0])?;
-    if n != 0 && n < 640 {
-        return Err(PyErr::value_error(
-            "maxdigits must be >= 640 or 0 for unlimited",
+    let v = vm.index_value(&bound[0])?;
+    // The argument is a C int in CPython.
+    let Some(n) = crate::runtime::numbers::as_int(&v)
+        .and_then(|i| i.to_i64())
+        .and_then(|i| i32::try_from(i).ok())
+    else {
+        return Err(PyErr::overflow_error(
+            "Python int too large to convert to C int",
         ));
+    };
+    if n != 0 && n < 640 {
+        return Err(PyErr::value_error("maxdigits must be 0 or larger than 640"));
     }
     vm.int_max_str_digits = n as usize;
     Ok(Value::NONE)

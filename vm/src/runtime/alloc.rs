@@ -23,6 +23,16 @@ impl Vm {
         Value::alloc(&self.types.str_, Payload::Str(PyStr::new(text)))
     }
 
+    /// A `str` from a prepared payload (e.g. one holding lone surrogates).
+    pub fn new_pystr(&self, s: PyStr) -> Value {
+        Value::alloc(&self.types.str_, Payload::Str(s))
+    }
+
+    /// A `str` from generalized UTF-8 bytes (lone surrogates allowed).
+    pub fn new_str_wtf8(&self, bytes: Vec<u8>) -> Value {
+        self.new_pystr(PyStr::from_wtf8(bytes))
+    }
+
     pub fn new_int(&self, i: i64) -> Value {
         match Value::try_small_int(i) {
             Some(v) => v,

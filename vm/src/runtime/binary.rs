@@ -204,7 +204,12 @@ impl Vm {
         if matches!(a.payload(), Some(Payload::Complex(..)))
             || matches!(b.payload(), Some(Payload::Complex(..)))
         {
-            return crate::builtins::complex::complex_binary(self, a, b, op);
+            // `'%d' % 1j` formats (and fails there), it is not complex arithmetic.
+            let percent = matches!(op, BinaryOp::Remainder | BinaryOp::InplaceRemainder)
+                && matches!(a.payload(), Some(Payload::Str(_) | Payload::Bytes(_)));
+            if !percent {
+                return crate::builtins::complex::complex_binary(self, a, b, op);
+            }
         }
         match op {
             BinaryOp::Add => self.sequence_concat(a, b),
@@ -253,6 +258,13 @@ impl Vm {
 
     fn sequence_concat(&mut self, a: &Value, b: &Value) -> PyResult<Value> {
         match (a.payload(), b.payload()) {
+            (Some(Payload::Str(x)), Some(Payload::Str(y)))
+                if x.has_surrogates() || y.has_surrogates() =>
+            {
+                let mut bytes = x.wtf8().to_vec();
+                bytes.extend_from_slice(y.wtf8());
+                Ok(self.new_str_wtf8(bytes))
+            }
             (Some(Payload::Str(x)), Some(Payload::Str(y))) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
@@ -303,6 +315,9 @@ impl Vm {
             Some(Payload::Str(s)) => {
                 if too_big(s.as_str().len()) {
                     return Err(PyErr::new(crate::runtime::errors::ExcKind::MemoryError, ""));
+                }
+                if s.has_surrogates() {
+                    return Ok(self.new_str_wtf8(s.wtf8().repeat(count)));
                 }
                 Ok(self.new_string(s.as_str().repeat(count)))
             }

@@ -47,6 +47,7 @@ impl Vm {
             Constant::Float(f) => self.new_float(*f),
             Constant::Complex { real, imag } => self.new_complex(*real, *imag),
             Constant::Str(s) => self.intern(s),
+            Constant::SurrogateStr(b) => self.new_str_wtf8(b.clone()),
             Constant::Bytes(b) => self.new_bytes(b.clone()),
             Constant::Tuple(items) => {
                 let items: Vec<Value> = items.iter().map(|i| self.constant_value(i)).collect();
@@ -76,9 +77,21 @@ impl Vm {
     }
 
     /// Compiles source bytes of a file; a syntax error becomes a `SyntaxError` exception.
-    pub fn compile_to_code(&mut self, source: &[u8], filename: &str) -> PyResult<Value> {
+    /// `script` is true for the `__main__` file, which CPython parses from the file (its
+    /// errors at end of file are placed differently).
+    pub fn compile_to_code(
+        &mut self,
+        source: &[u8],
+        filename: &str,
+        script: bool,
+    ) -> PyResult<Value> {
         let optimize = self.config.optimize;
-        match crate::compiler::compile_source(source, filename, CompileMode::Exec, optimize) {
+        let compiled = if script {
+            crate::compiler::compile_script(source, filename, optimize)
+        } else {
+            crate::compiler::compile_source(source, filename, CompileMode::Exec, optimize)
+        };
+        match compiled {
             Ok(data) => {
                 self.sources
                     .insert(filename.to_string(), String::from_utf8_lossy(source).into());

@@ -133,7 +133,7 @@ impl Vm {
         }
         match (a.payload(), b.payload()) {
             (Some(Payload::Str(x)), Some(Payload::Str(y))) => {
-                Ok(Some(ordering_matches(x.as_str().cmp(y.as_str()), op)))
+                Ok(Some(ordering_matches(x.cmp_text(y), op)))
             }
             (
                 Some(Payload::Bytes(_) | Payload::ByteArray(_)),
@@ -169,6 +169,12 @@ impl Vm {
                 let xs = [x.start.clone(), x.stop.clone(), x.step.clone()];
                 let ys = [y.start.clone(), y.stop.clone(), y.step.clone()];
                 self.compare_sequences(&xs, &ys, op).map(Some)
+            }
+            (Some(Payload::MemoryView(_)), _) | (_, Some(Payload::MemoryView(_)))
+                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
+                let eq = crate::builtins::memoryview::buffers_equal(self, a, b)?;
+                Ok(Some(eq.unwrap_or_else(|| a.is(b)) == (op == CompareOp::Eq)))
             }
             (Some(Payload::DictView(_)), _) | (_, Some(Payload::DictView(_))) => {
                 self.dict_view_compare(a, b, op)

@@ -12,7 +12,7 @@ fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
         return Some(true);
     }
     match (a.payload(), b.payload()) {
-        (Some(Payload::Str(x)), Some(Payload::Str(y))) => Some(x.as_str() == y.as_str()),
+        (Some(Payload::Str(x)), Some(Payload::Str(y))) => Some(x.same_text(y)),
         (None, None) => {
             // Two immediates: ints/floats/bools compare by value.
             if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {

@@ -30,7 +30,11 @@ pub fn pystr_hash(s: &crate::types::str::PyStr) -> i64 {
     if let Some(h) = s.cached_hash() {
         return h;
     }
-    let h = str_hash_cached(s.as_str());
+    let h = if s.has_surrogates() {
+        th::hash_code_points(s.code_points(), HASH_KEY.with(Cell::get))
+    } else {
+        str_hash_cached(s.as_str())
+    };
     s.set_cached_hash(h);
     h
 }

@@ -159,7 +159,17 @@ pub fn int_binary(
                 return Ok(Some(vm.new_int(0)));
             }
             let Some(shift) = b.to_i64().filter(|s| *s <= (1 << 40)) else {
-                return Err(PyErr::overflow_error("too many digits in integer"));
+                // CPython tries to allocate the result unless its 30-bit digit count
+                // cannot even be represented.
+                const MAX_LONG_DIGITS: u128 = ((i64::MAX as u128) - 24) / 4;
+                let words = (b.to_bigint() / 30u32).to_u128();
+                let size = u128::from(a.to_bigint().bits() / 30 + 1);
+                return Err(match words {
+                    Some(w) if w <= i64::MAX as u128 && w + size <= MAX_LONG_DIGITS => {
+                        PyErr::new(crate::runtime::errors::ExcKind::MemoryError, "")
+                    }
+                    _ => PyErr::overflow_error("too many digits in integer"),
+                });
             };
             a.to_bigint() << (shift as usize)
         }

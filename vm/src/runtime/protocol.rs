@@ -328,8 +328,12 @@ impl Vm {
         if self.is_exact_builtin(container) {
             match container.payload() {
                 Some(Payload::Str(s)) => {
-                    return match item.as_str() {
-                        Some(sub) => Ok(s.as_str().contains(sub)),
+                    return match item.as_pystr() {
+                        Some(sub) if s.has_surrogates() || sub.has_surrogates() => {
+                            let (hay, needle) = (s.wtf8(), sub.wtf8());
+                            Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle))
+                        }
+                        Some(sub) => Ok(s.as_str().contains(sub.as_str())),
                         None => Err(PyErr::type_error(format!(
                             "'in <string>' requires string as left operand, not {}",
                             self.type_name(item)
@@ -479,6 +483,9 @@ impl Vm {
         match v.payload() {
             Some(Payload::Bytes(b)) => Some(b.to_vec()),
             Some(Payload::ByteArray(b)) => Some(b.borrow().clone()),
+            Some(Payload::MemoryView(m)) if !m.released.get() => {
+                Some(crate::builtins::memoryview::view_bytes(m))
+            }
             _ => None,
         }
     }

@@ -20,7 +20,7 @@ impl Vm {
     pub fn run_main_file(&mut self, path: &str, source: &[u8]) -> Outcome {
         let result = (|| {
             let globals = self.new_main_module(Some(path))?;
-            let code = self.compile_to_code(source, path)?;
+            let code = self.compile_to_code(source, path, true)?;
             self.run_code(&code, globals.clone(), globals)
         })();
         self.finish(result)

@@ -106,6 +106,27 @@ impl Vm {
     }
 
     /// Normalizes a sequence index (negative counts from the end); `None` if out of range.
+    /// `s[key]` for a string holding lone surrogates (kept exactly in the result).
+    fn surrogate_str_subscript(
+        &mut self,
+        s: &crate::types::str::PyStr,
+        key: &Value,
+        is_slice: bool,
+    ) -> PyResult<Value> {
+        let cps: Vec<u32> = s.code_points().collect();
+        if is_slice {
+            let idx = self.slice_indices(key, cps.len())?;
+            let out = idx.positions().filter_map(|p| cps.get(p).copied());
+            return Ok(self.new_pystr(crate::types::str::PyStr::from_code_points(out)));
+        }
+        match self.seq_index(key, cps.len(), "string")? {
+            Some(i) => Ok(self.new_pystr(crate::types::str::PyStr::from_code_points(
+                cps.get(i).copied(),
+            ))),
+            None => Err(PyErr::index_error("string index out of range")),
+        }
+    }
+
     fn seq_index(&mut self, key: &Value, len: usize, type_name: &str) -> PyResult<Option<usize>> {
         let i = match as_int(key) {
             Some(i) => match i.to_i64() {
@@ -176,6 +197,9 @@ impl Vm {
                     };
                 }
                 Some(Payload::Str(s)) => {
+                    if s.has_surrogates() {
+                        return self.surrogate_str_subscript(s, key, is_slice);
+                    }
                     if is_slice {
                         let idx = self.slice_indices(key, s.char_len())?;
                         if idx.step == 1 {

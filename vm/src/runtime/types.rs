@@ -76,6 +76,7 @@ builtin_types! {
     str_: "str", Str, true;
     bytes: "bytes", Bytes, true;
     bytearray: "bytearray", ByteArray, true;
+    memoryview: "memoryview", Other, false;
     list: "list", List, true;
     tuple: "tuple", Tuple, true;
     dict: "dict", Dict, true;
@@ -118,6 +119,7 @@ builtin_types! {
     generator: "generator", Other, false;
     coroutine: "coroutine", Other, false;
     frame: "frame", Other, false;
+    frame_locals_proxy: "FrameLocalsProxy", Other, false;
     text_io: "TextIOWrapper", Other, false;
     buffered_io: "BufferedReader", Other, false;
 }

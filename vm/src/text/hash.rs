@@ -120,15 +120,18 @@ pub fn hash_str(s: &str, key: HashKey) -> i64 {
     if s.is_ascii() {
         return siphash13(s.as_bytes(), key);
     }
-    let max = s.chars().map(u32::from).max().unwrap_or(0);
+    hash_code_points(s.chars().map(u32::from), key)
+}
+
+/// `hash(s)` for a `str` given as code points (which may include lone surrogates).
+pub fn hash_code_points(cps: impl Iterator<Item = u32> + Clone, key: HashKey) -> i64 {
+    let max = cps.clone().max().unwrap_or(0);
     let bytes: Vec<u8> = if max < 0x100 {
-        s.chars().map(|c| u32::from(c) as u8).collect()
+        cps.map(|c| c as u8).collect()
     } else if max < 0x1_0000 {
-        s.chars()
-            .flat_map(|c| (u32::from(c) as u16).to_le_bytes())
-            .collect()
+        cps.flat_map(|c| (c as u16).to_le_bytes()).collect()
     } else {
-        s.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect()
+        cps.flat_map(u32::to_le_bytes).collect()
     };
     siphash13(&bytes, key)
 }

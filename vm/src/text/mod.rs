@@ -16,6 +16,7 @@ pub mod number_parse;
 pub mod percent;
 pub mod str_repr;
 mod unicode_tables;
+pub mod wtf8;
 
 #[cfg(test)]
 mod tests;

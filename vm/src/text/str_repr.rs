@@ -12,12 +12,13 @@ use std::fmt::Write;
 
 use super::char_props::is_printable;
 
-fn quote_for(s: &str) -> char {
-    if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
+fn quote_for(cps: impl Iterator<Item = u32>) -> char {
+    let (mut single, mut double) = (false, false);
+    for c in cps {
+        single |= c == u32::from('\'');
+        double |= c == u32::from('"');
     }
+    if single && !double { '"' } else { '\'' }
 }
 
 fn push_hex_escape(out: &mut String, code: u32) {
@@ -31,11 +32,16 @@ fn push_hex_escape(out: &mut String, code: u32) {
     };
 }
 
-fn repr_impl(s: &str, ascii_only: bool) -> String {
-    let quote = quote_for(s);
-    let mut out = String::with_capacity(s.len() + 2);
+fn repr_impl(cps: impl Iterator<Item = u32> + Clone, len_hint: usize, ascii_only: bool) -> String {
+    let quote = quote_for(cps.clone());
+    let mut out = String::with_capacity(len_hint + 2);
     out.push(quote);
-    for c in s.chars() {
+    for code in cps {
+        // Lone surrogates have no `char`: they are never printable, so they are escaped.
+        let Some(c) = char::from_u32(code) else {
+            push_hex_escape(&mut out, code);
+            continue;
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -54,14 +60,19 @@ fn repr_impl(s: &str, ascii_only: bool) -> String {
     out
 }
 
+/// `repr(s)` or `ascii(s)` of a `str` given as code points (lone surrogates allowed).
+pub fn py_code_points_repr(cps: impl Iterator<Item = u32> + Clone, ascii_only: bool) -> String {
+    repr_impl(cps, 0, ascii_only)
+}
+
 /// `repr(s)` for a `str`.
 pub fn py_str_repr(s: &str) -> String {
-    repr_impl(s, false)
+    repr_impl(s.chars().map(u32::from), s.len(), false)
 }
 
 /// `ascii(s)` for a `str`: like `repr` with all non-ASCII characters escaped.
 pub fn py_ascii_repr(s: &str) -> String {
-    repr_impl(s, true)
+    repr_impl(s.chars().map(u32::from), s.len(), true)
 }
 
 /// The first `max_chars` code points of `s` (CPython's `%.200R` and

@@ -4,6 +4,7 @@
 pub mod code;
 pub mod dict;
 pub mod file;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod iter;

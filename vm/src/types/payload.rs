@@ -53,6 +53,24 @@ pub enum Payload {
     Super(Value, Value),
     Generator(Box<crate::types::generator::GeneratorData>),
     File(RefCell<crate::types::file::FileData>),
+    Frame(Box<crate::types::frame::FrameObjectData>),
+    /// `frame.f_locals` of a function frame (PEP 667): a write-through view of a frame object.
+    FrameLocalsProxy(Value),
+    MemoryView(Box<MemoryViewData>),
+}
+
+/// A one-dimensional `memoryview` over a `bytes` or `bytearray`: item `k` starts at byte
+/// `start + k * step * itemsize` of the exporter's buffer.
+pub struct MemoryViewData {
+    pub obj: Value,
+    pub start: usize,
+    pub step: isize,
+    pub len: usize,
+    /// The struct-module format character of the items (`'B'` unless cast).
+    pub format: char,
+    pub itemsize: usize,
+    pub readonly: bool,
+    pub released: Cell<bool>,
 }
 
 /// `range(start, stop, step)` with int fields (small or big).

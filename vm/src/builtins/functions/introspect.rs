@@ -51,6 +51,16 @@ pub fn caller_locals(vm: &mut Vm) -> PyResult<Value> {
             vm.dict_set(&d, name.clone(), value)?;
         }
     }
+    // Names written through `frame.f_locals` that are not locals of the code (PEP 667).
+    let extra = match vm.frames.last().map(|f| f.object.clone()) {
+        Some(obj) => crate::interp::frame_object::frame_data(&obj)
+            .map(|data| data.extra_locals.borrow().clone())
+            .unwrap_or(Value::NULL),
+        None => Value::NULL,
+    };
+    if !extra.is_null() {
+        vm.dict_update_from(&d, &extra)?;
+    }
     Ok(d)
 }
 
@@ -254,7 +264,7 @@ pub fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             )));
         }
     };
-    match source_arg(vm, &b[0], "compile", true)? {
+    match source_arg(vm, &b[0], "compile", false)? {
         Source::Code(c) => Ok(c),
         Source::Text(t) => vm.compile_text(&t, &filename, mode),
     }

@@ -110,7 +110,10 @@ fn fast_cmp(kind: &KeyKind, a: &Value, b: &Value) -> Ordering {
     match kind {
         KeyKind::SmallInt => a.as_small_int().cmp(&b.as_small_int()),
         KeyKind::Number => num(a).partial_cmp(&num(b)).unwrap_or(Ordering::Equal),
-        _ => a.as_str().cmp(&b.as_str()),
+        _ => a
+            .as_pystr()
+            .map(|p| p.wtf8())
+            .cmp(&b.as_pystr().map(|p| p.wtf8())),
     }
 }
 
@@ -146,7 +149,7 @@ fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         && vm.is_exact_builtin(a)
         && vm.is_exact_builtin(b)
     {
-        return Ok(x.as_str() < y.as_str());
+        return Ok(x.cmp_text(y).is_lt());
     }
     vm.compare_bool(a, b, CompareOp::Lt)
 }

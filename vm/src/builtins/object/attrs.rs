@@ -105,7 +105,19 @@ pub fn set_function_attribute(vm: &mut Vm, f: &Value, name: &str, value: &Value)
             }
             &data.dict
         }
-        "__code__" | "__globals__" | "__closure__" | "__builtins__" => {
+        "__code__" => {
+            need(
+                value.as_code().is_some(),
+                "__code__ must be set to a code object",
+            )?;
+            // FIXME: the code object is fixed at creation (calls read it without a borrow);
+            // replacing it is not supported yet.
+            return Err(PyErr::new(
+                crate::runtime::errors::ExcKind::NotImplementedError,
+                "Pyrite cannot replace a function's __code__ yet",
+            ));
+        }
+        "__globals__" | "__closure__" | "__builtins__" => {
             return Err(PyErr::attribute_error("readonly attribute"));
         }
         _ => return Ok(false),

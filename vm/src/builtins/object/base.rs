@@ -289,6 +289,11 @@ pub fn dir_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
     if let Some(d) = vm.instance_dict(obj) {
         add_keys(vm, &d, &mut names);
     }
+    if let Some(Payload::Frame(_)) = obj.payload() {
+        for n in crate::interp::frame_object::ATTRIBUTE_NAMES {
+            names.push(vm.new_str(n));
+        }
+    }
     let ty = vm.type_of(obj);
     for t in vm.mro(&ty) {
         if let Some(data) = t.as_type_data() {

@@ -49,7 +49,7 @@ fn fast_eq_depth(a: &Value, b: &Value, depth: u32) -> Option<bool> {
             }
         }
         (Some(x), Some(y)) if exact(x) && exact(y) => match (&x.payload, &y.payload) {
-            (Payload::Str(p), Payload::Str(q)) => Some(p.as_str() == q.as_str()),
+            (Payload::Str(p), Payload::Str(q)) => Some(p.same_text(q)),
             (Payload::Int(p), Payload::Int(q)) => Some(p == q),
             (Payload::Tuple(p), Payload::Tuple(q)) if depth < 16 => {
                 if p.len() != q.len() {

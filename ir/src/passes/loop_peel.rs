@@ -1,0 +1,192 @@
+//! Loop peeling with copy-substitution (LuaJIT's LOOP optimization).
+//!
+//! The recorded trace is one loop iteration ending in `jump !sK`, where snapshot `sK` says
+//! which slot holds which value at the back-edge. Classic loop-invariant code motion fails
+//! on guard-heavy traces (a guard may not move above another guard), so instead the whole
+//! iteration is emitted a second time through the builder, below a `loop` marker, with
+//! each `load_slot` replaced by the value the first iteration left in that slot. Folding
+//! and CSE then find every instruction of the copy whose operands did not change to be the
+//! one of the first iteration: invariant guards and loads are simply not emitted again, so
+//! they run once, in the *pre-roll*, before the loop.
+//!
+//! What remains in the copy depends on the previous iteration. Whenever the copy refers to
+//! a pre-roll value `x`, it means "`x` as of the previous iteration", which in the loop is
+//! the copy's own version `x'` of `x` from the iteration before. When `x' != x` the pass
+//! emits `phi x, x'` right after `loop` and makes the loop body use the phi. (Copy
+//! snapshots also get the back-edge slots they lack, since after the first iteration those
+//! slots no longer hold their entry values.)
+//!
+//! A trace that is not a plain root loop (no final `jump` whose snapshot writes value words
+//! into root-frame slots) or that was already peeled is left alone.
+
+use std::collections::HashMap;
+
+use crate::builder::{NO_VALUE, TraceBuilder};
+use crate::op::Op;
+use crate::snapshot::{SnapValue, Snapshot};
+use crate::trace::{Imm, Inst, Ref, Trace};
+use crate::types::Type;
+
+/// Runs the pass.
+pub fn run(trace: &mut Trace) -> Result<(), String> {
+    if trace.loop_index().is_some() {
+        return Ok(());
+    }
+    let Some(jump) = trace.insts.last().filter(|inst| inst.op == Op::Jump) else {
+        return Ok(());
+    };
+    let Some(back_edge) = jump.snapshot.and_then(|id| trace.snapshot(id)).cloned() else {
+        return Ok(());
+    };
+    // Only a root-frame write-back of value words can stand in for the slot loads.
+    let plain_slots = back_edge.frames.len() == 1
+        && back_edge.virtuals.is_empty()
+        && back_edge.frames[0]
+            .slots
+            .iter()
+            .all(|(_, v)| v.as_ref().is_some_and(|r| trace.type_of(r) == Type::Value));
+    if !plain_slots {
+        return Ok(());
+    }
+    let slot_values: HashMap<u32, Ref> = back_edge.frames[0]
+        .slots
+        .iter()
+        .filter_map(|&(slot, value)| value.as_ref().map(|r| (slot, r)))
+        .collect();
+
+    // The pre-roll: the recorded body without its jump and the jump's snapshot.
+    let body_len = trace.insts.len() - 1;
+    let mut pre_roll = trace.clone();
+    pre_roll.insts.truncate(body_len);
+    // Keep only the snapshots the body uses (not the jump's), renumbered in order.
+    super::rewrite::drop_unused_snapshots(&mut pre_roll);
+    let body_snapshots: Vec<Snapshot> = pre_roll.snapshots.clone();
+
+    // The copy.
+    let mut b = TraceBuilder::from_trace(pre_roll);
+    b.set_cse_loads_across_loop(true);
+    b.loop_marker();
+    let loop_at = body_len;
+    let mut subst: Vec<Ref> = Vec::with_capacity(body_len);
+    let map = |subst: &[Ref], r: Ref| {
+        if r.is_const() {
+            r
+        } else {
+            subst.get(r.index()).copied().unwrap_or(NO_VALUE)
+        }
+    };
+    let mut copied_snapshots = HashMap::new();
+    let mut next_snapshot = 0;
+    for index in 0..body_len {
+        while let Some(snap) = body_snapshots.get(next_snapshot)
+            && snap.position as usize <= index
+        {
+            let mut copy = snap.clone();
+            copy.map_refs(|r| map(&subst, r));
+            let root = &mut copy.frames[0].slots;
+            for (&slot, &value) in &slot_values {
+                if !root.iter().any(|&(s, _)| s == slot) {
+                    root.push((slot, SnapValue::Ref(value)));
+                }
+            }
+            root.sort_by_key(|&(slot, _)| slot);
+            copied_snapshots.insert(next_snapshot, b.push_snapshot(copy));
+            next_snapshot += 1;
+        }
+        let mut inst = b.trace().insts[index].clone();
+        if let (Op::LoadSlot, Imm::Slot(slot)) = (inst.op, inst.imm)
+            && let Some(&value) = slot_values.get(&slot)
+        {
+            subst.push(value);
+            continue;
+        }
+        for arg in &mut inst.args {
+            *arg = map(&subst, *arg);
+        }
+        if let Some(id) = &mut inst.snapshot {
+            *id = *copied_snapshots
+                .get(&id.index())
+                .ok_or_else(|| format!("v{index}: snapshot {id} not copied"))?;
+        }
+        let value = if inst.op == Op::Phi {
+            return Err("phi in an unpeeled trace".into());
+        } else {
+            b.emit_inst(inst)
+        };
+        subst.push(value);
+    }
+    let mut copy = b.finish().map_err(|e| e.0)?;
+
+    // Phis for every pre-roll value the loop body uses whose copy differs.
+    let is_pre_roll = |r: Ref| !r.is_const() && r.index() < loop_at;
+    let mut needs_phi: Vec<Ref> = Vec::new();
+    let mut seen = vec![false; loop_at];
+    let mut work: Vec<Ref> = copy.insts[loop_at + 1..]
+        .iter()
+        .flat_map(|inst| inst.args.iter().copied())
+        .chain(
+            copy.snapshots
+                .iter()
+                .filter(|s| s.position as usize > loop_at)
+                .flat_map(|s| s.refs().collect::<Vec<_>>()),
+        )
+        .filter(|&r| is_pre_roll(r))
+        .collect();
+    while let Some(r) = work.pop() {
+        if std::mem::replace(&mut seen[r.index()], true) {
+            continue;
+        }
+        let next = subst.get(r.index()).copied().unwrap_or(NO_VALUE);
+        if next != r && next != NO_VALUE {
+            needs_phi.push(r);
+            if is_pre_roll(next) {
+                work.push(next);
+            }
+        }
+    }
+    needs_phi.sort();
+    let phi_count = needs_phi.len();
+    let phi_of: HashMap<Ref, Ref> = needs_phi
+        .iter()
+        .enumerate()
+        .map(|(i, &r)| (r, Ref::inst(loop_at + 1 + i)))
+        .collect();
+    // Loop body refs move down past the phis; pre-roll refs with a phi become the phi.
+    let relocate = |r: Ref| -> Ref {
+        if r.is_const() || r == NO_VALUE {
+            r
+        } else if r.index() > loop_at {
+            Ref::inst(r.index() + phi_count)
+        } else {
+            r
+        }
+    };
+    let in_loop = |r: Ref| phi_of.get(&r).copied().unwrap_or_else(|| relocate(r));
+
+    let phi_types: Vec<Type> = needs_phi.iter().map(|&r| copy.type_of(r)).collect();
+    let mut insts: Vec<Inst> = copy.insts.drain(..=loop_at).collect();
+    for (&r, &ty) in needs_phi.iter().zip(&phi_types) {
+        let back = in_loop(subst.get(r.index()).copied().unwrap_or(NO_VALUE));
+        if ty == Type::Void {
+            return Err(format!("phi of void value {r}"));
+        }
+        insts.push(Inst::new(Op::Phi, ty, vec![r, back], Imm::None));
+    }
+    for mut inst in copy.insts.drain(..) {
+        for arg in &mut inst.args {
+            *arg = in_loop(*arg);
+        }
+        insts.push(inst);
+    }
+    insts.push(Inst::new(Op::Jump, Type::Void, vec![], Imm::None));
+    for snap in &mut copy.snapshots {
+        if snap.position as usize > loop_at {
+            snap.position += phi_count as u32;
+            snap.map_refs(in_loop);
+        }
+    }
+    copy.insts = insts;
+    super::rewrite::drop_unused_snapshots(&mut copy);
+    *trace = copy;
+    Ok(())
+}
