@@ -778,9 +778,12 @@ impl Recorder<'_> {
         let arg = self.pop()?;
         let self_or_null = self.pop()?;
         let callee = self.pop()?;
-        let len_builtin = dict_find(&self.builtins, &self.vm_name("len")?).map(|(_, v)| v);
-        let is_len = len_builtin.is_some_and(|l| l.is(&callee.v))
-            && self.b.trace().const_value(callee.r).is_some();
+        // The real builtin `len` (whatever `builtins.len` is bound to now), folded to a
+        // constant whose binding the trace's dependencies pin.
+        let is_len = matches!(
+            callee.v.payload(),
+            Some(Payload::BuiltinFunction(f)) if f.name == "len" && f.receiver.is(&self.vm.builtins)
+        ) && self.b.trace().const_value(callee.r).is_some();
         if !is_len || !self_or_null.v.is_null() {
             return Err(AbortReason::UnsupportedOpcode("CALL"));
         }
@@ -805,20 +808,6 @@ impl Recorder<'_> {
         let ok = self.b.emit(Op::GeInt, &[r, zero]);
         self.b.guard_true(ok);
         self.int_entry(r, Some(len as i64))
-    }
-
-    fn vm_name(&self, text: &str) -> Step<Value> {
-        // Builtin names are interned at startup, so this finds the existing object.
-        self.builtins
-            .as_dict()
-            .and_then(|d| {
-                d.try_borrow().ok().and_then(|t| {
-                    t.iter()
-                        .find(|e| e.key.as_str() == Some(text))
-                        .map(|e| e.key.clone())
-                })
-            })
-            .ok_or(AbortReason::GlobalsChanged)
     }
 }
 
