@@ -22,6 +22,7 @@ enum Action {
     Dis(String),
     Version,
     Help,
+    JitHelp,
 }
 
 struct Cli {
@@ -55,6 +56,37 @@ fn parse_args(args: &[String]) -> Result<Cli, String> {
             action = Some(Action::Stdin);
             config.argv = args[i..].to_vec();
             break;
+        }
+        // Pyrite's JIT switches (DESIGN §6.8).
+        if arg == "--jit" || arg == "--jit=help" {
+            if arg == "--jit=help" || args.get(i + 1).map(String::as_str) == Some("help") {
+                action = Some(Action::JitHelp);
+                break;
+            }
+            return Err("--jit expects =on, =off or help".into());
+        }
+        if let Some(mode) = arg.strip_prefix("--jit=") {
+            config.jit.enabled = match mode {
+                "on" => true,
+                "off" => false,
+                _ => return Err(format!("--jit expects on or off, got {mode:?}")),
+            };
+            i += 1;
+            continue;
+        }
+        if arg == "--jit-log" || arg.starts_with("--jit-log=") {
+            config.jit_log = Some(arg.strip_prefix("--jit-log=").unwrap_or("-").to_string());
+            i += 1;
+            continue;
+        }
+        if arg == "--dump-ir" || arg == "--dump-asm" {
+            if arg == "--dump-ir" {
+                config.dump_ir = true;
+            } else {
+                config.dump_asm = true;
+            }
+            i += 1;
+            continue;
         }
         if arg.starts_with("--") {
             return Err(format!("unknown option {arg}"));
@@ -94,7 +126,10 @@ fn parse_args(args: &[String]) -> Result<Cli, String> {
                                 .chain(args[i + 1 + usize::from(consumed_next)..].iter().cloned())
                                 .collect();
                         }
-                        'X' => config.x_options.push(value),
+                        'X' => {
+                            config.jit.apply_x_option(&value)?;
+                            config.x_options.push(value);
+                        }
                         _ => {}
                     }
                     break;
@@ -192,6 +227,10 @@ fn run(cli: Cli) -> ExitCode {
         Action::Help => {
             println!("{}", usage());
             println!("Options: -c cmd, -m mod, file, - (stdin), -u, -O, -X opt, -V, --dis file");
+            return ExitCode::SUCCESS;
+        }
+        Action::JitHelp => {
+            print!("{}", pyrite_profiler::JitParams::help_text());
             return ExitCode::SUCCESS;
         }
         Action::Dis(file) => return dis_file(&file),

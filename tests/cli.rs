@@ -101,3 +101,55 @@ fn version_flag() {
     assert!(text(&out.stdout).starts_with("Python 3.14"));
     assert_eq!(out.status.code(), Some(0));
 }
+
+// ---- Pyrite's JIT switches (no CPython counterpart) ----
+
+#[test]
+fn jit_help_lists_every_tunable() {
+    let out = pyrite(&["--jit", "help"], "");
+    let help = text(&out.stdout);
+    for name in [
+        "threshold",
+        "hot-exit",
+        "max-trace-length",
+        "fail-guard-every",
+    ] {
+        assert!(help.contains(name), "{name} missing from:\n{help}");
+    }
+    assert!(help.contains("1009"), "{help}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn bad_jit_option_is_reported() {
+    let out = pyrite(&["-X", "jit-bogus=3", "-c", "pass"], "");
+    assert!(
+        text(&out.stderr).contains("jit-bogus"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_ne!(out.status.code(), Some(0));
+}
+
+#[test]
+fn jit_log_reports_compiled_traces_aborts_and_exits() {
+    let program = "t = 0\nfor i in range(3000):\n    t += i * 2\nprint(t)\nfor i in range(3000):\n    print(end='')\n";
+    let out = pyrite(&["--jit-log", "-X", "jit-threshold=5", "-c", program], "");
+    let log = text(&out.stderr);
+    assert_eq!(text(&out.stdout), "8997000\n");
+    assert!(log.contains("trace#1 loop@<string>:2 compiled"), "{log}");
+    assert!(log.contains("exit"), "{log}");
+    assert!(
+        log.contains("abort loop@<string>:5 at <string>:6: NYI"),
+        "{log}"
+    );
+}
+
+#[test]
+fn jit_off_and_on_give_the_same_output() {
+    let program = "x = 0.0\nfor i in range(5000):\n    x = x * 0.5 + i\nprint(x)\n";
+    let on = pyrite(&["-X", "jit-threshold=1", "-c", program], "");
+    let off = pyrite(&["--jit=off", "-c", program], "");
+    assert_eq!(text(&on.stdout), text(&off.stdout));
+    assert_eq!(text(&on.stdout), "9996.0\n");
+}

@@ -137,7 +137,7 @@ fn exit_code(status: std::process::ExitStatus) -> i32 {
 }
 
 /// Runs one program the same way `tests/record.py` runs CPython.
-fn run_program(binary: &Path, rel: &str) -> Run {
+fn run_program(binary: &Path, rel: &str, flags: &[&str]) -> Run {
     let corpus = corpus_dir();
     let path = corpus.join(rel);
     let Some(dir) = path.parent() else {
@@ -160,6 +160,7 @@ fn run_program(binary: &Path, rel: &str) -> Run {
         Err(e) => return Run::Broken(e),
     };
     let mut cmd = Command::new(binary);
+    cmd.args(flags);
     if args.is_empty() {
         cmd.arg(&path);
     } else {
@@ -264,8 +265,50 @@ fn env_flag(name: &str) -> bool {
     std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0")
 }
 
+/// The ways the corpus runs: pyrite flags per mode. Every mode must give the recorded
+/// output: the JIT (compiling every loop at its first back-edge) and the JIT with forced
+/// guard failures (exercising every exit) must be invisible.
+const MODES: &[(&str, &[&str])] = &[
+    ("default", &[]),
+    ("jit", &["-X", "jit-threshold=1"]),
+    (
+        "stress",
+        &["-X", "jit-threshold=1", "-X", "jit-fail-guard-every=7"],
+    ),
+];
+
 #[test]
 fn corpus() {
+    run_mode("default");
+}
+
+#[test]
+fn corpus_jit_threshold_1() {
+    run_mode("jit");
+}
+
+#[test]
+fn corpus_jit_fail_guards() {
+    run_mode("stress");
+}
+
+fn run_mode(mode: &str) {
+    let flags: &[&str] = MODES
+        .iter()
+        .find(|(name, _)| *name == mode)
+        .map_or(&[], |(_, flags)| flags);
+    let default_mode = mode == "default";
+    if let Ok(modes) = std::env::var("PYRITE_CORPUS_MODES")
+        && !modes.is_empty()
+        && !modes
+            .split(',')
+            .any(|m| m.trim() == mode || m.trim() == "all")
+    {
+        summary(&format!(
+            "corpus[{mode}]: skipped (PYRITE_CORPUS_MODES={modes:?})"
+        ));
+        return;
+    }
     // KNOWN_FAILURES describes pyrite; another binary (such as CPython, to validate the
     // expectations) must pass every program.
     let override_binary = std::env::var_os("PYRITE_CORPUS_BINARY").filter(|b| !b.is_empty());
@@ -281,15 +324,16 @@ fn corpus() {
         "PYRITE_CORPUS_WRITE_KNOWN cannot be combined with PYRITE_CORPUS_BINARY: \
          KNOWN_FAILURES lists the failures of pyrite itself"
     );
-    if let Ok(modes) = std::env::var("PYRITE_CORPUS_MODES")
-        && !modes.is_empty()
-        && modes != "default"
-    {
-        eprintln!(
-            "corpus: PYRITE_CORPUS_MODES={modes:?} is reserved for JIT modes and not used yet; \
-             running the default mode only"
-        );
+    if !use_known && !default_mode {
+        summary(&format!(
+            "corpus[{mode}]: skipped (the JIT modes test pyrite itself)"
+        ));
+        return;
     }
+    assert!(
+        default_mode || !write_known,
+        "PYRITE_CORPUS_WRITE_KNOWN only works in the default mode"
+    );
 
     let mut all = Vec::new();
     discover(&corpus_dir(), "", &mut all);
@@ -323,7 +367,11 @@ fn corpus() {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(rel) = programs.get(i) else { break };
-                    let verdict = check(rel, &run_program(&binary, rel));
+                    if !default_mode && known.contains_key(rel) {
+                        // Known failures are judged in the default mode only.
+                        continue;
+                    }
+                    let verdict = check(rel, &run_program(&binary, rel, flags));
                     results
                         .lock()
                         .expect("results lock poisoned")
@@ -351,7 +399,7 @@ fn corpus() {
     }
     let missing: Vec<&String> = known
         .keys()
-        .filter(|k| all.binary_search(k).is_err())
+        .filter(|k| default_mode && all.binary_search(k).is_err())
         .collect();
 
     if write_known {
@@ -398,12 +446,12 @@ fn corpus() {
     }
     let failed = problems.len() + missing.len();
     summary(&format!(
-        "corpus: {passed} passed, {known_failing} known failures, {failed} failed"
+        "corpus[{mode}]: {passed} passed, {known_failing} known failures, {failed} failed"
     ));
     assert!(
         failed == 0,
-        "{failed} corpus problem(s); see the report above \
-         (binary: {}, filter: {filter:?})",
+        "{failed} corpus problem(s) in mode {mode}; see the report above \
+         (binary: {}, flags: {flags:?}, filter: {filter:?})",
         binary.display()
     );
 }

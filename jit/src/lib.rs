@@ -1,1 +1,30 @@
-//! Pyrite trace compiler (later issue): lowers `pyrite_ir` traces to native code with Cranelift.
+//! Pyrite's trace compiler: lowers a `pyrite_ir` trace to native code with Cranelift.
+//!
+//! A compiled trace is one function with the `tail` calling convention,
+//! `fn(ctx: *mut TraceContext) -> u32` (the exit number), entered from Rust through a
+//! SystemV trampoline ([`code`]). The trace reads and writes the words of a slot array
+//! (`ctx.slots`): the VM copies the homes the trace uses (frame slots, module globals) into
+//! it before entry and copies them back after the exit. A guard branches to a cold exit
+//! block that stores the snapshot's values into the slot array *unboxed* (raw `i64`/`f64`
+//! bits, `bool` as 0/1, value words as they are) and then tail-calls through the trace's
+//! `exit_slots[k]`, which starts at a stub returning `k`; the VM boxes the values with the
+//! snapshot's types. Attaching a side trace later is one store into that slot.
+//!
+//! Module map: [`context`] (the ABI shared with the VM), [`lower`] (IR → Cranelift IR),
+//! [`code`] (executable memory, entry and exit stubs: the only `unsafe` here), [`disasm`]
+//! (`--dump-asm`), [`perf`] (`-X perf` maps), [`compiler`] (ISA setup and the public
+//! `compile`).
+//!
+//! **Boundary:** `jit` knows Python only through `ir`'s value ABI and the helper addresses
+//! the VM hands it by name; it never sees a VM type.
+
+pub mod code;
+pub mod compiler;
+pub mod context;
+pub mod disasm;
+pub mod lower;
+pub mod perf;
+
+pub use code::CompiledTrace;
+pub use compiler::{CompileError, CompileOptions, Compiler, HelperTable};
+pub use context::TraceContext;

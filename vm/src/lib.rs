@@ -4,6 +4,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
 pub mod interp;
+pub mod jit;
 pub mod modules;
 pub mod object;
 pub mod runtime;

@@ -27,6 +27,14 @@ pub struct Config {
     pub int_max_str_digits: usize,
     /// Raw `-X` options.
     pub x_options: Vec<String>,
+    /// JIT switches and tunables (`--jit`, `-X jit-<name>=N`).
+    pub jit: pyrite_profiler::JitParams,
+    /// `--jit-log[=file]`: where JIT events go (`-` for stderr).
+    pub jit_log: Option<String>,
+    /// `--dump-ir`: print each trace's IR.
+    pub dump_ir: bool,
+    /// `--dump-asm`: print each trace's machine code.
+    pub dump_asm: bool,
 }
 
 impl Default for Config {
@@ -39,6 +47,10 @@ impl Default for Config {
             unbuffered: false,
             int_max_str_digits: 4300,
             x_options: Vec::new(),
+            jit: pyrite_profiler::JitParams::default(),
+            jit_log: None,
+            dump_ir: false,
+            dump_asm: false,
         }
     }
 }
@@ -74,6 +86,8 @@ pub struct Vm {
     pub maps: crate::types::attr_map::AttrMaps,
     /// Set while queued `__del__` methods run (they are not re-entered).
     pub finalizing: bool,
+    /// The tracing JIT's state (`vm::jit`).
+    pub jit: crate::jit::JitState,
     /// `sys.settrace` / `sys.setprofile` state.
     pub tracing: crate::interp::tracing::TraceState,
     /// Names of the modules whose bodies are running (partially initialized modules).
@@ -93,6 +107,12 @@ impl Vm {
         };
         crate::runtime::hashing::set_thread_hash_key(hash_key);
         let int_max_str_digits = config.int_max_str_digits;
+        let jit = crate::jit::JitState::new(
+            config.jit.clone(),
+            config.jit_log.as_deref(),
+            config.dump_ir,
+            config.dump_asm,
+        );
         let mut vm = Vm {
             types,
             config,
@@ -114,6 +134,7 @@ impl Vm {
             stdout_buffer: Vec::new(),
             maps: crate::types::attr_map::AttrMaps::new(),
             finalizing: false,
+            jit,
             tracing: Default::default(),
             importing: Vec::new(),
         };

@@ -973,6 +973,22 @@ impl Vm {
                         save!();
                         return Ok(Flow::Reload);
                     }
+                    // The hot-loop counter lives in the instruction's inline cache.
+                    // Traced or profiled code stays in the interpreter, which delivers events.
+                    if let Some(counter) = units.get(lasti + 1)
+                        && self.jit.enabled()
+                        && !self.tracing.active()
+                    {
+                        let c = counter.get();
+                        if c > 0 {
+                            counter.set(c - 1);
+                        } else {
+                            save!();
+                            if let crate::jit::BackEdge::Reload = self.jit_back_edge(lasti, ip) {
+                                return Ok(Flow::Reload);
+                            }
+                        }
+                    }
                 }
                 Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
                 Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {

@@ -40,6 +40,12 @@ impl Object {
         self.refcount.set(IMMORTAL);
     }
 
+    /// The address of the object's type (an identity test without touching counts).
+    #[inline(always)]
+    pub fn type_bits(&self) -> u64 {
+        self.ty.get() as u64
+    }
+
     /// A new reference to this object's type.
     #[inline]
     pub fn type_value(&self) -> Value {

@@ -160,6 +160,35 @@ impl Value {
     }
 }
 
+/// Words handed back by JIT code (`vm::jit`): traces carry value words without counts.
+impl Value {
+    /// An immediate word (int, float, None, bool...) as a value; `None` for heap pointers,
+    /// whose references only the heap module may mint.
+    pub fn from_immediate_word(word: u64) -> Option<Value> {
+        (!abi::is_pointer(word)).then(|| Value::from_bits(word))
+    }
+
+    /// Runs `f` on the value behind `word` without taking a reference.
+    ///
+    /// # Safety
+    /// `word` must be an immediate or point to an object that stays alive while `f` runs
+    /// (a trace's words are borrowed from frame slots, containers or trace constants that
+    /// hold a reference).
+    pub unsafe fn with_word<R>(word: u64, f: impl FnOnce(&Value) -> R) -> R {
+        let borrowed = std::mem::ManuallyDrop::new(Value::from_bits(word));
+        f(&borrowed)
+    }
+
+    /// A new counted reference to the value behind `word`.
+    ///
+    /// # Safety
+    /// As for [`Value::with_word`].
+    pub unsafe fn clone_word(word: u64) -> Value {
+        // SAFETY: forwarded from this function's contract.
+        unsafe { Value::with_word(word, Value::clone) }
+    }
+}
+
 impl Clone for Value {
     #[inline(always)]
     fn clone(&self) -> Value {

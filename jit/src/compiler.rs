@@ -1,0 +1,230 @@
+//! The public face of the backend: ISA setup, the shared trampoline and exit stub, and
+//! `compile` (lower, run Cranelift, copy into executable memory), plus cross-compilation
+//! for other targets (tests compile every trace for AArch64 too).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use cranelift_codegen::Context;
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::ir::{AbiParam, Function, InstBuilder, Signature, UserFuncName, types};
+use cranelift_codegen::isa::{self, CallConv, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use pyrite_ir::Trace;
+
+use crate::code::{CompiledTrace, ExecutableCode, Trampoline, new_exit_slots};
+use crate::lower::{LowerParams, exit_signature, lower, trace_signature};
+
+/// Why a trace could not be compiled (reported as a trace abort, never a crash).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError(pub String);
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// Runtime helper addresses by name (the names traces declare with `helper @name`).
+#[derive(Clone, Debug, Default)]
+pub struct HelperTable {
+    map: HashMap<String, u64>,
+}
+
+impl HelperTable {
+    /// An empty table.
+    pub fn new() -> HelperTable {
+        HelperTable::default()
+    }
+
+    /// Registers a helper (an `extern "C"` function's address).
+    pub fn add(&mut self, name: &str, address: u64) {
+        self.map.insert(name.to_owned(), address);
+    }
+
+    /// The address of `name`.
+    pub fn address(&self, name: &str) -> Option<u64> {
+        self.map.get(name).copied()
+    }
+}
+
+/// How to compile one trace.
+#[derive(Clone, Debug, Default)]
+pub struct CompileOptions {
+    /// Make guards fail on purpose when `ctx.stress_countdown` reaches zero.
+    pub stress: bool,
+    /// Keep an Intel-syntax disassembly in [`CompiledTrace::asm`].
+    pub disassemble: bool,
+}
+
+/// Builds the ISA for `triple` (`None`: this machine).
+fn make_isa(triple: Option<&str>) -> Result<OwnedTargetIsa, CompileError> {
+    let err = |e: &dyn fmt::Display| CompileError(format!("ISA setup: {e}"));
+    let mut flags = settings::builder();
+    flags.set("opt_level", "speed").map_err(|e| err(&e))?;
+    flags.set("is_pic", "false").map_err(|e| err(&e))?;
+    flags
+        .set("preserve_frame_pointers", "true")
+        .map_err(|e| err(&e))?;
+    let verify = if cfg!(debug_assertions) {
+        "true"
+    } else {
+        "false"
+    };
+    flags.set("enable_verifier", verify).map_err(|e| err(&e))?;
+    let flags = settings::Flags::new(flags);
+    match triple {
+        None => cranelift_native::builder()
+            .map_err(|e| err(&e))?
+            .finish(flags)
+            .map_err(|e| err(&e)),
+        Some(t) => {
+            let triple = target_lexicon::Triple::from_str(t).map_err(|e| err(&e))?;
+            isa::lookup(triple)
+                .map_err(|e| err(&e))?
+                .finish(flags)
+                .map_err(|e| err(&e))
+        }
+    }
+}
+
+/// Compiles `func` for `isa` into relocation-free machine code.
+fn emit(
+    isa: &OwnedTargetIsa,
+    func: Function,
+    want_text: bool,
+) -> Result<(Vec<u8>, String), CompileError> {
+    let mut ctx = Context::for_function(func);
+    ctx.set_disasm(want_text);
+    let compiled = ctx
+        .compile(&**isa, &mut ControlPlane::default())
+        .map_err(|e| CompileError(format!("Cranelift: {:?}", e.inner)))?;
+    if !compiled.buffer.relocs().is_empty() {
+        return Err(CompileError("Cranelift: the code needs relocations".into()));
+    }
+    let text = compiled.vcode.clone().unwrap_or_default();
+    Ok((compiled.code_buffer().to_vec(), text))
+}
+
+/// The trace compiler for this machine.
+pub struct Compiler {
+    isa: OwnedTargetIsa,
+    trampoline: Trampoline,
+    exit_stub: ExecutableCode,
+    next_id: u32,
+}
+
+impl fmt::Debug for Compiler {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Compiler({})", self.isa.triple())
+    }
+}
+
+impl Compiler {
+    /// Sets up Cranelift for the host and compiles the trampoline and the exit stub.
+    pub fn new() -> Result<Compiler, CompileError> {
+        let isa = make_isa(None)?;
+        let frontend = isa.frontend_config();
+        let trampoline = ExecutableCode::new(&emit(&isa, trampoline_function(frontend), false)?.0)?;
+        let exit_stub = ExecutableCode::new(&emit(&isa, exit_stub_function(frontend), false)?.0)?;
+        Ok(Compiler {
+            isa,
+            trampoline: Trampoline::new(trampoline),
+            exit_stub,
+            next_id: 1,
+        })
+    }
+
+    /// The trampoline every trace is entered through.
+    pub fn trampoline(&self) -> &Trampoline {
+        &self.trampoline
+    }
+
+    /// Compiles a trace for this machine.
+    pub fn compile(
+        &mut self,
+        trace: &Trace,
+        helpers: &HelperTable,
+        options: &CompileOptions,
+    ) -> Result<CompiledTrace, CompileError> {
+        let id = self.next_id;
+        self.next_id += 1;
+        let exit_slots = new_exit_slots(trace.snapshots.len(), self.exit_stub.address());
+        let params = LowerParams {
+            helpers,
+            exit_slots: exit_slots.as_ptr() as u64,
+            stress: options.stress,
+            helper_call_conv: self.isa.default_call_conv(),
+            frontend: self.isa.frontend_config(),
+        };
+        let func = lower(trace, id, &params)?;
+        let (bytes, _) = emit(&self.isa, func, false)?;
+        let code = ExecutableCode::new(&bytes)?;
+        let asm = options
+            .disassemble
+            .then(|| crate::disasm::disassemble(code.bytes(), code.address()));
+        Ok(CompiledTrace::new(id, code, exit_slots, asm))
+    }
+}
+
+/// Cross-compiles a trace for `triple` (e.g. `aarch64-unknown-linux-gnu`) without running
+/// it; returns the code size and Cranelift's assembly text.
+pub fn compile_for_target(
+    trace: &Trace,
+    helpers: &HelperTable,
+    triple: &str,
+) -> Result<(usize, String), CompileError> {
+    let isa = make_isa(Some(triple))?;
+    let params = LowerParams {
+        helpers,
+        exit_slots: 0x1000,
+        stress: false,
+        helper_call_conv: isa.default_call_conv(),
+        frontend: isa.frontend_config(),
+    };
+    let func = lower(trace, 0, &params)?;
+    let (bytes, text) = emit(&isa, func, true)?;
+    Ok((bytes.len(), text))
+}
+
+/// `extern "sysv64" fn(code, ctx) -> u32 { code(ctx) }` with `code` in the `tail` convention.
+fn trampoline_function(frontend: cranelift_codegen::isa::TargetFrontendConfig) -> Function {
+    let mut sig = Signature::new(CallConv::SystemV);
+    sig.params.push(AbiParam::new(types::I64));
+    sig.params.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(types::I32));
+    let mut func = Function::with_name_signature(UserFuncName::user(1, 0), sig);
+    let mut fctx = FunctionBuilderContext::new();
+    let mut b = FunctionBuilder::new(&mut func, &mut fctx);
+    let block = b.create_block();
+    b.append_block_params_for_function_params(block);
+    b.switch_to_block(block);
+    let (code, ctx) = (b.block_params(block)[0], b.block_params(block)[1]);
+    let sigref = b.import_signature(trace_signature());
+    let call = b.ins().call_indirect(sigref, code, &[ctx]);
+    let exit = b.inst_results(call)[0];
+    b.ins().return_(&[exit]);
+    b.seal_all_blocks();
+    b.finalize(frontend);
+    func
+}
+
+/// `fn(ctx, k) -> u32 { k }` in the `tail` convention: where exits go until a side trace
+/// takes their slot.
+fn exit_stub_function(frontend: cranelift_codegen::isa::TargetFrontendConfig) -> Function {
+    let mut func = Function::with_name_signature(UserFuncName::user(1, 1), exit_signature());
+    let mut fctx = FunctionBuilderContext::new();
+    let mut b = FunctionBuilder::new(&mut func, &mut fctx);
+    let block = b.create_block();
+    b.append_block_params_for_function_params(block);
+    b.switch_to_block(block);
+    let k = b.block_params(block)[1];
+    b.ins().return_(&[k]);
+    b.seal_all_blocks();
+    b.finalize(frontend);
+    func
+}

@@ -1,0 +1,65 @@
+//! The context a trace runs with: the one structure native code and the VM both read.
+//! `#[repr(C)]` so the lowering can address fields by their offsets.
+
+/// What a trace function receives. The VM fills it before entry and reads it after exit.
+#[repr(C)]
+#[derive(Debug)]
+pub struct TraceContext {
+    /// The slot array: one value word per home the trace uses (frame slots, then globals).
+    /// Exits leave snapshot values here unboxed.
+    pub slots: *mut u64,
+    /// The eval-breaker word: a nonzero byte makes the trace leave at its back-edge.
+    pub interrupt: *const u8,
+    /// Set nonzero by a `may_raise` helper that failed: the trace leaves through the call's
+    /// snapshot.
+    pub error: u64,
+    /// Stress testing (`-X jit-fail-guard-every=N`): counts guards down; at zero the guard
+    /// fails on purpose. Only read by traces compiled in stress mode.
+    pub stress_countdown: i64,
+}
+
+/// Byte offset of [`TraceContext::slots`].
+pub const SLOTS_OFFSET: i32 = 0;
+/// Byte offset of [`TraceContext::interrupt`].
+pub const INTERRUPT_OFFSET: i32 = 8;
+/// Byte offset of [`TraceContext::error`].
+pub const ERROR_OFFSET: i32 = 16;
+/// Byte offset of [`TraceContext::stress_countdown`].
+pub const STRESS_OFFSET: i32 = 24;
+
+impl TraceContext {
+    /// A context over `slots`, polling `interrupt`.
+    pub fn new(slots: *mut u64, interrupt: *const u8) -> TraceContext {
+        TraceContext {
+            slots,
+            interrupt,
+            error: 0,
+            stress_countdown: i64::MAX,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_match_the_layout() {
+        assert_eq!(
+            std::mem::offset_of!(TraceContext, slots) as i32,
+            SLOTS_OFFSET
+        );
+        assert_eq!(
+            std::mem::offset_of!(TraceContext, interrupt) as i32,
+            INTERRUPT_OFFSET
+        );
+        assert_eq!(
+            std::mem::offset_of!(TraceContext, error) as i32,
+            ERROR_OFFSET
+        );
+        assert_eq!(
+            std::mem::offset_of!(TraceContext, stress_countdown) as i32,
+            STRESS_OFFSET
+        );
+    }
+}

@@ -1,0 +1,733 @@
+//! Lowering: one IR trace becomes one Cranelift function.
+//!
+//! ```text
+//! entry:   slots = ctx.slots; interrupt = ctx.interrupt
+//! header:  ... recorded instructions; each guard: brif ok, next, exit_sK(values...)
+//!          [loop: jump body(phi inputs)]  body(phis): ... jump body(phi back-edge values)
+//!          unpeeled `jump !sK`: box sK's values into the slot array, jump header
+//! exit_sK (cold): store each snapshot value unboxed into slots[slot];
+//!          return_call_indirect exit_slots[K](ctx, K)
+//! ```
+//!
+//! Exit blocks take the snapshot's values as block parameters, so one block serves every
+//! guard leaving through the snapshot without dominance questions. The eval-breaker byte is
+//! polled by the first guard of each loop iteration, which then leaves through its own
+//! snapshot (any guard may leave at any time without changing the program's meaning).
+//! Ops the backend does not support yet are reported as a [`CompileError`] and the VM
+//! aborts the trace: lowering never guesses.
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::{
+    AbiParam, Block, BlockArg, Function, InstBuilder, MemFlagsData, Signature, UserFuncName,
+    condcodes::{FloatCC, IntCC},
+    types,
+};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use pyrite_ir::abi;
+use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, SnapshotId, Trace, Type, TypeTag};
+
+use crate::compiler::{CompileError, HelperTable};
+use crate::context::{ERROR_OFFSET, INTERRUPT_OFFSET, SLOTS_OFFSET, STRESS_OFFSET};
+
+/// What the lowering needs besides the trace.
+pub struct LowerParams<'a> {
+    /// Helper addresses by name.
+    pub helpers: &'a HelperTable,
+    /// Address of the trace's exit-slot array (one word per snapshot).
+    pub exit_slots: u64,
+    /// Fail every Nth guard on purpose (stress testing) when true.
+    pub stress: bool,
+    /// The calling convention of helpers (the platform's C convention).
+    pub helper_call_conv: CallConv,
+    /// The target's pointer type and layout facts.
+    pub frontend: cranelift_codegen::isa::TargetFrontendConfig,
+}
+
+/// The Cranelift type of an IR type (`None` for `void`).
+fn machine_type(ty: Type) -> Option<types::Type> {
+    match ty {
+        Type::Void => None,
+        Type::I64 | Type::Value | Type::Ptr => Some(types::I64),
+        Type::F64 => Some(types::F64),
+        Type::Bool => Some(types::I8),
+    }
+}
+
+/// The signature of every trace function and exit stub: `fn(ctx) -> u32` / `fn(ctx, k) -> u32`.
+pub fn trace_signature() -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    sig.params.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(types::I32));
+    sig
+}
+
+/// The signature of the exit stubs behind `exit_slots`.
+pub fn exit_signature() -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    sig.params.push(AbiParam::new(types::I64));
+    sig.params.push(AbiParam::new(types::I32));
+    sig.returns.push(AbiParam::new(types::I32));
+    sig
+}
+
+fn flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+struct Lowering<'a, 'b> {
+    trace: &'a Trace,
+    params: &'a LowerParams<'a>,
+    b: FunctionBuilder<'b>,
+    ctx: cranelift_codegen::ir::Value,
+    slots: cranelift_codegen::ir::Value,
+    interrupt: cranelift_codegen::ir::Value,
+    values: Vec<Option<cranelift_codegen::ir::Value>>,
+    exits: HashMap<SnapshotId, Block>,
+    /// Whether the eval-breaker poll still has to be attached to a guard in this iteration.
+    poll_pending: bool,
+}
+
+/// Lowers `trace` into a new function named `trace#id`.
+pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, CompileError> {
+    let mut func = Function::with_name_signature(UserFuncName::user(0, id), trace_signature());
+    let mut fctx = FunctionBuilderContext::new();
+    let mut b = FunctionBuilder::new(&mut func, &mut fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let ctx = b.block_params(entry)[0];
+    let slots = b.ins().load(types::I64, flags(), ctx, SLOTS_OFFSET);
+    let interrupt = b.ins().load(types::I64, flags(), ctx, INTERRUPT_OFFSET);
+    let header = b.create_block();
+    b.ins().jump(header, &[]);
+    b.switch_to_block(header);
+    let mut lowering = Lowering {
+        trace,
+        params,
+        b,
+        ctx,
+        slots,
+        interrupt,
+        values: vec![None; trace.insts.len()],
+        exits: HashMap::new(),
+        poll_pending: true,
+    };
+    lowering.body(header)?;
+    lowering.exit_blocks()?;
+    lowering.b.seal_all_blocks();
+    lowering.b.finalize(params.frontend);
+    Ok(func)
+}
+
+impl Lowering<'_, '_> {
+    fn unsupported(&self, what: &str) -> CompileError {
+        CompileError(format!("backend: {what} is not supported yet"))
+    }
+
+    /// The machine value of an operand, materializing constants in the current block.
+    fn operand(&mut self, r: Ref) -> Result<cranelift_codegen::ir::Value, CompileError> {
+        if let Some(c) = self.trace.const_value(r) {
+            return Ok(match c {
+                Const::Int(v) => self.b.ins().iconst(types::I64, v),
+                Const::Float(bits) => self.b.ins().f64const(f64::from_bits(bits)),
+                Const::Bool(v) => self.b.ins().iconst(types::I8, i64::from(v)),
+                Const::Value(w) | Const::Ptr(w) => self.b.ins().iconst(types::I64, w as i64),
+            });
+        }
+        self.values
+            .get(r.index())
+            .copied()
+            .flatten()
+            .ok_or_else(|| CompileError(format!("backend: {r} used before definition")))
+    }
+
+    fn arg(&mut self, inst: usize, n: usize) -> Result<cranelift_codegen::ir::Value, CompileError> {
+        let r = *self.trace.insts[inst]
+            .args
+            .get(n)
+            .ok_or_else(|| CompileError(format!("backend: v{inst} lacks operand {n}")))?;
+        self.operand(r)
+    }
+
+    /// The snapshot's root-frame values, in slot order, as exit-block arguments.
+    fn snapshot_args(&mut self, snap: SnapshotId) -> Result<Vec<BlockArg>, CompileError> {
+        let trace = self.trace;
+        let snapshot = trace
+            .snapshot(snap)
+            .ok_or_else(|| CompileError(format!("backend: missing snapshot {snap}")))?;
+        if snapshot.frames.len() != 1 || !snapshot.virtuals.is_empty() {
+            return Err(self.unsupported("a snapshot with inlined frames or virtuals"));
+        }
+        let mut args = Vec::new();
+        for &(_, value) in &snapshot.frames[0].slots {
+            let SnapValue::Ref(r) = value else {
+                return Err(self.unsupported("a virtual in a snapshot"));
+            };
+            args.push(BlockArg::Value(self.operand(r)?));
+        }
+        Ok(args)
+    }
+
+    fn exit_block(&mut self, snap: SnapshotId) -> Result<Block, CompileError> {
+        if let Some(&block) = self.exits.get(&snap) {
+            return Ok(block);
+        }
+        let trace = self.trace;
+        let snapshot = trace
+            .snapshot(snap)
+            .ok_or_else(|| CompileError(format!("backend: missing snapshot {snap}")))?;
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        for frame in &snapshot.frames {
+            for &(_, value) in &frame.slots {
+                let ty = match value {
+                    SnapValue::Ref(r) => machine_type(trace.type_of(r)),
+                    SnapValue::Virtual(_) => None,
+                };
+                let ty = ty.ok_or_else(|| self.unsupported("a void or virtual snapshot value"))?;
+                self.b.append_block_param(block, ty);
+            }
+        }
+        self.exits.insert(snap, block);
+        Ok(block)
+    }
+
+    /// Leaves through `snap` unless `ok` (an `i8`, nonzero = pass) holds.
+    fn guard(
+        &mut self,
+        ok: cranelift_codegen::ir::Value,
+        snap: Option<SnapshotId>,
+    ) -> Result<(), CompileError> {
+        let mut ok = ok;
+        if self.poll_pending {
+            self.poll_pending = false;
+            let flag = self.b.ins().load(types::I8, flags(), self.interrupt, 0);
+            let quiet = self.b.ins().icmp_imm_s(IntCC::Equal, flag, 0);
+            ok = self.b.ins().band(ok, quiet);
+        }
+        if self.params.stress {
+            let count = self
+                .b
+                .ins()
+                .load(types::I64, flags(), self.ctx, STRESS_OFFSET);
+            let next = self.b.ins().iadd_imm_s(count, -1);
+            self.b.ins().store(flags(), next, self.ctx, STRESS_OFFSET);
+            let alive = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, next, 0);
+            ok = self.b.ins().band(ok, alive);
+        }
+        self.branch_to_exit(ok, snap)
+    }
+
+    /// Leaves through `snap` unless `ok` holds: no poll, no stress failure.
+    fn branch_to_exit(
+        &mut self,
+        ok: cranelift_codegen::ir::Value,
+        snap: Option<SnapshotId>,
+    ) -> Result<(), CompileError> {
+        let snap = snap.ok_or_else(|| CompileError("backend: guard without snapshot".into()))?;
+        let args = self.snapshot_args(snap)?;
+        let exit = self.exit_block(snap)?;
+        let cont = self.b.create_block();
+        self.b.ins().brif(ok, cont, &[], exit, &args);
+        self.b.switch_to_block(cont);
+        Ok(())
+    }
+
+    fn int_cc(op: Op) -> Option<IntCC> {
+        Some(match op {
+            Op::LtInt => IntCC::SignedLessThan,
+            Op::LeInt => IntCC::SignedLessThanOrEqual,
+            Op::GtInt => IntCC::SignedGreaterThan,
+            Op::GeInt => IntCC::SignedGreaterThanOrEqual,
+            Op::EqInt => IntCC::Equal,
+            Op::NeInt => IntCC::NotEqual,
+            _ => return None,
+        })
+    }
+
+    fn float_cc(op: Op) -> Option<FloatCC> {
+        // Python's float comparisons: ordered, except `!=`, which is true for NaN.
+        Some(match op {
+            Op::LtFloat => FloatCC::LessThan,
+            Op::LeFloat => FloatCC::LessThanOrEqual,
+            Op::GtFloat => FloatCC::GreaterThan,
+            Op::GeFloat => FloatCC::GreaterThanOrEqual,
+            Op::EqFloat => FloatCC::Equal,
+            Op::NeFloat => FloatCC::NotEqual,
+            _ => return None,
+        })
+    }
+
+    /// Whether a value word has `tag`, as an `i8`.
+    fn has_tag(
+        &mut self,
+        word: cranelift_codegen::ir::Value,
+        tag: TypeTag,
+    ) -> cranelift_codegen::ir::Value {
+        let ins = self.b.ins();
+        match tag {
+            TypeTag::Int => {
+                ins.icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, word, abi::INT_TAG as i64)
+            }
+            TypeTag::Float => {
+                let shifted = ins.iadd_imm_s(word, (abi::DOUBLE_OFFSET as i64).wrapping_neg());
+                self.b.ins().icmp_imm_s(
+                    IntCC::UnsignedLessThan,
+                    shifted,
+                    (abi::INT_TAG - abi::DOUBLE_OFFSET) as i64,
+                )
+            }
+            TypeTag::Bool => {
+                let shifted = ins.iadd_imm_s(word, -(abi::IMM_FALSE as i64));
+                self.b
+                    .ins()
+                    .icmp_imm_s(IntCC::UnsignedLessThanOrEqual, shifted, 1)
+            }
+            TypeTag::None => ins.icmp_imm_s(IntCC::Equal, word, abi::IMM_NONE as i64),
+            TypeTag::Object => {
+                let shifted = ins.iadd_imm_s(word, -((abi::IMM_MAX + 1) as i64));
+                self.b.ins().icmp_imm_s(
+                    IntCC::UnsignedLessThan,
+                    shifted,
+                    (abi::DOUBLE_OFFSET - (abi::IMM_MAX + 1)) as i64,
+                )
+            }
+        }
+    }
+
+    fn body(&mut self, header: Block) -> Result<(), CompileError> {
+        let trace = self.trace;
+        let mut loop_body: Option<(Block, Vec<usize>)> = None;
+        for (i, inst) in trace.insts.iter().enumerate() {
+            let result = match inst.op {
+                Op::LoadSlot => {
+                    let Imm::Slot(slot) = inst.imm else {
+                        return Err(self.unsupported("load_slot without slot"));
+                    };
+                    Some(
+                        self.b
+                            .ins()
+                            .load(types::I64, flags(), self.slots, slot as i32 * 8),
+                    )
+                }
+                Op::StoreSlot => {
+                    let Imm::Slot(slot) = inst.imm else {
+                        return Err(self.unsupported("store_slot without slot"));
+                    };
+                    let v = self.arg(i, 0)?;
+                    self.b.ins().store(flags(), v, self.slots, slot as i32 * 8);
+                    None
+                }
+                Op::Loop => {
+                    let phis: Vec<usize> = trace.insts[i + 1..]
+                        .iter()
+                        .take_while(|x| x.op == Op::Phi)
+                        .enumerate()
+                        .map(|(k, _)| i + 1 + k)
+                        .collect();
+                    let body = self.b.create_block();
+                    let mut entry_args = Vec::new();
+                    for &p in &phis {
+                        let ty = machine_type(trace.insts[p].ty)
+                            .ok_or_else(|| self.unsupported("a void phi"))?;
+                        let param = self.b.append_block_param(body, ty);
+                        entry_args.push(BlockArg::Value(self.arg(p, 0)?));
+                        self.values[p] = Some(param);
+                    }
+                    self.b.ins().jump(body, &entry_args);
+                    self.b.switch_to_block(body);
+                    loop_body = Some((body, phis));
+                    self.poll_pending = true;
+                    None
+                }
+                Op::Phi => {
+                    if self.values[i].is_none() {
+                        return Err(self.unsupported("a phi not right after loop"));
+                    }
+                    continue;
+                }
+                Op::Jump => {
+                    if let Some(snap) = inst.snapshot {
+                        self.write_back(snap)?;
+                    }
+                    if self.poll_pending {
+                        // A loop without any guard still has to notice Ctrl-C.
+                        let snap = inst
+                            .snapshot
+                            .ok_or_else(|| self.unsupported("a loop without guards or snapshot"))?;
+                        let one = self.b.ins().iconst(types::I8, 1);
+                        self.guard(one, Some(snap))?;
+                    }
+                    match &loop_body {
+                        Some((body, phis)) => {
+                            let mut args = Vec::new();
+                            for &p in phis {
+                                args.push(BlockArg::Value(self.arg(p, 1)?));
+                            }
+                            self.b.ins().jump(*body, &args);
+                        }
+                        None => {
+                            self.b.ins().jump(header, &[]);
+                        }
+                    }
+                    // Anything after the back-edge is unreachable.
+                    let dead = self.b.create_block();
+                    self.b.switch_to_block(dead);
+                    self.poll_pending = true;
+                    None
+                }
+                Op::Exit => {
+                    let zero = self.b.ins().iconst(types::I8, 0);
+                    self.guard(zero, inst.snapshot)?;
+                    None
+                }
+                Op::AddIntOvf | Op::SubIntOvf | Op::MulIntOvf => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let (r, overflow) = match inst.op {
+                        Op::AddIntOvf => self.b.ins().sadd_overflow(a, c),
+                        Op::SubIntOvf => self.b.ins().ssub_overflow(a, c),
+                        _ => self.b.ins().smul_overflow(a, c),
+                    };
+                    let ok = self.b.ins().icmp_imm_s(IntCC::Equal, overflow, 0);
+                    self.guard(ok, inst.snapshot)?;
+                    Some(r)
+                }
+                Op::NegIntOvf => {
+                    let a = self.arg(i, 0)?;
+                    let zero = self.b.ins().iconst(types::I64, 0);
+                    let (r, overflow) = self.b.ins().ssub_overflow(zero, a);
+                    let ok = self.b.ins().icmp_imm_s(IntCC::Equal, overflow, 0);
+                    self.guard(ok, inst.snapshot)?;
+                    Some(r)
+                }
+                Op::AddInt | Op::SubInt | Op::MulInt | Op::AndInt | Op::OrInt | Op::XorInt => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let ins = self.b.ins();
+                    Some(match inst.op {
+                        Op::AddInt => ins.iadd(a, c),
+                        Op::SubInt => ins.isub(a, c),
+                        Op::MulInt => ins.imul(a, c),
+                        Op::AndInt => ins.band(a, c),
+                        Op::OrInt => ins.bor(a, c),
+                        _ => ins.bxor(a, c),
+                    })
+                }
+                Op::ModInt => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    // x % -1 == x % 1 == 0, and dividing by 1 cannot trap on i64::MIN.
+                    let minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, c, -1);
+                    let one = self.b.ins().iconst(types::I64, 1);
+                    let divisor = self.b.ins().select(minus_one, one, c);
+                    let r = self.b.ins().srem(a, divisor);
+                    // Python's remainder takes the divisor's sign.
+                    let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                    let signs = self.b.ins().bxor(r, divisor);
+                    let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                    let adjust = self.b.ins().band(nonzero, differ);
+                    let adjusted = self.b.ins().iadd(r, divisor);
+                    Some(self.b.ins().select(adjust, adjusted, r))
+                }
+                Op::ShrInt => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let big = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, c, 63);
+                    let max = self.b.ins().iconst(types::I64, 63);
+                    let count = self.b.ins().select(big, max, c);
+                    Some(self.b.ins().sshr(a, count))
+                }
+                op if Self::int_cc(op).is_some() => {
+                    let cc = Self::int_cc(op).unwrap_or(IntCC::Equal);
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    Some(self.b.ins().icmp(cc, a, c))
+                }
+                op if Self::float_cc(op).is_some() => {
+                    let cc = Self::float_cc(op).unwrap_or(FloatCC::Equal);
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    Some(self.b.ins().fcmp(cc, a, c))
+                }
+                Op::AddFloat | Op::SubFloat | Op::MulFloat => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let ins = self.b.ins();
+                    Some(match inst.op {
+                        Op::AddFloat => ins.fadd(a, c),
+                        Op::SubFloat => ins.fsub(a, c),
+                        _ => ins.fmul(a, c),
+                    })
+                }
+                Op::DivFloat => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let zero = self.b.ins().f64const(0.0);
+                    let ok = self.b.ins().fcmp(FloatCC::NotEqual, c, zero);
+                    self.guard(ok, inst.snapshot)?;
+                    Some(self.b.ins().fdiv(a, c))
+                }
+                Op::NegFloat => {
+                    let a = self.arg(i, 0)?;
+                    Some(self.b.ins().fneg(a))
+                }
+                Op::AbsFloat => {
+                    let a = self.arg(i, 0)?;
+                    Some(self.b.ins().fabs(a))
+                }
+                Op::SqrtFloat => {
+                    let a = self.arg(i, 0)?;
+                    let zero = self.b.ins().f64const(0.0);
+                    let negative = self.b.ins().fcmp(FloatCC::LessThan, a, zero);
+                    let ok = self.b.ins().bxor_imm_s(negative, 1);
+                    self.guard(ok, inst.snapshot)?;
+                    Some(self.b.ins().sqrt(a))
+                }
+                Op::IntToFloat => {
+                    let a = self.arg(i, 0)?;
+                    Some(self.b.ins().fcvt_from_sint(types::F64, a))
+                }
+                Op::NotBool => {
+                    let a = self.arg(i, 0)?;
+                    Some(self.b.ins().bxor_imm_s(a, 1))
+                }
+                Op::BoxBool => {
+                    let a = self.arg(i, 0)?;
+                    let t = self.b.ins().iconst(types::I64, abi::IMM_TRUE as i64);
+                    let f = self.b.ins().iconst(types::I64, abi::IMM_FALSE as i64);
+                    Some(self.b.ins().select(a, t, f))
+                }
+                Op::UnboxInt => {
+                    let a = self.arg(i, 0)?;
+                    let up = self.b.ins().ishl_imm_s(a, 16);
+                    Some(self.b.ins().sshr_imm_s(up, 16))
+                }
+                Op::UnboxFloat => {
+                    let a = self.arg(i, 0)?;
+                    let bits = self
+                        .b
+                        .ins()
+                        .iadd_imm_s(a, (abi::DOUBLE_OFFSET as i64).wrapping_neg());
+                    Some(self.b.ins().bitcast(types::F64, MemFlagsData::new(), bits))
+                }
+                Op::UnboxBool => {
+                    let a = self.arg(i, 0)?;
+                    Some(
+                        self.b
+                            .ins()
+                            .icmp_imm_s(IntCC::Equal, a, abi::IMM_TRUE as i64),
+                    )
+                }
+                Op::GuardType => {
+                    let Imm::Tag(tag) = inst.imm else {
+                        return Err(self.unsupported("guard_type without tag"));
+                    };
+                    let a = self.arg(i, 0)?;
+                    let ok = self.has_tag(a, tag);
+                    self.guard(ok, inst.snapshot)?;
+                    None
+                }
+                Op::GuardTrue | Op::GuardFalse => {
+                    let a = self.arg(i, 0)?;
+                    let ok = if inst.op == Op::GuardTrue {
+                        self.b.ins().icmp_imm_s(IntCC::NotEqual, a, 0)
+                    } else {
+                        self.b.ins().icmp_imm_s(IntCC::Equal, a, 0)
+                    };
+                    self.guard(ok, inst.snapshot)?;
+                    None
+                }
+                Op::GuardEq | Op::GuardNe => {
+                    let (mut a, mut c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    if self.b.func.dfg.value_type(a) == types::F64 {
+                        a = self.b.ins().bitcast(types::I64, MemFlagsData::new(), a);
+                        c = self.b.ins().bitcast(types::I64, MemFlagsData::new(), c);
+                    }
+                    let cc = if inst.op == Op::GuardEq {
+                        IntCC::Equal
+                    } else {
+                        IntCC::NotEqual
+                    };
+                    let ok = self.b.ins().icmp(cc, a, c);
+                    self.guard(ok, inst.snapshot)?;
+                    None
+                }
+                Op::Load | Op::LoadElem => {
+                    let Imm::Offset(offset) = inst.imm else {
+                        return Err(self.unsupported("a load without offset"));
+                    };
+                    let ty =
+                        machine_type(inst.ty).ok_or_else(|| self.unsupported("a void load"))?;
+                    let mut base = self.arg(i, 0)?;
+                    if inst.op == Op::LoadElem {
+                        let index = self.arg(i, 1)?;
+                        let scaled = self.b.ins().ishl_imm_s(index, 3);
+                        base = self.b.ins().iadd(base, scaled);
+                    }
+                    Some(self.b.ins().load(ty, flags(), base, offset))
+                }
+                Op::Store | Op::StoreElem => {
+                    let Imm::Offset(offset) = inst.imm else {
+                        return Err(self.unsupported("a store without offset"));
+                    };
+                    let mut base = self.arg(i, 0)?;
+                    let value = if inst.op == Op::StoreElem {
+                        let index = self.arg(i, 1)?;
+                        let scaled = self.b.ins().ishl_imm_s(index, 3);
+                        base = self.b.ins().iadd(base, scaled);
+                        self.arg(i, 2)?
+                    } else {
+                        self.arg(i, 1)?
+                    };
+                    self.b.ins().store(flags(), value, base, offset);
+                    None
+                }
+                Op::Call => self.call(i)?,
+                Op::BoxInt | Op::BoxFloat => {
+                    return Err(self.unsupported("boxing inside the trace body (exits box)"));
+                }
+                Op::GuardNotForced | Op::IncRef | Op::DecRef | Op::NewTuple => {
+                    return Err(self.unsupported(inst.op.name()));
+                }
+                other => return Err(self.unsupported(other.name())),
+            };
+            self.values[i] = result;
+        }
+        // A trace always ends in `jump` or `exit`; the block after it is unreachable.
+        self.b
+            .ins()
+            .trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+        Ok(())
+    }
+
+    fn call(&mut self, i: usize) -> Result<Option<cranelift_codegen::ir::Value>, CompileError> {
+        let trace = self.trace;
+        let inst = &trace.insts[i];
+        let Imm::Helper(id) = inst.imm else {
+            return Err(self.unsupported("call without helper"));
+        };
+        let helper = trace
+            .helper(id)
+            .ok_or_else(|| CompileError("backend: undeclared helper".into()))?;
+        let address = self
+            .params
+            .helpers
+            .address(&helper.name)
+            .ok_or_else(|| CompileError(format!("backend: unknown helper @{}", helper.name)))?;
+        if helper.effect == Effect::MayCall {
+            return Err(self.unsupported("a may_call helper"));
+        }
+        let mut sig = Signature::new(self.params.helper_call_conv);
+        for &p in &helper.params {
+            let ty = machine_type(p).ok_or_else(|| self.unsupported("a void parameter"))?;
+            sig.params.push(AbiParam::new(ty));
+        }
+        if let Some(ty) = machine_type(helper.ret) {
+            sig.returns.push(AbiParam::new(ty));
+        }
+        let sigref = self.b.import_signature(sig);
+        let mut args = Vec::new();
+        for n in 0..inst.args.len() {
+            args.push(self.arg(i, n)?);
+        }
+        let callee = self.b.ins().iconst(types::I64, address as i64);
+        let call = self.b.ins().call_indirect(sigref, callee, &args);
+        let result = self.b.inst_results(call).first().copied();
+        if helper.effect == Effect::MayRaise {
+            // A helper that did its work must never be failed on purpose (the interpreter
+            // would repeat its side effect), and the eval-breaker poll belongs to real guards.
+            let error = self
+                .b
+                .ins()
+                .load(types::I64, flags(), self.ctx, ERROR_OFFSET);
+            let ok = self.b.ins().icmp_imm_s(IntCC::Equal, error, 0);
+            self.branch_to_exit(ok, inst.snapshot)?;
+        }
+        Ok(result)
+    }
+
+    /// The unpeeled back-edge: box the snapshot's values into the slot array. A value that
+    /// cannot be boxed without allocating (an int outside 48 bits, a NaN) leaves through the
+    /// snapshot instead, and the VM boxes it.
+    fn write_back(&mut self, snap: SnapshotId) -> Result<(), CompileError> {
+        let trace = self.trace;
+        let snapshot = trace
+            .snapshot(snap)
+            .ok_or_else(|| CompileError(format!("backend: missing snapshot {snap}")))?;
+        if snapshot.frames.len() != 1 {
+            return Err(self.unsupported("a back-edge with inlined frames"));
+        }
+        let mut ok = self.b.ins().iconst(types::I8, 1);
+        let mut words = Vec::new();
+        for &(slot, value) in &snapshot.frames[0].slots {
+            let SnapValue::Ref(r) = value else {
+                return Err(self.unsupported("a virtual at the back-edge"));
+            };
+            let v = self.operand(r)?;
+            let word = match trace.type_of(r) {
+                Type::Value | Type::Ptr => v,
+                Type::Bool => {
+                    let t = self.b.ins().iconst(types::I64, abi::IMM_TRUE as i64);
+                    let f = self.b.ins().iconst(types::I64, abi::IMM_FALSE as i64);
+                    self.b.ins().select(v, t, f)
+                }
+                Type::I64 => {
+                    let up = self.b.ins().ishl_imm_s(v, 16);
+                    let back = self.b.ins().sshr_imm_s(up, 16);
+                    let fits = self.b.ins().icmp(IntCC::Equal, back, v);
+                    ok = self.b.ins().band(ok, fits);
+                    let payload = self.b.ins().band_imm_s(v, abi::INT_PAYLOAD_MASK as i64);
+                    self.b.ins().bor_imm_s(payload, abi::INT_TAG as i64)
+                }
+                Type::F64 => {
+                    let ordered = self.b.ins().fcmp(FloatCC::Ordered, v, v);
+                    ok = self.b.ins().band(ok, ordered);
+                    let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), v);
+                    self.b.ins().iadd_imm_s(bits, abi::DOUBLE_OFFSET as i64)
+                }
+                Type::Void => return Err(self.unsupported("a void snapshot value")),
+            };
+            words.push((slot, word));
+        }
+        // Boxing failures leave without the stress countdown or the poll.
+        self.branch_to_exit(ok, Some(snap))?;
+        for (slot, word) in words {
+            self.b
+                .ins()
+                .store(flags(), word, self.slots, slot as i32 * 8);
+        }
+        Ok(())
+    }
+
+    /// Emits every exit block: store the values unboxed, then tail-call the exit slot.
+    fn exit_blocks(&mut self) -> Result<(), CompileError> {
+        let mut exits: Vec<(SnapshotId, Block)> =
+            self.exits.iter().map(|(&s, &b)| (s, b)).collect();
+        exits.sort_by_key(|&(s, _)| s);
+        let sig = self.b.import_signature(exit_signature());
+        for (snap, block) in exits {
+            self.b.switch_to_block(block);
+            let trace = self.trace;
+            let snapshot = trace
+                .snapshot(snap)
+                .ok_or_else(|| CompileError(format!("backend: missing snapshot {snap}")))?;
+            let params: Vec<_> = self.b.block_params(block).to_vec();
+            for (&(slot, _), &value) in snapshot.frames[0].slots.iter().zip(&params) {
+                let ty = self.b.func.dfg.value_type(value);
+                let word = if ty == types::F64 {
+                    self.b.ins().bitcast(types::I64, MemFlagsData::new(), value)
+                } else if ty == types::I8 {
+                    self.b.ins().uextend(types::I64, value)
+                } else {
+                    value
+                };
+                self.b
+                    .ins()
+                    .store(flags(), word, self.slots, slot as i32 * 8);
+            }
+            let slot_address = self.params.exit_slots + 8 * u64::from(snap.0);
+            let address = self.b.ins().iconst(types::I64, slot_address as i64);
+            let target = self.b.ins().load(types::I64, flags(), address, 0);
+            let number = self.b.ins().iconst(types::I32, i64::from(snap.0));
+            self.b
+                .ins()
+                .return_call_indirect(sig, target, &[self.ctx, number]);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,179 @@
+//! Running a compiled loop and deoptimizing out of it.
+//!
+//! Entry: check the trace's dependencies (dict key sets, folded builtins), copy the words
+//! of its homes into a slot array, and call the native code. Exit `k`: the slot array then
+//! holds, for each slot of snapshot `k`, the raw value (boxed here with the IR type:
+//! `i64` → int, which may now be a big int; `f64` → float, a heap float for NaN; `bool`),
+//! and for other homes the boxed word the last back-edge stored (or the entry word). The
+//! write-back takes a counted reference to every new value *before* replacing any old one,
+//! so a word borrowed from a home that is being overwritten stays alive. Then the frame
+//! resumes at the snapshot's pc with its stack depth, and the interpreter executes that
+//! instruction — so an exception raised there gets exactly the interpreter's traceback.
+
+use pyrite_ir::{SnapValue, Type};
+
+use crate::jit::LoopTrace;
+use crate::jit::glue::clone_trace_word;
+use crate::jit::recorder::{Dep, Home, dict_version};
+use crate::object::Value;
+use crate::vm::Vm;
+
+/// How an attempt to run a trace went.
+pub(crate) enum Outcome {
+    /// The trace ran and left; the frame was updated.
+    Ran,
+    /// A dependency failed: the trace did not run.
+    Refused,
+}
+
+fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
+    deps.iter().all(|dep| match dep {
+        Dep::DictVersion { dict, version } => dict_version(dict) == Some(*version),
+        Dep::DictValue { dict, index, value } => dict
+            .as_dict()
+            .and_then(|d| {
+                d.try_borrow()
+                    .ok()
+                    .and_then(|t| t.entry(*index).map(|e| e.value.is(value)))
+            })
+            .unwrap_or(false),
+    }) && vm.frames.last().is_some()
+}
+
+/// The current word of a home.
+fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
+    match home {
+        Home::Frame(i) => vm.stack.get(base + i).map(Value::bits),
+        Home::Global { dict, index } => dict.as_dict().and_then(|d| {
+            d.try_borrow()
+                .ok()
+                .and_then(|t| t.entry(*index).map(|e| e.value.bits()))
+        }),
+    }
+}
+
+/// Enters `trace` at its loop header in the top frame and deoptimizes at its exit.
+pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
+    if !deps_hold(vm, &trace.deps) {
+        return Outcome::Refused;
+    }
+    let Some(frame) = vm.frames.last() else {
+        return Outcome::Refused;
+    };
+    let base = frame.base;
+    // Globals homes belong to the dict the trace was recorded with.
+    let globals = frame.globals.clone();
+    let mut entry_words = Vec::with_capacity(trace.homes.len());
+    for home in &trace.homes {
+        if let Home::Global { dict, .. } = home
+            && !dict.is(&globals)
+        {
+            return Outcome::Refused;
+        }
+        match home_word(vm, base, home) {
+            Some(w) => entry_words.push(w),
+            None => return Outcome::Refused,
+        }
+    }
+    let mut slots = entry_words.clone();
+    let interrupt = vm.interrupt.as_ptr() as *const u8;
+    let mut ctx = pyrite_jit::TraceContext::new(slots.as_mut_ptr(), interrupt);
+    let stressed = vm.jit.params.fail_guard_every != 0;
+    if stressed {
+        ctx.stress_countdown = vm.jit.stress_countdown;
+    }
+    let exit = match vm.jit.compiler.as_ref() {
+        Some(compiler) => trace.compiled.enter(compiler.trampoline(), &mut ctx),
+        None => return Outcome::Refused,
+    };
+    if stressed {
+        vm.jit.stress_countdown = if ctx.stress_countdown <= 0 {
+            i64::from(vm.jit.params.fail_guard_every.max(1))
+        } else {
+            ctx.stress_countdown
+        };
+    }
+    deoptimize(vm, trace, exit as usize, &slots, &entry_words);
+    Outcome::Ran
+}
+
+/// Writes exit `exit`'s state back into the frame and the globals.
+fn deoptimize(vm: &mut Vm, trace: &LoopTrace, exit: usize, slots: &[u64], entry_words: &[u64]) {
+    let Some(snapshot) = trace.trace.snapshots.get(exit) else {
+        return;
+    };
+    let Some(frame_snap) = snapshot.frames.first() else {
+        return;
+    };
+    if vm.jit.log_enabled() {
+        let line = vm
+            .frames
+            .last()
+            .and_then(|f| f.code.as_code().map(|c| c.line_of(frame_snap.pc as usize)))
+            .unwrap_or(0);
+        vm.jit.log(format_args!(
+            "trace#{} {} exit {exit} -> line {line} (pc {})",
+            trace.compiled.id, trace.label, frame_snap.pc
+        ));
+    }
+    // Phase 1: a counted value for every home that changed.
+    let mut updates: Vec<(usize, Value)> = Vec::new();
+    for (k, home_word) in slots.iter().enumerate() {
+        let in_snapshot = frame_snap
+            .slots
+            .iter()
+            .find(|(slot, _)| *slot as usize == k)
+            .and_then(|(_, v)| match v {
+                SnapValue::Ref(r) => Some(*r),
+                SnapValue::Virtual(_) => None,
+            });
+        let value = match in_snapshot {
+            Some(r) => match trace.trace.type_of(r) {
+                Type::I64 => vm.new_int(*home_word as i64),
+                Type::F64 => vm.new_float(f64::from_bits(*home_word)),
+                Type::Bool => Value::from_bool(*home_word != 0),
+                _ => clone_trace_word(*home_word),
+            },
+            None if entry_words.get(k) != Some(home_word) => clone_trace_word(*home_word),
+            None => continue,
+        };
+        updates.push((k, value));
+    }
+    // Phase 2: store them; old values are released only now.
+    let Some(base) = vm.frames.last().map(|f| f.base) else {
+        return;
+    };
+    let mut released = Vec::new();
+    for (k, value) in updates {
+        match trace.homes.get(k) {
+            Some(Home::Frame(i)) => {
+                if let Some(slot) = vm.stack.get_mut(base + i) {
+                    released.push(std::mem::replace(slot, value));
+                }
+            }
+            Some(Home::Global { dict, index }) => {
+                if let Some(d) = dict.as_dict()
+                    && let Ok(mut table) = d.try_borrow_mut()
+                    && let Some(old) = table.set_value_at(*index, value)
+                {
+                    released.push(old);
+                }
+            }
+            None => {}
+        }
+    }
+    let Some(frame) = vm.frames.last_mut() else {
+        return;
+    };
+    let stack_base = frame.base + frame.nlocalsplus;
+    let depth = frame_snap.stack_depth as usize;
+    for i in depth..trace.entry_depth {
+        if let Some(slot) = vm.stack.get_mut(stack_base + i) {
+            released.push(std::mem::take(slot));
+        }
+    }
+    frame.sp = stack_base + depth;
+    frame.ip = frame_snap.pc as usize;
+    frame.lasti = frame_snap.pc as usize;
+    drop(released);
+}

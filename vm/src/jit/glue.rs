@@ -1,0 +1,146 @@
+//! The VM side of the boundary with native trace code: the runtime helpers traces call (by
+//! address, with value words) and the functions that turn the words a trace left behind
+//! back into counted `Value`s. With `jit::code`, the only place outside `object/` that
+//! handles raw value words, hence `unsafe`.
+//!
+//! Every helper runs no Python code and never raises: when it cannot do its job exactly
+//! (not the exact builtin type, an index out of range, a borrowed `RefCell`) it returns a
+//! sentinel *without side effects*, and the trace's next guard leaves to the interpreter,
+//! which then executes the instruction itself (and raises, if that is what it does).
+
+#![allow(unsafe_code)]
+
+use pyrite_jit::HelperTable;
+
+use crate::object::{Payload, Value};
+use crate::types::iter::IterState;
+
+/// Runs `f` on the value behind a word a trace passed to a helper.
+fn with_word<R>(word: u64, f: impl FnOnce(&Value) -> R) -> R {
+    // SAFETY: helpers are only called by traces, whose value words are borrowed from the
+    // slot array (copied from live frame slots and globals that keep their references while
+    // the trace runs), from list items (lists are not mutated by traces), or from trace
+    // constants kept alive by the compiled trace's dependencies.
+    unsafe { Value::with_word(word, f) }
+}
+
+/// A counted reference to the value behind a word a trace left in its slot array.
+pub(crate) fn clone_trace_word(word: u64) -> Value {
+    // SAFETY: as in `with_word`: exits run before anything that could free the sources of
+    // the trace's borrowed words (the write-back clones every word before replacing any).
+    unsafe { Value::clone_word(word) }
+}
+
+/// Whether `v` is an object of exactly the type at address `type_bits`.
+fn has_exact_type(v: &Value, type_bits: u64) -> bool {
+    v.as_object().is_some_and(|o| o.type_bits() == type_bits)
+}
+
+/// `seq[index]` for an exact list or tuple (negative indices count from the end): the
+/// item's word, or 0 (NULL) when out of range or not applicable.
+extern "C" fn seq_item(seq: u64, index: i64, type_bits: u64) -> u64 {
+    with_word(seq, |seq| {
+        if !has_exact_type(seq, type_bits) {
+            return 0;
+        }
+        let item = |items: &[Value]| -> u64 {
+            let len = items.len() as i64;
+            let i = if index < 0 { index + len } else { index };
+            if (0..len).contains(&i) {
+                items[i as usize].bits()
+            } else {
+                0
+            }
+        };
+        match seq.payload() {
+            Some(Payload::List(list)) => list.try_borrow().map(|l| item(&l)).unwrap_or(0),
+            Some(Payload::Tuple(items)) => item(items),
+            _ => 0,
+        }
+    })
+}
+
+/// `len(seq)` for an exact list or tuple, or -1.
+extern "C" fn seq_len(seq: u64, type_bits: u64) -> i64 {
+    with_word(seq, |seq| {
+        if !has_exact_type(seq, type_bits) {
+            return -1;
+        }
+        match seq.payload() {
+            Some(Payload::List(list)) => list.try_borrow().map(|l| l.len() as i64).unwrap_or(-1),
+            Some(Payload::Tuple(items)) => items.len() as i64,
+            _ => -1,
+        }
+    })
+}
+
+/// The next item of a range, list or tuple iterator *without advancing it*: its word, or 0
+/// when exhausted, not such an iterator, or a range value outside the small-int range.
+extern "C" fn iter_peek(it: u64) -> u64 {
+    with_word(it, |it| {
+        let Some(Payload::Iterator(state)) = it.payload() else {
+            return 0;
+        };
+        let Ok(state) = state.try_borrow() else {
+            return 0;
+        };
+        match &*state {
+            IterState::Range { next, stop, step } => {
+                let more = if *step > 0 { next < stop } else { next > stop };
+                if !more {
+                    return 0;
+                }
+                Value::try_small_int(*next).map_or(0, |v| v.bits())
+            }
+            IterState::Seq { seq, index } => match seq.payload() {
+                Some(Payload::List(l)) => l
+                    .try_borrow()
+                    .ok()
+                    .and_then(|l| l.get(*index).map(Value::bits))
+                    .unwrap_or(0),
+                Some(Payload::Tuple(t)) => t.get(*index).map_or(0, Value::bits),
+                _ => 0,
+            },
+            _ => 0,
+        }
+    })
+}
+
+/// Advances an iterator whose next item `iter_peek` just returned (as the interpreter's
+/// `FOR_ITER` does).
+extern "C" fn iter_advance(it: u64) {
+    with_word(it, |it| {
+        let Some(Payload::Iterator(state)) = it.payload() else {
+            return;
+        };
+        let Ok(mut state) = state.try_borrow_mut() else {
+            return;
+        };
+        match &mut *state {
+            IterState::Range { next, stop, step } => match next.checked_add(*step) {
+                Some(n) => *next = n,
+                None => *stop = *next,
+            },
+            IterState::Seq { index, .. } => *index += 1,
+            _ => {}
+        }
+    })
+}
+
+/// Helper names as traces declare them.
+pub(crate) mod names {
+    pub const SEQ_ITEM: &str = "seq_item";
+    pub const SEQ_LEN: &str = "seq_len";
+    pub const ITER_PEEK: &str = "iter_peek";
+    pub const ITER_ADVANCE: &str = "iter_advance";
+}
+
+/// The table handed to the backend.
+pub(crate) fn helper_table() -> HelperTable {
+    let mut table = HelperTable::new();
+    table.add(names::SEQ_ITEM, seq_item as *const () as u64);
+    table.add(names::SEQ_LEN, seq_len as *const () as u64);
+    table.add(names::ITER_PEEK, iter_peek as *const () as u64);
+    table.add(names::ITER_ADVANCE, iter_advance as *const () as u64);
+    table
+}

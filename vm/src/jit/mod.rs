@@ -1,0 +1,327 @@
+//! The tracing JIT's VM side: hot-loop detection, recording, compiling, entering native
+//! code and deoptimizing back (DESIGN §6).
+//!
+//! ```text
+//! JUMP_BACKWARD ── counter (its inline cache) hits 0 ──▶ Vm::jit_back_edge
+//!     trace known?   ── yes ─▶ exec::run: copy homes in, call native code, write exit back
+//!     no ─▶ recorder::record (dry run of one iteration) ─▶ ir passes ─▶ jit::Compiler
+//!           abort ─▶ profiler::LoopPolicy penalty / blacklist, logged with its reason
+//! ```
+//!
+//! Module map: [`recorder`] (bytecode → IR), [`exec`] (entry checks, running a trace,
+//! deoptimization), [`glue`] (runtime helpers and raw words: the only `unsafe` here).
+//! The interpreter's only hook is one call in `JUMP_BACKWARD` when its counter fires.
+
+pub(crate) mod exec;
+pub(crate) mod glue;
+pub(crate) mod recorder;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+use pyrite_jit::perf::PerfMap;
+use pyrite_jit::{CompileOptions, Compiler, HelperTable};
+use pyrite_profiler::policy::PenaltyRandom;
+use pyrite_profiler::{AbortReason, JitParams, LoopPolicy, PenaltyOutcome};
+
+use crate::object::Value;
+use crate::vm::Vm;
+
+/// A compiled loop: the native code plus what entering and leaving it needs.
+pub(crate) struct LoopTrace {
+    pub compiled: pyrite_jit::CompiledTrace,
+    pub trace: pyrite_ir::Trace,
+    pub homes: Vec<recorder::Home>,
+    pub deps: Vec<recorder::Dep>,
+    pub entry_depth: usize,
+    /// `loop@file.py:LINE`, for logs and perf maps.
+    pub label: String,
+}
+
+/// What the JIT knows about one loop header.
+#[derive(Default)]
+struct LoopState {
+    /// Keeps the code object (and so the key's address) alive.
+    code: Value,
+    policy: LoopPolicy,
+    trace: Option<Rc<LoopTrace>>,
+    /// The counter has been armed with the threshold once.
+    armed: bool,
+    /// Consecutive entries refused by a failed precondition.
+    refused: u32,
+}
+
+/// Per-interpreter JIT state.
+pub struct JitState {
+    pub params: JitParams,
+    /// Where `--jit-log` lines go (none: no logging).
+    log: Option<Box<dyn Write>>,
+    pub dump_ir: bool,
+    pub dump_asm: bool,
+    compiler: Option<Compiler>,
+    /// The compiler could not be set up: the JIT stays off.
+    broken: bool,
+    helpers: HelperTable,
+    loops: HashMap<(u64, usize), LoopState>,
+    random: PenaltyRandom,
+    perf: Option<PerfMap>,
+    /// Guards left before a stress failure (`-X jit-fail-guard-every`).
+    stress_countdown: i64,
+}
+
+impl JitState {
+    /// The JIT with these parameters; `log` is `--jit-log`'s target (`-` for stderr).
+    pub fn new(params: JitParams, log: Option<&str>, dump_ir: bool, dump_asm: bool) -> JitState {
+        let log: Option<Box<dyn Write>> = match log {
+            None => None,
+            Some("-") | Some("") => Some(Box::new(std::io::stderr())),
+            Some(path) => std::fs::File::create(path)
+                .ok()
+                .map(|f| Box::new(f) as Box<dyn Write>),
+        };
+        let perf = (params.perf != 0).then(PerfMap::open);
+        let stress_countdown = i64::from(params.fail_guard_every.max(1));
+        JitState {
+            params,
+            log,
+            dump_ir,
+            dump_asm,
+            compiler: None,
+            broken: false,
+            helpers: glue::helper_table(),
+            loops: HashMap::new(),
+            random: PenaltyRandom::new(0x9E37_79B9_7F4A_7C15),
+            perf,
+            stress_countdown,
+        }
+    }
+
+    /// Whether the JIT may run.
+    pub fn enabled(&self) -> bool {
+        self.params.enabled && !self.broken
+    }
+
+    /// Whether `--jit-log` is on.
+    pub(crate) fn log_enabled(&self) -> bool {
+        self.log.is_some()
+    }
+
+    pub(crate) fn log(&mut self, line: std::fmt::Arguments) {
+        if let Some(out) = &mut self.log {
+            // The log is diagnostics only: a failed write must not change the program.
+            let _ = writeln!(out, "[jit] {line}");
+        }
+    }
+
+    fn stressed(&self) -> bool {
+        self.params.fail_guard_every != 0
+    }
+}
+
+/// What the interpreter does after the hook.
+pub(crate) enum BackEdge {
+    /// Nothing changed: keep interpreting at the loop header.
+    Continue,
+    /// A trace ran: the frame's state moved; reload it.
+    Reload,
+}
+
+impl Vm {
+    /// Called by `JUMP_BACKWARD` (at `back_edge`, jumping to `header`) when its counter
+    /// fires, with the frame's `ip` saved at `header`.
+    pub(crate) fn jit_back_edge(&mut self, back_edge: usize, header: usize) -> BackEdge {
+        let Some(frame) = self.frames.last() else {
+            return BackEdge::Continue;
+        };
+        let code = frame.code.clone();
+        let Some(code_obj) = code.as_code() else {
+            return BackEdge::Continue;
+        };
+        let threshold = self.jit.params.threshold.clamp(1, u32::from(u16::MAX)) as u16;
+        let counter = code_obj.units.get(back_edge + 1);
+        let key = (code.bits(), header);
+        let state = self.jit.loops.entry(key).or_default();
+        if state.code.is_null() {
+            state.code = code.clone();
+        }
+        if state.policy.blacklisted.is_some() {
+            if let Some(c) = counter {
+                c.set(u16::MAX);
+            }
+            return BackEdge::Continue;
+        }
+        if let Some(trace) = state.trace.clone() {
+            return match exec::run(self, &trace) {
+                exec::Outcome::Ran => {
+                    if let Some(s) = self.jit.loops.get_mut(&key) {
+                        s.refused = 0;
+                    }
+                    BackEdge::Reload
+                }
+                exec::Outcome::Refused => {
+                    let state = self.jit.loops.entry(key).or_default();
+                    state.refused += 1;
+                    if state.refused > 3 {
+                        // The world the trace was recorded in is gone: record again later.
+                        state.trace = None;
+                        state.refused = 0;
+                        let label = trace.label.clone();
+                        self.jit_abort(
+                            key,
+                            back_edge,
+                            AbortReason::TooManyEntryFailures,
+                            header,
+                            &label,
+                        );
+                    } else if let Some(c) = counter {
+                        c.set(threshold);
+                    }
+                    BackEdge::Continue
+                }
+            };
+        }
+        if !state.armed && threshold > 1 {
+            state.armed = true;
+            if let Some(c) = counter {
+                c.set(threshold - 1);
+            }
+            return BackEdge::Continue;
+        }
+        let label = format!(
+            "loop@{}:{}",
+            code_obj.filename.as_str().unwrap_or("?"),
+            code_obj.line_of(header)
+        );
+        let max_length = self.jit.params.max_trace_length;
+        let started = std::time::Instant::now();
+        let recording = match recorder::record(self, header, back_edge, max_length) {
+            Ok(r) => r,
+            Err(abort) => {
+                self.jit_abort(key, back_edge, abort.reason, abort.pc, &label);
+                return BackEdge::Continue;
+            }
+        };
+        let mut trace = recording.trace;
+        match pyrite_ir::passes::optimize(&mut trace) {
+            Ok(()) => {}
+            Err(e) => {
+                self.jit_abort(
+                    key,
+                    back_edge,
+                    AbortReason::Compile(e.to_string()),
+                    header,
+                    &label,
+                );
+                return BackEdge::Continue;
+            }
+        };
+        if self.jit.compiler.is_none() {
+            match Compiler::new() {
+                Ok(c) => self.jit.compiler = Some(c),
+                Err(e) => {
+                    self.jit.broken = true;
+                    self.jit.log(format_args!("disabled: {e}"));
+                    return BackEdge::Continue;
+                }
+            }
+        }
+        let options = CompileOptions {
+            stress: self.jit.stressed(),
+            disassemble: self.jit.dump_asm,
+        };
+        let compiled = match self.jit.compiler.as_mut() {
+            Some(c) => c.compile(&trace, &self.jit.helpers, &options),
+            None => return BackEdge::Continue,
+        };
+        let compiled = match compiled {
+            Ok(c) => c,
+            Err(e) => {
+                self.jit_abort(key, back_edge, AbortReason::Compile(e.0), header, &label);
+                return BackEdge::Continue;
+            }
+        };
+        let micros = started.elapsed().as_micros();
+        self.jit.log(format_args!(
+            "trace#{} {label} compiled: {} IR instructions, {} exits, {} bytes, {micros} us",
+            compiled.id,
+            trace.insts.len(),
+            trace.snapshots.len(),
+            compiled.size()
+        ));
+        if self.jit.dump_ir {
+            eprintln!("---- IR trace#{} {label} ----\n{trace}", compiled.id);
+        }
+        if let Some(asm) = &compiled.asm {
+            eprintln!("---- asm trace#{} {label} ----\n{asm}", compiled.id);
+        }
+        if let Some(perf) = &mut self.jit.perf {
+            perf.add(
+                compiled.address(),
+                compiled.size(),
+                &format!("py::trace#{}:{label}", compiled.id),
+            );
+        }
+        let loop_trace = Rc::new(LoopTrace {
+            compiled,
+            trace,
+            homes: recording.homes,
+            deps: recording.deps,
+            entry_depth: recording.entry_depth,
+            label,
+        });
+        if let Some(state) = self.jit.loops.get_mut(&key) {
+            state.trace = Some(loop_trace.clone());
+        }
+        if let Some(c) = counter {
+            c.set(0);
+        }
+        match exec::run(self, &loop_trace) {
+            exec::Outcome::Ran => BackEdge::Reload,
+            exec::Outcome::Refused => BackEdge::Continue,
+        }
+    }
+
+    /// Records an abort: logs it, applies the loop's penalty or blacklists it.
+    fn jit_abort(
+        &mut self,
+        key: (u64, usize),
+        back_edge: usize,
+        reason: AbortReason,
+        pc: usize,
+        label: &str,
+    ) {
+        let (line, file) = match self.frames.last().and_then(|f| f.code.as_code()) {
+            Some(code) => (
+                code.line_of(pc),
+                code.filename.as_str().unwrap_or("?").to_string(),
+            ),
+            None => (0, "?".to_string()),
+        };
+        let counter_cell = self
+            .frames
+            .last()
+            .map(|f| f.code.clone())
+            .filter(|c| c.bits() == key.0);
+        let random = self.jit.random.next_u32();
+        let max_aborts = self.jit.params.max_aborts;
+        let state = self.jit.loops.entry(key).or_default();
+        let outcome = state.policy.on_abort(reason.clone(), max_aborts, random);
+        let wait = match outcome {
+            PenaltyOutcome::RetryAfter(n) => n.min(u32::from(u16::MAX)) as u16,
+            PenaltyOutcome::Blacklist => u16::MAX,
+        };
+        if let Some(code) = counter_cell.as_ref().and_then(|c| c.as_code())
+            && let Some(c) = code.units.get(back_edge + 1)
+        {
+            c.set(wait);
+        }
+        let verdict = match outcome {
+            PenaltyOutcome::RetryAfter(n) => format!("retry after {n}"),
+            PenaltyOutcome::Blacklist => "blacklisted".to_string(),
+        };
+        self.jit.log(format_args!(
+            "abort {label} at {file}:{line}: {reason} ({verdict})"
+        ));
+    }
+}

@@ -1,0 +1,856 @@
+//! The recorder: turns one iteration of a hot loop into IR.
+//!
+//! Recording is a *dry run*: starting at the loop header with the frame exactly as the
+//! interpreter left it, the recorder walks the bytecode of one iteration, computing every
+//! value concretely (to choose branch directions and observe types) on its own shadow of
+//! the stack and of the homes it wrote, and emitting IR with guards on what it observed. It
+//! never changes the frame, an object or a counter, so an abort, at any instruction, simply
+//! returns to the interpreter, which runs the iteration itself.
+//!
+//! What it models (everything else aborts with a named [`AbortReason`]):
+//! - small-int and float arithmetic (`+ - * % >> & | ^`, float `/`), comparisons, `not`,
+//!   unary minus, truthiness of bools/ints/floats in conditional jumps (branch guards);
+//! - local loads and stores, module-level names and globals (homes in the slot array),
+//!   builtins (folded to constants, checked at trace entry);
+//! - `FOR_ITER` over range, list and tuple iterators at the loop header; list/tuple
+//!   indexing and `len()`.
+//!
+//! Values are *homes*: each frame slot (locals, then stack entries) or global the trace
+//! touches gets a slot number in the trace's slot array, in order of first use. Stores to
+//! homes may only hold ints, floats, bools or None, so the exits never have to count a
+//! reference for a value the trace created.
+
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
+
+use pyrite_ir::{Effect, Op, Ref, Trace, TraceBuilder, Type, TypeTag};
+use pyrite_profiler::AbortReason;
+
+use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
+use crate::jit::glue::names;
+use crate::object::{Payload, Value};
+use crate::types::code::CodeObject;
+use crate::types::iter::IterState;
+use crate::vm::Vm;
+
+/// Where a slot of the trace's slot array lives.
+#[derive(Clone, Debug)]
+pub(crate) enum Home {
+    /// Frame slot `i` (localsplus, then value-stack entries).
+    Frame(usize),
+    /// Entry `index` of a globals dict (its key set is pinned by a [`Dep`]).
+    Global { dict: Value, index: usize },
+}
+
+/// A fact checked at trace entry (nothing inside a trace can change it).
+#[derive(Clone, Debug)]
+pub(crate) enum Dep {
+    /// The dict still has exactly the keys it had (`DictTable::version`).
+    DictVersion { dict: Value, version: u64 },
+    /// Entry `index` of the dict still holds `value` (a folded builtin).
+    DictValue {
+        dict: Value,
+        index: usize,
+        value: Value,
+    },
+}
+
+/// A finished recording.
+pub(crate) struct Recording {
+    pub trace: Trace,
+    pub homes: Vec<Home>,
+    pub deps: Vec<Dep>,
+    /// Value-stack depth at the loop header.
+    pub entry_depth: usize,
+}
+
+/// An abort and the instruction where it happened.
+pub(crate) struct Abort {
+    pub reason: AbortReason,
+    pub pc: usize,
+}
+
+/// A value during recording: its IR value and its concrete value in this iteration.
+#[derive(Clone)]
+struct Entry {
+    r: Ref,
+    v: Value,
+}
+
+type Step<T> = Result<T, AbortReason>;
+
+struct Recorder<'a> {
+    vm: &'a Vm,
+    code: &'a CodeObject,
+    units: &'a [Cell<u16>],
+    base: usize,
+    nlocals: usize,
+    b: TraceBuilder,
+    homes: Vec<Home>,
+    frame_homes: HashMap<usize, u32>,
+    global_homes: HashMap<usize, u32>,
+    /// The current value of each home the trace has read or written.
+    known: HashMap<u32, Entry>,
+    /// Homes written by the trace, with their current value.
+    modified: BTreeMap<u32, Ref>,
+    stack: Vec<Entry>,
+    /// The IR values of the entry stack (unchanged entries need no snapshot slot).
+    entry_stack: Vec<Ref>,
+    deps: Vec<Dep>,
+    globals: Value,
+    builtins: Value,
+    pinned_globals: bool,
+    pinned_builtins: bool,
+}
+
+/// Records one iteration of the loop whose header is `header` and whose back-edge is the
+/// `JUMP_BACKWARD` at `back_edge`, in the top frame.
+pub(crate) fn record(
+    vm: &Vm,
+    header: usize,
+    back_edge: usize,
+    max_length: u32,
+) -> Result<Recording, Abort> {
+    let at = |reason| Abort { reason, pc: header };
+    let frame = vm
+        .frames
+        .last()
+        .ok_or_else(|| at(AbortReason::FrameShape))?;
+    if !frame.generator.is_null() {
+        return Err(at(AbortReason::FrameShape));
+    }
+    let code = frame
+        .code
+        .as_code()
+        .ok_or_else(|| at(AbortReason::FrameShape))?;
+    let nlocals = code.localsplus_len();
+    let entry_depth = frame.sp - frame.base - nlocals;
+    let mut rec = Recorder {
+        vm,
+        code,
+        units: &code.units,
+        base: frame.base,
+        nlocals,
+        b: TraceBuilder::new(),
+        homes: Vec::new(),
+        frame_homes: HashMap::new(),
+        global_homes: HashMap::new(),
+        known: HashMap::new(),
+        modified: BTreeMap::new(),
+        stack: Vec::new(),
+        entry_stack: Vec::new(),
+        deps: Vec::new(),
+        globals: frame.globals.clone(),
+        builtins: frame.builtins.clone(),
+        pinned_globals: false,
+        pinned_builtins: false,
+    };
+    // Module and class bodies keep names in a mapping; only module level (locals is the
+    // globals dict) is modelled.
+    if !frame.locals.is_null() && !frame.locals.is(&frame.globals) {
+        return Err(at(AbortReason::FrameShape));
+    }
+    rec.b.snapshot(header as u32, entry_depth as u32, &[]);
+    for d in 0..entry_depth {
+        let slot = nlocals + d;
+        let entry = rec.load_frame_slot(slot).map_err(at)?;
+        rec.entry_stack.push(entry.r);
+        rec.stack.push(entry);
+    }
+    let mut pc = header;
+    let mut count = 0;
+    loop {
+        count += 1;
+        if count > max_length {
+            return Err(Abort {
+                reason: AbortReason::TraceTooLong,
+                pc,
+            });
+        }
+        if pc < header || pc > back_edge {
+            return Err(Abort {
+                reason: AbortReason::LeftLoop,
+                pc,
+            });
+        }
+        match rec.step(pc, header, back_edge) {
+            Ok(Some(next)) => pc = next,
+            Ok(None) => break,
+            Err(reason) => return Err(Abort { reason, pc }),
+        }
+    }
+    if rec.stack.len() != entry_depth {
+        return Err(at(AbortReason::FrameShape));
+    }
+    let slots: Vec<(u32, Ref)> = rec.modified.iter().map(|(&k, &r)| (k, r)).collect();
+    rec.b.close_loop(header as u32, entry_depth as u32, &slots);
+    let trace = rec
+        .b
+        .finish()
+        .map_err(|e| at(AbortReason::Compile(e.to_string())))?;
+    Ok(Recording {
+        trace,
+        homes: rec.homes,
+        deps: rec.deps,
+        entry_depth,
+    })
+}
+
+/// The IR tag that a concrete value has.
+fn tag_of(v: &Value) -> Option<TypeTag> {
+    if v.is_small_int() {
+        Some(TypeTag::Int)
+    } else if v.is_immediate_float() {
+        Some(TypeTag::Float)
+    } else if v.is_bool() {
+        Some(TypeTag::Bool)
+    } else if v.is_none() {
+        Some(TypeTag::None)
+    } else if v.is_heap() {
+        Some(TypeTag::Object)
+    } else {
+        None
+    }
+}
+
+impl Recorder<'_> {
+    fn frame_home(&mut self, slot: usize) -> u32 {
+        if let Some(&k) = self.frame_homes.get(&slot) {
+            return k;
+        }
+        let k = self.homes.len() as u32;
+        self.homes.push(Home::Frame(slot));
+        self.frame_homes.insert(slot, k);
+        k
+    }
+
+    fn global_home(&mut self, index: usize) -> u32 {
+        if let Some(&k) = self.global_homes.get(&index) {
+            return k;
+        }
+        let k = self.homes.len() as u32;
+        self.homes.push(Home::Global {
+            dict: self.globals.clone(),
+            index,
+        });
+        self.global_homes.insert(index, k);
+        k
+    }
+
+    /// Loads a home for the first time: the IR load plus a guard on the observed type.
+    fn load_home(&mut self, k: u32, concrete: Value) -> Step<Entry> {
+        if let Some(e) = self.known.get(&k) {
+            return Ok(e.clone());
+        }
+        let tag = tag_of(&concrete).ok_or(AbortReason::UnboundLocal)?;
+        let r = self.b.load_slot(k);
+        self.b.guard_type(r, tag);
+        let entry = Entry { r, v: concrete };
+        self.known.insert(k, entry.clone());
+        Ok(entry)
+    }
+
+    fn load_frame_slot(&mut self, slot: usize) -> Step<Entry> {
+        let k = self.frame_home(slot);
+        let concrete = self.vm.stack[self.base + slot].clone();
+        self.load_home(k, concrete)
+    }
+
+    fn store_home(&mut self, k: u32, e: Entry) -> Step<()> {
+        if e.v.is_heap() {
+            return Err(AbortReason::StoreOfObject);
+        }
+        self.modified.insert(k, e.r);
+        self.known.insert(k, e);
+        Ok(())
+    }
+
+    /// Takes the snapshot of the state before the instruction at `pc`.
+    fn snapshot(&mut self, pc: usize) {
+        let mut slots: Vec<(u32, Ref)> = self.modified.iter().map(|(&k, &r)| (k, r)).collect();
+        let stack: Vec<Ref> = self.stack.iter().map(|e| e.r).collect();
+        for (d, r) in stack.into_iter().enumerate() {
+            if self.entry_stack.get(d) == Some(&r) {
+                continue;
+            }
+            let k = self.frame_home(self.nlocals + d);
+            slots.push((k, r));
+        }
+        self.b.snapshot(pc as u32, self.stack.len() as u32, &slots);
+    }
+
+    fn pop(&mut self) -> Step<Entry> {
+        self.stack.pop().ok_or(AbortReason::FrameShape)
+    }
+
+    fn push(&mut self, e: Entry) {
+        self.stack.push(e);
+    }
+
+    fn as_int(&mut self, e: &Entry) -> Step<Ref> {
+        match self.b.trace().type_of(e.r) {
+            Type::I64 => Ok(e.r),
+            Type::Value if e.v.is_small_int() => {
+                self.b.guard_type(e.r, TypeTag::Int);
+                Ok(self.b.emit(Op::UnboxInt, &[e.r]))
+            }
+            _ => Err(AbortReason::UnsupportedTypes("int operation")),
+        }
+    }
+
+    fn as_float(&mut self, e: &Entry) -> Step<Ref> {
+        match self.b.trace().type_of(e.r) {
+            Type::F64 => Ok(e.r),
+            Type::I64 => Ok(self.b.emit(Op::IntToFloat, &[e.r])),
+            Type::Value if e.v.is_immediate_float() => {
+                self.b.guard_type(e.r, TypeTag::Float);
+                Ok(self.b.emit(Op::UnboxFloat, &[e.r]))
+            }
+            Type::Value if e.v.is_small_int() => {
+                let i = self.as_int(e)?;
+                Ok(self.b.emit(Op::IntToFloat, &[i]))
+            }
+            _ => Err(AbortReason::UnsupportedTypes("float operation")),
+        }
+    }
+
+    fn int_entry(&self, r: Ref, value: Option<i64>) -> Step<Entry> {
+        let v = value
+            .and_then(Value::try_small_int)
+            .ok_or(AbortReason::Overflow)?;
+        Ok(Entry { r, v })
+    }
+
+    fn float_entry(&self, r: Ref, value: f64) -> Step<Entry> {
+        let v = Value::try_float(value).ok_or(AbortReason::NanResult)?;
+        Ok(Entry { r, v })
+    }
+
+    fn bool_entry(&mut self, r: Ref, value: bool) -> Entry {
+        Entry {
+            r,
+            v: Value::from_bool(value),
+        }
+    }
+
+    fn constant(&mut self, v: &Value) -> Entry {
+        let r = if let Some(i) = v.as_small_int() {
+            self.b.const_int(i)
+        } else if let Some(f) = v.as_immediate_float() {
+            self.b.const_float(f)
+        } else if let Some(t) = v.as_bool() {
+            self.b.const_bool(t)
+        } else {
+            self.b.const_value(v.bits())
+        };
+        Entry { r, v: v.clone() }
+    }
+
+    /// The bool a conditional jump tests.
+    fn truth(&mut self, e: &Entry) -> Step<(Ref, bool)> {
+        let ty = self.b.trace().type_of(e.r);
+        if ty == Type::Bool || e.v.is_bool() {
+            let r = if ty == Type::Bool {
+                e.r
+            } else {
+                self.b.guard_type(e.r, TypeTag::Bool);
+                self.b.emit(Op::UnboxBool, &[e.r])
+            };
+            return Ok((r, e.v.as_bool() == Some(true)));
+        }
+        if ty == Type::I64 || e.v.is_small_int() {
+            let i = self.as_int(e)?;
+            let zero = self.b.const_int(0);
+            let r = self.b.emit(Op::NeInt, &[i, zero]);
+            return Ok((r, e.v.as_small_int() != Some(0)));
+        }
+        if ty == Type::F64 || e.v.is_immediate_float() {
+            let f = self.as_float(e)?;
+            let zero = self.b.const_float(0.0);
+            let r = self.b.emit(Op::NeFloat, &[f, zero]);
+            return Ok((r, e.v.as_immediate_float() != Some(0.0)));
+        }
+        Err(AbortReason::UnsupportedTypes("truth test"))
+    }
+
+    fn pin_globals(&mut self) -> Step<()> {
+        if !self.pinned_globals {
+            let version = dict_version(&self.globals).ok_or(AbortReason::GlobalsChanged)?;
+            self.deps.push(Dep::DictVersion {
+                dict: self.globals.clone(),
+                version,
+            });
+            self.pinned_globals = true;
+        }
+        Ok(())
+    }
+
+    /// A global or builtin name: a home for globals, a folded constant for builtins.
+    fn load_global(&mut self, name: &Value) -> Step<Entry> {
+        self.pin_globals()?;
+        if let Some((index, value)) = dict_find(&self.globals, name) {
+            let k = self.global_home(index);
+            return self.load_home(k, value);
+        }
+        let (index, value) = dict_find(&self.builtins, name).ok_or(AbortReason::GlobalsChanged)?;
+        if !self.pinned_builtins {
+            let version = dict_version(&self.builtins).ok_or(AbortReason::GlobalsChanged)?;
+            self.deps.push(Dep::DictVersion {
+                dict: self.builtins.clone(),
+                version,
+            });
+            self.pinned_builtins = true;
+        }
+        self.deps.push(Dep::DictValue {
+            dict: self.builtins.clone(),
+            index,
+            value: value.clone(),
+        });
+        Ok(self.constant(&value))
+    }
+
+    fn store_global(&mut self, name: &Value) -> Step<()> {
+        self.pin_globals()?;
+        let (index, _) = dict_find(&self.globals, name).ok_or(AbortReason::GlobalsChanged)?;
+        let k = self.global_home(index);
+        let e = self.pop()?;
+        self.store_home(k, e)
+    }
+
+    /// Records the instruction at `pc`; returns the next pc, or `None` at the back-edge.
+    fn step(&mut self, pc: usize, header: usize, back_edge: usize) -> Step<Option<usize>> {
+        let unit = |i: usize| self.units.get(i).map(Cell::get);
+        let mut next = pc;
+        let (mut byte, mut arg) = split_unit(unit(next).ok_or(AbortReason::FrameShape)?);
+        next += 1;
+        while byte == Opcode::EXTENDED_ARG as u8 {
+            let (b, a) = split_unit(unit(next).ok_or(AbortReason::FrameShape)?);
+            byte = b;
+            arg = (arg << 8) | a;
+            next += 1;
+        }
+        let op = Opcode::from_u8(byte).ok_or(AbortReason::FrameShape)?;
+        next += op.caches();
+        let start = next - 1 - op.caches();
+        self.snapshot(pc);
+        let code = self.code;
+        match op.generic() {
+            Opcode::NOP | Opcode::CACHE => {}
+            Opcode::POP_TOP => {
+                self.pop()?;
+            }
+            Opcode::PUSH_NULL => {
+                let r = self.b.const_value(0);
+                self.push(Entry { r, v: Value::NULL });
+            }
+            Opcode::COPY => {
+                let e = self
+                    .stack
+                    .len()
+                    .checked_sub(arg as usize)
+                    .and_then(|i| self.stack.get(i))
+                    .cloned()
+                    .ok_or(AbortReason::FrameShape)?;
+                self.push(e);
+            }
+            Opcode::SWAP => {
+                let len = self.stack.len();
+                let other = len
+                    .checked_sub(arg as usize)
+                    .ok_or(AbortReason::FrameShape)?;
+                self.stack.swap(len - 1, other);
+            }
+            Opcode::LOAD_CONST => {
+                let v = code
+                    .consts
+                    .get(arg as usize)
+                    .ok_or(AbortReason::FrameShape)?;
+                let e = self.constant(v);
+                self.push(e);
+            }
+            Opcode::LOAD_FAST => {
+                let slot = arg as usize;
+                let k = self.frame_home(slot);
+                let e = match self.known.get(&k) {
+                    Some(e) => e.clone(),
+                    None => self.load_frame_slot(slot)?,
+                };
+                if e.v.is_null() {
+                    return Err(AbortReason::UnboundLocal);
+                }
+                self.push(e);
+            }
+            Opcode::STORE_FAST => {
+                let k = self.frame_home(arg as usize);
+                let e = self.pop()?;
+                self.store_home(k, e)?;
+            }
+            Opcode::LOAD_GLOBAL => {
+                let name = code
+                    .names
+                    .get((arg >> 1) as usize)
+                    .ok_or(AbortReason::FrameShape)?;
+                let e = self.load_global(name)?;
+                self.push(e);
+                if arg & 1 != 0 {
+                    let r = self.b.const_value(0);
+                    self.push(Entry { r, v: Value::NULL });
+                }
+            }
+            Opcode::LOAD_NAME => {
+                let name = code
+                    .names
+                    .get(arg as usize)
+                    .ok_or(AbortReason::FrameShape)?;
+                let e = self.load_global(name)?;
+                self.push(e);
+            }
+            Opcode::STORE_NAME | Opcode::STORE_GLOBAL => {
+                let name = code
+                    .names
+                    .get(arg as usize)
+                    .ok_or(AbortReason::FrameShape)?;
+                self.store_global(name)?;
+            }
+            Opcode::BINARY_OP => {
+                let bop = BinaryOp::from_arg(arg).ok_or(AbortReason::FrameShape)?;
+                let rhs = self.pop()?;
+                let lhs = self.pop()?;
+                let e = self.binary(bop, &lhs, &rhs)?;
+                self.push(e);
+            }
+            Opcode::COMPARE_OP => {
+                let cop = CompareOp::from_arg(arg).ok_or(AbortReason::FrameShape)?;
+                let rhs = self.pop()?;
+                let lhs = self.pop()?;
+                let e = self.compare(cop, &lhs, &rhs)?;
+                self.push(e);
+            }
+            Opcode::UNARY_NOT => {
+                let e = self.pop()?;
+                let (r, t) = self.truth(&e)?;
+                let r = self.b.emit(Op::NotBool, &[r]);
+                let e = self.bool_entry(r, !t);
+                self.push(e);
+            }
+            Opcode::UNARY_NEGATIVE => {
+                let e = self.pop()?;
+                if let Some(i) = e.v.as_small_int() {
+                    let x = self.as_int(&e)?;
+                    let r = self.b.emit(Op::NegIntOvf, &[x]);
+                    let e = self.int_entry(r, i.checked_neg())?;
+                    self.push(e);
+                } else if let Some(f) = e.v.as_immediate_float() {
+                    let x = self.as_float(&e)?;
+                    let r = self.b.emit(Op::NegFloat, &[x]);
+                    let e = self.float_entry(r, -f)?;
+                    self.push(e);
+                } else {
+                    return Err(AbortReason::UnsupportedTypes("unary -"));
+                }
+            }
+            Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                let e = self.pop()?;
+                let (r, t) = self.truth(&e)?;
+                if t {
+                    self.b.guard_true(r);
+                } else {
+                    self.b.guard_false(r);
+                }
+                if t == (op == Opcode::POP_JUMP_IF_TRUE) {
+                    return Ok(Some(next + arg as usize));
+                }
+            }
+            Opcode::JUMP_FORWARD => return Ok(Some(next + arg as usize)),
+            Opcode::JUMP_BACKWARD => {
+                if start == back_edge {
+                    return Ok(None);
+                }
+                return Err(AbortReason::InnerLoop);
+            }
+            Opcode::FOR_ITER => {
+                if start != header {
+                    return Err(AbortReason::InnerLoop);
+                }
+                let it = self.stack.last().cloned().ok_or(AbortReason::FrameShape)?;
+                let item = peek(&it.v).ok_or(AbortReason::LeftLoop)?;
+                let peek_helper = self.b.helper(
+                    names::ITER_PEEK,
+                    &[Type::Value],
+                    Type::Value,
+                    Effect::MayRaise,
+                );
+                let word = self.b.call(peek_helper, &[it.r]);
+                let null = self.b.const_value(0);
+                self.b.emit(Op::GuardNe, &[word, null]);
+                let advance = self.b.helper(
+                    names::ITER_ADVANCE,
+                    &[Type::Value],
+                    Type::Void,
+                    Effect::MayRaise,
+                );
+                self.b.call(advance, &[it.r]);
+                let tag = tag_of(&item).ok_or(AbortReason::UnsupportedTypes("FOR_ITER"))?;
+                self.push(Entry { r: word, v: item });
+                // The item is now on the stack: its guard leaves after FOR_ITER.
+                self.snapshot(next);
+                self.b.guard_type(word, tag);
+            }
+            Opcode::BINARY_SUBSCR => {
+                let index = self.pop()?;
+                let seq = self.pop()?;
+                let e = self.subscript(&seq, &index)?;
+                self.push(e);
+            }
+            Opcode::CALL => {
+                let e = self.call(arg as usize)?;
+                self.push(e);
+            }
+            _ => return Err(AbortReason::UnsupportedOpcode(op.generic().name())),
+        }
+        Ok(Some(next))
+    }
+
+    fn binary(&mut self, bop: BinaryOp, lhs: &Entry, rhs: &Entry) -> Step<Entry> {
+        use BinaryOp::*;
+        let plain = match bop {
+            InplaceAdd => Add,
+            InplaceSubtract => Subtract,
+            InplaceMultiply => Multiply,
+            InplaceRemainder => Remainder,
+            InplaceRShift => RShift,
+            InplaceAnd => And,
+            InplaceOr => Or,
+            InplaceXor => Xor,
+            InplaceTrueDivide => TrueDivide,
+            other => other,
+        };
+        if let (Some(x), Some(y)) = (lhs.v.as_small_int(), rhs.v.as_small_int()) {
+            if plain == TrueDivide {
+                return Err(AbortReason::UnsupportedTypes("int / int"));
+            }
+            let a = self.as_int(lhs)?;
+            let b = self.as_int(rhs)?;
+            let (op, value) = match plain {
+                Add => (Op::AddIntOvf, x.checked_add(y)),
+                Subtract => (Op::SubIntOvf, x.checked_sub(y)),
+                Multiply => (Op::MulIntOvf, x.checked_mul(y)),
+                And => (Op::AndInt, Some(x & y)),
+                Or => (Op::OrInt, Some(x | y)),
+                Xor => (Op::XorInt, Some(x ^ y)),
+                Remainder => {
+                    if y == 0 {
+                        return Err(AbortReason::DivisionByZero);
+                    }
+                    let zero = self.b.const_int(0);
+                    let nonzero = self.b.emit(Op::NeInt, &[b, zero]);
+                    self.b.guard_true(nonzero);
+                    (Op::ModInt, Some(python_mod(x, y)))
+                }
+                RShift => {
+                    if y < 0 {
+                        return Err(AbortReason::UnsupportedTypes("negative shift"));
+                    }
+                    let zero = self.b.const_int(0);
+                    let ok = self.b.emit(Op::GeInt, &[b, zero]);
+                    self.b.guard_true(ok);
+                    (Op::ShrInt, Some(x >> y.min(63)))
+                }
+                _ => return Err(AbortReason::UnsupportedTypes("int operator")),
+            };
+            let r = self.b.emit(op, &[a, b]);
+            return self.int_entry(r, value);
+        }
+        let numeric = |v: &Value| {
+            v.as_immediate_float()
+                .or_else(|| v.as_small_int().map(|i| i as f64))
+        };
+        let either_float = lhs.v.is_immediate_float() || rhs.v.is_immediate_float();
+        if let (true, Some(x), Some(y)) = (either_float, numeric(&lhs.v), numeric(&rhs.v)) {
+            let a = self.as_float(lhs)?;
+            let b = self.as_float(rhs)?;
+            let (op, value) = match plain {
+                Add => (Op::AddFloat, x + y),
+                Subtract => (Op::SubFloat, x - y),
+                Multiply => (Op::MulFloat, x * y),
+                TrueDivide => {
+                    if y == 0.0 {
+                        return Err(AbortReason::DivisionByZero);
+                    }
+                    (Op::DivFloat, x / y)
+                }
+                _ => return Err(AbortReason::UnsupportedTypes("float operator")),
+            };
+            let r = self.b.emit(op, &[a, b]);
+            return self.float_entry(r, value);
+        }
+        Err(AbortReason::UnsupportedTypes("BINARY_OP"))
+    }
+
+    fn compare(&mut self, cop: CompareOp, lhs: &Entry, rhs: &Entry) -> Step<Entry> {
+        use std::cmp::Ordering as O;
+        if let (Some(x), Some(y)) = (lhs.v.as_small_int(), rhs.v.as_small_int()) {
+            let a = self.as_int(lhs)?;
+            let b = self.as_int(rhs)?;
+            let (op, value) = match cop {
+                CompareOp::Lt => (Op::LtInt, x < y),
+                CompareOp::Le => (Op::LeInt, x <= y),
+                CompareOp::Eq => (Op::EqInt, x == y),
+                CompareOp::Ne => (Op::NeInt, x != y),
+                CompareOp::Gt => (Op::GtInt, x > y),
+                CompareOp::Ge => (Op::GeInt, x >= y),
+            };
+            let r = self.b.emit(op, &[a, b]);
+            return Ok(self.bool_entry(r, value));
+        }
+        if let (Some(x), Some(y)) = (lhs.v.as_immediate_float(), rhs.v.as_immediate_float()) {
+            let a = self.as_float(lhs)?;
+            let b = self.as_float(rhs)?;
+            let ord = x.partial_cmp(&y);
+            let (op, value) = match cop {
+                CompareOp::Lt => (Op::LtFloat, ord == Some(O::Less)),
+                CompareOp::Le => (Op::LeFloat, matches!(ord, Some(O::Less | O::Equal))),
+                CompareOp::Eq => (Op::EqFloat, ord == Some(O::Equal)),
+                CompareOp::Ne => (Op::NeFloat, ord != Some(O::Equal)),
+                CompareOp::Gt => (Op::GtFloat, ord == Some(O::Greater)),
+                CompareOp::Ge => (Op::GeFloat, matches!(ord, Some(O::Greater | O::Equal))),
+            };
+            let r = self.b.emit(op, &[a, b]);
+            return Ok(self.bool_entry(r, value));
+        }
+        Err(AbortReason::UnsupportedTypes("COMPARE_OP"))
+    }
+
+    /// The exact `list`/`tuple` type of a concrete value, if it has one.
+    fn seq_type(&self, v: &Value) -> Option<u64> {
+        let obj = v.as_object()?;
+        let bits = obj.type_bits();
+        let types = &self.vm.types;
+        [&types.list, &types.tuple]
+            .into_iter()
+            .find(|t| t.bits() == bits)
+            .map(Value::bits)
+    }
+
+    fn subscript(&mut self, seq: &Entry, index: &Entry) -> Step<Entry> {
+        let ty = self
+            .seq_type(&seq.v)
+            .ok_or(AbortReason::UnsupportedTypes("subscript"))?;
+        let i = index
+            .v
+            .as_small_int()
+            .ok_or(AbortReason::UnsupportedTypes("subscript"))?;
+        let item = match seq.v.payload() {
+            Some(Payload::List(l)) => {
+                let l = l.try_borrow().map_err(|_| AbortReason::FrameShape)?;
+                let at = if i < 0 { i + l.len() as i64 } else { i };
+                usize::try_from(at).ok().and_then(|at| l.get(at).cloned())
+            }
+            Some(Payload::Tuple(t)) => {
+                let at = if i < 0 { i + t.len() as i64 } else { i };
+                usize::try_from(at).ok().and_then(|at| t.get(at).cloned())
+            }
+            _ => None,
+        };
+        // Out of range: the interpreter raises IndexError.
+        let item = item.ok_or(AbortReason::UnsupportedTypes("subscript out of range"))?;
+        let tag = tag_of(&item).ok_or(AbortReason::UnsupportedTypes("subscript"))?;
+        let idx = self.as_int(index)?;
+        let helper = self.b.helper(
+            names::SEQ_ITEM,
+            &[Type::Value, Type::I64, Type::Value],
+            Type::Value,
+            Effect::MayRaise,
+        );
+        let type_const = self.b.const_value(ty);
+        let word = self.b.call(helper, &[seq.r, idx, type_const]);
+        let null = self.b.const_value(0);
+        self.b.emit(Op::GuardNe, &[word, null]);
+        self.b.guard_type(word, tag);
+        Ok(Entry { r: word, v: item })
+    }
+
+    /// `CALL argc`: only `len(list_or_tuple)` of the builtin `len`.
+    fn call(&mut self, argc: usize) -> Step<Entry> {
+        if argc != 1 || self.stack.len() < 3 {
+            return Err(AbortReason::UnsupportedOpcode("CALL"));
+        }
+        let arg = self.pop()?;
+        let self_or_null = self.pop()?;
+        let callee = self.pop()?;
+        // The real builtin `len` (whatever `builtins.len` is bound to now), folded to a
+        // constant whose binding the trace's dependencies pin.
+        let is_len = matches!(
+            callee.v.payload(),
+            Some(Payload::BuiltinFunction(f)) if f.name == "len" && f.receiver.is(&self.vm.builtins)
+        ) && self.b.trace().const_value(callee.r).is_some();
+        if !is_len || !self_or_null.v.is_null() {
+            return Err(AbortReason::UnsupportedOpcode("CALL"));
+        }
+        let ty = self
+            .seq_type(&arg.v)
+            .ok_or(AbortReason::UnsupportedTypes("len()"))?;
+        let len = match arg.v.payload() {
+            Some(Payload::List(l)) => l.try_borrow().map(|l| l.len()).ok(),
+            Some(Payload::Tuple(t)) => Some(t.len()),
+            _ => None,
+        }
+        .ok_or(AbortReason::UnsupportedTypes("len()"))?;
+        let helper = self.b.helper(
+            names::SEQ_LEN,
+            &[Type::Value, Type::Value],
+            Type::I64,
+            Effect::MayRaise,
+        );
+        let type_const = self.b.const_value(ty);
+        let r = self.b.call(helper, &[arg.r, type_const]);
+        let zero = self.b.const_int(0);
+        let ok = self.b.emit(Op::GeInt, &[r, zero]);
+        self.b.guard_true(ok);
+        self.int_entry(r, Some(len as i64))
+    }
+}
+
+/// Python's `x % y` for `y != 0`: the remainder takes the divisor's sign.
+fn python_mod(x: i64, y: i64) -> i64 {
+    let r = x.wrapping_rem(y);
+    if r != 0 && (r ^ y) < 0 { r + y } else { r }
+}
+
+/// The next item of a range/list/tuple iterator without advancing it.
+fn peek(it: &Value) -> Option<Value> {
+    let Some(Payload::Iterator(state)) = it.payload() else {
+        return None;
+    };
+    let state = state.try_borrow().ok()?;
+    match &*state {
+        IterState::Range { next, stop, step } => {
+            let more = if *step > 0 { next < stop } else { next > stop };
+            if more {
+                Value::try_small_int(*next)
+            } else {
+                None
+            }
+        }
+        IterState::Seq { seq, index } => match seq.payload() {
+            Some(Payload::List(l)) => l.try_borrow().ok()?.get(*index).cloned(),
+            Some(Payload::Tuple(t)) => t.get(*index).cloned(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The version (key-set identity) of a dict.
+pub(crate) fn dict_version(dict: &Value) -> Option<u64> {
+    dict.as_dict()?.try_borrow().ok().map(|t| t.version())
+}
+
+/// The entry index and value of a str key.
+pub(crate) fn dict_find(dict: &Value, name: &Value) -> Option<(usize, Value)> {
+    let text = name.as_str()?;
+    let hash = crate::runtime::hashing::pystr_hash(name.as_pystr()?);
+    let table = dict.as_dict()?.try_borrow().ok()?;
+    let index = table.find_str(hash, text)?;
+    Some((index, table.entry(index)?.value.clone()))
+}
