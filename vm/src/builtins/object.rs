@@ -118,13 +118,29 @@ pub fn set_builtin_attribute(
         | Payload::Code(_)
         | Payload::BuiltinFunction(_)
         | Payload::Property(_)
-        | Payload::Generator(_)
         | Payload::Traceback(_)
         | Payload::DictView(_) => read_only(vm, obj, name),
         Payload::Exception(_) => {
             crate::builtins::exceptions::set_exception_attribute(vm, obj, name, value)
         }
         Payload::Function(_) => attrs::set_function_attribute(vm, obj, name, value),
+        // Generators, coroutines and async generators let `__name__`/`__qualname__` be
+        // replaced by a str; everything else on them is read-only.
+        Payload::Generator(g) if name == "__name__" || name == "__qualname__" => {
+            if value.as_pystr().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "{name} must be set to a string object"
+                )));
+            }
+            let field = if name == "__name__" {
+                &g.name
+            } else {
+                &g.qualname
+            };
+            *field.borrow_mut() = value.clone();
+            Ok(true)
+        }
+        Payload::Generator(_) => read_only(vm, obj, name),
         Payload::Frame(_) => crate::interp::frame_object::set_frame_attribute(vm, obj, name, value),
         Payload::Instance(d) if name == "__dict__" && vm.instance_has_dict(obj) => {
             if value.as_dict().is_none() {
