@@ -156,8 +156,9 @@ fn dunder_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         )));
     };
     let spec = spec.to_string();
-    // A subclass with its own `__str__` formats through it for an empty spec.
-    if spec.is_empty() && !vm.is_exact_builtin(value) && value.as_pystr().is_none() {
+    // An empty spec means `str(value)` for subclasses (str subclasses included), so an
+    // overridden `__str__` is honoured, as CPython's advanced formatter does.
+    if spec.is_empty() && !vm.is_exact_builtin(value) {
         return vm.str_value(value);
     }
     match format_builtin(vm, value, &spec)? {
