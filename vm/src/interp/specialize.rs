@@ -127,3 +127,41 @@ pub fn is_exact_args_call(callable: &Value, nargs: usize) -> bool {
         && d.kwonly_arg_count == 0
         && d.arg_count as usize == nargs
 }
+
+/// Rewrites a `LOAD_GLOBAL` that found `name` into its module or builtin form.
+pub(crate) fn specialize_load_global(
+    units: &[Cell<u16>],
+    at: usize,
+    name: &Value,
+    globals: &Value,
+    builtins: &Value,
+) {
+    let Some(text) = name.as_str() else { return };
+    let hash = match name.as_pystr() {
+        Some(s) => crate::runtime::hashing::pystr_hash(s),
+        None => return,
+    };
+    let find = |dict: &Value| -> Option<(usize, u64)> {
+        let table = dict.as_dict()?.try_borrow().ok()?;
+        Some((table.find_str(hash, text)?, table.version()))
+    };
+    if let Some((index, _)) = find(globals) {
+        if let Ok(index) = u16::try_from(index) {
+            units[at + 2].set(index);
+            set_opcode(units, at, Opcode::LOAD_GLOBAL_MODULE);
+            return;
+        }
+    } else if let Some((index, _)) = find(builtins)
+        && let Ok(index) = u16::try_from(index)
+        && let Some(version) = globals
+            .as_dict()
+            .and_then(|t| t.try_borrow().ok().map(|t| t.version()))
+    {
+        units[at + 2].set(version as u16);
+        units[at + 3].set((version >> 16) as u16);
+        units[at + 4].set(index);
+        set_opcode(units, at, Opcode::LOAD_GLOBAL_BUILTIN);
+        return;
+    }
+    back_off(units, at);
+}

@@ -2,7 +2,7 @@
 //! `map`, `filter`, `reversed`, dict and set iterators, ...). One payload variant holds them
 //! all; the object's type tells Python which kind it is.
 
-use crate::object::Value;
+use crate::object::{Payload, Value};
 use crate::types::payload::DictViewKind;
 
 pub enum IterState {
@@ -73,4 +73,59 @@ pub enum IterState {
         func: Value,
         sentinel: Value,
     },
+}
+
+/// Result of the inline `FOR_ITER` paths.
+pub(crate) enum FastNext {
+    Int(i64),
+    Item(Value),
+    Done,
+}
+
+/// `next()` of range, list and tuple iterators without leaving the loop; `None` for
+/// other iterators. Runs no Python code.
+#[inline]
+pub(crate) fn fast_iter_next(it: &Value) -> Option<FastNext> {
+    let Some(Payload::Iterator(state)) = it.payload() else {
+        return None;
+    };
+    let mut state = state.try_borrow_mut().ok()?;
+    match &mut *state {
+        IterState::Range { next, stop, step } => {
+            let current = *next;
+            let more = if *step > 0 {
+                current < *stop
+            } else {
+                current > *stop
+            };
+            if !more {
+                *state = IterState::Exhausted;
+                return Some(FastNext::Done);
+            }
+            match current.checked_add(*step) {
+                Some(n) => *next = n,
+                None => *stop = current,
+            }
+            Some(FastNext::Int(current))
+        }
+        IterState::Seq { seq, index } => {
+            let item = match seq.payload() {
+                Some(Payload::List(l)) => l.try_borrow().ok()?.get(*index).cloned(),
+                Some(Payload::Tuple(t)) => t.get(*index).cloned(),
+                _ => return None,
+            };
+            match item {
+                Some(v) => {
+                    *index += 1;
+                    Some(FastNext::Item(v))
+                }
+                None => {
+                    *state = IterState::Exhausted;
+                    Some(FastNext::Done)
+                }
+            }
+        }
+        IterState::Exhausted => Some(FastNext::Done),
+        _ => None,
+    }
 }
