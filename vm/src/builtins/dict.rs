@@ -405,38 +405,8 @@ fn dict_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn dict_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let d = this(vm, &args, "__repr__")?;
     let items = d.as_dict().map(|t| t.borrow().items()).unwrap_or_default();
-    if items.is_empty() {
-        return Ok(vm.new_str("{}"));
-    }
-    // Reuse the builtin repr on a plain dict with the same items when the receiver is a
-    // subclass: the text is identical, and recursion is tracked on the receiver.
-    if vm.repr_stack.contains(&d.bits()) {
-        return Ok(vm.new_str("{...}"));
-    }
-    vm.repr_stack.push(d.bits());
-    let mut out = String::from("{");
-    let mut result = Ok(());
-    for (i, (k, v)) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        let r = vm.repr(k).and_then(|ks| {
-            out.push_str(&ks);
-            out.push_str(": ");
-            vm.repr(v)
-        });
-        match r {
-            Ok(s) => out.push_str(&s),
-            Err(e) => {
-                result = Err(e);
-                break;
-            }
-        }
-    }
-    vm.repr_stack.pop();
-    result?;
-    out.push('}');
-    Ok(vm.new_string(out))
+    let text = super::repr::dict_repr(vm, d, &items)?;
+    Ok(vm.new_string(text))
 }
 
 fn dict_class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -201,23 +201,7 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     }
     if let Some(items) = cls.as_tuple() {
         let items = items.to_vec();
-        vm.enter_native()?;
-        let mut result = Ok(false);
-        for item in &items {
-            match isinstance(vm, obj, item) {
-                Ok(true) => {
-                    result = Ok(true);
-                    break;
-                }
-                Ok(false) => {}
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
-            }
-        }
-        vm.leave_native();
-        return result;
+        return any_of_tuple(vm, &items, |vm, item| isinstance(vm, obj, item));
     }
     if let Some(m) = vm.lookup_special(cls, "__instancecheck__") {
         let r = vm.call(&m, &[cls.clone(), obj.clone()])?;
@@ -226,6 +210,28 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     Err(PyErr::type_error(
         "isinstance() arg 2 must be a type, a tuple of types, or a union",
     ))
+}
+
+/// `isinstance`/`issubclass` against a tuple: true at the first item that matches (nested
+/// tuples recurse through `check`), under the native-recursion guard.
+fn any_of_tuple(
+    vm: &mut Vm,
+    items: &[Value],
+    mut check: impl FnMut(&mut Vm, &Value) -> PyResult<bool>,
+) -> PyResult<bool> {
+    vm.enter_native()?;
+    let mut result = Ok(false);
+    for item in items {
+        match check(vm, item) {
+            Ok(false) => {}
+            done => {
+                result = done;
+                break;
+            }
+        }
+    }
+    vm.leave_native();
+    result
 }
 
 fn builtin_isinstance(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -256,23 +262,7 @@ pub fn issubclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
     }
     if let Some(items) = cls.as_tuple() {
         let items = items.to_vec();
-        vm.enter_native()?;
-        let mut result = Ok(false);
-        for item in &items {
-            match issubclass(vm, sub, item) {
-                Ok(true) => {
-                    result = Ok(true);
-                    break;
-                }
-                Ok(false) => {}
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
-            }
-        }
-        vm.leave_native();
-        return result;
+        return any_of_tuple(vm, &items, |vm, item| issubclass(vm, sub, item));
     }
     if let Some(m) = vm.lookup_special(cls, "__subclasscheck__") {
         let r = vm.call(&m, &[cls.clone(), sub.clone()])?;

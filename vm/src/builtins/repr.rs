@@ -431,7 +431,9 @@ pub fn seq_repr(
     Ok(out)
 }
 
-fn dict_repr(vm: &mut Vm, d: &Value, items: &[(Value, Value)]) -> PyResult<String> {
+/// `{k: v, ...}` for dict `d` (subclasses too) with `items`; `{...}` when `d` is already
+/// being shown (recursion).
+pub(crate) fn dict_repr(vm: &mut Vm, d: &Value, items: &[(Value, Value)]) -> PyResult<String> {
     if items.is_empty() {
         return Ok("{}".to_string());
     }
