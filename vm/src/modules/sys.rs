@@ -64,7 +64,13 @@ pub fn install(vm: &mut Vm) {
     set(vm, "executable", exe);
     let impl_name = vm.new_str("pyrite");
     set(vm, "implementation_name", impl_name);
-    let builtin_names: Vec<Value> = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
+    // Sorted, as CPython lists them.
+    let mut names: Vec<&str> = ["builtins", "sys"]
+        .into_iter()
+        .chain(crate::modules::BUILTIN_MODULES.iter().map(|(n, _)| *n))
+        .collect();
+    names.sort_unstable();
+    let builtin_names: Vec<Value> = names.into_iter().map(|n| vm.new_str(n)).collect();
     let builtin_names = vm.new_tuple(builtin_names);
     set(vm, "builtin_module_names", builtin_names);
     let unbuffered = vm.config.unbuffered;
@@ -138,10 +144,10 @@ fn stdio_errors(is_stderr: bool) -> &'static str {
 
 /// A module Pyrite provides itself, if `name` is one.
 pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    let module = match name {
-        "os" => crate::modules::os::create(vm)?,
-        _ => return Ok(None),
+    let Some(init) = crate::modules::builtin_module_init(name) else {
+        return Ok(None);
     };
+    let module = init(vm)?;
     let modules = vm.modules.clone();
     vm.set_item_str(&modules, name, module.clone())?;
     Ok(Some(module))
