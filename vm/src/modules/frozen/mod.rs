@@ -21,6 +21,16 @@ pub const FROZEN: &[FrozenModule] = &[
         is_package: false,
         source: include_str!("importlib/_bootstrap.py"),
     },
+    FrozenModule {
+        name: "copy",
+        is_package: false,
+        source: include_str!("copy.py"),
+    },
+    FrozenModule {
+        name: "copyreg",
+        is_package: false,
+        source: include_str!("copyreg.py"),
+    },
 ];
 
 /// The frozen module called `name`, if there is one.
