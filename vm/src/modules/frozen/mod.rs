@@ -21,6 +21,21 @@ pub const FROZEN: &[FrozenModule] = &[
         is_package: false,
         source: include_str!("importlib/_bootstrap.py"),
     },
+    FrozenModule {
+        name: "heapq",
+        is_package: false,
+        source: include_str!("heapq.py"),
+    },
+    FrozenModule {
+        name: "functools",
+        is_package: false,
+        source: include_str!("functools.py"),
+    },
+    FrozenModule {
+        name: "random",
+        is_package: false,
+        source: include_str!("random.py"),
+    },
 ];
 
 /// The frozen module called `name`, if there is one.
