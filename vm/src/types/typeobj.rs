@@ -27,6 +27,8 @@ pub enum Layout {
     Dict,
     Set,
     Exception,
+    /// A type of a Rust-written module (`Payload::Native`); subclasses keep the payload.
+    Native,
     /// A builtin type whose instances cannot be created by subclassing (function, code...).
     Other,
 }
