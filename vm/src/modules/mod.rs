@@ -1,6 +1,7 @@
 //! Modules: the import system (`sys.modules`, builtin modules, source files on `sys.path`)
 //! and the modules Pyrite implements itself.
 
+pub mod collections;
 pub mod frozen;
 pub mod import;
 pub mod module_type;
@@ -19,6 +20,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// in Python live in `frozen::FROZEN` instead.
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
+    ("_collections", collections::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

@@ -29,6 +29,9 @@ pub enum Layout {
     Exception,
     /// A builtin type whose instances cannot be created by subclassing (function, code...).
     Other,
+    /// A type made by a Rust module (`collections.deque`...): its constructor builds the
+    /// payload, for subclasses too.
+    Native,
 }
 
 /// `TypeData::flags` bits.
