@@ -2,12 +2,13 @@
 //! and the modules Pyrite implements itself.
 
 pub mod bisect;
+pub mod collections;
 pub mod frozen;
 pub mod functools_core;
 pub mod heapq;
 pub mod import;
-pub mod math;
 pub mod itertools;
+pub mod math;
 pub mod module_type;
 pub mod operator;
 pub mod os;
@@ -33,6 +34,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("bisect", bisect::create),
     ("_random", random_core::create),
     ("_functools", functools_core::create),
+    ("_collections", collections::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

@@ -12,7 +12,11 @@ pub struct FrozenModule {
 /// Every frozen module (the single registry: add new ones here).
 pub const FROZEN: &[FrozenModule] = &[
     frozen("importlib", true, include_str!("importlib/__init__.py")),
-    frozen("importlib._bootstrap", false, include_str!("importlib/_bootstrap.py")),
+    frozen(
+        "importlib._bootstrap",
+        false,
+        include_str!("importlib/_bootstrap.py"),
+    ),
     frozen("copy", false, include_str!("copy.py")),
     frozen("copyreg", false, include_str!("copyreg.py")),
     frozen("heapq", false, include_str!("heapq.py")),
