@@ -299,7 +299,12 @@ impl TraceBuilder {
                     return (self.trace.type_of(stored) == inst.ty).then_some(stored);
                 }
                 Alias::Same | Alias::May => return None,
-                Alias::No if self.trace.writes_memory(earlier) && earlier.op == Op::Call => {
+                // Helpers write objects, never the slot array (the trace's own frame).
+                Alias::No
+                    if self.trace.writes_memory(earlier)
+                        && earlier.op == Op::Call
+                        && inst.op != Op::LoadSlot =>
+                {
                     return None;
                 }
                 Alias::No => {}

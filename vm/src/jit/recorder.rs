@@ -846,6 +846,7 @@ impl Recorder<'_> {
             InplaceOr => Or,
             InplaceXor => Xor,
             InplaceTrueDivide => TrueDivide,
+            InplaceFloorDivide => FloorDivide,
             other => other,
         };
         if let (Some(x), Some(y)) = (lhs.v.as_small_int(), rhs.v.as_small_int()) {
@@ -869,6 +870,15 @@ impl Recorder<'_> {
                     let nonzero = self.b.emit(Op::NeInt, &[b, zero]);
                     self.b.guard_true(nonzero);
                     (Op::ModInt, Some(python_mod(x, y)))
+                }
+                FloorDivide => {
+                    if y == 0 {
+                        return Err(AbortReason::DivisionByZero);
+                    }
+                    let zero = self.b.const_int(0);
+                    let nonzero = self.b.emit(Op::NeInt, &[b, zero]);
+                    self.b.guard_true(nonzero);
+                    (Op::FloorDivInt, python_floor_div(x, y))
                 }
                 RShift => {
                     if y < 0 {
@@ -1032,6 +1042,13 @@ impl Recorder<'_> {
         self.b.guard_true(ok);
         self.int_entry(r, Some(len as i64))
     }
+}
+
+/// Python's `x // y` for `y != 0`, or `None` when it overflows (`MIN // -1`).
+fn python_floor_div(x: i64, y: i64) -> Option<i64> {
+    let q = x.checked_div(y)?;
+    let r = x.wrapping_rem(y);
+    Some(if r != 0 && (r ^ y) < 0 { q - 1 } else { q })
 }
 
 /// Python's `x % y` for `y != 0`: the remainder takes the divisor's sign.
