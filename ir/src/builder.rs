@@ -299,11 +299,13 @@ impl TraceBuilder {
                     return (self.trace.type_of(stored) == inst.ty).then_some(stored);
                 }
                 Alias::Same | Alias::May => return None,
-                // Helpers write objects, never the slot array (the trace's own frame).
+                // Helpers write objects; only one that may run Python code may write the
+                // slot array (the trace's own frame, through `f_locals`).
                 Alias::No
                     if self.trace.writes_memory(earlier)
                         && earlier.op == Op::Call
-                        && inst.op != Op::LoadSlot =>
+                        && (inst.op != Op::LoadSlot
+                            || self.trace.effect_of(earlier) == Some(Effect::MayCall)) =>
                 {
                     return None;
                 }
