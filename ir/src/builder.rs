@@ -299,7 +299,14 @@ impl TraceBuilder {
                     return (self.trace.type_of(stored) == inst.ty).then_some(stored);
                 }
                 Alias::Same | Alias::May => return None,
-                Alias::No if self.trace.writes_memory(earlier) && earlier.op == Op::Call => {
+                // Helpers write objects; only one that may run Python code may write the
+                // slot array (the trace's own frame, through `f_locals`).
+                Alias::No
+                    if self.trace.writes_memory(earlier)
+                        && earlier.op == Op::Call
+                        && (inst.op != Op::LoadSlot
+                            || self.trace.effect_of(earlier) == Some(Effect::MayCall)) =>
+                {
                     return None;
                 }
                 Alias::No => {}

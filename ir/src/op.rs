@@ -231,6 +231,9 @@ define_ops! {
     OrInt = "or_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE_COMM;
     /// `a ^ b`.
     XorInt = "xor_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE_COMM;
+    /// Python's `//` on ints (rounds toward negative infinity); leaves on `MIN // -1`. The
+    /// recorder guards the divisor nonzero first.
+    FloorDivInt = "floordiv_int", [Is(I64), Is(I64)], None, None, Fixed(I64), OVF;
     /// Python's `a % b` (the result takes the divisor's sign); the recorder guards `b != 0`.
     ModInt = "mod_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE;
     /// Python's `a >> b` for `b >= 0` (the recorder guards that): arithmetic, and a count

@@ -472,6 +472,28 @@ impl Lowering<'_, '_> {
                         _ => ins.bxor(a, c),
                     })
                 }
+                Op::FloorDivInt => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, c, -1);
+                    let is_min = self.b.ins().icmp_imm_s(IntCC::Equal, a, i64::MIN);
+                    let overflow = self.b.ins().band(minus_one, is_min);
+                    let ok = self.b.ins().bxor_imm_s(overflow, 1);
+                    self.guard(ok, inst.snapshot)?;
+                    // Never trap: a zero divisor was guarded against, MIN / -1 just left.
+                    let zero = self.b.ins().icmp_imm_s(IntCC::Equal, c, 0);
+                    let bad = self.b.ins().bor(zero, overflow);
+                    let one = self.b.ins().iconst(types::I64, 1);
+                    let divisor = self.b.ins().select(bad, one, c);
+                    let q = self.b.ins().sdiv(a, divisor);
+                    let r = self.b.ins().srem(a, divisor);
+                    // Round toward negative infinity when the remainder's sign differs.
+                    let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                    let signs = self.b.ins().bxor(r, divisor);
+                    let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                    let adjust = self.b.ins().band(nonzero, differ);
+                    let lower = self.b.ins().iadd_imm_s(q, -1);
+                    Some(self.b.ins().select(adjust, lower, q))
+                }
                 Op::ModInt => {
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
                     // x % -1 == x % 1 == 0, and dividing by 1 cannot trap on i64::MIN.

@@ -27,6 +27,7 @@ use pyrite_ir::{Effect, Op, Ref, SnapValue, Trace, TraceBuilder, Type, TypeTag};
 use pyrite_profiler::AbortReason;
 
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
+use crate::interp::attr_cache::{AttrCache, load_instance_value};
 use crate::jit::glue::names;
 use crate::object::{Payload, Value};
 use crate::types::code::CodeObject;
@@ -829,6 +830,11 @@ impl Recorder<'_> {
                 let e = self.call(arg as usize)?;
                 self.push(e);
             }
+            Opcode::LOAD_ATTR => {
+                let e = self.load_attr(op, start, arg)?;
+                self.push(e);
+            }
+            Opcode::STORE_ATTR => self.store_attr(op, start)?,
             _ => return Err(AbortReason::UnsupportedOpcode(op.generic().name())),
         }
         Ok(Some(next))
@@ -846,6 +852,7 @@ impl Recorder<'_> {
             InplaceOr => Or,
             InplaceXor => Xor,
             InplaceTrueDivide => TrueDivide,
+            InplaceFloorDivide => FloorDivide,
             other => other,
         };
         if let (Some(x), Some(y)) = (lhs.v.as_small_int(), rhs.v.as_small_int()) {
@@ -869,6 +876,15 @@ impl Recorder<'_> {
                     let nonzero = self.b.emit(Op::NeInt, &[b, zero]);
                     self.b.guard_true(nonzero);
                     (Op::ModInt, Some(python_mod(x, y)))
+                }
+                FloorDivide => {
+                    if y == 0 {
+                        return Err(AbortReason::DivisionByZero);
+                    }
+                    let zero = self.b.const_int(0);
+                    let nonzero = self.b.emit(Op::NeInt, &[b, zero]);
+                    self.b.guard_true(nonzero);
+                    (Op::FloorDivInt, python_floor_div(x, y))
                 }
                 RShift => {
                     if y < 0 {
@@ -993,6 +1009,90 @@ impl Recorder<'_> {
         Ok(Entry { r: word, v: item })
     }
 
+    /// `obj.name` of an instance, through the `LOAD_ATTR_INSTANCE_VALUE` cache the
+    /// interpreter specialized the instruction with: a helper re-checks the cache's type
+    /// version and map (its guards) and reads the slot.
+    fn load_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<Entry> {
+        if arg & 1 != 0 {
+            return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR (method)"));
+        }
+        if op != Opcode::LOAD_ATTR_INSTANCE_VALUE {
+            return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR"));
+        }
+        let obj = self.pop()?;
+        let cache = AttrCache::read(self.units, at);
+        let value = load_instance_value(&obj.v, &cache)
+            .ok_or(AbortReason::UnsupportedTypes("attribute"))?;
+        let tag = tag_of(&value).ok_or(AbortReason::UnsupportedTypes("attribute"))?;
+        if self.b.trace().type_of(obj.r) != Type::Value {
+            return Err(AbortReason::UnsupportedTypes("attribute of a number"));
+        }
+        let helper = self.b.helper(
+            names::ATTR_LOAD,
+            &[Type::Value, Type::I64, Type::I64, Type::I64],
+            Type::Value,
+            Effect::MayRaise,
+        );
+        let args = [
+            obj.r,
+            self.b.const_int(i64::from(cache.type_version)),
+            self.b.const_int(i64::from(cache.map)),
+            self.b.const_int(i64::from(cache.index)),
+        ];
+        let word = self.b.call(helper, &args);
+        let null = self.b.const_value(0);
+        self.b.emit(Op::GuardNe, &[word, null]);
+        self.b.guard_type(word, tag);
+        Ok(Entry { r: word, v: value })
+    }
+
+    /// `obj.name = value` into an existing slot of an instance (`STORE_ATTR_INSTANCE_VALUE`),
+    /// for an int, float, bool or None stored over one (no reference counts change).
+    fn store_attr(&mut self, op: Opcode, at: usize) -> Step<()> {
+        if op != Opcode::STORE_ATTR_INSTANCE_VALUE {
+            return Err(AbortReason::UnsupportedOpcode("STORE_ATTR"));
+        }
+        let obj = self.pop()?;
+        let value = self.pop()?;
+        let cache = AttrCache::read(self.units, at);
+        let old = load_instance_value(&obj.v, &cache)
+            .ok_or(AbortReason::UnsupportedTypes("attribute store"))?;
+        if old.is_heap() || value.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
+            return Err(AbortReason::StoreOfObject);
+        }
+        let word = self.boxed(&value)?;
+        let helper = self.b.helper(
+            names::ATTR_STORE,
+            &[Type::Value, Type::I64, Type::I64, Type::I64, Type::Value],
+            Type::I64,
+            Effect::MayRaise,
+        );
+        let args = [
+            obj.r,
+            self.b.const_int(i64::from(cache.type_version)),
+            self.b.const_int(i64::from(cache.map)),
+            self.b.const_int(i64::from(cache.index)),
+            word,
+        ];
+        let stored = self.b.call(helper, &args);
+        let zero = self.b.const_int(0);
+        let ok = self.b.emit(Op::NeInt, &[stored, zero]);
+        self.b.guard_true(ok);
+        Ok(())
+    }
+
+    /// The value word of an entry (boxing an unboxed int, float or bool; a box that does
+    /// not fit in a word leaves the trace).
+    fn boxed(&mut self, e: &Entry) -> Step<Ref> {
+        Ok(match self.b.trace().type_of(e.r) {
+            Type::Value => e.r,
+            Type::I64 => self.b.emit(Op::BoxInt, &[e.r]),
+            Type::F64 => self.b.emit(Op::BoxFloat, &[e.r]),
+            Type::Bool => self.b.emit(Op::BoxBool, &[e.r]),
+            _ => return Err(AbortReason::UnsupportedTypes("attribute store")),
+        })
+    }
+
     /// `CALL argc`: only `len(list_or_tuple)` of the builtin `len`.
     fn call(&mut self, argc: usize) -> Step<Entry> {
         if argc != 1 || self.stack.len() < 3 {
@@ -1032,6 +1132,13 @@ impl Recorder<'_> {
         self.b.guard_true(ok);
         self.int_entry(r, Some(len as i64))
     }
+}
+
+/// Python's `x // y` for `y != 0`, or `None` when it overflows (`MIN // -1`).
+fn python_floor_div(x: i64, y: i64) -> Option<i64> {
+    let q = x.checked_div(y)?;
+    let r = x.wrapping_rem(y);
+    Some(if r != 0 && (r ^ y) < 0 { q - 1 } else { q })
 }
 
 /// Python's `x % y` for `y != 0`: the remainder takes the divisor's sign.
