@@ -6,6 +6,7 @@ pub mod import;
 pub mod math;
 pub mod module_type;
 pub mod os;
+pub mod struct_module;
 pub mod sys;
 
 use crate::object::Value;
@@ -21,6 +22,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
     ("math", math::create),
+    ("_struct", struct_module::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

@@ -21,6 +21,11 @@ pub const FROZEN: &[FrozenModule] = &[
         is_package: false,
         source: include_str!("importlib/_bootstrap.py"),
     },
+    FrozenModule {
+        name: "struct",
+        is_package: false,
+        source: include_str!("struct.py"),
+    },
 ];
 
 /// The frozen module called `name`, if there is one.
