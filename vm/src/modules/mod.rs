@@ -13,6 +13,7 @@ pub mod module_type;
 pub mod operator;
 pub mod os;
 pub mod random_core;
+pub mod struct_module;
 pub mod sys;
 
 use crate::object::Value;
@@ -35,6 +36,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random_core::create),
     ("_functools", functools_core::create),
     ("_collections", collections::create),
+    ("_struct", struct_module::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

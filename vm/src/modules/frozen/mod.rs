@@ -22,6 +22,7 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("heapq", false, include_str!("heapq.py")),
     frozen("functools", false, include_str!("functools.py")),
     frozen("random", false, include_str!("random.py")),
+    frozen("struct", false, include_str!("struct.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
