@@ -3,6 +3,7 @@
 
 pub mod frozen;
 pub mod import;
+pub mod io_native;
 pub mod module_type;
 pub mod os;
 pub mod sys;
@@ -19,6 +20,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// in Python live in `frozen::FROZEN` instead.
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
+    ("_io", io_native::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

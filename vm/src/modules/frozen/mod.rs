@@ -21,6 +21,21 @@ pub const FROZEN: &[FrozenModule] = &[
         is_package: false,
         source: include_str!("importlib/_bootstrap.py"),
     },
+    FrozenModule {
+        name: "enum",
+        is_package: false,
+        source: include_str!("enum.py"),
+    },
+    FrozenModule {
+        name: "io",
+        is_package: false,
+        source: include_str!("io.py"),
+    },
+    FrozenModule {
+        name: "typing",
+        is_package: false,
+        source: include_str!("typing.py"),
+    },
 ];
 
 /// The frozen module called `name`, if there is one.
