@@ -12,16 +12,17 @@
 
 use pyrite_ir::{SnapValue, Type};
 
-use crate::jit::LoopTrace;
 use crate::jit::glue::clone_trace_word;
 use crate::jit::recorder::{Dep, Home, dict_version};
+use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
 use crate::object::Value;
 use crate::vm::Vm;
 
 /// How an attempt to run a trace went.
 pub(crate) enum Outcome {
-    /// The trace ran and left; the frame was updated.
-    Ran,
+    /// The trace ran and left through exit `exit` of tree member `member`; the frame was
+    /// updated.
+    Ran { member: usize, exit: usize },
     /// A dependency failed: the trace did not run.
     Refused,
 }
@@ -54,17 +55,21 @@ fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
 
 /// Enters `trace` at its loop header in the top frame and deoptimizes at its exit.
 pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
-    if !deps_hold(vm, &trace.deps) {
+    if !deps_hold(vm, &trace.deps.borrow()) {
         return Outcome::Refused;
     }
+    let homes = trace.homes.borrow();
+    let Some(root) = trace.members.borrow().first().cloned() else {
+        return Outcome::Refused;
+    };
     let Some(frame) = vm.frames.last() else {
         return Outcome::Refused;
     };
     let base = frame.base;
     // Globals homes belong to the dict the trace was recorded with.
     let globals = frame.globals.clone();
-    let mut entry_words = Vec::with_capacity(trace.homes.len());
-    for home in &trace.homes {
+    let mut entry_words = Vec::with_capacity(homes.len());
+    for home in homes.iter() {
         if let Home::Global { dict, .. } = home
             && !dict.is(&globals)
         {
@@ -83,7 +88,7 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
         ctx.stress_countdown = vm.jit.stress_countdown;
     }
     let exit = match vm.jit.compiler.as_ref() {
-        Some(compiler) => trace.compiled.enter(compiler.trampoline(), &mut ctx),
+        Some(compiler) => root.compiled.enter(compiler.trampoline(), &mut ctx),
         None => return Outcome::Refused,
     };
     if stressed {
@@ -93,12 +98,34 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
             ctx.stress_countdown
         };
     }
-    deoptimize(vm, trace, exit as usize, &slots, &entry_words);
-    Outcome::Ran
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let exit = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let Some(exited) = trace.members.borrow().get(member).cloned() else {
+        // Cannot happen (exit numbers come from the tree's own members); keep the frame.
+        return Outcome::Refused;
+    };
+    let exiting = Exiting {
+        trace: &exited.trace,
+        id: exited.compiled.id,
+        label: &exited.label,
+        homes: &homes,
+        entry_depth: trace.entry_depth,
+    };
+    deoptimize(vm, &exiting, exit, &slots, &entry_words);
+    Outcome::Ran { member, exit }
+}
+
+/// The trace whose exit is being taken, and the tree's homes.
+struct Exiting<'a> {
+    trace: &'a pyrite_ir::Trace,
+    id: u32,
+    label: &'a str,
+    homes: &'a [Home],
+    entry_depth: usize,
 }
 
 /// Writes exit `exit`'s state back into the frame and the globals.
-fn deoptimize(vm: &mut Vm, trace: &LoopTrace, exit: usize, slots: &[u64], entry_words: &[u64]) {
+fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_words: &[u64]) {
     let Some(snapshot) = trace.trace.snapshots.get(exit) else {
         return;
     };
@@ -113,12 +140,23 @@ fn deoptimize(vm: &mut Vm, trace: &LoopTrace, exit: usize, slots: &[u64], entry_
             .unwrap_or(0);
         vm.jit.log(format_args!(
             "trace#{} {} exit {exit} -> line {line} (pc {})",
-            trace.compiled.id, trace.label, frame_snap.pc
+            trace.id, trace.label, frame_snap.pc
         ));
     }
-    // Phase 1: a counted value for every home that changed.
+    // Phase 1: a counted value for every home that changed. Stack slots above the exit's
+    // depth are dead (a side trace may have left raw numbers there).
+    let Some(live_end) = vm
+        .frames
+        .last()
+        .map(|f| f.nlocalsplus + frame_snap.stack_depth as usize)
+    else {
+        return;
+    };
     let mut updates: Vec<(usize, Value)> = Vec::new();
     for (k, home_word) in slots.iter().enumerate() {
+        if matches!(trace.homes.get(k), Some(Home::Frame(i)) if *i >= live_end) {
+            continue;
+        }
         let in_snapshot = frame_snap
             .slots
             .iter()

@@ -344,6 +344,7 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
+            Payload::Native(n) if n.has_dict => &n.dict,
             Payload::Type(_) => return None,
             _ => return crate::object::side_dict_get(obj.as_object()?),
         };
@@ -358,6 +359,7 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
+            Payload::Native(n) if n.has_dict => &n.dict,
             Payload::Type(_) => return None,
             // An instance of a user subclass of a builtin type (`class I(int)`).
             _ if self.instance_has_dict(obj) => {
