@@ -7,12 +7,9 @@ pub mod frozen;
 pub mod functools_core;
 pub mod heapq;
 pub mod import;
-<<<<<<< HEAD
 pub mod io_native;
-=======
 pub mod itertools;
 pub mod math;
->>>>>>> main
 pub mod module_type;
 pub mod operator;
 pub mod os;
@@ -31,9 +28,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// in Python live in `frozen::FROZEN` instead.
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
-<<<<<<< HEAD
     ("_io", io_native::create),
-=======
     ("math", math::create),
     ("itertools", itertools::create),
     ("operator", operator::create),
@@ -42,7 +37,6 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random_core::create),
     ("_functools", functools_core::create),
     ("_collections", collections::create),
->>>>>>> main
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

@@ -11,33 +11,6 @@ pub struct FrozenModule {
 
 /// Every frozen module (the single registry: add new ones here).
 pub const FROZEN: &[FrozenModule] = &[
-<<<<<<< HEAD
-    FrozenModule {
-        name: "importlib",
-        is_package: true,
-        source: include_str!("importlib/__init__.py"),
-    },
-    FrozenModule {
-        name: "importlib._bootstrap",
-        is_package: false,
-        source: include_str!("importlib/_bootstrap.py"),
-    },
-    FrozenModule {
-        name: "enum",
-        is_package: false,
-        source: include_str!("enum.py"),
-    },
-    FrozenModule {
-        name: "io",
-        is_package: false,
-        source: include_str!("io.py"),
-    },
-    FrozenModule {
-        name: "typing",
-        is_package: false,
-        source: include_str!("typing.py"),
-    },
-=======
     frozen("importlib", true, include_str!("importlib/__init__.py")),
     frozen(
         "importlib._bootstrap",
@@ -49,8 +22,10 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("heapq", false, include_str!("heapq.py")),
     frozen("functools", false, include_str!("functools.py")),
     frozen("random", false, include_str!("random.py")),
+    frozen("enum", false, include_str!("enum.py")),
+    frozen("io", false, include_str!("io.py")),
+    frozen("typing", false, include_str!("typing.py")),
     // (keep one module per line: parallel additions then merge cleanly)
->>>>>>> main
 ];
 
 /// One `FROZEN` entry (a function so each entry fits on one line).
