@@ -7,6 +7,7 @@ pub mod frozen;
 pub mod functools_core;
 pub mod heapq;
 pub mod import;
+pub mod io_native;
 pub mod itertools;
 pub mod math;
 pub mod module_type;
@@ -28,6 +29,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// in Python live in `frozen::FROZEN` instead.
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
+    ("_io", io_native::create),
     ("math", math::create),
     ("itertools", itertools::create),
     ("operator", operator::create),

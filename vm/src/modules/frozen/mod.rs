@@ -23,6 +23,9 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("functools", false, include_str!("functools.py")),
     frozen("random", false, include_str!("random.py")),
     frozen("struct", false, include_str!("struct.py")),
+    frozen("enum", false, include_str!("enum.py")),
+    frozen("io", false, include_str!("io.py")),
+    frozen("typing", false, include_str!("typing.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
