@@ -344,6 +344,7 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
+            Payload::Native(n) if n.has_dict => &n.dict,
             _ => return None,
         };
         let d = cell.borrow();
@@ -357,6 +358,7 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
+            Payload::Native(n) if n.has_dict => &n.dict,
             _ => return None,
         };
         let mut d = cell.borrow_mut();

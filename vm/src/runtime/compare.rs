@@ -270,7 +270,7 @@ impl Vm {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
                 Payload::Range(_) => self.len(v)? != 0,
-                Payload::DictView(_) => self.len(v)? != 0,
+                Payload::DictView(_) | Payload::Deque(_) => self.len(v)? != 0,
                 _ => true,
             });
         }
