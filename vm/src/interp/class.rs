@@ -213,7 +213,8 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if name.as_pystr().is_none() {
         return Err(PyErr::type_error("__build_class__: name is not a string"));
     }
-    let bases: Vec<Value> = pos[2..].to_vec();
+    let orig_bases: Vec<Value> = pos[2..].to_vec();
+    let bases = resolve_mro_entries(vm, &orig_bases)?;
     let mut metaclass = args.keyword("metaclass").cloned();
     let kw_names: Vec<Value> = args
         .kwnames
@@ -264,6 +265,10 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         },
         None,
     )?;
+    if bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b)) {
+        let orig = vm.new_tuple(orig_bases);
+        vm.setitem(&ns, &vm.new_str("__orig_bases__"), orig)?;
+    }
     if let Some(frame) = vm.frames.last_mut() {
         frame.locals = ns.clone();
     }
@@ -287,6 +292,34 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         drop(old);
     }
     Ok(cls)
+}
+
+/// PEP 560: a base that is not a class but has `__mro_entries__(bases)` is replaced by
+/// the tuple that method returns (`class C(list[int])` derives from `list`).
+fn resolve_mro_entries(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    if bases.iter().all(|b| vm.is_type(b)) {
+        return Ok(bases.to_vec());
+    }
+    let all = vm.new_tuple(bases.to_vec());
+    let mut out = Vec::with_capacity(bases.len());
+    for base in bases {
+        if vm.is_type(base) {
+            out.push(base.clone());
+            continue;
+        }
+        let Some(entries) = vm.getattr_opt(base, "__mro_entries__")? else {
+            out.push(base.clone());
+            continue;
+        };
+        let replaced = vm.call(&entries, &[all.clone()])?;
+        match replaced.as_tuple() {
+            Some(items) => out.extend(items.iter().cloned()),
+            None => {
+                return Err(PyErr::type_error("__mro_entries__ must return a tuple"));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The most derived metaclass among `meta` and the bases' types.
@@ -407,6 +440,15 @@ pub fn type_new_kw(
         }
     }
     let dict = vm.dict_copy(ns)?;
+    // Annotation scopes read class-level names through this cell: point it at the
+    // class's own dict, so attributes added later are visible to deferred annotations.
+    let classdict_key = vm.new_str("__classdictcell__");
+    if let Some(cell) = vm.dict_remove(&dict, &classdict_key)?
+        && let Some(Payload::Cell(c)) = cell.payload()
+    {
+        let old = c.replace(dict.clone());
+        drop(old);
+    }
     let qualname = match vm.dict_get_str(&dict, "__qualname__") {
         Some(q) => {
             let key = vm.new_str("__qualname__");

@@ -61,6 +61,8 @@ pub enum Payload {
     /// `frame.f_locals` of a function frame (PEP 667): a write-through view of a frame object.
     FrameLocalsProxy(Value),
     MemoryView(Box<MemoryViewData>),
+    /// `list[int]` and friends (`types.GenericAlias`).
+    GenericAlias(Box<crate::builtins::generic_alias::GenericAliasData>),
 }
 
 /// A one-dimensional `memoryview` over a `bytes` or `bytearray`: item `k` starts at byte

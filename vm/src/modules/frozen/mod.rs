@@ -12,6 +12,11 @@ pub struct FrozenModule {
 /// Every frozen module (the single registry: add new ones here).
 pub const FROZEN: &[FrozenModule] = &[
     FrozenModule {
+        name: "annotationlib",
+        is_package: false,
+        source: include_str!("annotationlib.py"),
+    },
+    FrozenModule {
         name: "importlib",
         is_package: true,
         source: include_str!("importlib/__init__.py"),
