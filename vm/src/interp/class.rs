@@ -197,7 +197,6 @@ pub fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 /// PEP 560: a base that is not a class but has `__mro_entries__` is replaced by the
 /// classes that method returns (`class C(List[int])` derives from `list`).
 fn resolve_mro_entries(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
@@ -227,6 +226,7 @@ fn resolve_mro_entries(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
     Ok(out)
 }
 
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.positional();
     if pos.len() < 2 {
@@ -444,6 +444,15 @@ pub fn type_new_kw(
         }
     }
     let dict = vm.dict_copy(ns)?;
+    // Annotation scopes read class-level names through this cell: point it at the
+    // class's own dict, so attributes added later are visible to deferred annotations.
+    let classdict_key = vm.new_str("__classdictcell__");
+    if let Some(cell) = vm.dict_remove(&dict, &classdict_key)?
+        && let Some(Payload::Cell(c)) = cell.payload()
+    {
+        let old = c.replace(dict.clone());
+        drop(old);
+    }
     let qualname = match vm.dict_get_str(&dict, "__qualname__") {
         Some(q) => {
             let key = vm.new_str("__qualname__");

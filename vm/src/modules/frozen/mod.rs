@@ -26,6 +26,7 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("enum", false, include_str!("enum.py")),
     frozen("io", false, include_str!("io.py")),
     frozen("typing", false, include_str!("typing.py")),
+    frozen("annotationlib", false, include_str!("annotationlib.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
