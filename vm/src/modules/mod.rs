@@ -2,6 +2,7 @@
 //! and the modules Pyrite implements itself.
 
 pub mod frozen;
+pub mod hashlib_module;
 pub mod import;
 pub mod math;
 pub mod module_type;
@@ -23,6 +24,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
     ("math", math::create),
     ("_struct", struct_module::create),
+    ("_hashlib", hashlib_module::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

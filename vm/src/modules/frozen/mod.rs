@@ -26,6 +26,11 @@ pub const FROZEN: &[FrozenModule] = &[
         is_package: false,
         source: include_str!("struct.py"),
     },
+    FrozenModule {
+        name: "hashlib",
+        is_package: false,
+        source: include_str!("hashlib.py"),
+    },
 ];
 
 /// The frozen module called `name`, if there is one.
