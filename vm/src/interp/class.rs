@@ -198,6 +198,35 @@ pub fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+/// PEP 560: a base that is not a class but has `__mro_entries__` is replaced by the
+/// classes that method returns (`class C(List[int])` derives from `list`).
+fn resolve_mro_entries(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    if bases.iter().all(|b| vm.is_type(b)) {
+        return Ok(bases.to_vec());
+    }
+    let orig = vm.new_tuple(bases.to_vec());
+    let mut out = Vec::with_capacity(bases.len());
+    for base in bases {
+        if vm.is_type(base) {
+            out.push(base.clone());
+            continue;
+        }
+        match vm.getattr_opt(base, "__mro_entries__")? {
+            Some(hook) => {
+                let entries = vm.call(&hook, &[orig.clone()])?;
+                match entries.payload() {
+                    Some(Payload::Tuple(items)) => out.extend(items.iter().cloned()),
+                    _ => {
+                        return Err(PyErr::type_error("__mro_entries__ must return a tuple"));
+                    }
+                }
+            }
+            None => out.push(base.clone()),
+        }
+    }
+    Ok(out)
+}
+
 pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.positional();
     if pos.len() < 2 {
@@ -213,7 +242,10 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if name.as_pystr().is_none() {
         return Err(PyErr::type_error("__build_class__: name is not a string"));
     }
-    let bases: Vec<Value> = pos[2..].to_vec();
+    let orig_bases: Vec<Value> = pos[2..].to_vec();
+    let bases = resolve_mro_entries(vm, &orig_bases)?;
+    let bases_changed =
+        bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b));
     let mut metaclass = args.keyword("metaclass").cloned();
     let kw_names: Vec<Value> = args
         .kwnames
@@ -268,6 +300,11 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         frame.locals = ns.clone();
     }
     let body_result = vm.run_frame()?;
+    if bases_changed {
+        let orig = vm.new_tuple(orig_bases);
+        let key = vm.new_str("__orig_bases__");
+        vm.setitem(&ns, &key, orig)?;
+    }
     let mut call_args = vec![name, bases_tuple, ns.clone()];
     call_args.extend(kw_values);
     let cls = vm.call_args(
