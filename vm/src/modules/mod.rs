@@ -5,6 +5,7 @@ pub mod bisect;
 pub mod collections;
 pub mod frozen;
 pub mod functools_core;
+pub mod hashlib_module;
 pub mod heapq;
 pub mod import;
 pub mod io_native;
@@ -39,6 +40,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_functools", functools_core::create),
     ("_collections", collections::create),
     ("_struct", struct_module::create),
+    ("_hashlib", hashlib_module::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

@@ -23,6 +23,7 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("functools", false, include_str!("functools.py")),
     frozen("random", false, include_str!("random.py")),
     frozen("struct", false, include_str!("struct.py")),
+    frozen("hashlib", false, include_str!("hashlib.py")),
     frozen("enum", false, include_str!("enum.py")),
     frozen("io", false, include_str!("io.py")),
     frozen("typing", false, include_str!("typing.py")),
