@@ -120,6 +120,42 @@ thread_local! {
     /// Objects waiting to be freed while another deallocation is in progress.
     static PENDING_FREE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
     static FREEING: Cell<bool> = const { Cell::new(false) };
+    /// The `__dict__` of instances of heap subclasses of builtin types (`class D(dict)`),
+    /// whose payload has no room for one, by object address; removed when the object dies.
+    static SIDE_DICTS: RefCell<std::collections::HashMap<usize, Value>> =
+        RefCell::new(std::collections::HashMap::new());
+}
+
+impl Object {
+    /// The attribute dict kept beside this object's payload, if one was made.
+    pub fn side_dict(&self) -> Option<Value> {
+        SIDE_DICTS.with(|m| m.borrow().get(&self.address()).cloned())
+    }
+
+    /// Attaches an attribute dict to this object (see `SIDE_DICTS`).
+    pub fn set_side_dict(&self, dict: Value) {
+        let old = SIDE_DICTS.with(|m| m.borrow_mut().insert(self.address(), dict));
+        drop(old);
+    }
+}
+
+/// Whether `obj` may own a side dict: a builtin-layout instance of a class with `__dict__`.
+#[inline]
+fn may_have_side_dict(obj: &Object) -> bool {
+    if matches!(
+        obj.payload,
+        Payload::Instance(_) | Payload::Exception(_) | Payload::Function(_) | Payload::Module(_)
+    ) {
+        return false;
+    }
+    let ty = obj.ty.get();
+    if ty.is_null() {
+        return false;
+    }
+    match &obj.type_object().payload {
+        Payload::Type(t) => t.has_flag(crate::types::typeobj::type_flags::HEAPTYPE),
+        _ => false,
+    }
 }
 
 /// Gives up one reference; frees the object when none are left.
@@ -209,6 +245,11 @@ unsafe fn drop_object(ptr: *const Object) {
         FINALIZE_QUEUE.with(|q| q.borrow_mut().push(Value::from_bits(ptr as usize as u64)));
         FINALIZE_PENDING.with(|p| p.set(true));
         return;
+    }
+    if may_have_side_dict(obj) {
+        let dict = SIDE_DICTS.with(|m| m.borrow_mut().remove(&obj.address()));
+        // Freed after the map borrow ends (its decref queues nested frees).
+        drop(dict);
     }
     // SAFETY: `allocate` made this pointer with `Box::into_raw`; nothing refers to it now.
     let boxed = unsafe { Box::from_raw(ptr as *mut Object) };

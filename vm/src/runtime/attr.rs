@@ -344,6 +344,7 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
+            _ if self.instance_has_dict(obj) => return obj.as_object()?.side_dict(),
             _ => return None,
         };
         let d = cell.borrow();
@@ -357,6 +358,15 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
+            _ if self.instance_has_dict(obj) => {
+                let o = obj.as_object()?;
+                if let Some(d) = o.side_dict() {
+                    return Some(d);
+                }
+                let d = self.new_dict();
+                o.set_side_dict(d.clone());
+                return Some(d);
+            }
             _ => return None,
         };
         let mut d = cell.borrow_mut();
@@ -390,7 +400,18 @@ impl Vm {
             }
             let dict = data.dict.clone();
             let key = self.intern(name);
+            let abstract_flag = if name == "__abstractmethods__" {
+                Some(self.truthy(&value)?)
+            } else {
+                None
+            };
             self.dict_set(&dict, key, value)?;
+            if let Some(on) = abstract_flag {
+                let flag = crate::types::typeobj::type_flags::IS_ABSTRACT;
+                let flags = data.flags.get();
+                data.flags
+                    .set(if on { flags | flag } else { flags & !flag });
+            }
             if name == "__del__" {
                 data.flags
                     .set(data.flags.get() | crate::types::typeobj::type_flags::HAS_FINALIZER);
@@ -464,6 +485,10 @@ impl Vm {
             let key = self.new_str(name);
             if self.dict_remove(&dict, &key)?.is_none() {
                 return Err(self.attribute_error(obj, name));
+            }
+            if name == "__abstractmethods__" {
+                let flag = crate::types::typeobj::type_flags::IS_ABSTRACT;
+                data.flags.set(data.flags.get() & !flag);
             }
             data.bump_version();
             return Ok(());

@@ -31,6 +31,26 @@ pub const FROZEN: &[FrozenModule] = &[
         is_package: false,
         source: include_str!("copyreg.py"),
     },
+    FrozenModule {
+        name: "abc",
+        is_package: false,
+        source: include_str!("abc.py"),
+    },
+    FrozenModule {
+        name: "_collections_abc",
+        is_package: false,
+        source: include_str!("_collections_abc.py"),
+    },
+    FrozenModule {
+        name: "collections",
+        is_package: true,
+        source: include_str!("collections/__init__.py"),
+    },
+    FrozenModule {
+        name: "collections.abc",
+        is_package: false,
+        source: include_str!("collections/abc.py"),
+    },
 ];
 
 /// The frozen module called `name`, if there is one.
