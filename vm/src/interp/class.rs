@@ -79,6 +79,9 @@ pub fn object_new_impl(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult<Val
             "object.__new__(X): X is not a type object",
         ));
     };
+    if data.has_flag(type_flags::IS_ABSTRACT) {
+        return Err(abstract_instantiation_error(vm, cls));
+    }
     if data.layout == Layout::Object {
         if !args.values.is_empty() {
             let init_overridden = vm
@@ -115,6 +118,30 @@ pub fn object_new_impl(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult<Val
         "cannot create '{}' instances",
         data.name.borrow()
     )))
+}
+
+/// "Can't instantiate abstract class X without an implementation for abstract method(s)
+/// 'a', 'b'" (names sorted, as CPython lists them).
+fn abstract_instantiation_error(vm: &mut Vm, cls: &Value) -> PyErr {
+    let name = cls
+        .as_type_data()
+        .map(|d| d.name.borrow().clone())
+        .unwrap_or_default();
+    let methods = vm
+        .lookup_type_attr(cls, "__abstractmethods__")
+        .and_then(|m| vm.collect_iterable(&m).ok())
+        .unwrap_or_default();
+    let mut names: Vec<String> = methods
+        .iter()
+        .filter_map(|m| m.as_str().map(str::to_string))
+        .collect();
+    names.sort();
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    PyErr::type_error(format!(
+        "Can't instantiate abstract class {name} without an implementation for abstract method{} {}",
+        if names.len() == 1 { "" } else { "s" },
+        quoted.join(", ")
+    ))
 }
 
 /// `object.__new__` as a builtin.

@@ -462,7 +462,18 @@ impl Vm {
             }
             let dict = data.dict.clone();
             let key = self.intern(name);
+            let abstract_flag = if name == "__abstractmethods__" {
+                Some(self.truthy(&value)?)
+            } else {
+                None
+            };
             self.dict_set(&dict, key, value)?;
+            if let Some(on) = abstract_flag {
+                let flag = crate::types::typeobj::type_flags::IS_ABSTRACT;
+                let flags = data.flags.get();
+                data.flags
+                    .set(if on { flags | flag } else { flags & !flag });
+            }
             if name == "__del__" {
                 data.flags
                     .set(data.flags.get() | crate::types::typeobj::type_flags::HAS_FINALIZER);
@@ -582,6 +593,10 @@ impl Vm {
             let key = self.new_str(name);
             if self.dict_remove(&dict, &key)?.is_none() {
                 return Err(self.attribute_error(obj, name));
+            }
+            if name == "__abstractmethods__" {
+                let flag = crate::types::typeobj::type_flags::IS_ABSTRACT;
+                data.flags.set(data.flags.get() & !flag);
             }
             data.bump_version();
             return Ok(());

@@ -28,6 +28,10 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("io", false, include_str!("io.py")),
     frozen("typing", false, include_str!("typing.py")),
     frozen("annotationlib", false, include_str!("annotationlib.py")),
+    frozen("abc", false, include_str!("abc.py")),
+    frozen("_collections_abc", false, include_str!("_collections_abc.py")),
+    frozen("collections", true, include_str!("collections/__init__.py")),
+    frozen("collections.abc", false, include_str!("collections/abc.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
