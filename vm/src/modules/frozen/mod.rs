@@ -25,6 +25,7 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("enum", false, include_str!("enum.py")),
     frozen("io", false, include_str!("io.py")),
     frozen("typing", false, include_str!("typing.py")),
+    frozen("fractions", false, include_str!("fractions.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
