@@ -26,6 +26,7 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("io", false, include_str!("io.py")),
     frozen("typing", false, include_str!("typing.py")),
     frozen("fractions", false, include_str!("fractions.py")),
+    frozen("argparse", false, include_str!("argparse.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
