@@ -27,6 +27,7 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("typing", false, include_str!("typing.py")),
     frozen("fractions", false, include_str!("fractions.py")),
     frozen("argparse", false, include_str!("argparse.py")),
+    frozen("statistics", false, include_str!("statistics.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
