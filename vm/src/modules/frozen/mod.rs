@@ -32,6 +32,9 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("_collections_abc", false, include_str!("_collections_abc.py")),
     frozen("collections", true, include_str!("collections/__init__.py")),
     frozen("collections.abc", false, include_str!("collections/abc.py")),
+    frozen("fractions", false, include_str!("fractions.py")),
+    frozen("argparse", false, include_str!("argparse.py")),
+    frozen("statistics", false, include_str!("statistics.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
