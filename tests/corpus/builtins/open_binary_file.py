@@ -1,5 +1,6 @@
 # open() in binary mode: write bytes, read all/partial, readline, iteration, and text/bytes errors.
-path = '/tmp/pyrite_corpus_open_binary.bin'
+import os
+path = '/tmp/pyrite_corpus_open_binary_%d.bin' % os.getpid()  # per process: runs may overlap
 with open(path, 'wb') as f:
     print(f.write(b'line one\n'), f.write(bytes(range(250, 256))), f.write(b'\nend\r\n'))
 with open(path, 'rb') as f:

@@ -1,5 +1,6 @@
 # Writing a CSV-like text file then parsing it line by line with split and aggregations.
-path = '/tmp/pyrite_corpus_lines.csv'
+import os
+path = '/tmp/pyrite_corpus_lines_%d.csv' % os.getpid()  # per process: runs may overlap
 rows = [('apple', 3, 1.25), ('pear', 5, 0.8), ('fig', 12, 0.35), ('apple', 2, 1.3)]
 with open(path, 'w') as f:
     f.write('name,qty,price\n')
@@ -17,5 +18,4 @@ for name in sorted(totals):
 with open(path) as f:
     lines = f.read().splitlines()
 print(len(lines), lines[-1], max(lines, key=len))
-import os  # only for cleanup of the temporary file
 os.remove(path)

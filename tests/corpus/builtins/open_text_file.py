@@ -1,6 +1,7 @@
 # open() in text mode: write, read, readline, readlines, iteration, append, with, seek/tell basics.
 import sys
-path = '/tmp/pyrite_corpus_open_text.txt'
+import os
+path = '/tmp/pyrite_corpus_open_text_%d.txt' % os.getpid()  # per process: runs may overlap
 with open(path, 'w') as f:
     n = f.write('first line\nsecond line\n')
     f.write('third ünïcode line\n')

@@ -47,7 +47,7 @@ attempt(lambda: b.write(b'x'))
 print(io.SEEK_SET, io.SEEK_CUR, io.SEEK_END, io.DEFAULT_BUFFER_SIZE)
 print(io.open is open, io.TextIOWrapper, io.BufferedReader)
 print(io.UnsupportedOperation.__mro__)
-path = '/tmp/pyrite_io_bytesio_test.txt'
+path = '/tmp/pyrite_io_bytesio_test_%d.txt' % os.getpid()  # per process: runs may overlap
 with open(path, 'w') as f:
     print(isinstance(f, io.TextIOBase), isinstance(f, io.IOBase), isinstance(f, io.BufferedIOBase))
     print(type(f) is io.TextIOWrapper)
