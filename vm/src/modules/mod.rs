@@ -3,8 +3,10 @@
 
 pub mod frozen;
 pub mod import;
+pub mod json;
 pub mod module_type;
 pub mod os;
+pub mod sre;
 pub mod sys;
 
 use crate::object::Value;
@@ -19,6 +21,8 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// in Python live in `frozen::FROZEN` instead.
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
+    ("_json", json::create),
+    ("_sre", sre::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

@@ -21,6 +21,31 @@ pub const FROZEN: &[FrozenModule] = &[
         is_package: false,
         source: include_str!("importlib/_bootstrap.py"),
     },
+    FrozenModule {
+        name: "json",
+        is_package: true,
+        source: include_str!("json/__init__.py"),
+    },
+    FrozenModule {
+        name: "json.decoder",
+        is_package: false,
+        source: include_str!("json/decoder.py"),
+    },
+    FrozenModule {
+        name: "json.encoder",
+        is_package: false,
+        source: include_str!("json/encoder.py"),
+    },
+    FrozenModule {
+        name: "json.scanner",
+        is_package: false,
+        source: include_str!("json/scanner.py"),
+    },
+    FrozenModule {
+        name: "re",
+        is_package: true,
+        source: include_str!("re/__init__.py"),
+    },
 ];
 
 /// The frozen module called `name`, if there is one.
