@@ -10,11 +10,13 @@ pub mod heapq;
 pub mod import;
 pub mod io_native;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod module_type;
 pub mod operator;
 pub mod os;
 pub mod random_core;
+pub mod sre;
 pub mod struct_module;
 pub mod sys;
 
@@ -30,6 +32,8 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// in Python live in `frozen::FROZEN` instead.
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
+    ("_json", json::create),
+    ("_sre", sre::create),
     ("_io", io_native::create),
     ("math", math::create),
     ("itertools", itertools::create),

@@ -39,6 +39,11 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("fractions", false, include_str!("fractions.py")),
     frozen("argparse", false, include_str!("argparse.py")),
     frozen("statistics", false, include_str!("statistics.py")),
+    frozen("json", true, include_str!("json/__init__.py")),
+    frozen("json.decoder", false, include_str!("json/decoder.py")),
+    frozen("json.encoder", false, include_str!("json/encoder.py")),
+    frozen("json.scanner", false, include_str!("json/scanner.py")),
+    frozen("re", true, include_str!("re/__init__.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
