@@ -118,6 +118,7 @@ builtin_types! {
     zip: "zip", Other, true;
     map: "map", Other, true;
     filter: "filter", Other, true;
+    generic_alias: "GenericAlias", Other, false;
     generator: "generator", Other, false;
     coroutine: "coroutine", Other, false;
     async_generator: "async_generator", Other, false;
@@ -184,4 +185,23 @@ impl Types {
 /// Adds the builtin types' methods and constructors.
 pub fn install_methods(vm: &mut Vm) {
     crate::builtins::types::install(vm);
+}
+
+/// A builtin (non-heap) type made after start-up by a Rust module, deriving from `object`
+/// and shown as `module.name` (e.g. `collections.deque`).
+pub fn new_native_type(vm: &mut Vm, name: &str, module: &str, subclassable: bool) -> Value {
+    let mut made = Vec::new();
+    let object = vm.types.object.clone();
+    let ty = raw_type(name, Layout::Native, subclassable, vec![object], &mut made);
+    if let Some(obj) = ty.as_object() {
+        obj.set_type(&vm.types.type_);
+        if let Payload::Type(data) = &obj.payload
+            && let Some(d) = data.dict.as_object()
+        {
+            d.set_type(&vm.types.dict);
+        }
+    }
+    let module = vm.new_str(module);
+    vm.set_type_attr(&ty, "__module__", module);
+    ty
 }
