@@ -84,6 +84,10 @@ pub struct Vm {
     pub stdout_buffer: Vec<u8>,
     /// The instance attribute maps (hidden classes).
     pub maps: crate::types::attr_map::AttrMaps,
+    /// Where names were found along types' MROs (`runtime::type_cache`).
+    pub type_attr_cache: crate::runtime::type_cache::TypeAttrCache,
+    /// Emptied argument vectors of `CALL`, reused so native calls allocate nothing.
+    pub arg_vecs: Vec<Vec<Value>>,
     /// Set while queued `__del__` methods run (they are not re-entered).
     pub finalizing: bool,
     /// The tracing JIT's state (`vm::jit`).
@@ -137,6 +141,8 @@ impl Vm {
             native_types: HashMap::new(),
             stdout_buffer: Vec::new(),
             maps: crate::types::attr_map::AttrMaps::new(),
+            type_attr_cache: Default::default(),
+            arg_vecs: Vec::new(),
             finalizing: false,
             jit,
             tracing: Default::default(),

@@ -176,6 +176,7 @@ pub fn unsupported_operation_type(vm: &mut Vm) -> PyResult<Value> {
         let dict = data.dict.clone();
         let key = vm.intern("_UnsupportedOperation");
         vm.dict_set(&dict, key, ty.clone())?;
+        data.bump_version();
     }
     Ok(ty)
 }

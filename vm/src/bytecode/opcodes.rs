@@ -42,12 +42,16 @@ macro_rules! define_opcodes {
             /// Every opcode, in table order.
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
 
-            /// Decodes a byte, or `None` if no opcode has that number.
+            /// Decodes a byte, or `None` if no opcode has that number (one table load: the
+            /// dispatch loop decodes every instruction).
+            #[inline(always)]
             pub fn from_u8(byte: u8) -> Option<Opcode> {
-                match byte {
-                    $( $num => Some(Opcode::$name), )*
-                    _ => None,
-                }
+                const DECODE: [Option<Opcode>; 256] = {
+                    let mut table = [None; 256];
+                    $( table[$num] = Some(Opcode::$name); )*
+                    table
+                };
+                DECODE[usize::from(byte)]
             }
 
             /// The name `dis` prints.
@@ -55,9 +59,16 @@ macro_rules! define_opcodes {
                 match self { $( Opcode::$name => stringify!($name), )* }
             }
 
-            /// How many `CACHE` units follow the instruction.
+            /// How many `CACHE` units follow the instruction (a table load, for the
+            /// dispatch loop).
+            #[inline(always)]
             pub fn caches(self) -> usize {
-                match self { $( Opcode::$name => $caches, )* }
+                const CACHES: [u8; 256] = {
+                    let mut table = [0; 256];
+                    $( table[$num] = $caches; )*
+                    table
+                };
+                CACHES[self as usize] as usize
             }
 
             /// The opcode's `flags::*` bits.

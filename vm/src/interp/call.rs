@@ -181,6 +181,7 @@ impl Vm {
             entry: false,
             generator: Value::NULL,
             object: Value::NULL,
+            init_self: Value::NULL,
         });
         Ok(())
     }
@@ -233,6 +234,7 @@ impl Vm {
             entry: false,
             generator: Value::NULL,
             object: Value::NULL,
+            init_self: Value::NULL,
         });
         Ok(())
     }
@@ -290,6 +292,7 @@ impl Vm {
             entry: false,
             generator: Value::NULL,
             object: Value::NULL,
+            init_self: Value::NULL,
         });
         Ok(())
     }

@@ -63,6 +63,12 @@ fn unwrap_static(v: &Value) -> Value {
     }
 }
 
+/// Whether a `__new__` found on a class (possibly wrapped in `staticmethod`) is
+/// `object.__new__`.
+pub(crate) fn is_object_new_descriptor(f: &Value) -> bool {
+    is_object_new(&unwrap_static(f))
+}
+
 fn is_object_new(f: &Value) -> bool {
     matches!(f.payload(), Some(Payload::BuiltinFunction(b)) if b.name == "__new__" && b.doc == "object.__new__")
 }

@@ -380,13 +380,11 @@ impl Vm {
                         }
                     }
                     let obj = pop!();
-                    let name = code.names[(arg >> 1) as usize]
-                        .as_str()
-                        .unwrap_or("")
-                        .to_string();
+                    let name_value = code.names[(arg >> 1) as usize].clone();
+                    let name = name_value.as_str().unwrap_or("");
                     save!();
                     if arg & 1 != 0 {
-                        match tri!(self.getattr_method(&obj, &name)) {
+                        match tri!(self.getattr_method(&obj, name)) {
                             crate::runtime::attr::MethodLookup::Method(m) => {
                                 push!(m);
                                 push!(obj);
@@ -397,7 +395,7 @@ impl Vm {
                             }
                         }
                     } else {
-                        let v = tri!(self.getattr_str(&obj, &name));
+                        let v = tri!(self.getattr_str(&obj, name));
                         push!(v);
                     }
                 }
@@ -412,9 +410,9 @@ impl Vm {
                     }
                     let obj = pop!();
                     let v = pop!();
-                    let name = code.names[arg as usize].as_str().unwrap_or("").to_string();
+                    let name_value = code.names[arg as usize].clone();
                     save!();
-                    tri!(self.setattr(&obj, &name, v));
+                    tri!(self.setattr(&obj, name_value.as_str().unwrap_or(""), v));
                 }
                 Opcode::DELETE_ATTR => {
                     let obj = pop!();
@@ -1089,7 +1087,8 @@ impl Vm {
                     let callable_at = sp - 2 - argc;
                     let callable = std::mem::take(&mut self.stack[callable_at]);
                     let self_slot = std::mem::take(&mut self.stack[callable_at + 1]);
-                    let mut args: Vec<Value> = Vec::with_capacity(argc + 1);
+                    // Argument vectors are recycled (`Vm::arg_vecs`): no allocation per call.
+                    let mut args = self.arg_vecs.pop().unwrap_or_default();
                     let receiver = if self_slot.is_null() {
                         None
                     } else {
@@ -1099,7 +1098,10 @@ impl Vm {
                     sp = callable_at;
                     save!();
                     let names: &[Value] = kwnames.as_tuple().unwrap_or(&[]);
-                    match self.call_from_eval(callable, receiver, &args, names) {
+                    let result = self.call_from_eval(callable, receiver, &mut args, names);
+                    args.clear();
+                    self.arg_vecs.push(args);
+                    match result {
                         Ok(Some(result)) => {
                             push!(result);
                             if self.tracing.version.get() != trace_version {
@@ -1132,7 +1134,7 @@ impl Vm {
                     } else {
                         Some(self_slot)
                     };
-                    match self.call_from_eval(callable, receiver, &args, &names) {
+                    match self.call_from_eval(callable, receiver, &mut args, &names) {
                         Ok(Some(result)) => {
                             push!(result);
                             if self.tracing.version.get() != trace_version {
@@ -1185,7 +1187,7 @@ impl Vm {
                     if traced {
                         tri!(self.trace_return(&v));
                     }
-                    return Ok(self.return_from_frame(v));
+                    return self.return_from_frame(v).map_err(|e| (e, false));
                 }
                 Opcode::RAISE_VARARGS => {
                     let cause = if arg >= 2 { pop!() } else { Value::NULL };

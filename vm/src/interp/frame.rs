@@ -32,6 +32,9 @@ pub struct Frame {
     /// The Python-visible frame object, NULL until something asks for it
     /// (`sys._getframe`, a traceback, a trace function).
     pub object: Value,
+    /// For an `__init__` frame pushed by instantiating a class (`CALL` on a plain class):
+    /// the new instance, which the caller receives when the frame returns None.
+    pub init_self: Value,
 }
 
 impl Frame {

@@ -7,27 +7,39 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::vm::Vm;
 
 impl Vm {
-    /// Pops the finished top frame and hands `value` to its caller.
-    pub(super) fn return_from_frame(&mut self, value: Value) -> Flow {
-        let entry = self.frames.last().map(|f| f.entry).unwrap_or(true);
-        let generator = self
-            .frames
-            .last()
-            .map(|f| f.generator.clone())
-            .unwrap_or(Value::NULL);
+    /// Pops the finished top frame and hands `value` to its caller. An `__init__` frame
+    /// entered by instantiation hands over the new instance instead, or raises in the
+    /// caller if `__init__` returned something other than None.
+    pub(super) fn return_from_frame(&mut self, value: Value) -> Result<Flow, PyErr> {
+        let Some(frame) = self.frames.last_mut() else {
+            return Ok(Flow::Return(value));
+        };
+        let entry = frame.entry;
+        let generator = frame.generator.clone();
+        let init_self = std::mem::take(&mut frame.init_self);
         self.pop_frame();
         if !generator.is_null() {
             crate::interp::generator::mark_finished(&generator);
         }
+        let value = if init_self.is_null() {
+            value
+        } else if value.is_none() {
+            init_self
+        } else {
+            let err = self.init_result_error(&value);
+            drop(value);
+            drop(init_self);
+            return Err(err);
+        };
         if entry {
-            return Flow::Return(value);
+            return Ok(Flow::Return(value));
         }
         if let Some(caller) = self.frames.last_mut() {
             let sp = caller.sp;
             caller.sp += 1;
             self.stack[sp] = value;
         }
-        Flow::Reload
+        Ok(Flow::Reload)
     }
 
     /// Finds a handler for `err`, unwinding frames; `Ok(())` when the top frame now

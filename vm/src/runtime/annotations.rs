@@ -74,6 +74,10 @@ pub fn type_annotate(vm: &mut Vm, ty: &Value) -> PyResult<Value> {
         Some(v) => bind_class_value(vm, v, ty),
         None => {
             vm.set_item_str(&dict, "__annotate_func__", Value::NONE)?;
+            // Type dict writes change the version (runtime::type_cache relies on it).
+            if let Some(data) = ty.as_type_data() {
+                data.bump_version();
+            }
             Ok(Value::NONE)
         }
     }

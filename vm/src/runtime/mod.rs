@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod protocol;
 pub mod run;
 pub mod subscript;
+pub mod type_cache;
 pub mod typecheck;
 pub mod types;
 

@@ -83,17 +83,7 @@ impl Vm {
     /// Looks `name` up along the MRO of type `ty`.
     pub fn lookup_type_attr(&self, ty: &Value, name: &str) -> Option<Value> {
         let data = ty.as_type_data()?;
-        if let Some(v) = dict_get_str(&data.dict, name) {
-            return Some(v);
-        }
-        for base in data.mro_tail.borrow().iter() {
-            if let Some(bd) = base.as_type_data()
-                && let Some(v) = dict_get_str(&bd.dict, name)
-            {
-                return Some(v);
-            }
-        }
-        None
+        self.type_attr_cache.lookup(data, name)
     }
 
     /// Looks `name` up on the type of `v`.
