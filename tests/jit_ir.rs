@@ -1,0 +1,186 @@
+//! JIT tests in the style of PyPy's `test_pypy_c`: run a small loop with `--dump-ir` and
+//! check the *optimized* trace, mostly its loop body (after `loop`, up to `jump`): what must
+//! have been hoisted, unboxed or inlined away. Each program also checks its own output, so
+//! a trace that computes the wrong thing fails here too.
+
+use std::process::Command;
+
+/// Runs `source` with the JIT logging and dumping IR; returns (stdout, stderr).
+fn run_jit(name: &str, source: &str, extra: &[&str]) -> (String, String) {
+    let dir = std::env::temp_dir().join(format!("pyrite-jit-ir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{name}.py"));
+    std::fs::write(&path, source).expect("program written");
+    let out = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(["--dump-ir", "--jit-log=-", "-X", "jit-threshold=50"])
+        .args(extra)
+        .arg(&path)
+        .output()
+        .expect("pyrite runs");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The IR dumps in `stderr`: (header line, body lines).
+fn traces(stderr: &str) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for line in stderr.lines() {
+        if line.starts_with("---- IR ") {
+            out.push((line.to_owned(), Vec::new()));
+        } else if line.starts_with("[jit]") || line.is_empty() {
+            continue;
+        } else if let Some((_, body)) = out.last_mut() {
+            body.push(line.trim().to_owned());
+        }
+    }
+    out
+}
+
+/// The loop body of the first root trace whose label contains `label`.
+fn loop_body(stderr: &str, label: &str) -> Vec<String> {
+    let (_, body) = traces(stderr)
+        .into_iter()
+        .find(|(header, body)| header.contains(label) && body.iter().any(|l| l == "loop"))
+        .unwrap_or_else(|| panic!("no peeled trace for {label} in:\n{stderr}"));
+    body.into_iter()
+        .skip_while(|l| l != "loop")
+        .skip(1)
+        .take_while(|l| l != "jump")
+        .collect()
+}
+
+fn count(body: &[String], needle: &str) -> usize {
+    body.iter().filter(|l| l.contains(needle)).count()
+}
+
+#[test]
+fn float_loop_body_has_no_allocation_type_guard_or_call() {
+    // nbody's arithmetic shape: floats carried around the loop, mixed with the index.
+    let source = "\
+def integrate(n):
+    h = 1.0 / n
+    total = 0.0
+    for i in range(n):
+        x = (i + 0.5) * h
+        total += 4.0 / (1.0 + x * x)
+    return total * h
+print(integrate(200000))
+";
+    let (stdout, stderr) = run_jit("float_loop", source, &[]);
+    assert_eq!(stdout, "3.1415926535918897\n");
+    let body = loop_body(&stderr, "loop@");
+    for banned in ["box_", "guard_type", "call", "load_slot", "unbox_"] {
+        assert_eq!(
+            count(&body, banned),
+            0,
+            "{banned} in the loop body: {body:#?}"
+        );
+    }
+    assert!(count(&body, "add_float") >= 2, "{body:#?}");
+}
+
+#[test]
+fn range_loop_has_one_bounds_check_per_iteration() {
+    let source = "\
+def total(n):
+    t = 0
+    for i in range(n):
+        t += i
+    return t
+print(total(100000))
+";
+    let (stdout, stderr) = run_jit("range_loop", source, &[]);
+    assert_eq!(stdout, "4999950000\n");
+    let body = loop_body(&stderr, "loop@");
+    // The range compare is the only branch guard (besides the overflow checks of `t += i`
+    // and of the position's increment); the step's sign guard was hoisted into the pre-roll.
+    assert_eq!(count(&body, "guard_true"), 1, "{body:#?}");
+    assert_eq!(count(&body, "lt_int"), 1, "{body:#?}");
+    assert_eq!(count(&body, "gt_int"), 0, "{body:#?}");
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+    assert_eq!(count(&body, "guard_type"), 0, "{body:#?}");
+}
+
+#[test]
+fn int_while_loop_carries_unboxed_ints() {
+    let source = "\
+def mix(n):
+    acc = 0
+    i = 0
+    while i < n:
+        acc = (acc * 31 + i) % 1000003
+        i += 1
+    return acc
+print(mix(100000))
+";
+    let (stdout, stderr) = run_jit("while_loop", source, &[]);
+    assert_eq!(stdout, "933429\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "guard_type"), 0, "{body:#?}");
+    assert_eq!(count(&body, "load_slot"), 0, "{body:#?}");
+    assert_eq!(count(&body, "box_int"), 0, "{body:#?}");
+    assert!(count(&body, "phi") >= 2, "{body:#?}");
+}
+
+#[test]
+fn branchy_loop_gets_a_side_trace_that_links_back() {
+    let source = "\
+def branchy(n):
+    acc = 0
+    for i in range(n):
+        if i % 2:
+            acc += 3
+        else:
+            acc -= 1
+    return acc
+print(branchy(100000))
+";
+    let (stdout, stderr) = run_jit("branchy", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "100000\n");
+    assert!(stderr.contains("attached to trace#1"), "{stderr}");
+    let side = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("side@"))
+        .expect("a side trace");
+    assert!(
+        side.1.last().is_some_and(|l| l.starts_with("link")),
+        "{side:#?}"
+    );
+    // The side trace starts from the parent's unboxed values: no type guard on a number.
+    assert_eq!(count(&side.1, ", int !"), 0, "{side:#?}");
+    assert!(count(&side.1, ":i64 = load_slot") >= 2, "{side:#?}");
+    // Once attached, the loop no longer leaves at the branch every other iteration.
+    let exits = stderr
+        .lines()
+        .filter(|l| l.contains(" exit ") && l.contains("-> line"))
+        .count();
+    assert!(exits < 50, "{exits} exits:\n{stderr}");
+}
+
+#[test]
+fn instance_attributes_are_read_and_written_in_the_trace() {
+    let source = "\
+class Counter:
+    def __init__(self):
+        self.hits = 0
+def tally(n):
+    c = Counter()
+    for i in range(n):
+        c.hits += i
+    return c.hits
+print(tally(100000))
+";
+    let (stdout, stderr) = run_jit("attributes", source, &[]);
+    assert_eq!(stdout, "4999950000\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "call @attr_load"), 1, "{body:#?}");
+    assert_eq!(count(&body, "call @attr_store"), 1, "{body:#?}");
+}
