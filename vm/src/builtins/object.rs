@@ -8,6 +8,7 @@
 pub mod attrs;
 pub mod base;
 pub mod descr;
+pub mod reduce;
 pub mod util;
 
 use crate::object::{Payload, Value};
@@ -20,6 +21,7 @@ pub use descr::super_attribute;
 pub fn install(vm: &mut Vm) {
     base::install(vm);
     descr::install(vm);
+    reduce::install(vm);
 }
 
 /// Read-only attributes of builtin objects that are not in any dict (`f.__name__`,

@@ -227,7 +227,10 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             vm.repr_stack.pop();
             r
         }
-        Payload::Iterator(_) => Ok(format!("<{} object at {}>", vm.type_name(v), addr(v))),
+        Payload::Native(_) => Ok(default_repr(vm, v)),
+        Payload::Iterator(_) | Payload::Deque(_) => {
+            Ok(format!("<{} object at {}>", vm.type_name(v), addr(v)))
+        }
         Payload::DictView(view) => {
             let (dict, kind) = (view.dict.clone(), view.kind);
             let items: Vec<Value> = match dict.as_dict() {

@@ -371,7 +371,9 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
-            _ => return None,
+            Payload::Native(n) if n.has_dict => &n.dict,
+            Payload::Type(_) => return None,
+            _ => return crate::object::side_dict_get(obj.as_object()?),
         };
         let d = cell.borrow();
         if d.is_null() { None } else { Some(d.clone()) }
@@ -384,6 +386,14 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
+            Payload::Native(n) if n.has_dict => &n.dict,
+            Payload::Type(_) => return None,
+            // An instance of a user subclass of a builtin type (`class I(int)`).
+            _ if self.instance_has_dict(obj) => {
+                return Some(crate::object::side_dict(obj.as_object()?, || {
+                    self.new_dict()
+                }));
+            }
             _ => return None,
         };
         let mut d = cell.borrow_mut();
@@ -408,6 +418,38 @@ impl Vm {
 
     /// `setattr(obj, name, value)`.
     pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Some(hook) = self.metaclass_hook(obj, "__setattr__") {
+            let n = self.new_str(name);
+            self.call(&hook, &[obj.clone(), n, value])?;
+            return Ok(());
+        }
+        self.type_or_object_setattr(obj, name, value)
+    }
+
+    /// A metaclass's own `__setattr__`/`__delattr__` when `obj` is a class whose
+    /// metaclass (not `type` itself) overrides it.
+    fn metaclass_hook(&self, obj: &Value, name: &str) -> Option<Value> {
+        if !matches!(obj.payload(), Some(Payload::Type(_))) {
+            return None;
+        }
+        let meta = self.type_of(obj);
+        if meta.is(&self.types.type_) {
+            return None;
+        }
+        let hook = self.lookup_type_attr(&meta, name)?;
+        if crate::runtime::protocol::is_builtin_named(&hook, name) {
+            return None;
+        }
+        Some(hook)
+    }
+
+    /// `setattr` without a metaclass hook (`type.__setattr__` for classes).
+    pub fn type_or_object_setattr(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        value: Value,
+    ) -> PyResult<()> {
         if let Some(done) = self.set_annotation_attr(obj, name, Some(value.clone())) {
             return done;
         }
@@ -420,7 +462,18 @@ impl Vm {
             }
             let dict = data.dict.clone();
             let key = self.intern(name);
+            let abstract_flag = if name == "__abstractmethods__" {
+                Some(self.truthy(&value)?)
+            } else {
+                None
+            };
             self.dict_set(&dict, key, value)?;
+            if let Some(on) = abstract_flag {
+                let flag = crate::types::typeobj::type_flags::IS_ABSTRACT;
+                let flags = data.flags.get();
+                data.flags
+                    .set(if on { flags | flag } else { flags & !flag });
+            }
             if name == "__del__" {
                 data.flags
                     .set(data.flags.get() | crate::types::typeobj::type_flags::HAS_FINALIZER);
@@ -487,7 +540,6 @@ impl Vm {
         }
     }
 
-    /// `delattr(obj, name)`.
     /// `__annotations__`/`__annotate__` of classes and modules are computed attributes
     /// (see `runtime::annotations`); `None` when `obj`/`name` is not one of them.
     fn set_annotation_attr(
@@ -521,7 +573,18 @@ impl Vm {
         })
     }
 
+    /// `delattr(obj, name)`.
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Some(hook) = self.metaclass_hook(obj, "__delattr__") {
+            let n = self.new_str(name);
+            self.call(&hook, &[obj.clone(), n])?;
+            return Ok(());
+        }
+        self.type_or_object_delattr(obj, name)
+    }
+
+    /// `delattr` without a metaclass hook (`type.__delattr__` for classes).
+    pub fn type_or_object_delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         if let Some(done) = self.set_annotation_attr(obj, name, None) {
             return done;
         }
@@ -530,6 +593,10 @@ impl Vm {
             let key = self.new_str(name);
             if self.dict_remove(&dict, &key)?.is_none() {
                 return Err(self.attribute_error(obj, name));
+            }
+            if name == "__abstractmethods__" {
+                let flag = crate::types::typeobj::type_flags::IS_ABSTRACT;
+                data.flags.set(data.flags.get() & !flag);
             }
             data.bump_version();
             return Ok(());
@@ -548,7 +615,7 @@ impl Vm {
     /// `object.__delattr__`: descriptors' `__delete__`, then the instance's own attribute.
     pub fn generic_delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         if self.is_type(obj) {
-            return self.delattr(obj, name);
+            return self.type_or_object_delattr(obj, name);
         }
         let ty = self.type_of(obj);
         if let Some(attr) = self.lookup_type_attr(&ty, name) {

@@ -34,7 +34,8 @@ fn ordering_matches(ord: Ordering, op: CompareOp) -> bool {
 impl Vm {
     /// `a op b` (returns whatever the dunder returned).
     pub fn compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-        if self.is_exact_builtin(a) && self.is_exact_builtin(b) {
+        let native = |v: &Value| matches!(v.payload(), Some(Payload::Native(_)));
+        if self.is_exact_builtin(a) && self.is_exact_builtin(b) && !native(a) && !native(b) {
             // Bound methods are equal when they bind the same function to the same object.
             if let (Some(Payload::BoundMethod(x)), Some(Payload::BoundMethod(y))) =
                 (a.payload(), b.payload())
@@ -282,7 +283,7 @@ impl Vm {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
                 Payload::Range(_) => self.len(v)? != 0,
-                Payload::DictView(_) => self.len(v)? != 0,
+                Payload::DictView(_) | Payload::Deque(_) => self.len(v)? != 0,
                 _ => true,
             });
         }

@@ -14,6 +14,7 @@ pub mod fatal;
 pub mod finalize;
 pub mod hashing;
 pub mod instance;
+pub mod native;
 pub mod numbers;
 pub mod protocol;
 pub mod run;

@@ -186,3 +186,22 @@ impl Types {
 pub fn install_methods(vm: &mut Vm) {
     crate::builtins::types::install(vm);
 }
+
+/// A builtin (non-heap) type made after start-up by a Rust module, deriving from `object`
+/// and shown as `module.name` (e.g. `collections.deque`).
+pub fn new_native_type(vm: &mut Vm, name: &str, module: &str, subclassable: bool) -> Value {
+    let mut made = Vec::new();
+    let object = vm.types.object.clone();
+    let ty = raw_type(name, Layout::Native, subclassable, vec![object], &mut made);
+    if let Some(obj) = ty.as_object() {
+        obj.set_type(&vm.types.type_);
+        if let Payload::Type(data) = &obj.payload
+            && let Some(d) = data.dict.as_object()
+        {
+            d.set_type(&vm.types.dict);
+        }
+    }
+    let module = vm.new_str(module);
+    vm.set_type_attr(&ty, "__module__", module);
+    ty
+}

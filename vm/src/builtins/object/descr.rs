@@ -36,6 +36,8 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(&sm, "__call__", staticmethod_call);
     let function = vm.types.function.clone();
     vm.add_method(&function, "__get__", function_get);
+    let method = vm.types.method.clone();
+    vm.set_constructor(&method, method_new);
     let sup = vm.types.super_.clone();
     vm.set_constructor(&sup, super_new);
     let code = vm.types.code.clone();
@@ -468,4 +470,16 @@ fn slice_hash(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let t = vm.new_tuple(vec![start, stop, step]);
     let h = vm.hash(&t)?;
     Ok(vm.new_int(h))
+}
+
+/// `types.MethodType(function, instance)`: binds a callable to an instance.
+fn method_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = rest(&args).exact("method", 2)?;
+    if !vm.is_callable(&pos[0]) {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if pos[1].is_none() {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(vm.new_bound_method(pos[0].clone(), pos[1].clone()))
 }
