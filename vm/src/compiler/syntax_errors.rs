@@ -1054,9 +1054,13 @@ pub(crate) fn first_error(
         (Some(p), _) => {
             let f = mapper.map(p);
             if let Some((ch, pos, line)) = scan.open_at_eof {
+                // CPython's failing token is the next real token: inside brackets its
+                // tokenizer skips newlines, where ruff may re-lex an unclosed bracket
+                // and report the error at the end of the previous line.
+                let token_at = next_token_start(src, p.location.start().to_usize());
                 let at_eof = matches!(p.error, ParseErrorType::Lexical(LexicalErrorType::Eof))
-                    || p.location.start().to_usize() >= src.trim_end().len();
-                let err_line = lines.line_col(p.location.start()).0;
+                    || token_at >= src.trim_end().len();
+                let err_line = lines.line_col(TextSize::from(token_at as u32)).0;
                 if at_eof || err_line > line {
                     return Some(syntax(format!("'{ch}' was never closed"), range(pos, pos)));
                 }
@@ -1067,6 +1071,26 @@ pub(crate) fn first_error(
         (None, None) => return None,
     };
     Some(failure)
+}
+
+/// The offset of the first token at or after `pos`, skipping what CPython's tokenizer
+/// skips inside brackets: blanks, newlines, line continuations and comments.
+fn next_token_start(src: &str, pos: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut i = pos.min(bytes.len());
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\x0c' | b'\r' | b'\n' => i += 1,
+            b'\\' if matches!(bytes.get(i + 1), Some(b'\n' | b'\r')) => i += 2,
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    i
 }
 
 fn map_unsupported(kind: UnsupportedSyntaxErrorKind, r: TextRange) -> Failure {
