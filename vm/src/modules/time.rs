@@ -110,9 +110,7 @@ fn time_sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = &pos[0];
     let secs = if let Some(f) = as_float(v) {
         f
-    } else if as_int(v).is_some() {
-        vm.to_f64(v)?
-    } else if vm.lookup_special(v, "__float__").is_some() {
+    } else if as_int(v).is_some() || vm.lookup_special(v, "__float__").is_some() {
         vm.to_f64(v)?
     } else {
         let iv = vm.index_value(v)?;
