@@ -44,3 +44,4 @@ for x in [float("inf"), float("-inf"), float("nan")]:
 
 print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan)
 print(repr(math.sqrt(2)), repr(math.sqrt(10**20)), repr(math.exp(1)), math.sqrt(True))
+print(math.degrees(1.7e308), math.degrees(-1e307), math.radians(1e308) < math.inf)

@@ -19,6 +19,7 @@ pub mod random_core;
 pub mod sre;
 pub mod struct_module;
 pub mod sys;
+pub mod time;
 
 use crate::object::Value;
 use crate::runtime::errors::PyResult;
@@ -45,6 +46,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", collections::create),
     ("_struct", struct_module::create),
     ("_hashlib", hashlib_module::create),
+    ("time", time::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

@@ -228,20 +228,17 @@ func1!(
 );
 func1!(math_tan, "tan", f64::tan, false, MSG_FINITE);
 func1!(math_tanh, "tanh", f64::tanh, false, None);
-func1!(
-    math_degrees,
-    "degrees",
-    |x| x * (180.0 / std::f64::consts::PI),
-    false,
-    None
-);
-func1!(
-    math_radians,
-    "radians",
-    |x| x * (std::f64::consts::PI / 180.0),
-    false,
-    None
-);
+
+/// degrees and radians are plain products: an overflow to infinity is no error.
+fn math_degrees(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let x = float_arg(vm, one_arg(&args, "degrees")?)?;
+    Ok(vm.new_float(x * (180.0 / std::f64::consts::PI)))
+}
+
+fn math_radians(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let x = float_arg(vm, one_arg(&args, "radians")?)?;
+    Ok(vm.new_float(x * (std::f64::consts::PI / 180.0)))
+}
 
 /// gamma and lgamma (CPython's `math_1a`: errors come from the errno the function sets).
 fn math_1a(
