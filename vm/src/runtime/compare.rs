@@ -167,6 +167,18 @@ impl Vm {
                 let eq = self.dict_eq(a, b)?;
                 Ok(Some(eq == (op == CompareOp::Eq)))
             }
+            (Some(Payload::GenericAlias(x)), Some(Payload::GenericAlias(y)))
+                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
+                let (xo, yo, xa, ya) = (
+                    x.origin.clone(),
+                    y.origin.clone(),
+                    x.args.clone(),
+                    y.args.clone(),
+                );
+                let eq = self.eq(&xo, &yo)? && self.eq(&xa, &ya)?;
+                Ok(Some(eq == (op == CompareOp::Eq)))
+            }
             (Some(Payload::Range(_)), Some(Payload::Range(_)))
                 if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
             {

@@ -22,6 +22,19 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("heapq", false, include_str!("heapq.py")),
     frozen("functools", false, include_str!("functools.py")),
     frozen("random", false, include_str!("random.py")),
+    frozen("struct", false, include_str!("struct.py")),
+    frozen("hashlib", false, include_str!("hashlib.py")),
+    frozen("enum", false, include_str!("enum.py")),
+    frozen("io", false, include_str!("io.py")),
+    frozen("typing", false, include_str!("typing.py")),
+    frozen("annotationlib", false, include_str!("annotationlib.py")),
+    frozen("abc", false, include_str!("abc.py")),
+    frozen("_collections_abc", false, include_str!("_collections_abc.py")),
+    frozen("collections", true, include_str!("collections/__init__.py")),
+    frozen("collections.abc", false, include_str!("collections/abc.py")),
+    frozen("fractions", false, include_str!("fractions.py")),
+    frozen("argparse", false, include_str!("argparse.py")),
+    frozen("statistics", false, include_str!("statistics.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
