@@ -78,3 +78,15 @@ class Late:
     pass
 Late.p = cp
 show(lambda: Late().p)
+
+# The wrapper type, keyword arguments in keys, and recursion re-entering the cache.
+print(type(fib), fib.__module__, fib.__qualname__, fib.__dict__['__wrapped__'] is fib.__wrapped__)
+@ft.lru_cache(maxsize=3)
+def kw(a, *, b=0):
+    return a * 10 + b
+print(kw(1), kw(1, b=0), kw(a=1), kw(1, b=2), kw.cache_info())
+@ft.lru_cache(maxsize=1)
+def rec(n):
+    return 0 if n == 0 else rec(n - 1) + 1
+print(rec(30), rec.cache_info())
+show(lambda: ft.lru_cache(None)(lambda: 1)(1))

@@ -79,3 +79,9 @@ class Cell:
     set_one = ft.partialmethod(set, 1)
 c = Cell()
 print(c.set_true(5), c.set_one(), c.set_one(flag=3))
+
+# Registration from the first parameter's annotation.
+@describe.register
+def _(x: float):
+    return 'float'
+print(describe(2.5), describe(3))

@@ -45,3 +45,8 @@ show(lambda: random.shuffle((1, 2)))
 show(lambda: random.expovariate(0))
 show(lambda: random.SystemRandom().getstate())
 show(lambda: random.Random.__mro__)
+
+class NotRegistered:
+    def __len__(self): return 3
+    def __getitem__(self, i): return i
+show(lambda: random.sample(NotRegistered(), 1))

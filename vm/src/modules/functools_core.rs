@@ -1,6 +1,7 @@
-//! `_functools`: the hot parts of `functools` in Rust — `reduce` (a tight loop of calls)
-//! and `cmp_to_key` (its `KeyWrapper` objects are compared O(n log n) times by a sort).
-//! Everything else in `functools` is Python, in `frozen/functools.py`.
+//! `_functools`: the hot parts of `functools` in Rust — `reduce` (a tight loop of calls),
+//! `cmp_to_key` (its `KeyWrapper` objects are compared O(n log n) times by a sort) and
+//! `_lru_cache_wrapper` (every call of a memoized function goes through it). Everything
+//! else in `functools` is Python, in `frozen/functools.py`.
 
 use crate::bytecode::CompareOp;
 use crate::interp::args::{ArgSpec, Args};
@@ -36,13 +37,44 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.set_type_attr(&ty, "__hash__", Value::NONE);
     vm.native_types.insert("functools.KeyWrapper", ty.clone());
     vm.set_item_str(&dict, "KeyWrapper", ty)?;
+    let lru = vm.new_native_type("functools", "_lru_cache_wrapper", true);
+    vm.set_constructor(&lru, lru_new);
+    let lru_methods: [(&'static str, NativeFn); 5] = [
+        ("__call__", lru_call),
+        ("__get__", lru_get),
+        ("cache_info", lru_cache_info),
+        ("cache_clear", lru_cache_clear),
+        ("__copy__", lru_copy),
+    ];
+    for (name, f) in lru_methods {
+        vm.add_method(&lru, name, f);
+    }
+    vm.add_method(&lru, "__deepcopy__", lru_copy);
+    vm.set_item_str(&dict, "_lru_cache_wrapper", lru)?;
     Ok(module)
 }
 
-/// `reduce(function, iterable[, initial])`.
+/// `reduce(function, iterable, /[, initial])` (3.14 also takes `initial=` by keyword).
 fn reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.no_keywords("reduce")?;
-    let pos = args.range("reduce", 2, 3)?;
+    let bound = ArgSpec {
+        fname: "reduce",
+        names: &["function", "iterable", "initial"],
+        posonly: 2,
+        required: 2,
+        kwonly_from: 3,
+    };
+    let pos_count = args.positional().len();
+    if pos_count > 3 {
+        return Err(PyErr::type_error(format!(
+            "reduce expected at most 3 arguments, got {pos_count}"
+        )));
+    }
+    if pos_count < 2 && !args.has_keywords() {
+        return Err(PyErr::type_error(format!(
+            "reduce expected at least 2 arguments, got {pos_count}"
+        )));
+    }
+    let pos = bound.bind(&args)?;
     let func = &pos[0];
     let it = vm.iter(&pos[1]).map_err(|e| {
         if vm.err_matches(&e, ExcKind::TypeError) {
@@ -51,7 +83,11 @@ fn reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             e
         }
     })?;
-    let mut acc = pos.get(2).cloned();
+    let mut acc = if pos[2].is_null() {
+        None
+    } else {
+        Some(pos[2].clone())
+    };
     while let Some(item) = vm.next(&it)? {
         acc = Some(match acc {
             None => item,
@@ -161,4 +197,176 @@ fn key_gt(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 fn key_ge(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     key_compare(vm, args, CompareOp::Ge)
+}
+
+// ---------------------------------------------------------------- lru_cache
+
+/// The state of one memoized function. `cache` is a dict whose insertion order is the
+/// recency order (a hit moves its key to the end; eviction drops the first key).
+struct LruCache {
+    func: Value,
+    /// `None` for unbounded.
+    maxsize: Option<usize>,
+    typed: bool,
+    cache_info_type: Value,
+    cache: Value,
+    hits: std::cell::Cell<u64>,
+    misses: std::cell::Cell<u64>,
+    /// Separates positional from keyword arguments in keys.
+    kwd_mark: Value,
+}
+
+/// `_lru_cache_wrapper(user_function, maxsize, typed, cache_info_type)`.
+fn lru_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let cls = args.values[0].clone();
+    let a = crate::builtins::object::util::rest(&args);
+    let pos = a.exact("_lru_cache_wrapper", 4)?;
+    if !vm.is_callable(&pos[0]) {
+        return Err(PyErr::type_error("the first argument must be callable"));
+    }
+    let maxsize = if pos[1].is_none() {
+        None
+    } else {
+        let n = vm.index_i64(&pos[1])?;
+        Some(n.max(0) as usize)
+    };
+    let typed = vm.truthy(&pos[2])?;
+    let cache = vm.new_dict();
+    let kwd_mark = vm.new_tuple(Vec::new());
+    Ok(vm.new_native_full(
+        &cls,
+        LruCache {
+            func: pos[0].clone(),
+            maxsize,
+            typed,
+            cache_info_type: pos[3].clone(),
+            cache,
+            hits: std::cell::Cell::new(0),
+            misses: std::cell::Cell::new(0),
+            kwd_mark,
+        },
+        None,
+        true,
+    ))
+}
+
+/// The cache key of a call, as CPython's `_make_key` builds it: the positional
+/// arguments, then a marker and the keyword items, then (when typed) the argument types;
+/// a lone int or str argument is its own key.
+fn lru_key(vm: &mut Vm, c: &LruCache, call: &Args<'_>) -> Value {
+    let pos = call.positional();
+    if !call.has_keywords() && !c.typed && pos.len() == 1 {
+        let only = &pos[0];
+        let ty = vm.type_of(only);
+        if ty.is(&vm.types.int) || ty.is(&vm.types.str_) {
+            return only.clone();
+        }
+    }
+    let mut key: Vec<Value> = pos.to_vec();
+    let kw_values = &call.values[pos.len()..];
+    if call.has_keywords() {
+        key.push(c.kwd_mark.clone());
+        for (name, value) in call.kwnames.iter().zip(kw_values) {
+            key.push(name.clone());
+            key.push(value.clone());
+        }
+    }
+    if c.typed {
+        for v in pos {
+            key.push(vm.type_of(v));
+        }
+        for v in kw_values {
+            key.push(vm.type_of(v));
+        }
+    }
+    vm.new_tuple(key)
+}
+
+fn lru_call(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, c) =
+        native_receiver::<LruCache>(vm, &args, "__call__", "functools._lru_cache_wrapper")?;
+    let call = crate::builtins::object::util::rest(&args);
+    if c.maxsize == Some(0) {
+        c.misses.set(c.misses.get() + 1);
+        return vm.call_args(&c.func, call);
+    }
+    let key = lru_key(vm, c, &call);
+    if let Some(hit) = vm.dict_get(&c.cache, &key)? {
+        c.hits.set(c.hits.get() + 1);
+        if c.maxsize.is_some() {
+            // Most recently used goes to the end.
+            vm.dict_remove(&c.cache, &key)?;
+            vm.dict_set(&c.cache, key, hit.clone())?;
+        }
+        return Ok(hit);
+    }
+    c.misses.set(c.misses.get() + 1);
+    let result = vm.call_args(&c.func, call)?;
+    if vm.dict_get(&c.cache, &key)?.is_some() {
+        // A recursive call already cached this key: keep that entry.
+        return Ok(result);
+    }
+    if let Some(max) = c.maxsize {
+        let len = c.cache.as_dict().map(|d| d.borrow().len()).unwrap_or(0);
+        if len >= max {
+            let oldest = c
+                .cache
+                .as_dict()
+                .and_then(|d| d.borrow().next_entry(0).map(|(_, e)| e.key.clone()));
+            if let Some(oldest) = oldest {
+                vm.dict_remove(&c.cache, &oldest)?;
+            }
+        }
+    }
+    vm.dict_set(&c.cache, key, result.clone())?;
+    Ok(result)
+}
+
+/// Binds like a function: looked up on an instance it becomes a bound method.
+fn lru_get(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) =
+        native_receiver::<LruCache>(vm, &args, "__get__", "functools._lru_cache_wrapper")?;
+    let obj = args.values.get(1).cloned().unwrap_or(Value::NONE);
+    if obj.is_none() {
+        return Ok(this.clone());
+    }
+    Ok(Value::alloc(
+        &vm.types.method,
+        crate::object::Payload::BoundMethod(crate::types::payload::BoundMethodData {
+            function: this.clone(),
+            receiver: obj,
+        }),
+    ))
+}
+
+fn lru_cache_info(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, c) =
+        native_receiver::<LruCache>(vm, &args, "cache_info", "functools._lru_cache_wrapper")?;
+    let len = c.cache.as_dict().map(|d| d.borrow().len()).unwrap_or(0);
+    let hits = vm.new_int(c.hits.get() as i64);
+    let misses = vm.new_int(c.misses.get() as i64);
+    let maxsize = match c.maxsize {
+        Some(m) => vm.new_int(m as i64),
+        None => Value::NONE,
+    };
+    let size = vm.new_int(len as i64);
+    vm.call(&c.cache_info_type, &[hits, misses, maxsize, size])
+}
+
+fn lru_cache_clear(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (_, c) =
+        native_receiver::<LruCache>(vm, &args, "cache_clear", "functools._lru_cache_wrapper")?;
+    if let Some(d) = c.cache.as_dict() {
+        let old = std::mem::replace(&mut *d.borrow_mut(), crate::types::dict::DictTable::new());
+        drop(old);
+    }
+    c.hits.set(0);
+    c.misses.set(0);
+    Ok(Value::NONE)
+}
+
+fn lru_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) =
+        native_receiver::<LruCache>(vm, &args, "__copy__", "functools._lru_cache_wrapper")?;
+    Ok(this.clone())
 }

@@ -38,7 +38,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let module = vm.new_module("_random", dict.clone());
     let ty = vm.new_native_type("_random", "Random", true);
     vm.set_constructor(&ty, random_new);
-    let methods: [(&'static str, NativeFn); 5] = [
+    let methods: [(&'static str, NativeFn); 6] = [
+        ("_randbelow_with_getrandbits", randbelow_with_getrandbits),
         ("seed", random_seed),
         ("random", random_random),
         ("getrandbits", random_getrandbits),
@@ -179,6 +180,64 @@ fn random_getrandbits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(i) => vm.new_int(i),
         None => vm.new_bigint(n),
     })
+}
+
+/// Whether `obj`'s class still uses this module's `getrandbits` (not an override).
+fn uses_builtin_getrandbits(vm: &Vm, obj: &Value) -> bool {
+    let ty = vm.type_of(obj);
+    match vm
+        .lookup_type_attr(&ty, "getrandbits")
+        .as_ref()
+        .and_then(Value::payload)
+    {
+        Some(crate::object::Payload::BuiltinFunction(f)) => {
+            f.name == "getrandbits"
+                && f.owner.as_type_data().is_some_and(|d| {
+                    d.layout == crate::types::typeobj::Layout::Native
+                        && !d.has_flag(type_flags::HEAPTYPE)
+                        && *d.name.borrow() == "Random"
+                })
+        }
+        _ => false,
+    }
+}
+
+/// `_randbelow_with_getrandbits(n)`: a uniform int in `[0, n)` by rejection sampling of
+/// `n.bit_length()`-bit numbers, as CPython's `random.Random` does (so it consumes the
+/// same generator output). Calls an overriding `getrandbits` when a subclass has one.
+fn randbelow_with_getrandbits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, s) =
+        native_receiver::<RandomState>(vm, &args, "_randbelow_with_getrandbits", "_random.Random")?;
+    let pos = crate::builtins::object::util::rest(&args).exact("_randbelow_with_getrandbits", 1)?;
+    let n = &pos[0];
+    let small = as_int(n).and_then(|i| i.to_i64()).filter(|&i| i > 0);
+    if let Some(n) = small
+        && uses_builtin_getrandbits(vm, this)
+    {
+        let k = 64 - (n as u64).leading_zeros();
+        let mut mt = s.mt.borrow_mut();
+        loop {
+            let r: u64 = if k <= 32 {
+                u64::from(mt.next_u32() >> (32 - k))
+            } else {
+                let low = u64::from(mt.next_u32());
+                let high = u64::from(mt.next_u32() >> (64 - k));
+                (high << 32) | low
+            };
+            if r < n as u64 {
+                return Ok(vm.new_int(r as i64));
+            }
+        }
+    }
+    // General case: Python-level calls, as written in CPython's random.py.
+    let k = vm.call_method(n, "bit_length", &[])?;
+    let getrandbits = vm.getattr_str(this, "getrandbits")?;
+    loop {
+        let r = vm.call(&getrandbits, std::slice::from_ref(&k))?;
+        if !vm.compare_bool(&r, n, crate::bytecode::CompareOp::Ge)? {
+            return Ok(r);
+        }
+    }
 }
 
 fn random_getstate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

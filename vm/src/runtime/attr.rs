@@ -230,12 +230,18 @@ impl Vm {
                 | Payload::ClassMethod(_)
                 | Payload::StaticMethod(_),
             ) => false,
-            _ if self.is_exact_builtin(attr) => false,
+            _ if self.is_plain_builtin(attr) => false,
             _ => {
                 self.lookup_special(attr, "__set__").is_some()
                     || self.lookup_special(attr, "__delete__").is_some()
             }
         }
+    }
+
+    /// An object of a builtin type that is not a descriptor: exact builtins, except the
+    /// native types of Rust-written modules, which may define `__get__`/`__set__`.
+    fn is_plain_builtin(&self, v: &Value) -> bool {
+        self.is_exact_builtin(v) && !matches!(v.payload(), Some(Payload::Native(_)))
     }
 
     /// Applies the descriptor protocol to an attribute found on `obj`'s type.
@@ -257,7 +263,7 @@ impl Vm {
                 let getter = p.getter.clone();
                 self.call(&getter, &[obj.clone()])
             }
-            _ if self.is_exact_builtin(attr) => Ok(attr.clone()),
+            _ if self.is_plain_builtin(attr) => Ok(attr.clone()),
             _ => match self.lookup_special(attr, "__get__") {
                 Some(get) => self.call(&get, &[attr.clone(), obj.clone(), ty.clone()]),
                 None => Ok(attr.clone()),
@@ -312,7 +318,7 @@ impl Vm {
                 Some(Payload::Function(_) | Payload::BuiltinFunction(_) | Payload::Property(_)) => {
                     Ok(Some(attr))
                 }
-                _ if self.is_exact_builtin(&attr) => Ok(Some(attr)),
+                _ if self.is_plain_builtin(&attr) => Ok(Some(attr)),
                 _ => match self.lookup_special(&attr, "__get__") {
                     Some(get) => self
                         .call(&get, &[attr.clone(), Value::NONE, ty.clone()])
@@ -508,7 +514,7 @@ impl Vm {
                     return Ok(());
                 }
                 Some(Payload::Member(_)) => return self.member_set(&attr, obj, Some(value)),
-                _ if !self.is_exact_builtin(&attr) => {
+                _ if !self.is_plain_builtin(&attr) => {
                     if let Some(set) = self.lookup_special(&attr, "__set__") {
                         self.call(&set, &[attr.clone(), obj.clone(), value])?;
                         return Ok(());
@@ -633,7 +639,7 @@ impl Vm {
             if let Some(Payload::Member(_)) = attr.payload() {
                 return self.member_set(&attr, obj, None);
             }
-            if !self.is_exact_builtin(&attr) {
+            if !self.is_plain_builtin(&attr) {
                 if let Some(del) = self.lookup_special(&attr, "__delete__") {
                     self.call(&del, &[attr.clone(), obj.clone()])?;
                     return Ok(());

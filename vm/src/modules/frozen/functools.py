@@ -4,7 +4,7 @@ reduce and cmp_to_key are Rust (_functools); the rest is written here, following
 behaviour documented for CPython 3.14 (reprs, error messages, cache statistics).
 """
 
-from _functools import reduce, cmp_to_key
+from _functools import reduce, cmp_to_key, _lru_cache_wrapper
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
@@ -332,91 +332,6 @@ class _CacheInfo(tuple):
 
 _CacheInfo.__name__ = _CacheInfo.__qualname__ = 'CacheInfo'
 
-_KWD_MARK = object()
-
-
-def _make_key(args, kwds, typed):
-    key = args
-    if kwds:
-        key += (_KWD_MARK,)
-        for item in kwds.items():
-            key += item
-    if typed:
-        key += tuple(type(v) for v in args)
-        if kwds:
-            key += tuple(type(v) for v in kwds.values())
-    elif len(key) == 1 and type(key[0]) in (int, str):
-        return key[0]
-    return key
-
-
-class _lru_cache_wrapper:
-    """A function wrapped with a memoizing cache (what lru_cache returns)."""
-
-    def __init__(self, user_function, maxsize, typed):
-        self.__wrapped__ = user_function
-        self._maxsize = maxsize
-        self._typed = typed
-        self._cache = {}
-        self._hits = 0
-        self._misses = 0
-
-    def __call__(self, /, *args, **kwds):
-        maxsize = self._maxsize
-        func = self.__wrapped__
-        if maxsize == 0:
-            self._misses += 1
-            return func(*args, **kwds)
-        key = _make_key(args, kwds, self._typed)
-        cache = self._cache
-        missing = _KWD_MARK
-        result = cache.get(key, missing)
-        if result is not missing:
-            self._hits += 1
-            if maxsize is not None:
-                # Move to the most recently used end.
-                del cache[key]
-                cache[key] = result
-            return result
-        self._misses += 1
-        result = func(*args, **kwds)
-        if key in cache:
-            # A recursive call already cached this key; keep that entry.
-            return result
-        if maxsize is not None and len(cache) >= maxsize:
-            del cache[next(iter(cache))]
-        cache[key] = result
-        return result
-
-    def cache_info(self):
-        """Hits, misses, maxsize and current size of the cache."""
-        return _CacheInfo(self._hits, self._misses, self._maxsize, len(self._cache))
-
-    def cache_clear(self):
-        """Empties the cache and its statistics."""
-        self._cache.clear()
-        self._hits = self._misses = 0
-
-    def cache_parameters(self):
-        return {'maxsize': self._maxsize, 'typed': self._typed}
-
-    def __get__(self, obj, objtype=None):
-        if obj is None:
-            return self
-        return _Bound(self, obj)
-
-    def __reduce__(self):
-        return self.__qualname__
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-_lru_cache_wrapper.__module__ = 'functools'
-
-
 def lru_cache(maxsize=128, typed=False):
     """Decorator memoizing a function's results, keeping the maxsize most recent."""
     if isinstance(maxsize, int):
@@ -424,13 +339,15 @@ def lru_cache(maxsize=128, typed=False):
             maxsize = 0
     elif callable(maxsize) and isinstance(typed, bool):
         user_function, maxsize = maxsize, 128
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed)
+        wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
+        wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
         return update_wrapper(wrapper, user_function)
     elif maxsize is not None:
         raise TypeError('Expected first argument to be an integer, a callable, or None')
 
     def decorating_function(user_function):
-        wrapper = _lru_cache_wrapper(user_function, maxsize, typed)
+        wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
+        wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
         return update_wrapper(wrapper, user_function)
 
     return decorating_function

@@ -135,14 +135,6 @@ class Random(_random.Random):
                 cls._randbelow = cls._randbelow_without_getrandbits
                 break
 
-    def _randbelow_with_getrandbits(self, n):
-        getrandbits = self.getrandbits
-        k = n.bit_length()
-        r = getrandbits(k)
-        while r >= n:
-            r = getrandbits(k)
-        return r
-
     def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
         random = self.random
         if n >= maxsize:
@@ -158,7 +150,8 @@ class Random(_random.Random):
             r = random()
         return _floor(r * maxsize) % n
 
-    _randbelow = _randbelow_with_getrandbits
+    # _randbelow_with_getrandbits is the Rust base class's.
+    _randbelow = _random.Random._randbelow_with_getrandbits
 
     # -- integers
 
