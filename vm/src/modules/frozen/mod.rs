@@ -51,6 +51,16 @@ pub const FROZEN: &[FrozenModule] = &[
         is_package: false,
         source: include_str!("collections/abc.py"),
     },
+    FrozenModule {
+        name: "numbers",
+        is_package: false,
+        source: include_str!("numbers.py"),
+    },
+    FrozenModule {
+        name: "types",
+        is_package: false,
+        source: include_str!("types.py"),
+    },
 ];
 
 /// The frozen module called `name`, if there is one.
