@@ -299,7 +299,14 @@ impl TraceBuilder {
                     return (self.trace.type_of(stored) == inst.ty).then_some(stored);
                 }
                 Alias::Same | Alias::May => return None,
-                Alias::No if self.trace.writes_memory(earlier) && earlier.op == Op::Call => {
+                // Helpers write objects; only one that may run Python code may write the
+                // slot array (the trace's own frame, through `f_locals`).
+                Alias::No
+                    if self.trace.writes_memory(earlier)
+                        && earlier.op == Op::Call
+                        && (inst.op != Op::LoadSlot
+                            || self.trace.effect_of(earlier) == Some(Effect::MayCall)) =>
+                {
                     return None;
                 }
                 Alias::No => {}
@@ -312,15 +319,17 @@ impl TraceBuilder {
 
     /// Loads a root-frame slot.
     pub fn load_slot(&mut self, slot: u32) -> Ref {
-        self.emit_inst(Inst::new(
-            Op::LoadSlot,
-            Type::Value,
-            vec![],
-            Imm::Slot(slot),
-        ))
+        self.load_slot_typed(slot, Type::Value)
     }
 
-    /// Stores a value word into a root-frame slot.
+    /// Loads a root-frame slot that holds a value of type `ty` (a side trace's entry: the
+    /// parent's exit left its snapshot values there unboxed).
+    pub fn load_slot_typed(&mut self, slot: u32, ty: Type) -> Ref {
+        self.emit_inst(Inst::new(Op::LoadSlot, ty, vec![], Imm::Slot(slot)))
+    }
+
+    /// Stores a value word into a root-frame slot (or a raw number into a slot the VM reads
+    /// raw, like a range iterator's position).
     pub fn store_slot(&mut self, slot: u32, value: Ref) {
         self.emit_inst(Inst::new(
             Op::StoreSlot,
@@ -416,6 +425,15 @@ impl TraceBuilder {
         let mut jump = Inst::new(Op::Jump, Type::Void, vec![], Imm::None);
         jump.snapshot = Some(id);
         self.append(jump);
+    }
+
+    /// Ends a side trace: the state at the loop header (`slots` to write back) and a link
+    /// to the root trace.
+    pub fn link(&mut self, pc: u32, stack_depth: u32, slots: &[(u32, Ref)]) {
+        let id = self.snapshot(pc, stack_depth, slots);
+        let mut link = Inst::new(Op::Link, Type::Void, vec![], Imm::None);
+        link.snapshot = Some(id);
+        self.append(link);
     }
 
     /// Leaves the trace unconditionally through the current snapshot.

@@ -191,10 +191,11 @@ const BOX: OpFlags = OpFlags(OVF.0 | OpFlags::ALLOC.0);
 
 define_ops! {
     // ---- frame slots and control ----
-    /// Loads a slot of the root frame (at trace entry, or after a store to it).
-    LoadSlot = "load_slot", [], None, Slot, Fixed(Value), OpFlags::LOAD;
+    /// Loads a slot of the root frame (at trace entry, or after a store to it): a value word,
+    /// or, at the entry of a side trace, the raw number its parent's exit left there.
+    LoadSlot = "load_slot", [], None, Slot, Given, OpFlags::LOAD;
     /// Stores a value word into a slot of the root frame.
-    StoreSlot = "store_slot", [Is(Value)], None, Slot, Fixed(Void), OpFlags::STORE;
+    StoreSlot = "store_slot", [Any], None, Slot, Fixed(Void), OpFlags::STORE;
     /// Separates the pre-roll (run once) from the loop body (run each iteration).
     Loop = "loop", [], None, None, Fixed(Void), OpFlags::CONTROL;
     /// A loop-carried value, placed right after `loop`: the first operand on entry, the
@@ -205,6 +206,9 @@ define_ops! {
     Jump = "jump", [], None, None, Fixed(Void), OpFlags::CONTROL;
     /// Leaves the trace unconditionally through its snapshot.
     Exit = "exit", [], None, None, Fixed(Void), OpFlags(OpFlags::GUARD.0 | OpFlags::CONTROL.0);
+    /// The end of a side trace: box its snapshot's values into the slot array and jump to
+    /// the root trace's entry (the loop header), LuaJIT's link to the root.
+    Link = "link", [], None, None, Fixed(Void), OpFlags::CONTROL;
 
     // ---- integers ----
     /// `a + b`, exiting on i64 overflow (the interpreter then makes the big int).
@@ -227,6 +231,9 @@ define_ops! {
     OrInt = "or_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE_COMM;
     /// `a ^ b`.
     XorInt = "xor_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE_COMM;
+    /// Python's `//` on ints (rounds toward negative infinity); leaves on `MIN // -1`. The
+    /// recorder guards the divisor nonzero first.
+    FloorDivInt = "floordiv_int", [Is(I64), Is(I64)], None, None, Fixed(I64), OVF;
     /// Python's `a % b` (the result takes the divisor's sign); the recorder guards `b != 0`.
     ModInt = "mod_int", [Is(I64), Is(I64)], None, None, Fixed(I64), PURE;
     /// Python's `a >> b` for `b >= 0` (the recorder guards that): arithmetic, and a count

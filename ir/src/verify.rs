@@ -77,13 +77,13 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
             }
             _ => in_phis = false,
         }
-        if inst.op == Op::Jump && index + 1 != trace.insts.len() {
-            return at("jump is not the last instruction".into());
+        if matches!(inst.op, Op::Jump | Op::Link) && index + 1 != trace.insts.len() {
+            return at(format!("{} is not the last instruction", inst.op));
         }
         let needs_snapshot = trace.is_guard(inst);
         match inst.snapshot {
             None if needs_snapshot => return at("guard without snapshot".into()),
-            Some(_) if !needs_snapshot && inst.op != Op::Jump => {
+            Some(_) if !needs_snapshot && !matches!(inst.op, Op::Jump | Op::Link) => {
                 return at("snapshot on an instruction that cannot exit".into());
             }
             Some(id) => match trace.snapshot(id) {

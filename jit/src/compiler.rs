@@ -144,12 +144,25 @@ impl Compiler {
         &self.trampoline
     }
 
-    /// Compiles a trace for this machine.
+    /// Compiles a root trace for this machine.
     pub fn compile(
         &mut self,
         trace: &Trace,
         helpers: &HelperTable,
         options: &CompileOptions,
+    ) -> Result<CompiledTrace, CompileError> {
+        self.compile_linked(trace, helpers, options, 0, None)
+    }
+
+    /// Compiles a trace whose exits return `exit_base + k`; with `link_to` (the root
+    /// trace's address) it is a side trace, entered through an exit slot.
+    pub fn compile_linked(
+        &mut self,
+        trace: &Trace,
+        helpers: &HelperTable,
+        options: &CompileOptions,
+        exit_base: u32,
+        link_to: Option<u64>,
     ) -> Result<CompiledTrace, CompileError> {
         let id = self.next_id;
         self.next_id += 1;
@@ -160,6 +173,8 @@ impl Compiler {
             stress: options.stress,
             helper_call_conv: self.isa.default_call_conv(),
             frontend: self.isa.frontend_config(),
+            exit_base,
+            link_to,
         };
         let func = lower(trace, id, &params)?;
         let (bytes, _) = emit(&self.isa, func, false)?;
@@ -185,6 +200,8 @@ pub fn compile_for_target(
         stress: false,
         helper_call_conv: isa.default_call_conv(),
         frontend: isa.frontend_config(),
+        exit_base: 0,
+        link_to: None,
     };
     let func = lower(trace, 0, &params)?;
     let (bytes, text) = emit(&isa, func, true)?;

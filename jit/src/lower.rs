@@ -43,6 +43,12 @@ pub struct LowerParams<'a> {
     pub helper_call_conv: CallConv,
     /// The target's pointer type and layout facts.
     pub frontend: cranelift_codegen::isa::TargetFrontendConfig,
+    /// Added to snapshot numbers to make the exit numbers the VM receives (a side trace's
+    /// exits are told apart from its root's by this).
+    pub exit_base: u32,
+    /// For a side trace, the address of its root trace, which its `link` tail-calls; the
+    /// side trace then has the exit-stub signature, so an exit slot can point at it.
+    pub link_to: Option<u64>,
 }
 
 /// The Cranelift type of an IR type (`None` for `void`).
@@ -85,13 +91,22 @@ struct Lowering<'a, 'b> {
     interrupt: cranelift_codegen::ir::Value,
     values: Vec<Option<cranelift_codegen::ir::Value>>,
     exits: HashMap<SnapshotId, Block>,
+    /// Exit blocks that return to the VM directly instead of through the exit slot: the
+    /// eval-breaker poll and stress failures must reach the interpreter, not a side trace
+    /// that would link straight back into the loop.
+    direct_exits: HashMap<SnapshotId, Block>,
     /// Whether the eval-breaker poll still has to be attached to a guard in this iteration.
     poll_pending: bool,
 }
 
 /// Lowers `trace` into a new function named `trace#id`.
 pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, CompileError> {
-    let mut func = Function::with_name_signature(UserFuncName::user(0, id), trace_signature());
+    let signature = if params.link_to.is_some() {
+        exit_signature()
+    } else {
+        trace_signature()
+    };
+    let mut func = Function::with_name_signature(UserFuncName::user(0, id), signature);
     let mut fctx = FunctionBuilderContext::new();
     let mut b = FunctionBuilder::new(&mut func, &mut fctx);
     let entry = b.create_block();
@@ -112,6 +127,7 @@ pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, C
         interrupt,
         values: vec![None; trace.insts.len()],
         exits: HashMap::new(),
+        direct_exits: HashMap::new(),
         poll_pending: true,
     };
     lowering.body(header)?;
@@ -171,7 +187,16 @@ impl Lowering<'_, '_> {
     }
 
     fn exit_block(&mut self, snap: SnapshotId) -> Result<Block, CompileError> {
-        if let Some(&block) = self.exits.get(&snap) {
+        self.exit_block_of(snap, false)
+    }
+
+    fn exit_block_of(&mut self, snap: SnapshotId, direct: bool) -> Result<Block, CompileError> {
+        let map = if direct {
+            &self.direct_exits
+        } else {
+            &self.exits
+        };
+        if let Some(&block) = map.get(&snap) {
             return Ok(block);
         }
         let trace = self.trace;
@@ -190,7 +215,11 @@ impl Lowering<'_, '_> {
                 self.b.append_block_param(block, ty);
             }
         }
-        self.exits.insert(snap, block);
+        if direct {
+            self.direct_exits.insert(snap, block);
+        } else {
+            self.exits.insert(snap, block);
+        }
         Ok(block)
     }
 
@@ -200,12 +229,11 @@ impl Lowering<'_, '_> {
         ok: cranelift_codegen::ir::Value,
         snap: Option<SnapshotId>,
     ) -> Result<(), CompileError> {
-        let mut ok = ok;
+        let mut leave: Option<cranelift_codegen::ir::Value> = None;
         if self.poll_pending {
             self.poll_pending = false;
             let flag = self.b.ins().load(types::I8, flags(), self.interrupt, 0);
-            let quiet = self.b.ins().icmp_imm_s(IntCC::Equal, flag, 0);
-            ok = self.b.ins().band(ok, quiet);
+            leave = Some(self.b.ins().icmp_imm_s(IntCC::NotEqual, flag, 0));
         }
         if self.params.stress {
             let count = self
@@ -214,8 +242,23 @@ impl Lowering<'_, '_> {
                 .load(types::I64, flags(), self.ctx, STRESS_OFFSET);
             let next = self.b.ins().iadd_imm_s(count, -1);
             self.b.ins().store(flags(), next, self.ctx, STRESS_OFFSET);
-            let alive = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, next, 0);
-            ok = self.b.ins().band(ok, alive);
+            let dead = self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::SignedLessThanOrEqual, next, 0);
+            leave = Some(match leave {
+                Some(l) => self.b.ins().bor(l, dead),
+                None => dead,
+            });
+        }
+        if let Some(leave) = leave {
+            let snap =
+                snap.ok_or_else(|| CompileError("backend: guard without snapshot".into()))?;
+            let args = self.snapshot_args(snap)?;
+            let direct = self.exit_block_of(snap, true)?;
+            let cont = self.b.create_block();
+            self.b.ins().brif(leave, direct, &args, cont, &[]);
+            self.b.switch_to_block(cont);
         }
         self.branch_to_exit(ok, snap)
     }
@@ -306,11 +349,10 @@ impl Lowering<'_, '_> {
                     let Imm::Slot(slot) = inst.imm else {
                         return Err(self.unsupported("load_slot without slot"));
                     };
-                    Some(
-                        self.b
-                            .ins()
-                            .load(types::I64, flags(), self.slots, slot as i32 * 8),
-                    )
+                    let ty =
+                        machine_type(inst.ty).ok_or_else(|| self.unsupported("a void load"))?;
+                    // A bool slot holds 0 or 1 in a whole word: its low byte is the bool.
+                    Some(self.b.ins().load(ty, flags(), self.slots, slot as i32 * 8))
                 }
                 Op::StoreSlot => {
                     let Imm::Slot(slot) = inst.imm else {
@@ -378,6 +420,22 @@ impl Lowering<'_, '_> {
                     self.poll_pending = true;
                     None
                 }
+                Op::Link => {
+                    let snap = inst
+                        .snapshot
+                        .ok_or_else(|| self.unsupported("a link without snapshot"))?;
+                    let root = self
+                        .params
+                        .link_to
+                        .ok_or_else(|| self.unsupported("a link in a root trace"))?;
+                    self.write_back(snap)?;
+                    let sig = self.b.import_signature(trace_signature());
+                    let target = self.b.ins().iconst(types::I64, root as i64);
+                    self.b.ins().return_call_indirect(sig, target, &[self.ctx]);
+                    let dead = self.b.create_block();
+                    self.b.switch_to_block(dead);
+                    None
+                }
                 Op::Exit => {
                     let zero = self.b.ins().iconst(types::I8, 0);
                     self.guard(zero, inst.snapshot)?;
@@ -413,6 +471,28 @@ impl Lowering<'_, '_> {
                         Op::OrInt => ins.bor(a, c),
                         _ => ins.bxor(a, c),
                     })
+                }
+                Op::FloorDivInt => {
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, c, -1);
+                    let is_min = self.b.ins().icmp_imm_s(IntCC::Equal, a, i64::MIN);
+                    let overflow = self.b.ins().band(minus_one, is_min);
+                    let ok = self.b.ins().bxor_imm_s(overflow, 1);
+                    self.guard(ok, inst.snapshot)?;
+                    // Never trap: a zero divisor was guarded against, MIN / -1 just left.
+                    let zero = self.b.ins().icmp_imm_s(IntCC::Equal, c, 0);
+                    let bad = self.b.ins().bor(zero, overflow);
+                    let one = self.b.ins().iconst(types::I64, 1);
+                    let divisor = self.b.ins().select(bad, one, c);
+                    let q = self.b.ins().sdiv(a, divisor);
+                    let r = self.b.ins().srem(a, divisor);
+                    // Round toward negative infinity when the remainder's sign differs.
+                    let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                    let signs = self.b.ins().bxor(r, divisor);
+                    let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                    let adjust = self.b.ins().band(nonzero, differ);
+                    let lower = self.b.ins().iadd_imm_s(q, -1);
+                    Some(self.b.ins().select(adjust, lower, q))
                 }
                 Op::ModInt => {
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
@@ -578,8 +658,23 @@ impl Lowering<'_, '_> {
                     None
                 }
                 Op::Call => self.call(i)?,
-                Op::BoxInt | Op::BoxFloat => {
-                    return Err(self.unsupported("boxing inside the trace body (exits box)"));
+                Op::BoxInt => {
+                    // Only 48-bit ints are immediates; a wider one leaves (the exit boxes it).
+                    let v = self.arg(i, 0)?;
+                    let up = self.b.ins().ishl_imm_s(v, 16);
+                    let back = self.b.ins().sshr_imm_s(up, 16);
+                    let fits = self.b.ins().icmp(IntCC::Equal, back, v);
+                    self.branch_to_exit(fits, inst.snapshot)?;
+                    let payload = self.b.ins().band_imm_s(v, abi::INT_PAYLOAD_MASK as i64);
+                    Some(self.b.ins().bor_imm_s(payload, abi::INT_TAG as i64))
+                }
+                Op::BoxFloat => {
+                    // A NaN is always a heap float: leave and let the exit box it.
+                    let v = self.arg(i, 0)?;
+                    let ordered = self.b.ins().fcmp(FloatCC::Ordered, v, v);
+                    self.branch_to_exit(ordered, inst.snapshot)?;
+                    let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), v);
+                    Some(self.b.ins().iadd_imm_s(bits, abi::DOUBLE_OFFSET as i64))
                 }
                 Op::GuardNotForced | Op::IncRef | Op::DecRef | Op::NewTuple => {
                     return Err(self.unsupported(inst.op.name()));
@@ -696,11 +791,15 @@ impl Lowering<'_, '_> {
 
     /// Emits every exit block: store the values unboxed, then tail-call the exit slot.
     fn exit_blocks(&mut self) -> Result<(), CompileError> {
-        let mut exits: Vec<(SnapshotId, Block)> =
-            self.exits.iter().map(|(&s, &b)| (s, b)).collect();
-        exits.sort_by_key(|&(s, _)| s);
+        let mut exits: Vec<(SnapshotId, Block, bool)> = self
+            .exits
+            .iter()
+            .map(|(&s, &b)| (s, b, false))
+            .chain(self.direct_exits.iter().map(|(&s, &b)| (s, b, true)))
+            .collect();
+        exits.sort_by_key(|&(s, _, direct)| (s, direct));
         let sig = self.b.import_signature(exit_signature());
-        for (snap, block) in exits {
+        for (snap, block, direct) in exits {
             self.b.switch_to_block(block);
             let trace = self.trace;
             let snapshot = trace
@@ -720,10 +819,17 @@ impl Lowering<'_, '_> {
                     .ins()
                     .store(flags(), word, self.slots, slot as i32 * 8);
             }
+            let number = self
+                .b
+                .ins()
+                .iconst(types::I32, i64::from(self.params.exit_base + snap.0));
+            if direct {
+                self.b.ins().return_(&[number]);
+                continue;
+            }
             let slot_address = self.params.exit_slots + 8 * u64::from(snap.0);
             let address = self.b.ins().iconst(types::I64, slot_address as i64);
             let target = self.b.ins().load(types::I64, flags(), address, 0);
-            let number = self.b.ins().iconst(types::I32, i64::from(snap.0));
             self.b
                 .ins()
                 .return_call_indirect(sig, target, &[self.ctx, number]);

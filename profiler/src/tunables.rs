@@ -54,7 +54,7 @@ pub struct Tunable {
 tunables! {
     threshold = "threshold", 1009, "loop iterations before recording: a prime near 1000 (powers of two traced nqueens' last iteration in CPython)";
     function_threshold = "function-threshold", 1619, "calls before a function entry is hot (PyPy's value, ~1.6x the loop threshold)";
-    hot_exit = "hot-exit", 64, "exits through one guard before the trace is dropped and its loop re-recorded (a side trace later)";
+    hot_exit = "hot-exit", 64, "exits through one guard before a side trace is recorded from it (at most the loop threshold, so tests at threshold 1 attach side traces at once)";
     max_trace_length = "max-trace-length", 4000, "bytecode instructions recorded before aborting (LuaJIT maxrecord): bounds compile time";
     max_side_traces = "max-side-traces", 100, "side traces per root trace (LuaJIT maxside): caps polymorphic blow-up";
     inline_depth = "inline-depth", 3, "nested Python calls inlined into one trace (LuaJIT callunroll)";

@@ -92,6 +92,9 @@ pub struct Vm {
     pub tracing: crate::interp::tracing::TraceState,
     /// Names of the modules whose bodies are running (partially initialized modules).
     pub importing: Vec<String>,
+    /// Types created by Rust-written modules that their code needs to find again, by
+    /// qualified name (`"itertools._grouper"`); see `runtime::native`.
+    pub native_types: HashMap<&'static str, Value>,
 }
 
 /// Limit of Rust-level recursion (CPython's C recursion limit plays the same role).
@@ -131,6 +134,7 @@ impl Vm {
             sources: HashMap::new(),
             interrupt: Arc::new(AtomicBool::new(false)),
             repr_stack: Vec::new(),
+            native_types: HashMap::new(),
             stdout_buffer: Vec::new(),
             maps: crate::types::attr_map::AttrMaps::new(),
             finalizing: false,

@@ -16,8 +16,13 @@
 //! snapshots also get the back-edge slots they lack, since after the first iteration those
 //! slots no longer hold their entry values.)
 //!
+//! A slot the back-edge writes with a raw number (the recorder keeps ints, floats and bools
+//! unboxed) is substituted by a box of it; folding then cancels that box against the copy's
+//! type guard and unbox, so the number is carried by a typed `phi` and the box is left
+//! only to snapshots, where `sink` turns it back into the raw number.
+//!
 //! A trace that is not a plain root loop (no final `jump` whose snapshot writes value words
-//! into root-frame slots) or that was already peeled is left alone.
+//! or numbers into root-frame slots) or that was already peeled is left alone.
 
 use std::collections::HashMap;
 
@@ -38,13 +43,19 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
     let Some(back_edge) = jump.snapshot.and_then(|id| trace.snapshot(id)).cloned() else {
         return Ok(());
     };
-    // Only a root-frame write-back of value words can stand in for the slot loads.
+    // Only a root-frame write-back of value words or numbers can stand in for the slot
+    // loads (a number stands in boxed: folding cancels the box against the copy's type
+    // guard and unbox, leaving a raw loop-carried number).
     let plain_slots = back_edge.frames.len() == 1
         && back_edge.virtuals.is_empty()
-        && back_edge.frames[0]
-            .slots
-            .iter()
-            .all(|(_, v)| v.as_ref().is_some_and(|r| trace.type_of(r) == Type::Value));
+        && back_edge.frames[0].slots.iter().all(|(_, v)| {
+            v.as_ref().is_some_and(|r| {
+                matches!(
+                    trace.type_of(r),
+                    Type::Value | Type::I64 | Type::F64 | Type::Bool
+                )
+            })
+        });
     if !plain_slots {
         return Ok(());
     }
@@ -97,7 +108,13 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
         if let (Op::LoadSlot, Imm::Slot(slot)) = (inst.op, inst.imm)
             && let Some(&value) = slot_values.get(&slot)
         {
-            subst.push(value);
+            let boxed = match b.trace().type_of(value) {
+                Type::I64 => b.emit(Op::BoxInt, &[value]),
+                Type::F64 => b.emit(Op::BoxFloat, &[value]),
+                Type::Bool => b.emit(Op::BoxBool, &[value]),
+                _ => value,
+            };
+            subst.push(boxed);
             continue;
         }
         for arg in &mut inst.args {

@@ -24,6 +24,14 @@ use super::io_methods::{check_readable, io_err, read_one_line};
 
 pub fn install(vm: &mut Vm) {
     super::io_methods::install(vm);
+    // The file types live in `_io` (`<class '_io.TextIOWrapper'>`).
+    for ty in [vm.types.text_io.clone(), vm.types.buffered_io.clone()] {
+        if let Some(data) = ty.as_type_data() {
+            let dict = data.dict.clone();
+            let module = vm.new_str("_io");
+            let _ = vm.set_item_str(&dict, "__module__", module);
+        }
+    }
 }
 
 /// Registers `open` and `input` (called once the builtins module exists).

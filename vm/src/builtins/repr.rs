@@ -80,6 +80,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let keys: Vec<Value> = s.borrow().entries().map(|(_, k)| k.clone()).collect();
             set_repr(vm, v, &keys)
         }
+        Payload::GenericAlias(_) => crate::builtins::generic_alias::generic_alias_repr(vm, v),
         Payload::Range(r) => {
             let (start, stop, step) = (r.start.clone(), r.stop.clone(), r.step.clone());
             let (a, b) = (vm.repr(&start)?, vm.repr(&stop)?);
@@ -226,6 +227,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             vm.repr_stack.pop();
             r
         }
+        Payload::Native(_) => Ok(default_repr(vm, v)),
         Payload::Iterator(_) | Payload::Deque(_) => {
             Ok(format!("<{} object at {}>", vm.type_name(v), addr(v)))
         }

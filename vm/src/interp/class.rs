@@ -224,6 +224,35 @@ pub fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// PEP 560: a base that is not a class but has `__mro_entries__` is replaced by the
+/// classes that method returns (`class C(List[int])` derives from `list`).
+fn resolve_mro_entries(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    if bases.iter().all(|b| vm.is_type(b)) {
+        return Ok(bases.to_vec());
+    }
+    let orig = vm.new_tuple(bases.to_vec());
+    let mut out = Vec::with_capacity(bases.len());
+    for base in bases {
+        if vm.is_type(base) {
+            out.push(base.clone());
+            continue;
+        }
+        match vm.getattr_opt(base, "__mro_entries__")? {
+            Some(hook) => {
+                let entries = vm.call(&hook, &[orig.clone()])?;
+                match entries.payload() {
+                    Some(Payload::Tuple(items)) => out.extend(items.iter().cloned()),
+                    _ => {
+                        return Err(PyErr::type_error("__mro_entries__ must return a tuple"));
+                    }
+                }
+            }
+            None => out.push(base.clone()),
+        }
+    }
+    Ok(out)
+}
+
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.positional();
@@ -240,7 +269,10 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if name.as_pystr().is_none() {
         return Err(PyErr::type_error("__build_class__: name is not a string"));
     }
-    let bases: Vec<Value> = pos[2..].to_vec();
+    let orig_bases: Vec<Value> = pos[2..].to_vec();
+    let bases = resolve_mro_entries(vm, &orig_bases)?;
+    let bases_changed =
+        bases.len() != orig_bases.len() || bases.iter().zip(&orig_bases).any(|(a, b)| !a.is(b));
     let mut metaclass = args.keyword("metaclass").cloned();
     let kw_names: Vec<Value> = args
         .kwnames
@@ -295,6 +327,11 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         frame.locals = ns.clone();
     }
     let body_result = vm.run_frame()?;
+    if bases_changed {
+        let orig = vm.new_tuple(orig_bases);
+        let key = vm.new_str("__orig_bases__");
+        vm.setitem(&ns, &key, orig)?;
+    }
     let mut call_args = vec![name, bases_tuple, ns.clone()];
     call_args.extend(kw_values);
     let cls = vm.call_args(
@@ -434,6 +471,15 @@ pub fn type_new_kw(
         }
     }
     let dict = vm.dict_copy(ns)?;
+    // Annotation scopes read class-level names through this cell: point it at the
+    // class's own dict, so attributes added later are visible to deferred annotations.
+    let classdict_key = vm.new_str("__classdictcell__");
+    if let Some(cell) = vm.dict_remove(&dict, &classdict_key)?
+        && let Some(Payload::Cell(c)) = cell.payload()
+    {
+        let old = c.replace(dict.clone());
+        drop(old);
+    }
     let qualname = match vm.dict_get_str(&dict, "__qualname__") {
         Some(q) => {
             let key = vm.new_str("__qualname__");

@@ -12,16 +12,18 @@
 
 use pyrite_ir::{SnapValue, Type};
 
-use crate::jit::LoopTrace;
 use crate::jit::glue::clone_trace_word;
-use crate::jit::recorder::{Dep, Home, dict_version};
-use crate::object::Value;
+use crate::jit::recorder::{Dep, Home, RangeField, dict_version, range_state};
+use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
+use crate::object::{Payload, Value};
+use crate::types::iter::IterState;
 use crate::vm::Vm;
 
 /// How an attempt to run a trace went.
 pub(crate) enum Outcome {
-    /// The trace ran and left; the frame was updated.
-    Ran,
+    /// The trace ran and left through exit `exit` of tree member `member`; the frame was
+    /// updated.
+    Ran { member: usize, exit: usize },
     /// A dependency failed: the trace did not run.
     Refused,
 }
@@ -44,6 +46,14 @@ fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
 fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
     match home {
         Home::Frame(i) => vm.stack.get(base + i).map(Value::bits),
+        Home::Range { slot, field } => {
+            let (next, stop, step) = range_state(vm.stack.get(base + slot)?)?;
+            Some(match field {
+                RangeField::Next => next,
+                RangeField::Stop => stop,
+                RangeField::Step => step,
+            } as u64)
+        }
         Home::Global { dict, index } => dict.as_dict().and_then(|d| {
             d.try_borrow()
                 .ok()
@@ -54,17 +64,21 @@ fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
 
 /// Enters `trace` at its loop header in the top frame and deoptimizes at its exit.
 pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
-    if !deps_hold(vm, &trace.deps) {
+    if !deps_hold(vm, &trace.deps.borrow()) {
         return Outcome::Refused;
     }
+    let homes = trace.homes.borrow();
+    let Some(root) = trace.members.borrow().first().cloned() else {
+        return Outcome::Refused;
+    };
     let Some(frame) = vm.frames.last() else {
         return Outcome::Refused;
     };
     let base = frame.base;
     // Globals homes belong to the dict the trace was recorded with.
     let globals = frame.globals.clone();
-    let mut entry_words = Vec::with_capacity(trace.homes.len());
-    for home in &trace.homes {
+    let mut entry_words = Vec::with_capacity(homes.len());
+    for home in homes.iter() {
         if let Home::Global { dict, .. } = home
             && !dict.is(&globals)
         {
@@ -83,7 +97,7 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
         ctx.stress_countdown = vm.jit.stress_countdown;
     }
     let exit = match vm.jit.compiler.as_ref() {
-        Some(compiler) => trace.compiled.enter(compiler.trampoline(), &mut ctx),
+        Some(compiler) => root.compiled.enter(compiler.trampoline(), &mut ctx),
         None => return Outcome::Refused,
     };
     if stressed {
@@ -93,12 +107,34 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
             ctx.stress_countdown
         };
     }
-    deoptimize(vm, trace, exit as usize, &slots, &entry_words);
-    Outcome::Ran
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let exit = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let Some(exited) = trace.members.borrow().get(member).cloned() else {
+        // Cannot happen (exit numbers come from the tree's own members); keep the frame.
+        return Outcome::Refused;
+    };
+    let exiting = Exiting {
+        trace: &exited.trace,
+        id: exited.compiled.id,
+        label: &exited.label,
+        homes: &homes,
+        entry_depth: trace.entry_depth,
+    };
+    deoptimize(vm, &exiting, exit, &slots, &entry_words);
+    Outcome::Ran { member, exit }
+}
+
+/// The trace whose exit is being taken, and the tree's homes.
+struct Exiting<'a> {
+    trace: &'a pyrite_ir::Trace,
+    id: u32,
+    label: &'a str,
+    homes: &'a [Home],
+    entry_depth: usize,
 }
 
 /// Writes exit `exit`'s state back into the frame and the globals.
-fn deoptimize(vm: &mut Vm, trace: &LoopTrace, exit: usize, slots: &[u64], entry_words: &[u64]) {
+fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_words: &[u64]) {
     let Some(snapshot) = trace.trace.snapshots.get(exit) else {
         return;
     };
@@ -113,12 +149,31 @@ fn deoptimize(vm: &mut Vm, trace: &LoopTrace, exit: usize, slots: &[u64], entry_
             .unwrap_or(0);
         vm.jit.log(format_args!(
             "trace#{} {} exit {exit} -> line {line} (pc {})",
-            trace.compiled.id, trace.label, frame_snap.pc
+            trace.id, trace.label, frame_snap.pc
         ));
     }
-    // Phase 1: a counted value for every home that changed.
+    // Phase 1: a counted value for every home that changed. Stack slots above the exit's
+    // depth are dead (a side trace may have left raw numbers there).
+    let Some(live_end) = vm
+        .frames
+        .last()
+        .map(|f| f.nlocalsplus + frame_snap.stack_depth as usize)
+    else {
+        return;
+    };
     let mut updates: Vec<(usize, Value)> = Vec::new();
+    let mut range_updates: Vec<(usize, i64)> = Vec::new();
     for (k, home_word) in slots.iter().enumerate() {
+        if matches!(trace.homes.get(k), Some(Home::Frame(i)) if *i >= live_end) {
+            continue;
+        }
+        if let Some(Home::Range { slot, field }) = trace.homes.get(k) {
+            // Raw positions: only `next` is ever written, straight into the iterator.
+            if *field == RangeField::Next && entry_words.get(k) != Some(home_word) {
+                range_updates.push((*slot, *home_word as i64));
+            }
+            continue;
+        }
         let in_snapshot = frame_snap
             .slots
             .iter()
@@ -159,7 +214,15 @@ fn deoptimize(vm: &mut Vm, trace: &LoopTrace, exit: usize, slots: &[u64], entry_
                     released.push(old);
                 }
             }
-            None => {}
+            Some(Home::Range { .. }) | None => {}
+        }
+    }
+    for (slot, position) in range_updates {
+        if let Some(Payload::Iterator(state)) = vm.stack.get(base + slot).and_then(Value::payload)
+            && let Ok(mut state) = state.try_borrow_mut()
+            && let IterState::Range { next, .. } = &mut *state
+        {
+            *next = position;
         }
     }
     let Some(frame) = vm.frames.last_mut() else {

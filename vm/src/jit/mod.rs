@@ -16,6 +16,7 @@ pub(crate) mod exec;
 pub(crate) mod glue;
 pub(crate) mod recorder;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
@@ -28,16 +29,43 @@ use pyrite_profiler::{AbortReason, JitParams, LoopPolicy, PenaltyOutcome};
 use crate::object::Value;
 use crate::vm::Vm;
 
-/// A compiled loop: the native code plus what entering and leaving it needs.
-pub(crate) struct LoopTrace {
+/// One compiled trace of a loop's tree: the root (member 0) or a side trace.
+pub(crate) struct TreeMember {
     pub compiled: pyrite_jit::CompiledTrace,
     pub trace: pyrite_ir::Trace,
-    pub homes: Vec<recorder::Home>,
-    pub deps: Vec<recorder::Dep>,
+    /// Per exit (snapshot): how often it was taken and whether a side trace took it.
+    exits: RefCell<Vec<ExitState>>,
+    /// `loop@file.py:LINE` or `side@file.py:LINE`, for logs and perf maps.
+    pub label: String,
+}
+
+/// What the JIT knows about one exit of a trace.
+#[derive(Clone, Copy, Default)]
+struct ExitState {
+    hits: u32,
+    aborts: u32,
+    /// A side trace took the exit, or it gave up on one.
+    done: bool,
+}
+
+/// A compiled loop: its root trace and the side traces attached to the root's (and their
+/// own) hot exits, sharing one slot array. A side trace leaves exit numbers
+/// `member << 16 | snapshot`, so the VM knows whose snapshot to restore.
+pub(crate) struct LoopTrace {
+    pub members: RefCell<Vec<Rc<TreeMember>>>,
+    /// The slot array's homes: the root's, then those side traces added.
+    pub homes: RefCell<Vec<recorder::Home>>,
+    /// Everything any member assumed, checked at every entry.
+    pub deps: RefCell<Vec<recorder::Dep>>,
     pub entry_depth: usize,
+    pub header: usize,
+    pub back_edge: usize,
     /// `loop@file.py:LINE`, for logs and perf maps.
     pub label: String,
 }
+
+/// Exit numbers carry the member index above this many bits.
+pub(crate) const EXIT_MEMBER_SHIFT: u32 = 16;
 
 /// What the JIT knows about one loop header.
 #[derive(Default)]
@@ -153,10 +181,11 @@ impl Vm {
         }
         if let Some(trace) = state.trace.clone() {
             return match exec::run(self, &trace) {
-                exec::Outcome::Ran => {
+                exec::Outcome::Ran { member, exit } => {
                     if let Some(s) = self.jit.loops.get_mut(&key) {
                         s.refused = 0;
                     }
+                    self.jit_exit_taken(&trace, member, exit);
                     BackEdge::Reload
                 }
                 exec::Outcome::Refused => {
@@ -203,6 +232,10 @@ impl Vm {
             }
         };
         let mut trace = recording.trace;
+        if trace.snapshots.len() >= 1 << EXIT_MEMBER_SHIFT {
+            self.jit_abort(key, back_edge, AbortReason::TraceTooLong, header, &label);
+            return BackEdge::Continue;
+        }
         match pyrite_ir::passes::optimize(&mut trace) {
             Ok(()) => {}
             Err(e) => {
@@ -262,12 +295,20 @@ impl Vm {
                 &format!("py::trace#{}:{label}", compiled.id),
             );
         }
-        let loop_trace = Rc::new(LoopTrace {
+        let exits = RefCell::new(vec![ExitState::default(); trace.snapshots.len()]);
+        let root = Rc::new(TreeMember {
             compiled,
             trace,
-            homes: recording.homes,
-            deps: recording.deps,
+            exits,
+            label: label.clone(),
+        });
+        let loop_trace = Rc::new(LoopTrace {
+            members: RefCell::new(vec![root]),
+            homes: RefCell::new(recording.homes),
+            deps: RefCell::new(recording.deps),
             entry_depth: recording.entry_depth,
+            header,
+            back_edge: recording.loop_end,
             label,
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
@@ -277,9 +318,173 @@ impl Vm {
             c.set(0);
         }
         match exec::run(self, &loop_trace) {
-            exec::Outcome::Ran => BackEdge::Reload,
+            exec::Outcome::Ran { member, exit } => {
+                self.jit_exit_taken(&loop_trace, member, exit);
+                BackEdge::Reload
+            }
             exec::Outcome::Refused => BackEdge::Continue,
         }
+    }
+
+    /// Counts an exit of `tree`'s member; a hot exit gets a side trace, recorded from the
+    /// state the exit just restored (the frame is at the exit's pc).
+    fn jit_exit_taken(&mut self, tree: &Rc<LoopTrace>, member: usize, exit: usize) {
+        let Some(parent) = tree.members.borrow().get(member).cloned() else {
+            return;
+        };
+        let hot = self
+            .jit
+            .params
+            .hot_exit
+            .min(self.jit.params.threshold)
+            .max(1);
+        {
+            let mut exits = parent.exits.borrow_mut();
+            let Some(state) = exits.get_mut(exit) else {
+                return;
+            };
+            if state.done {
+                return;
+            }
+            state.hits += 1;
+            if state.hits < hot {
+                return;
+            }
+            state.hits = 0;
+        }
+        let members = tree.members.borrow().len();
+        if members > self.jit.params.max_side_traces as usize {
+            if let Some(state) = parent.exits.borrow_mut().get_mut(exit) {
+                state.done = true;
+            }
+            return;
+        }
+        match self.jit_side_trace(tree, &parent, exit) {
+            Ok(side) => {
+                parent
+                    .compiled
+                    .set_exit_target(exit, side.compiled.address());
+                if let Some(state) = parent.exits.borrow_mut().get_mut(exit) {
+                    state.done = true;
+                }
+                self.jit.log(format_args!(
+                    "trace#{} {} attached to trace#{} exit {exit}",
+                    side.compiled.id, side.label, parent.compiled.id
+                ));
+                tree.members.borrow_mut().push(side);
+            }
+            Err(reason) => {
+                let mut exits = parent.exits.borrow_mut();
+                if let Some(state) = exits.get_mut(exit) {
+                    state.aborts += 1;
+                    // Give up on exits that keep aborting (they leave the loop, raise, ...).
+                    state.done = state.aborts >= 3;
+                }
+                drop(exits);
+                self.jit.log(format_args!(
+                    "abort side trace of trace#{} exit {exit} ({}): {reason}",
+                    parent.compiled.id, tree.label
+                ));
+            }
+        }
+    }
+
+    /// Records, optimizes and compiles a side trace from exit `exit` of `parent`.
+    fn jit_side_trace(
+        &mut self,
+        tree: &Rc<LoopTrace>,
+        parent: &Rc<TreeMember>,
+        exit: usize,
+    ) -> Result<Rc<TreeMember>, AbortReason> {
+        let snapshot = parent
+            .trace
+            .snapshots
+            .get(exit)
+            .ok_or(AbortReason::FrameShape)?;
+        let index = tree.members.borrow().len();
+        let started = std::time::Instant::now();
+        let homes = tree.homes.borrow().clone();
+        let start = recorder::SideStart {
+            header: tree.header,
+            back_edge: tree.back_edge,
+            entry_depth: tree.entry_depth,
+            homes: &homes,
+            parent: &parent.trace,
+            snapshot,
+        };
+        let recording = recorder::record_side(self, &start, self.jit.params.max_trace_length)
+            .map_err(|abort| abort.reason)?;
+        let mut trace = recording.trace;
+        if trace.snapshots.len() >= 1 << EXIT_MEMBER_SHIFT {
+            return Err(AbortReason::TraceTooLong);
+        }
+        pyrite_ir::passes::optimize(&mut trace).map_err(|e| AbortReason::Compile(e.to_string()))?;
+        if self.jit.compiler.is_none() {
+            return Err(AbortReason::Compile("no compiler".into()));
+        }
+        let options = CompileOptions {
+            stress: self.jit.stressed(),
+            disassemble: self.jit.dump_asm,
+        };
+        let root_address = tree
+            .members
+            .borrow()
+            .first()
+            .map(|m| m.compiled.address())
+            .ok_or(AbortReason::FrameShape)?;
+        let compiled = match self.jit.compiler.as_mut() {
+            Some(c) => c.compile_linked(
+                &trace,
+                &self.jit.helpers,
+                &options,
+                (index as u32) << EXIT_MEMBER_SHIFT,
+                Some(root_address),
+            ),
+            None => return Err(AbortReason::Compile("no compiler".into())),
+        }
+        .map_err(|e| AbortReason::Compile(e.0))?;
+        let line = self.frames.last().and_then(|f| {
+            f.code.as_code().map(|c| {
+                (
+                    c.line_of(snapshot.frames.first().map_or(0, |f| f.pc as usize)),
+                    c.filename.as_str().unwrap_or("?").to_string(),
+                )
+            })
+        });
+        let label = match line {
+            Some((line, file)) => format!("side@{file}:{line}"),
+            None => "side@?".to_string(),
+        };
+        let micros = started.elapsed().as_micros();
+        self.jit.log(format_args!(
+            "trace#{} {label} compiled: {} IR instructions, {} exits, {} bytes, {micros} us",
+            compiled.id,
+            trace.insts.len(),
+            trace.snapshots.len(),
+            compiled.size()
+        ));
+        if self.jit.dump_ir {
+            eprintln!("---- IR trace#{} {label} ----\n{trace}", compiled.id);
+        }
+        if let Some(asm) = &compiled.asm {
+            eprintln!("---- asm trace#{} {label} ----\n{asm}", compiled.id);
+        }
+        if let Some(perf) = &mut self.jit.perf {
+            perf.add(
+                compiled.address(),
+                compiled.size(),
+                &format!("py::trace#{}:{label}", compiled.id),
+            );
+        }
+        *tree.homes.borrow_mut() = recording.homes;
+        tree.deps.borrow_mut().extend(recording.deps);
+        let exits = RefCell::new(vec![ExitState::default(); trace.snapshots.len()]);
+        Ok(Rc::new(TreeMember {
+            compiled,
+            trace,
+            exits,
+            label,
+        }))
     }
 
     /// Records an abort: logs it, applies the loop's penalty or blacklists it.

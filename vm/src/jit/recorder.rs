@@ -23,10 +23,11 @@
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 
-use pyrite_ir::{Effect, Op, Ref, Trace, TraceBuilder, Type, TypeTag};
+use pyrite_ir::{Effect, Op, Ref, SnapValue, Trace, TraceBuilder, Type, TypeTag};
 use pyrite_profiler::AbortReason;
 
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
+use crate::interp::attr_cache::{AttrCache, load_instance_value};
 use crate::jit::glue::names;
 use crate::object::{Payload, Value};
 use crate::types::code::CodeObject;
@@ -40,6 +41,17 @@ pub(crate) enum Home {
     Frame(usize),
     /// Entry `index` of a globals dict (its key set is pinned by a [`Dep`]).
     Global { dict: Value, index: usize },
+    /// A field of the range iterator in frame slot `slot`, as a raw `i64` (never a value
+    /// word): the trace keeps the position in the slot array, the exit writes it back.
+    Range { slot: usize, field: RangeField },
+}
+
+/// The fields of a range iterator a trace keeps in its slot array.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RangeField {
+    Next,
+    Stop,
+    Step,
 }
 
 /// A fact checked at trace entry (nothing inside a trace can change it).
@@ -62,6 +74,8 @@ pub(crate) struct Recording {
     pub deps: Vec<Dep>,
     /// Value-stack depth at the loop header.
     pub entry_depth: usize,
+    /// The last back-edge of the loop.
+    pub loop_end: usize,
 }
 
 /// An abort and the instruction where it happened.
@@ -94,8 +108,9 @@ struct Recorder<'a> {
     /// Homes written by the trace, with their current value.
     modified: BTreeMap<u32, Ref>,
     stack: Vec<Entry>,
-    /// The IR values of the entry stack (unchanged entries need no snapshot slot).
-    entry_stack: Vec<Ref>,
+    /// The IR values of the entry stack whose slots hold their value words (unchanged
+    /// entries need no snapshot slot); `None` for a side trace's raw entries.
+    entry_stack: Vec<Option<Ref>>,
     deps: Vec<Dep>,
     globals: Value,
     builtins: Value,
@@ -125,26 +140,14 @@ pub(crate) fn record(
         .ok_or_else(|| at(AbortReason::FrameShape))?;
     let nlocals = code.localsplus_len();
     let entry_depth = frame.sp - frame.base - nlocals;
-    let mut rec = Recorder {
+    let mut rec = Recorder::new(
         vm,
         code,
-        units: &code.units,
-        base: frame.base,
+        frame.base,
         nlocals,
-        b: TraceBuilder::new(),
-        homes: Vec::new(),
-        frame_homes: HashMap::new(),
-        global_homes: HashMap::new(),
-        known: HashMap::new(),
-        modified: BTreeMap::new(),
-        stack: Vec::new(),
-        entry_stack: Vec::new(),
-        deps: Vec::new(),
-        globals: frame.globals.clone(),
-        builtins: frame.builtins.clone(),
-        pinned_globals: false,
-        pinned_builtins: false,
-    };
+        &frame.globals,
+        &frame.builtins,
+    );
     // Module and class bodies keep names in a mapping; only module level (locals is the
     // globals dict) is modelled.
     if !frame.locals.is_null() && !frame.locals.is(&frame.globals) {
@@ -154,31 +157,11 @@ pub(crate) fn record(
     for d in 0..entry_depth {
         let slot = nlocals + d;
         let entry = rec.load_frame_slot(slot).map_err(at)?;
-        rec.entry_stack.push(entry.r);
+        rec.entry_stack.push(Some(entry.r));
         rec.stack.push(entry);
     }
-    let mut pc = header;
-    let mut count = 0;
-    loop {
-        count += 1;
-        if count > max_length {
-            return Err(Abort {
-                reason: AbortReason::TraceTooLong,
-                pc,
-            });
-        }
-        if pc < header || pc > back_edge {
-            return Err(Abort {
-                reason: AbortReason::LeftLoop,
-                pc,
-            });
-        }
-        match rec.step(pc, header, back_edge) {
-            Ok(Some(next)) => pc = next,
-            Ok(None) => break,
-            Err(reason) => return Err(Abort { reason, pc }),
-        }
-    }
+    let end = loop_end(&code.units, header, back_edge);
+    rec.run_to_back_edge(header, header, end, max_length)?;
     if rec.stack.len() != entry_depth {
         return Err(at(AbortReason::FrameShape));
     }
@@ -193,7 +176,269 @@ pub(crate) fn record(
         homes: rec.homes,
         deps: rec.deps,
         entry_depth,
+        loop_end: end,
     })
+}
+
+/// The last `JUMP_BACKWARD` to `header` (a loop whose body ends in an `if` has one per
+/// branch); at least `back_edge`.
+fn loop_end(units: &[Cell<u16>], header: usize, back_edge: usize) -> usize {
+    let mut end = back_edge;
+    let mut pc = header;
+    while pc < units.len() {
+        let start = pc;
+        let (mut byte, mut arg) = split_unit(units[pc].get());
+        pc += 1;
+        while byte == Opcode::EXTENDED_ARG as u8 && pc < units.len() {
+            let (b, a) = split_unit(units[pc].get());
+            byte = b;
+            arg = (arg << 8) | a;
+            pc += 1;
+        }
+        let Some(op) = Opcode::from_u8(byte) else {
+            break;
+        };
+        pc += op.caches();
+        if op.generic() == Opcode::JUMP_BACKWARD && pc.checked_sub(arg as usize) == Some(header) {
+            end = end.max(start);
+        }
+    }
+    end
+}
+
+/// Where a side trace starts: an exit of a trace of the loop's tree.
+pub(crate) struct SideStart<'a> {
+    pub header: usize,
+    pub back_edge: usize,
+    /// The root's value-stack depth at the loop header.
+    pub entry_depth: usize,
+    /// The tree's homes so far (the side trace may add more).
+    pub homes: &'a [Home],
+    /// The trace that exits, and the snapshot of the exit.
+    pub parent: &'a Trace,
+    pub snapshot: &'a pyrite_ir::Snapshot,
+}
+
+/// Records a side trace: from the state exit `start.snapshot` just restored in the top frame
+/// (the frame is at the exit's pc) to the loop's back-edge, where it links to the root.
+///
+/// At its entry the slot array holds what the parent's exit block stored: the snapshot's
+/// values *unboxed* (typed loads, no guards), and value words for every other home. Every
+/// snapshot value of a local or global stays in the side trace's write set, so its link
+/// and its exits box it again; stack values stay on the recorded stack.
+pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result<Recording, Abort> {
+    let exit_frame = start.snapshot.frames.first();
+    let pc = exit_frame.map_or(start.header, |f| f.pc as usize);
+    let at = |reason| Abort { reason, pc };
+    let exit_frame = exit_frame.ok_or_else(|| at(AbortReason::FrameShape))?;
+    if start.snapshot.frames.len() != 1 || !start.snapshot.virtuals.is_empty() {
+        return Err(at(AbortReason::FrameShape));
+    }
+    let frame = vm
+        .frames
+        .last()
+        .ok_or_else(|| at(AbortReason::FrameShape))?;
+    if !frame.generator.is_null() {
+        return Err(at(AbortReason::FrameShape));
+    }
+    let code = frame
+        .code
+        .as_code()
+        .ok_or_else(|| at(AbortReason::FrameShape))?;
+    let nlocals = code.localsplus_len();
+    let depth = exit_frame.stack_depth as usize;
+    if frame.sp != frame.base + nlocals + depth || frame.ip != pc {
+        return Err(at(AbortReason::FrameShape));
+    }
+    if !frame.locals.is_null() && !frame.locals.is(&frame.globals) {
+        return Err(at(AbortReason::FrameShape));
+    }
+    let mut rec = Recorder::new(
+        vm,
+        code,
+        frame.base,
+        nlocals,
+        &frame.globals,
+        &frame.builtins,
+    );
+    for (k, home) in start.homes.iter().enumerate() {
+        rec.homes.push(home.clone());
+        match home {
+            Home::Frame(i) => rec.frame_homes.insert(*i, k as u32),
+            Home::Global { index, .. } => rec.global_homes.insert(*index, k as u32),
+            Home::Range { .. } => None,
+        };
+    }
+    // The parent's exit values, raw; value words among them still get their type guard.
+    let mut stack: Vec<Option<Entry>> = vec![None; depth];
+    let mut words = Vec::new();
+    for &(k, value) in &exit_frame.slots {
+        let SnapValue::Ref(parent_ref) = value else {
+            return Err(at(AbortReason::FrameShape));
+        };
+        let ty = start.parent.type_of(parent_ref);
+        let home = rec
+            .homes
+            .get(k as usize)
+            .cloned()
+            .ok_or_else(|| at(AbortReason::FrameShape))?;
+        let concrete = rec
+            .home_value(&home)
+            .ok_or_else(|| at(AbortReason::FrameShape))?;
+        let r = rec.b.load_slot_typed(k, ty);
+        let entry = Entry { r, v: concrete };
+        if ty == Type::Value {
+            words.push(entry.clone());
+        }
+        match home {
+            Home::Frame(i) if i >= nlocals => {
+                if let Some(slot) = stack.get_mut(i - nlocals) {
+                    *slot = Some(entry);
+                }
+            }
+            _ => {
+                if entry.v.is_heap() && ty != Type::Value {
+                    return Err(at(AbortReason::UnsupportedTypes("big number at exit")));
+                }
+                rec.modified.insert(k, r);
+                rec.known.insert(k, entry);
+            }
+        }
+    }
+    let initial: Vec<(u32, Ref)> = rec.modified.iter().map(|(&k, &r)| (k, r)).collect();
+    let mut initial = initial;
+    for (d, e) in stack.iter().enumerate() {
+        if let Some(e) = e {
+            initial.push((rec.frame_home(nlocals + d), e.r));
+        }
+    }
+    rec.b.snapshot(pc as u32, depth as u32, &initial);
+    for e in &words {
+        let tag = tag_of(&e.v).ok_or_else(|| at(AbortReason::UnboundLocal))?;
+        rec.b.guard_type(e.r, tag);
+    }
+    for (d, e) in stack.into_iter().enumerate() {
+        match e {
+            Some(e) => {
+                rec.entry_stack.push(None);
+                rec.stack.push(e);
+            }
+            None => {
+                let e = rec.load_frame_slot(nlocals + d).map_err(at)?;
+                rec.entry_stack.push(Some(e.r));
+                rec.stack.push(e);
+            }
+        }
+    }
+    rec.run_to_back_edge(pc, start.header, start.back_edge, max_length)?;
+    if rec.stack.len() != start.entry_depth {
+        return Err(at(AbortReason::FrameShape));
+    }
+    let slots = rec.state_slots();
+    rec.b
+        .link(start.header as u32, start.entry_depth as u32, &slots);
+    let trace = rec
+        .b
+        .finish()
+        .map_err(|e| at(AbortReason::Compile(e.to_string())))?;
+    Ok(Recording {
+        trace,
+        homes: rec.homes,
+        deps: rec.deps,
+        entry_depth: start.entry_depth,
+        loop_end: start.back_edge,
+    })
+}
+
+impl<'a> Recorder<'a> {
+    fn new(
+        vm: &'a Vm,
+        code: &'a CodeObject,
+        base: usize,
+        nlocals: usize,
+        globals: &Value,
+        builtins: &Value,
+    ) -> Recorder<'a> {
+        Recorder {
+            vm,
+            code,
+            units: &code.units,
+            base,
+            nlocals,
+            b: TraceBuilder::new(),
+            homes: Vec::new(),
+            frame_homes: HashMap::new(),
+            global_homes: HashMap::new(),
+            known: HashMap::new(),
+            modified: BTreeMap::new(),
+            stack: Vec::new(),
+            entry_stack: Vec::new(),
+            deps: Vec::new(),
+            globals: globals.clone(),
+            builtins: builtins.clone(),
+            pinned_globals: false,
+            pinned_builtins: false,
+        }
+    }
+
+    /// The current value of a home.
+    fn home_value(&self, home: &Home) -> Option<Value> {
+        match home {
+            Home::Range { .. } => None,
+            Home::Frame(i) => self.vm.stack.get(self.base + i).cloned(),
+            Home::Global { dict, index } => dict.as_dict().and_then(|d| {
+                d.try_borrow()
+                    .ok()
+                    .and_then(|t| t.entry(*index).map(|e| e.value.clone()))
+            }),
+        }
+    }
+
+    /// The slots a snapshot of the current state writes: the modified homes and the stack
+    /// entries whose slots do not already hold them.
+    fn state_slots(&mut self) -> Vec<(u32, Ref)> {
+        let mut slots: Vec<(u32, Ref)> = self.modified.iter().map(|(&k, &r)| (k, r)).collect();
+        let stack: Vec<Ref> = self.stack.iter().map(|e| e.r).collect();
+        for (d, r) in stack.into_iter().enumerate() {
+            if self.entry_stack.get(d) == Some(&Some(r)) {
+                continue;
+            }
+            let k = self.frame_home(self.nlocals + d);
+            slots.push((k, r));
+        }
+        slots
+    }
+
+    /// Steps from `pc` until the back-edge.
+    fn run_to_back_edge(
+        &mut self,
+        mut pc: usize,
+        header: usize,
+        back_edge: usize,
+        max_length: u32,
+    ) -> Result<(), Abort> {
+        let mut count = 0;
+        loop {
+            count += 1;
+            if count > max_length {
+                return Err(Abort {
+                    reason: AbortReason::TraceTooLong,
+                    pc,
+                });
+            }
+            if pc < header || pc > back_edge {
+                return Err(Abort {
+                    reason: AbortReason::LeftLoop,
+                    pc,
+                });
+            }
+            match self.step(pc, header) {
+                Ok(Some(next)) => pc = next,
+                Ok(None) => return Ok(()),
+                Err(reason) => return Err(Abort { reason, pc }),
+            }
+        }
+    }
 }
 
 /// The IR tag that a concrete value has.
@@ -222,6 +467,43 @@ impl Recorder<'_> {
         self.homes.push(Home::Frame(slot));
         self.frame_homes.insert(slot, k);
         k
+    }
+
+    /// The home of a field of the range iterator in frame slot `slot`.
+    fn range_home(&mut self, slot: usize, field: RangeField) -> u32 {
+        let found = self.homes.iter().position(
+            |h| matches!(h, Home::Range { slot: s, field: f } if *s == slot && *f == field),
+        );
+        if let Some(k) = found {
+            return k as u32;
+        }
+        self.homes.push(Home::Range { slot, field });
+        (self.homes.len() - 1) as u32
+    }
+
+    /// `FOR_ITER` over a range iterator, inlined: the position, stop and step live raw in
+    /// the slot array; one compare per iteration, the step's sign guard is invariant.
+    fn for_range(&mut self, it_slot: usize, next: i64, step: i64) -> Step<Entry> {
+        let item = Value::try_small_int(next).ok_or(AbortReason::Overflow)?;
+        let kn = self.range_home(it_slot, RangeField::Next);
+        let ks = self.range_home(it_slot, RangeField::Stop);
+        let kst = self.range_home(it_slot, RangeField::Step);
+        let n = self.b.load_slot_typed(kn, Type::I64);
+        let s = self.b.load_slot_typed(ks, Type::I64);
+        let st = self.b.load_slot_typed(kst, Type::I64);
+        let zero = self.b.const_int(0);
+        let (sign, more) = if step > 0 {
+            (Op::GtInt, Op::LtInt)
+        } else {
+            (Op::LtInt, Op::GtInt)
+        };
+        let direction = self.b.emit(sign, &[st, zero]);
+        self.b.guard_true(direction);
+        let has_more = self.b.emit(more, &[n, s]);
+        self.b.guard_true(has_more);
+        let advanced = self.b.emit(Op::AddIntOvf, &[n, st]);
+        self.b.store_slot(kn, advanced);
+        Ok(Entry { r: n, v: item })
     }
 
     fn global_home(&mut self, index: usize) -> u32 {
@@ -267,15 +549,7 @@ impl Recorder<'_> {
 
     /// Takes the snapshot of the state before the instruction at `pc`.
     fn snapshot(&mut self, pc: usize) {
-        let mut slots: Vec<(u32, Ref)> = self.modified.iter().map(|(&k, &r)| (k, r)).collect();
-        let stack: Vec<Ref> = self.stack.iter().map(|e| e.r).collect();
-        for (d, r) in stack.into_iter().enumerate() {
-            if self.entry_stack.get(d) == Some(&r) {
-                continue;
-            }
-            let k = self.frame_home(self.nlocals + d);
-            slots.push((k, r));
-        }
+        let slots = self.state_slots();
         self.b.snapshot(pc as u32, self.stack.len() as u32, &slots);
     }
 
@@ -418,7 +692,7 @@ impl Recorder<'_> {
     }
 
     /// Records the instruction at `pc`; returns the next pc, or `None` at the back-edge.
-    fn step(&mut self, pc: usize, header: usize, back_edge: usize) -> Step<Option<usize>> {
+    fn step(&mut self, pc: usize, header: usize) -> Step<Option<usize>> {
         let unit = |i: usize| self.units.get(i).map(Cell::get);
         let mut next = pc;
         let (mut byte, mut arg) = split_unit(unit(next).ok_or(AbortReason::FrameShape)?);
@@ -563,7 +837,7 @@ impl Recorder<'_> {
             }
             Opcode::JUMP_FORWARD => return Ok(Some(next + arg as usize)),
             Opcode::JUMP_BACKWARD => {
-                if start == back_edge {
+                if next.checked_sub(arg as usize) == Some(header) {
                     return Ok(None);
                 }
                 return Err(AbortReason::InnerLoop);
@@ -574,6 +848,12 @@ impl Recorder<'_> {
                 }
                 let it = self.stack.last().cloned().ok_or(AbortReason::FrameShape)?;
                 let item = peek(&it.v).ok_or(AbortReason::LeftLoop)?;
+                if let Some((n, _, step)) = range_state(&it.v) {
+                    let it_slot = self.nlocals + self.stack.len() - 1;
+                    let e = self.for_range(it_slot, n, step)?;
+                    self.push(e);
+                    return Ok(Some(next));
+                }
                 let peek_helper = self.b.helper(
                     names::ITER_PEEK,
                     &[Type::Value],
@@ -606,6 +886,11 @@ impl Recorder<'_> {
                 let e = self.call(arg as usize)?;
                 self.push(e);
             }
+            Opcode::LOAD_ATTR => {
+                let e = self.load_attr(op, start, arg)?;
+                self.push(e);
+            }
+            Opcode::STORE_ATTR => self.store_attr(op, start)?,
             _ => return Err(AbortReason::UnsupportedOpcode(op.generic().name())),
         }
         Ok(Some(next))
@@ -623,6 +908,7 @@ impl Recorder<'_> {
             InplaceOr => Or,
             InplaceXor => Xor,
             InplaceTrueDivide => TrueDivide,
+            InplaceFloorDivide => FloorDivide,
             other => other,
         };
         if let (Some(x), Some(y)) = (lhs.v.as_small_int(), rhs.v.as_small_int()) {
@@ -646,6 +932,15 @@ impl Recorder<'_> {
                     let nonzero = self.b.emit(Op::NeInt, &[b, zero]);
                     self.b.guard_true(nonzero);
                     (Op::ModInt, Some(python_mod(x, y)))
+                }
+                FloorDivide => {
+                    if y == 0 {
+                        return Err(AbortReason::DivisionByZero);
+                    }
+                    let zero = self.b.const_int(0);
+                    let nonzero = self.b.emit(Op::NeInt, &[b, zero]);
+                    self.b.guard_true(nonzero);
+                    (Op::FloorDivInt, python_floor_div(x, y))
                 }
                 RShift => {
                     if y < 0 {
@@ -770,6 +1065,90 @@ impl Recorder<'_> {
         Ok(Entry { r: word, v: item })
     }
 
+    /// `obj.name` of an instance, through the `LOAD_ATTR_INSTANCE_VALUE` cache the
+    /// interpreter specialized the instruction with: a helper re-checks the cache's type
+    /// version and map (its guards) and reads the slot.
+    fn load_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<Entry> {
+        if arg & 1 != 0 {
+            return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR (method)"));
+        }
+        if op != Opcode::LOAD_ATTR_INSTANCE_VALUE {
+            return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR"));
+        }
+        let obj = self.pop()?;
+        let cache = AttrCache::read(self.units, at);
+        let value = load_instance_value(&obj.v, &cache)
+            .ok_or(AbortReason::UnsupportedTypes("attribute"))?;
+        let tag = tag_of(&value).ok_or(AbortReason::UnsupportedTypes("attribute"))?;
+        if self.b.trace().type_of(obj.r) != Type::Value {
+            return Err(AbortReason::UnsupportedTypes("attribute of a number"));
+        }
+        let helper = self.b.helper(
+            names::ATTR_LOAD,
+            &[Type::Value, Type::I64, Type::I64, Type::I64],
+            Type::Value,
+            Effect::MayRaise,
+        );
+        let args = [
+            obj.r,
+            self.b.const_int(i64::from(cache.type_version)),
+            self.b.const_int(i64::from(cache.map)),
+            self.b.const_int(i64::from(cache.index)),
+        ];
+        let word = self.b.call(helper, &args);
+        let null = self.b.const_value(0);
+        self.b.emit(Op::GuardNe, &[word, null]);
+        self.b.guard_type(word, tag);
+        Ok(Entry { r: word, v: value })
+    }
+
+    /// `obj.name = value` into an existing slot of an instance (`STORE_ATTR_INSTANCE_VALUE`),
+    /// for an int, float, bool or None stored over one (no reference counts change).
+    fn store_attr(&mut self, op: Opcode, at: usize) -> Step<()> {
+        if op != Opcode::STORE_ATTR_INSTANCE_VALUE {
+            return Err(AbortReason::UnsupportedOpcode("STORE_ATTR"));
+        }
+        let obj = self.pop()?;
+        let value = self.pop()?;
+        let cache = AttrCache::read(self.units, at);
+        let old = load_instance_value(&obj.v, &cache)
+            .ok_or(AbortReason::UnsupportedTypes("attribute store"))?;
+        if old.is_heap() || value.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
+            return Err(AbortReason::StoreOfObject);
+        }
+        let word = self.boxed(&value)?;
+        let helper = self.b.helper(
+            names::ATTR_STORE,
+            &[Type::Value, Type::I64, Type::I64, Type::I64, Type::Value],
+            Type::I64,
+            Effect::MayRaise,
+        );
+        let args = [
+            obj.r,
+            self.b.const_int(i64::from(cache.type_version)),
+            self.b.const_int(i64::from(cache.map)),
+            self.b.const_int(i64::from(cache.index)),
+            word,
+        ];
+        let stored = self.b.call(helper, &args);
+        let zero = self.b.const_int(0);
+        let ok = self.b.emit(Op::NeInt, &[stored, zero]);
+        self.b.guard_true(ok);
+        Ok(())
+    }
+
+    /// The value word of an entry (boxing an unboxed int, float or bool; a box that does
+    /// not fit in a word leaves the trace).
+    fn boxed(&mut self, e: &Entry) -> Step<Ref> {
+        Ok(match self.b.trace().type_of(e.r) {
+            Type::Value => e.r,
+            Type::I64 => self.b.emit(Op::BoxInt, &[e.r]),
+            Type::F64 => self.b.emit(Op::BoxFloat, &[e.r]),
+            Type::Bool => self.b.emit(Op::BoxBool, &[e.r]),
+            _ => return Err(AbortReason::UnsupportedTypes("attribute store")),
+        })
+    }
+
     /// `CALL argc`: only `len(list_or_tuple)` of the builtin `len`.
     fn call(&mut self, argc: usize) -> Step<Entry> {
         if argc != 1 || self.stack.len() < 3 {
@@ -811,10 +1190,28 @@ impl Recorder<'_> {
     }
 }
 
+/// Python's `x // y` for `y != 0`, or `None` when it overflows (`MIN // -1`).
+fn python_floor_div(x: i64, y: i64) -> Option<i64> {
+    let q = x.checked_div(y)?;
+    let r = x.wrapping_rem(y);
+    Some(if r != 0 && (r ^ y) < 0 { q - 1 } else { q })
+}
+
 /// Python's `x % y` for `y != 0`: the remainder takes the divisor's sign.
 fn python_mod(x: i64, y: i64) -> i64 {
     let r = x.wrapping_rem(y);
     if r != 0 && (r ^ y) < 0 { r + y } else { r }
+}
+
+/// The position, stop and step of a range iterator.
+pub(crate) fn range_state(it: &Value) -> Option<(i64, i64, i64)> {
+    let Some(Payload::Iterator(state)) = it.payload() else {
+        return None;
+    };
+    match &*state.try_borrow().ok()? {
+        IterState::Range { next, stop, step } => Some((*next, *stop, *step)),
+        _ => None,
+    }
 }
 
 /// The next item of a range/list/tuple iterator without advancing it.

@@ -1,11 +1,21 @@
 //! Modules: the import system (`sys.modules`, builtin modules, source files on `sys.path`)
 //! and the modules Pyrite implements itself.
 
+pub mod bisect;
 pub mod collections;
 pub mod frozen;
+pub mod functools_core;
+pub mod hashlib_module;
+pub mod heapq;
 pub mod import;
+pub mod io_native;
+pub mod itertools;
+pub mod math;
 pub mod module_type;
+pub mod operator;
 pub mod os;
+pub mod random_core;
+pub mod struct_module;
 pub mod sys;
 
 use crate::object::Value;
@@ -20,7 +30,17 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// in Python live in `frozen::FROZEN` instead.
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("os", os::create),
+    ("_io", io_native::create),
+    ("math", math::create),
+    ("itertools", itertools::create),
+    ("operator", operator::create),
+    ("_heapq", heapq::create),
+    ("bisect", bisect::create),
+    ("_random", random_core::create),
+    ("_functools", functools_core::create),
     ("_collections", collections::create),
+    ("_struct", struct_module::create),
+    ("_hashlib", hashlib_module::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

@@ -6,6 +6,7 @@
 #![allow(unsafe_code)]
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
 use super::value::Value;
 pub use crate::types::payload::Payload;
@@ -120,42 +121,34 @@ thread_local! {
     /// Objects waiting to be freed while another deallocation is in progress.
     static PENDING_FREE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
     static FREEING: Cell<bool> = const { Cell::new(false) };
-    /// The `__dict__` of instances of heap subclasses of builtin types (`class D(dict)`),
-    /// whose payload has no room for one, by object address; removed when the object dies.
-    static SIDE_DICTS: RefCell<std::collections::HashMap<usize, Value>> =
-        RefCell::new(std::collections::HashMap::new());
+    /// The `__dict__`s of instances of user subclasses of builtin types whose payload has
+    /// no room for one (an `int` or `str` subclass), by object address; an entry dies
+    /// with its object.
+    static SIDE_DICTS: RefCell<HashMap<usize, Value>> = RefCell::new(HashMap::new());
+    static SIDE_DICTS_USED: Cell<bool> = const { Cell::new(false) };
 }
 
-impl Object {
-    /// The attribute dict kept beside this object's payload, if one was made.
-    pub fn side_dict(&self) -> Option<Value> {
-        SIDE_DICTS.with(|m| m.borrow().get(&self.address()).cloned())
+/// The side `__dict__` of `obj` (see `SIDE_DICTS`), made by `create` on first use.
+pub fn side_dict(obj: &Object, create: impl FnOnce() -> Value) -> Value {
+    let addr = obj.address();
+    if let Some(d) = side_dict_get(obj) {
+        return d;
     }
-
-    /// Attaches an attribute dict to this object (see `SIDE_DICTS`).
-    pub fn set_side_dict(&self, dict: Value) {
-        let old = SIDE_DICTS.with(|m| m.borrow_mut().insert(self.address(), dict));
-        drop(old);
-    }
+    let d = create();
+    SIDE_DICTS_USED.with(|u| u.set(true));
+    let _ = SIDE_DICTS.try_with(|t| t.borrow_mut().insert(addr, d.clone()));
+    d
 }
 
-/// Whether `obj` may own a side dict: a builtin-layout instance of a class with `__dict__`.
-#[inline]
-fn may_have_side_dict(obj: &Object) -> bool {
-    if matches!(
-        obj.payload,
-        Payload::Instance(_) | Payload::Exception(_) | Payload::Function(_) | Payload::Module(_)
-    ) {
-        return false;
+/// The side `__dict__` of `obj`, if one was made.
+pub fn side_dict_get(obj: &Object) -> Option<Value> {
+    if !SIDE_DICTS_USED.with(Cell::get) {
+        return None;
     }
-    let ty = obj.ty.get();
-    if ty.is_null() {
-        return false;
-    }
-    match &obj.type_object().payload {
-        Payload::Type(t) => t.has_flag(crate::types::typeobj::type_flags::HEAPTYPE),
-        _ => false,
-    }
+    SIDE_DICTS
+        .try_with(|t| t.borrow().get(&obj.address()).cloned())
+        .ok()
+        .flatten()
 }
 
 /// Gives up one reference; frees the object when none are left.
@@ -246,15 +239,21 @@ unsafe fn drop_object(ptr: *const Object) {
         FINALIZE_PENDING.with(|p| p.set(true));
         return;
     }
-    if may_have_side_dict(obj) {
-        let dict = SIDE_DICTS.with(|m| m.borrow_mut().remove(&obj.address()));
-        // Freed after the map borrow ends (its decref queues nested frees).
-        drop(dict);
-    }
+    // The address may be reused: its side dict (if any) goes with the object.
+    let side = if SIDE_DICTS_USED.with(Cell::get) {
+        // `try_with`: the table may be gone already while thread-locals are destroyed.
+        SIDE_DICTS
+            .try_with(|t| t.borrow_mut().remove(&(ptr as usize)))
+            .ok()
+            .flatten()
+    } else {
+        None
+    };
     // SAFETY: `allocate` made this pointer with `Box::into_raw`; nothing refers to it now.
     let boxed = unsafe { Box::from_raw(ptr as *mut Object) };
     let ty = boxed.ty.get();
     drop(boxed);
+    drop(side);
     // SAFETY: the object held one counted reference to its type.
     unsafe { decref(ty) };
 }

@@ -6,5 +6,5 @@
 mod heap;
 mod value;
 
-pub use heap::{Object, Payload, finalizers_pending, take_finalizable};
+pub use heap::{Object, Payload, finalizers_pending, side_dict, side_dict_get, take_finalizable};
 pub use value::Value;

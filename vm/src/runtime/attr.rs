@@ -127,6 +127,15 @@ impl Vm {
     /// Attribute lookup without `__getattr__`; `None` if missing.
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         if let Some(Payload::Module(m)) = obj.payload() {
+            match name {
+                "__annotations__" => {
+                    return crate::runtime::annotations::module_annotations(self, obj).map(Some);
+                }
+                "__annotate__" => {
+                    return crate::runtime::annotations::module_annotate(self, obj).map(Some);
+                }
+                _ => {}
+            }
             if let Some(v) = self.dict_get_str(&m.dict, name) {
                 return Ok(Some(v));
             }
@@ -145,6 +154,12 @@ impl Vm {
         }
         if self.is_type(obj) {
             return self.type_getattr(obj, name);
+        }
+        if let Some(Payload::GenericAlias(_)) = obj.payload()
+            && let Some(found) =
+                crate::builtins::generic_alias::generic_alias_getattr(self, obj, name)?
+        {
+            return Ok(found);
         }
         // `super(C, obj).name` searches obj's MRO after C, not super's own type.
         if let Some(Payload::Super(..)) = obj.payload() {
@@ -183,7 +198,10 @@ impl Vm {
     pub fn getattr_method(&mut self, obj: &Value, name: &str) -> PyResult<MethodLookup> {
         if !self.is_type(obj)
             && !self.has_custom_getattribute(obj)
-            && !matches!(obj.payload(), Some(Payload::Module(_) | Payload::Super(..)))
+            && !matches!(
+                obj.payload(),
+                Some(Payload::Module(_) | Payload::Super(..) | Payload::GenericAlias(_))
+            )
         {
             let ty = self.type_of(obj);
             if let Some(attr) = self.lookup_type_attr(&ty, name) {
@@ -273,6 +291,15 @@ impl Vm {
 
     /// Attribute lookup on a type object.
     fn type_getattr(&mut self, ty: &Value, name: &str) -> PyResult<Option<Value>> {
+        match name {
+            "__annotations__" => {
+                return crate::runtime::annotations::type_annotations(self, ty).map(Some);
+            }
+            "__annotate__" => {
+                return crate::runtime::annotations::type_annotate(self, ty).map(Some);
+            }
+            _ => {}
+        }
         if let Some(v) = self.type_special_attr(ty, name) {
             return Ok(Some(v));
         }
@@ -344,8 +371,9 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
-            _ if self.instance_has_dict(obj) => return obj.as_object()?.side_dict(),
-            _ => return None,
+            Payload::Native(n) if n.has_dict => &n.dict,
+            Payload::Type(_) => return None,
+            _ => return crate::object::side_dict_get(obj.as_object()?),
         };
         let d = cell.borrow();
         if d.is_null() { None } else { Some(d.clone()) }
@@ -358,14 +386,13 @@ impl Vm {
             Payload::Exception(e) => &e.dict,
             Payload::Function(f) => &f.dict,
             Payload::Module(m) => return Some(m.dict.clone()),
+            Payload::Native(n) if n.has_dict => &n.dict,
+            Payload::Type(_) => return None,
+            // An instance of a user subclass of a builtin type (`class I(int)`).
             _ if self.instance_has_dict(obj) => {
-                let o = obj.as_object()?;
-                if let Some(d) = o.side_dict() {
-                    return Some(d);
-                }
-                let d = self.new_dict();
-                o.set_side_dict(d.clone());
-                return Some(d);
+                return Some(crate::object::side_dict(obj.as_object()?, || {
+                    self.new_dict()
+                }));
             }
             _ => return None,
         };
@@ -391,6 +418,41 @@ impl Vm {
 
     /// `setattr(obj, name, value)`.
     pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Some(hook) = self.metaclass_hook(obj, "__setattr__") {
+            let n = self.new_str(name);
+            self.call(&hook, &[obj.clone(), n, value])?;
+            return Ok(());
+        }
+        self.type_or_object_setattr(obj, name, value)
+    }
+
+    /// A metaclass's own `__setattr__`/`__delattr__` when `obj` is a class whose
+    /// metaclass (not `type` itself) overrides it.
+    fn metaclass_hook(&self, obj: &Value, name: &str) -> Option<Value> {
+        if !matches!(obj.payload(), Some(Payload::Type(_))) {
+            return None;
+        }
+        let meta = self.type_of(obj);
+        if meta.is(&self.types.type_) {
+            return None;
+        }
+        let hook = self.lookup_type_attr(&meta, name)?;
+        if crate::runtime::protocol::is_builtin_named(&hook, name) {
+            return None;
+        }
+        Some(hook)
+    }
+
+    /// `setattr` without a metaclass hook (`type.__setattr__` for classes).
+    pub fn type_or_object_setattr(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        value: Value,
+    ) -> PyResult<()> {
+        if let Some(done) = self.set_annotation_attr(obj, name, Some(value.clone())) {
+            return done;
+        }
         if let Some(Payload::Type(data)) = obj.payload() {
             if !data.has_flag(crate::types::typeobj::type_flags::HEAPTYPE) {
                 return Err(PyErr::type_error(format!(
@@ -478,8 +540,54 @@ impl Vm {
         }
     }
 
+    /// `__annotations__`/`__annotate__` of classes and modules are computed attributes
+    /// (see `runtime::annotations`); `None` when `obj`/`name` is not one of them.
+    fn set_annotation_attr(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        value: Option<Value>,
+    ) -> Option<PyResult<()>> {
+        use crate::runtime::annotations as ann;
+        let is_type = matches!(obj.payload(), Some(Payload::Type(_)));
+        let is_module = matches!(obj.payload(), Some(Payload::Module(_)));
+        Some(match (name, is_type, is_module) {
+            ("__annotations__", true, _) => ann::set_type_annotations(self, obj, value),
+            ("__annotate__", true, _) => ann::set_type_annotate(self, obj, value),
+            ("__annotations__", _, true) => ann::set_module_annotations(self, obj, value),
+            ("__annotate__", _, true) => ann::set_module_annotate(self, obj, value),
+            ("__annotations__", _, _) if value.is_none() => {
+                let f = obj.as_function()?;
+                // `del f.__annotations__`: both the dict and the annotate function go.
+                let old = (
+                    f.annotations.replace(Value::NULL),
+                    f.annotate.replace(Value::NULL),
+                );
+                drop(old);
+                Ok(())
+            }
+            ("__annotate__", _, _) if value.is_none() && obj.as_function().is_some() => {
+                Err(PyErr::type_error("__annotate__ cannot be deleted"))
+            }
+            _ => return None,
+        })
+    }
+
     /// `delattr(obj, name)`.
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Some(hook) = self.metaclass_hook(obj, "__delattr__") {
+            let n = self.new_str(name);
+            self.call(&hook, &[obj.clone(), n])?;
+            return Ok(());
+        }
+        self.type_or_object_delattr(obj, name)
+    }
+
+    /// `delattr` without a metaclass hook (`type.__delattr__` for classes).
+    pub fn type_or_object_delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Some(done) = self.set_annotation_attr(obj, name, None) {
+            return done;
+        }
         if let Some(Payload::Type(data)) = obj.payload() {
             let dict = data.dict.clone();
             let key = self.new_str(name);
@@ -507,7 +615,7 @@ impl Vm {
     /// `object.__delattr__`: descriptors' `__delete__`, then the instance's own attribute.
     pub fn generic_delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         if self.is_type(obj) {
-            return self.delattr(obj, name);
+            return self.type_or_object_delattr(obj, name);
         }
         let ty = self.type_of(obj);
         if let Some(attr) = self.lookup_type_attr(&ty, name) {

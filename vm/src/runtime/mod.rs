@@ -3,6 +3,7 @@
 //! iteration), code loading and the top-level run functions.
 
 pub mod alloc;
+pub mod annotations;
 pub mod attr;
 pub mod binary;
 pub mod code_load;
@@ -13,6 +14,7 @@ pub mod fatal;
 pub mod finalize;
 pub mod hashing;
 pub mod instance;
+pub mod native;
 pub mod numbers;
 pub mod protocol;
 pub mod run;

@@ -46,7 +46,7 @@ impl Vm {
         if v.is(&Value::ELLIPSIS) {
             return Ok("Ellipsis".to_string());
         }
-        if self.is_exact_builtin(v) {
+        if self.is_exact_builtin(v) && !matches!(v.payload(), Some(Payload::Native(_))) {
             self.enter_native().map_err(|_| {
                 PyErr::new(
                     ExcKind::RecursionError,
@@ -291,6 +291,12 @@ impl Vm {
             }
             Some(Payload::Generator(_)) if self.type_of(it).is(&self.types.generator) => {
                 crate::builtins::generator::generator_next(self, it)
+            }
+            Some(Payload::Native(n)) if n.iternext.is_some() && self.is_exact_builtin(it) => {
+                match n.iternext {
+                    Some(step) => step(self, it),
+                    None => Ok(None),
+                }
             }
             _ => match self.lookup_special(it, "__next__") {
                 Some(m) => match self.call(&m, &[it.clone()]) {

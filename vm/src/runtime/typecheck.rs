@@ -110,6 +110,19 @@ impl Vm {
 /// `__name__` of a type object.
 pub fn type_name_of(ty: &Value) -> String {
     match ty.as_type_data() {
+        // A Rust-written module's type is named with its module, as CPython's `tp_name`
+        // of an extension type is (`itertools.repeat`).
+        Some(data)
+            if data.layout == crate::types::typeobj::Layout::Native
+                && !data.has_flag(crate::types::typeobj::type_flags::HEAPTYPE) =>
+        {
+            match dict_get_str(&data.dict, "__module__")
+                .and_then(|m| m.as_str().map(str::to_string))
+            {
+                Some(module) => format!("{module}.{}", data.name.borrow()),
+                None => data.name.borrow().clone(),
+            }
+        }
         Some(data) => data.name.borrow().clone(),
         None => "?".to_string(),
     }

@@ -61,8 +61,13 @@ pub enum Payload {
     /// `frame.f_locals` of a function frame (PEP 667): a write-through view of a frame object.
     FrameLocalsProxy(Value),
     MemoryView(Box<MemoryViewData>),
+    /// An instance of a type defined by a Rust-written standard-library module
+    /// (`itertools.count`, `functools.partial`, `_random.Random`...): see `runtime::native`.
+    Native(Box<crate::runtime::native::NativeData>),
     /// `collections.deque` and its iterators.
     Deque(Box<crate::modules::collections::deque::DequeObject>),
+    /// `list[int]` and friends (`types.GenericAlias`).
+    GenericAlias(Box<crate::builtins::generic_alias::GenericAliasData>),
 }
 
 /// A one-dimensional `memoryview` over a `bytes` or `bytearray`: item `k` starts at byte

@@ -27,11 +27,11 @@ pub enum Layout {
     Dict,
     Set,
     Exception,
+    /// A type made by a Rust-written module (`itertools.count`, `collections.deque`...):
+    /// its constructor builds the payload, for subclasses too.
+    Native,
     /// A builtin type whose instances cannot be created by subclassing (function, code...).
     Other,
-    /// A type made by a Rust module (`collections.deque`...): its constructor builds the
-    /// payload, for subclasses too.
-    Native,
 }
 
 /// `TypeData::flags` bits.

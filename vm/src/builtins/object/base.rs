@@ -173,7 +173,7 @@ fn attr_name(vm: &Vm, v: &Value) -> PyResult<String> {
 /// The default attribute assignment (no `__setattr__` override is consulted).
 pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     if vm.is_type(obj) || matches!(obj.payload(), Some(Payload::Module(_))) {
-        return vm.setattr(obj, name, value);
+        return vm.type_or_object_setattr(obj, name, value);
     }
     let ty = vm.type_of(obj);
     if let Some(attr) = vm.lookup_type_attr(&ty, name) {

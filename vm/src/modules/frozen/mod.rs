@@ -11,57 +11,43 @@ pub struct FrozenModule {
 
 /// Every frozen module (the single registry: add new ones here).
 pub const FROZEN: &[FrozenModule] = &[
-    FrozenModule {
-        name: "importlib",
-        is_package: true,
-        source: include_str!("importlib/__init__.py"),
-    },
-    FrozenModule {
-        name: "importlib._bootstrap",
-        is_package: false,
-        source: include_str!("importlib/_bootstrap.py"),
-    },
-    FrozenModule {
-        name: "copy",
-        is_package: false,
-        source: include_str!("copy.py"),
-    },
-    FrozenModule {
-        name: "copyreg",
-        is_package: false,
-        source: include_str!("copyreg.py"),
-    },
-    FrozenModule {
-        name: "abc",
-        is_package: false,
-        source: include_str!("abc.py"),
-    },
-    FrozenModule {
-        name: "_collections_abc",
-        is_package: false,
-        source: include_str!("_collections_abc.py"),
-    },
-    FrozenModule {
-        name: "collections",
-        is_package: true,
-        source: include_str!("collections/__init__.py"),
-    },
-    FrozenModule {
-        name: "collections.abc",
-        is_package: false,
-        source: include_str!("collections/abc.py"),
-    },
-    FrozenModule {
-        name: "numbers",
-        is_package: false,
-        source: include_str!("numbers.py"),
-    },
-    FrozenModule {
-        name: "types",
-        is_package: false,
-        source: include_str!("types.py"),
-    },
+    frozen("importlib", true, include_str!("importlib/__init__.py")),
+    frozen(
+        "importlib._bootstrap",
+        false,
+        include_str!("importlib/_bootstrap.py"),
+    ),
+    frozen("copy", false, include_str!("copy.py")),
+    frozen("copyreg", false, include_str!("copyreg.py")),
+    frozen("heapq", false, include_str!("heapq.py")),
+    frozen("functools", false, include_str!("functools.py")),
+    frozen("random", false, include_str!("random.py")),
+    frozen("struct", false, include_str!("struct.py")),
+    frozen("hashlib", false, include_str!("hashlib.py")),
+    frozen("enum", false, include_str!("enum.py")),
+    frozen("io", false, include_str!("io.py")),
+    frozen("typing", false, include_str!("typing.py")),
+    frozen("annotationlib", false, include_str!("annotationlib.py")),
+    frozen("abc", false, include_str!("abc.py")),
+    frozen("_collections_abc", false, include_str!("_collections_abc.py")),
+    frozen("collections", true, include_str!("collections/__init__.py")),
+    frozen("collections.abc", false, include_str!("collections/abc.py")),
+    frozen("fractions", false, include_str!("fractions.py")),
+    frozen("argparse", false, include_str!("argparse.py")),
+    frozen("statistics", false, include_str!("statistics.py")),
+    frozen("numbers", false, include_str!("numbers.py")),
+    frozen("types", false, include_str!("types.py")),
+    // (keep one module per line: parallel additions then merge cleanly)
 ];
+
+/// One `FROZEN` entry (a function so each entry fits on one line).
+const fn frozen(name: &'static str, is_package: bool, source: &'static str) -> FrozenModule {
+    FrozenModule {
+        name,
+        is_package,
+        source,
+    }
+}
 
 /// The frozen module called `name`, if there is one.
 pub fn find(name: &str) -> Option<&'static FrozenModule> {

@@ -1,0 +1,41 @@
+# itertools: groupby (including stale groupers) and tee (copies, buffering, n)
+import itertools as it
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+print([(k, list(g)) for k, g in it.groupby('AAAABBBCCDAABBB')])
+print([k for k, g in it.groupby('AAAABBBCCD')])
+print([(k, list(g)) for k, g in it.groupby([1, 2, 3, 10, 11, 25], key=lambda x: x // 10)])
+print([(k, list(g)) for k, g in it.groupby([])])
+groups = list(it.groupby('aabbb'))
+print([(k, list(g)) for k, g in groups])
+g = it.groupby('xxyz')
+k1, g1 = next(g)
+print(k1, next(g1))
+k2, g2 = next(g)
+print(k2, list(g1), list(g2))
+print(type(g2).__name__, type(g2))
+show(lambda: it.groupby())
+show(lambda: list(it.groupby([1, 2], key=lambda x: 1 / 0)))
+print([(k, len(list(v))) for k, v in it.groupby(sorted('mississippi'))])
+
+a, b = it.tee(range(5))
+print(list(a), list(b))
+a, b, c = it.tee('abc', 3)
+print(next(a), next(a), next(b), list(c), list(a), list(b))
+print(it.tee([1], 0))
+x, y = it.tee(iter(range(200)))
+print(sum(x), sum(y))
+x, y = it.tee([1, 2, 3])
+z, = it.tee(x, 1)
+print(next(x), list(z), list(y))
+cp = x.__copy__()
+print(list(cp), type(cp).__name__)
+show(lambda: it.tee([1], -1))
+show(lambda: it.tee([1], 'a'))
+show(lambda: it.tee())
+show(lambda: it.tee(5))
