@@ -44,6 +44,8 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("json.encoder", false, include_str!("json/encoder.py")),
     frozen("json.scanner", false, include_str!("json/scanner.py")),
     frozen("re", true, include_str!("re/__init__.py")),
+    frozen("numbers", false, include_str!("numbers.py")),
+    frozen("types", false, include_str!("types.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
