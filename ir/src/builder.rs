@@ -328,7 +328,8 @@ impl TraceBuilder {
         self.emit_inst(Inst::new(Op::LoadSlot, ty, vec![], Imm::Slot(slot)))
     }
 
-    /// Stores a value word into a root-frame slot.
+    /// Stores a value word into a root-frame slot (or a raw number into a slot the VM reads
+    /// raw, like a range iterator's position).
     pub fn store_slot(&mut self, slot: u32, value: Ref) {
         self.emit_inst(Inst::new(
             Op::StoreSlot,

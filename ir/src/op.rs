@@ -195,7 +195,7 @@ define_ops! {
     /// or, at the entry of a side trace, the raw number its parent's exit left there.
     LoadSlot = "load_slot", [], None, Slot, Given, OpFlags::LOAD;
     /// Stores a value word into a slot of the root frame.
-    StoreSlot = "store_slot", [Is(Value)], None, Slot, Fixed(Void), OpFlags::STORE;
+    StoreSlot = "store_slot", [Any], None, Slot, Fixed(Void), OpFlags::STORE;
     /// Separates the pre-roll (run once) from the loop body (run each iteration).
     Loop = "loop", [], None, None, Fixed(Void), OpFlags::CONTROL;
     /// A loop-carried value, placed right after `loop`: the first operand on entry, the

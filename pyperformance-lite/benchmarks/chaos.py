@@ -2,6 +2,8 @@
 # rasterised into a grid. Exercises small immutable vector objects with operator overloading
 # (__add__, __sub__, __mul__), method calls, a pseudo-random generator class and 2-D lists.
 
+from _scale import scaled
+
 
 class Random:
     """xorshift32: the same stream on every interpreter."""
@@ -118,4 +120,4 @@ def main(iterations):
     print(max(max(row) for row in grid))
 
 
-main(100000)
+main(scaled(100000))

@@ -2,6 +2,8 @@
 # awaits, driven by send(None) without an event loop) and generator-based coroutines fed with
 # send() that keep running state.
 
+from _scale import scaled, sized
+
 
 async def fibonacci(n):
     if n <= 1:
@@ -49,12 +51,12 @@ def averager():
 
 
 def main():
-    print(run(fibonacci(29)))
-    print(run(gather(1000000)))
+    print(run(fibonacci(sized(29, 22))))
+    print(run(gather(scaled(1000000))))
     avg = averager()
     next(avg)
     result = 0
-    for i in range(2000000):
+    for i in range(scaled(2000000)):
         result = avg.send(i * 3 % 1001)
     print(result)
 

@@ -4,6 +4,8 @@
 # bytearray handling and list slicing. Prints the FIPS-197 test vector, a digest of the
 # ciphertext and whether decryption round-trips.
 
+from _scale import scaled
+
 
 def gf_mul(a, b):
     product = 0
@@ -153,4 +155,4 @@ def main(size, rounds):
     print(ok)
 
 
-main(3000, 70)
+main(3000, scaled(70))

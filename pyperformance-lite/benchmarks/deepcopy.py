@@ -2,6 +2,8 @@
 # of plain classes, shared references and reference cycles (the memo must preserve them), and a
 # class with its own __deepcopy__. Imports: copy.
 
+from _scale import scaled
+
 import copy
 
 
@@ -105,4 +107,4 @@ def main(rounds):
     print(total)
 
 
-main(350)
+main(scaled(350))

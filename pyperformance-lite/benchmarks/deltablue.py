@@ -3,6 +3,8 @@
 # edit constraints come and go. Exercises class hierarchies with overridden methods, list
 # queues, identity comparisons and lots of small method calls.
 
+from _scale import scaled
+
 FORWARD, BACKWARD, NONE = 1, 0, -1
 
 
@@ -410,4 +412,4 @@ def main(n, rounds):
     print(projection)
 
 
-main(1000, 20)
+main(1000, scaled(20))

@@ -1,6 +1,8 @@
 # fannkuch: count prefix reversals ("pancake flips") over all permutations of range(n)
 # (list slicing and rotation, small-int arithmetic, tight while loops).
 
+from _scale import sized
+
 
 def fannkuch(n):
     perm1 = list(range(n))
@@ -43,4 +45,4 @@ def main(n):
     print("Pfannkuchen(%d) = %d" % (n, flips))
 
 
-main(9)
+main(sized(9, 8))

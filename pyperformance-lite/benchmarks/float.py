@@ -2,6 +2,8 @@
 # (float arithmetic, math.sqrt, attribute stores) and reduces them with a running maximum.
 # Imports: math.
 
+from _scale import scaled
+
 import math
 
 
@@ -48,4 +50,4 @@ def main(rounds, count):
     print("%.9f %.9f %.9f" % (sx, sy, sz))
 
 
-main(10, 100000)
+main(10, scaled(100000))

@@ -2,6 +2,8 @@
 # binary tree with `yield from`, a lazy pipeline of filtering/mapping generators, and
 # generators driven by hand with next() and stopped early.
 
+from _scale import scaled
+
 
 class Tree:
     def __init__(self, left, value, right):
@@ -58,14 +60,14 @@ def fib():
 
 def main():
     tree = build(0, 2 ** 16)
-    for _ in range(8):
+    for _ in range(scaled(8)):
         total = 0
         for v in tree:
             total += v
     print(total)
-    pipeline = take(squares(keep_odd(numbers(10 ** 7))), 1200000)
+    pipeline = take(squares(keep_odd(numbers(10 ** 7))), scaled(1200000))
     print(sum(pipeline) % 1000000007)
-    print(sum(x % 7 for x in range(2000000) if x % 3))
+    print(sum(x % 7 for x in range(scaled(2000000)) if x % 3))
     gen = fib()
     last = 0
     for _ in range(5000):

@@ -3,6 +3,8 @@
 # small ints, object trees, float UCB arithmetic with math.sqrt/math.log, many short loops.
 # Imports: math.
 
+from _scale import scaled
+
 import math
 
 EMPTY, BLACK, WHITE = 0, 1, 2
@@ -246,4 +248,4 @@ def main(moves, playouts):
     print(board.score(), board.cells.count(BLACK), board.cells.count(WHITE))
 
 
-main(3, 180)
+main(3, scaled(180))

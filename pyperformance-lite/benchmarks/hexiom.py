@@ -3,6 +3,8 @@
 # Puzzles are generated from a seeded generator; every solution is counted. Exercises recursion,
 # list state with undo, small-int counting arrays and neighbour tables.
 
+from _scale import sized
+
 UNSET = -2
 HOLE = -1
 
@@ -120,4 +122,4 @@ def main(puzzles):
     print(total)
 
 
-main(5)
+main(sized(5, 2))

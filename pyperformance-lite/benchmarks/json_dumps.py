@@ -3,6 +3,8 @@
 # off, and a `default` hook. Prints lengths and a rolling checksum of the produced text.
 # Imports: json.
 
+from _scale import scaled
+
 import json
 
 
@@ -60,4 +62,4 @@ def main(rounds):
     print(results[0][:120])
 
 
-main(600)
+main(scaled(600))

@@ -2,6 +2,8 @@
 # surrogate pairs), ints, floats with exponents, true/false/null, deep nesting; plus an
 # object_hook. Prints a structural checksum of the parsed values. Imports: json.
 
+from _scale import scaled
+
 import json
 
 
@@ -65,4 +67,4 @@ def main(rounds):
     print(ascii(parsed[0][5]["name"]), parsed[0][5]["nested"])
 
 
-main(1600)
+main(scaled(1600))

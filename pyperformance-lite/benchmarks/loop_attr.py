@@ -1,6 +1,8 @@
 # loop_attr: instance attribute loads and stores in hot loops (plain classes, methods reading
 # and writing self.x, attribute access on other objects) -- attribute caching for the JIT.
 
+from _scale import scaled
+
 
 class Particle:
     def __init__(self, x, v):
@@ -39,10 +41,10 @@ def tally(n):
 
 def main():
     particles = [Particle(float(i * 3 % 100), (i % 7) - 3.0) for i in range(50)]
-    run(particles, 60000)
+    run(particles, scaled(60000))
     print(sum(p.bounces for p in particles))
     print("%.6f" % sum(p.x for p in particles))
-    c = tally(9000000)
+    c = tally(scaled(9000000))
     print(c.hits, c.misses)
 
 

@@ -1,6 +1,8 @@
 # loop_calls: Python-level function calls in a hot loop (positional, default and keyword
 # arguments, a closure, a small recursive function) -- call overhead and inlining for the JIT.
 
+from _scale import scaled
+
 
 def add(a, b):
     return a + b
@@ -33,13 +35,13 @@ def depth(n):
 def main():
     bump = make_counter(5)
     acc = 0
-    for i in range(3600000):
+    for i in range(scaled(3600000)):
         acc = add(acc, i & 7)
         acc = clamp(scale(acc) % 2000, high=1500)
         acc = bump(acc)
     print(acc)
     total = 0
-    for i in range(24000):
+    for i in range(scaled(24000)):
         total += depth(i % 40)
     print(total)
 

@@ -1,6 +1,8 @@
 # loop_float: a hot float loop (float add/mul/div, int->float mixing, comparisons).
 # Meant as a JIT target: numerical integration and a logistic-map iteration in plain loops.
 
+from _scale import scaled
+
 
 def integrate(n):
     # Midpoint rule for the integral of 4 / (1 + x*x) over [0, 1] (= pi).
@@ -24,8 +26,8 @@ def logistic(n):
 
 
 def main():
-    print("%.10f" % integrate(6000000))
-    above, x = logistic(6000000)
+    print("%.10f" % integrate(scaled(6000000)))
+    above, x = logistic(scaled(6000000))
     print(above)
     print("%.6f" % x)
 

@@ -1,6 +1,8 @@
 # loop_int: a single hot integer loop (small-int add/mul/mod/xor/shift, comparisons, a while loop).
 # Meant as a JIT target: one long-running loop over machine-sized integers.
 
+from _scale import scaled
+
 
 def mix(n):
     acc = 0
@@ -30,8 +32,8 @@ def count_collatz(limit):
 
 
 def main():
-    print(mix(5000000))
-    print(count_collatz(30000))
+    print(mix(scaled(5000000)))
+    print(count_collatz(scaled(30000)))
 
 
 main()

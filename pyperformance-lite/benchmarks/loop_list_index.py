@@ -1,6 +1,8 @@
 # loop_list_index: list subscripting in hot loops (load and store by index, negative indices,
 # len(), a prefix-sum and a sieve) -- bounds-checked indexing for the JIT.
 
+from _scale import scaled
+
 
 def prefix_sums(data):
     out = [0] * len(data)
@@ -38,10 +40,10 @@ def reverse_pairs(data):
 
 
 def main():
-    data = [(i * 7919) % 1009 for i in range(1500000)]
+    data = [(i * 7919) % 1009 for i in range(scaled(1500000))]
     sums = prefix_sums(data)
     print(sums[-1], sums[len(sums) // 2])
-    print(sieve(4000000))
+    print(sieve(scaled(4000000)))
     print(reverse_pairs(data))
 
 

@@ -1,6 +1,8 @@
 # loop_nested: nested loops over ranges (loop-in-loop with inner trip counts depending on the
 # outer index; the JIT has to handle inner loops and side exits back to the outer loop).
 
+from _scale import sized
+
 
 def triangle_sums(n):
     total = 0
@@ -23,8 +25,8 @@ def matrix_walk(n):
 
 
 def main():
-    print(triangle_sums(4500))
-    print(matrix_walk(650))
+    print(triangle_sums(sized(4500, 1400)))
+    print(matrix_walk(sized(650, 200)))
 
 
 main()

@@ -3,6 +3,8 @@
 # self-loops eliminated algebraically. Exercises Fraction add/mul/div/compare on growing
 # numerators and denominators, dict memoisation and recursion. Imports: fractions.
 
+from _scale import sized
+
 from fractions import Fraction
 
 HERO_MAX = 16
@@ -82,4 +84,4 @@ def main(monster_hp, potions):
     print(battle.value(5, monster_hp // 2, 1))
 
 
-main(60, 6)
+main(sized(60, 30), sized(6, 3))

@@ -5,6 +5,8 @@
 # recursion and flood fills. Prints the number of solutions found and the smallest and
 # largest of them. (The full search finds all 2098 solutions.)
 
+from _scale import scaled
+
 WIDTH, HEIGHT = 5, 10
 CELLS = WIDTH * HEIGHT
 E, SE, SW, W, NW, NE = range(6)   # clockwise order: rotating by 60 degrees adds 1 (mod 6)
@@ -163,4 +165,4 @@ def main(limit):
     print(max(solver.solutions))
 
 
-main(350)
+main(scaled(350))

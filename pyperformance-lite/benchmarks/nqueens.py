@@ -2,6 +2,8 @@
 # generator (yield from, tuple building, any() over a generator) and a bitmask backtracker
 # (integer bit operations and recursion).
 
+from _scale import sized
+
 
 def queens_gen(n, placed=()):
     row = len(placed)
@@ -32,14 +34,14 @@ def queens_bits(n):
 
 
 def main():
-    for n in range(4, 11):
+    for n in range(4, sized(11, 9)):
         solutions = list(queens_gen(n))
         checksum = 0
         for sol in solutions:
             for col in sol:
                 checksum = (checksum * 31 + col) % 1000000007
         print(n, len(solutions), checksum, solutions[0])
-    print(queens_bits(11), queens_bits(12))
+    print(queens_bits(sized(11, 9)), queens_bits(sized(12, 10)))
 
 
 main()

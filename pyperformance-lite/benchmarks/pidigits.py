@@ -2,6 +2,8 @@
 # big-integer multiply, add and floor division on ever-growing ints, driven by a generator.
 # Prints the first and last group of digits and checksums of all of them.
 
+from _scale import sized
+
 
 def pi_digits():
     # State of the linear fractional transformation (q r / 0 t), plus the term counter k.
@@ -33,4 +35,4 @@ def main(count):
     print(sum(digits), checksum)
 
 
-main(5000)
+main(sized(5000, 1000))

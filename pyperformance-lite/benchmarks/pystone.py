@@ -3,6 +3,8 @@
 # character arithmetic with chr/ord, 1-D and 2-D list stores).
 # Prints the final global state instead of a timing.
 
+from _scale import scaled
+
 IDENT_1, IDENT_2, IDENT_3, IDENT_4, IDENT_5 = 1, 2, 3, 4, 5
 
 
@@ -194,4 +196,4 @@ def main(loops):
     print("record:", rec_glob.discr, rec_glob.enum_comp, rec_glob.int_comp, rec_glob.str_comp)
 
 
-main(450000)
+main(scaled(450000))

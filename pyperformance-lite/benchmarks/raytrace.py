@@ -3,6 +3,8 @@
 # objects with operator overloading, float arithmetic, ** 0.5, polymorphic intersect methods.
 # Prints a checksum of the 8-bit pixel values.
 
+from _scale import sized
+
 EPSILON = 1e-6
 
 
@@ -222,4 +224,4 @@ def main(size):
     print(checksum)
 
 
-main(220)
+main(sized(220, 70))

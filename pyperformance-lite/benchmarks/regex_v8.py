@@ -3,6 +3,8 @@
 # groups, named groups, backreferences, lookahead/lookbehind, IGNORECASE/MULTILINE, lazy and
 # greedy quantifiers. Prints match counts and checksums. Imports: re.
 
+from _scale import scaled
+
 import re
 
 
@@ -133,4 +135,4 @@ def main(rounds):
     print(h)
 
 
-main(190)
+main(scaled(190))

@@ -2,6 +2,8 @@
 # (bit-reversal permutation, butterflies with trig recurrences, math.sin), followed by the
 # inverse transform and the RMS error against the input. Imports: math.
 
+from _scale import scaled
+
 import math
 
 
@@ -118,4 +120,4 @@ def main(size, cycles):
     print("%.6f" % sum(abs(v) for v in data))
 
 
-main(1024, 250)
+main(1024, scaled(250))

@@ -2,6 +2,8 @@
 # (row swaps by list element exchange, abs(), float division, triple nested loops), then a
 # forward/back substitution to check the factors solve A x = b.
 
+from _scale import scaled
+
 
 class Random:
     """xorshift32: the same stream on every interpreter."""
@@ -97,4 +99,4 @@ def main(size, repeats):
     print("%.6f" % checksum)
 
 
-main(100, 35)
+main(100, scaled(35))

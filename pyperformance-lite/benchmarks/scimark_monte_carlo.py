@@ -2,6 +2,8 @@
 # counting those inside the quarter circle): a pseudo-random generator method call and float
 # compares in one hot loop.
 
+from _scale import scaled
+
 
 class Random:
     """xorshift32: the same stream on every interpreter."""
@@ -38,4 +40,4 @@ def main(samples):
     print("%.6f" % (inside / samples * 4.0))
 
 
-main(1500000)
+main(scaled(1500000))

@@ -1,6 +1,8 @@
 # scimark_sor: SciMark's successive over-relaxation kernel -- Jacobi-style sweeps over a 2-D grid
 # stored as a list of row lists (float multiply-add, nested index loops, row aliasing).
 
+from _scale import scaled
+
 
 class Random:
     """xorshift32: the same stream on every interpreter."""
@@ -49,4 +51,4 @@ def main(size, cycles):
     print("%.9f %.9f" % (grid[size // 2][size // 2], grid[1][size - 2]))
 
 
-main(100, 700)
+main(100, scaled(700))

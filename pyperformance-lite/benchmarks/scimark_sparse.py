@@ -1,6 +1,8 @@
 # scimark_sparse: SciMark's sparse matrix-vector multiply in compressed-row storage (row
 # pointer / column index / value lists, indirect indexing in an inner loop), repeated.
 
+from _scale import scaled
+
 
 class Random:
     """xorshift32: the same stream on every interpreter."""
@@ -55,4 +57,4 @@ def main(n, nonzeros, cycles):
     print("%.9f %.9f" % (y[0], y[-1]))
 
 
-main(1000, 5000, 2200)
+main(1000, 5000, scaled(2200))

@@ -1,6 +1,8 @@
 # spectral_norm: the largest singular value of the infinite matrix A[i][j] = 1/((i+j)(i+j+1)/2+i+1),
 # by power iteration (float arithmetic, nested loops over lists, function calls).
 
+from _scale import sized
+
 
 def eval_a(i, j):
     return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
@@ -43,4 +45,4 @@ def main(n):
     print("%.9f" % (vbv / vv) ** 0.5)
 
 
-main(250)
+main(sized(250, 80))

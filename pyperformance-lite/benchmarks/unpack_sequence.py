@@ -1,6 +1,8 @@
 # unpack_sequence: tuple and list unpacking in a hot loop (fixed-size unpacking of tuples and
 # lists, swaps, starred targets, nested targets, unpacking in for-loop headers).
 
+from _scale import scaled
+
 
 def unpack_tuples(rounds):
     data = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
@@ -66,4 +68,4 @@ def main(rounds):
     print(nested(rounds // 10))
 
 
-main(900000)
+main(scaled(900000))

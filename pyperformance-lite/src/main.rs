@@ -42,6 +42,14 @@ fn cli() -> Command {
                 .help("Run each benchmark once per interpreter and check outputs only"),
         )
         .arg(
+            Arg::new("scale")
+                .long("scale")
+                .value_name("PERCENT")
+                .value_parser(value_parser!(u32).range(1..=100))
+                .default_value("100")
+                .help("Problem size as a percentage of the full size (outputs change with it)"),
+        )
+        .arg(
             Arg::new("warmups")
                 .short('w')
                 .long("warmups")
@@ -174,19 +182,31 @@ fn main() -> ExitCode {
                 .max(1),
         )
     };
+    let scale = matches.get_one::<u32>("scale").copied().unwrap_or(100);
     let timeout = Duration::from_secs(matches.get_one::<u64>("timeout").copied().unwrap_or(300));
 
     let names: Vec<String> = interps
         .iter()
         .map(|i| format!("{} {}", i.name, i.version))
         .collect();
+    let at_scale = if scale == 100 {
+        String::new()
+    } else {
+        format!(", at {scale}% of the full size")
+    };
     println!(
-        "{} benchmarks × {} ({}), {warmups} warm-up + {repetitions} measured run(s) each, interleaved",
+        "{} benchmarks × {} ({}), {warmups} warm-up + {repetitions} measured run(s) each, interleaved{at_scale}",
         benchmarks.len(),
         interps.len(),
         names.join(", "),
     );
-    let cells = measure(&dir, &benchmarks, &interps, warmups, repetitions, timeout);
+    let rounds = Rounds {
+        warmups,
+        repetitions,
+        scale,
+        timeout,
+    };
+    let cells = measure(&dir, &benchmarks, &interps, &rounds);
 
     println!("{}", report::table(&benchmarks, &interps, &cells));
     let failures = report::failures(&benchmarks, &interps, &cells);
@@ -236,17 +256,26 @@ fn discover_benchmarks(dir: &Path) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
+/// How each benchmark is run: discarded and measured rounds, problem size, time limit.
+struct Rounds {
+    warmups: usize,
+    repetitions: usize,
+    /// Passed to every script as its first argument (see `benchmarks/_scale.py`).
+    scale: u32,
+    timeout: Duration,
+}
+
 /// Runs the rounds: each round runs every benchmark under every interpreter once.
 fn measure(
     dir: &Path,
     benchmarks: &[String],
     interps: &[Interpreter],
-    warmups: usize,
-    repetitions: usize,
-    timeout: Duration,
+    plan: &Rounds,
 ) -> Vec<Vec<Cell>> {
     let mut cells = vec![vec![Cell::default(); interps.len()]; benchmarks.len()];
-    let rounds = warmups + repetitions;
+    let (warmups, timeout) = (plan.warmups, plan.timeout);
+    let rounds = warmups + plan.repetitions;
+    let scale = plan.scale.to_string();
     let mut progress = Progress::new(rounds * benchmarks.len() * interps.len());
     for round in 0..rounds {
         for (b, name) in benchmarks.iter().enumerate() {
@@ -254,7 +283,7 @@ fn measure(
             for (i, interp) in interps.iter().enumerate() {
                 if !cells[b][i].failed() {
                     progress.show(&format!("{name} · {} · round {}", interp.name, round + 1));
-                    let outcome = process::run(&interp.command, &script, timeout);
+                    let outcome = process::run(&interp.command, &script, &scale, timeout);
                     cells[b][i].record(outcome, round < warmups);
                 }
                 progress.advance();

@@ -19,14 +19,14 @@ pub enum Outcome {
     SpawnFailed(String),
 }
 
-/// Runs `command args… script` with cwd = the script's directory and a clean, pinned
+/// Runs `command args… script scale` with cwd = the script's directory and a clean, pinned
 /// environment (the same one for every interpreter), killing it after `timeout`.
-pub fn run(command: &[String], script: &Path, timeout: Duration) -> Outcome {
+pub fn run(command: &[String], script: &Path, scale: &str, timeout: Duration) -> Outcome {
     let Some((program, args)) = command.split_first() else {
         return Outcome::SpawnFailed("empty command".into());
     };
     let mut cmd = Command::new(program);
-    cmd.args(args).arg(script);
+    cmd.args(args).arg(script).arg(scale);
     if let Some(dir) = script.parent() {
         cmd.current_dir(dir);
     }

@@ -48,7 +48,6 @@ pub fn install(vm: &mut Vm) {
         ("__len__", dict_len),
         ("__reversed__", dict_reversed),
         ("__repr__", dict_repr),
-        ("__class_getitem__", dict_class_getitem),
     ];
     for (name, f) in methods {
         vm.add_method(&t, name, *f);
@@ -407,9 +406,4 @@ fn dict_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let items = d.as_dict().map(|t| t.borrow().items()).unwrap_or_default();
     let text = super::repr::dict_repr(vm, d, &items)?;
     Ok(vm.new_string(text))
-}
-
-fn dict_class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let _ = args;
-    Ok(vm.types.dict.clone())
 }

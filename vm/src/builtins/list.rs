@@ -56,7 +56,6 @@ pub fn install(vm: &mut Vm) {
         ("__gt__", list_gt),
         ("__ge__", list_ge),
         ("__repr__", list_repr),
-        ("__class_getitem__", list_class_getitem),
         ("__sizeof__", list_sizeof),
     ];
     for (name, f) in methods {
@@ -654,11 +653,6 @@ fn list_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let items = borrow(l)?.clone();
     let s = crate::builtins::repr::seq_repr(vm, recv, &items, "[", "]", "[...]")?;
     Ok(vm.new_string(s))
-}
-
-fn list_class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let _ = args;
-    Ok(vm.types.list.clone())
 }
 
 fn list_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

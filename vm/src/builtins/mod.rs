@@ -12,6 +12,7 @@ pub mod exceptions;
 pub mod frame_locals;
 pub mod functions;
 pub mod generator;
+pub mod generic_alias;
 pub mod int_float;
 pub mod io;
 pub mod io_methods;

@@ -80,6 +80,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let keys: Vec<Value> = s.borrow().entries().map(|(_, k)| k.clone()).collect();
             set_repr(vm, v, &keys)
         }
+        Payload::GenericAlias(_) => crate::builtins::generic_alias::generic_alias_repr(vm, v),
         Payload::Range(r) => {
             let (start, stop, step) = (r.start.clone(), r.stop.clone(), r.step.clone());
             let (a, b) = (vm.repr(&start)?, vm.repr(&stop)?);

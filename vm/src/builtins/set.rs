@@ -72,7 +72,6 @@ pub fn install(vm: &mut Vm) {
         ("__iand__", set_iand),
         ("__isub__", set_isub),
         ("__ixor__", set_ixor),
-        ("__class_getitem__", set_class_getitem),
     ];
     for (name, f) in mutating {
         vm.add_method(&set, name, *f);
@@ -80,7 +79,6 @@ pub fn install(vm: &mut Vm) {
     vm.set_type_attr(&set, "__hash__", Value::NONE);
     vm.add_method(&frozen, "copy", frozenset_copy);
     vm.add_method(&frozen, "__hash__", frozenset_hash);
-    vm.add_method(&frozen, "__class_getitem__", frozenset_class_getitem);
 }
 
 fn is_frozen(vm: &Vm, v: &Value) -> bool {
@@ -471,16 +469,6 @@ fn set_isub(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 fn set_ixor(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     inplace_m(vm, args, "__ixor__", BinaryOp::Xor)
-}
-
-fn set_class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let _ = args;
-    Ok(vm.types.set.clone())
-}
-
-fn frozenset_class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let _ = args;
-    Ok(vm.types.frozenset.clone())
 }
 
 impl Vm {

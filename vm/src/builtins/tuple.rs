@@ -33,7 +33,6 @@ pub fn install(vm: &mut Vm) {
         ("__hash__", tuple_hash),
         ("__repr__", tuple_repr),
         ("__getnewargs__", tuple_getnewargs),
-        ("__class_getitem__", tuple_class_getitem),
     ];
     for (name, f) in methods {
         vm.add_method(&t, name, *f);
@@ -253,9 +252,4 @@ fn tuple_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, t) = this(vm, &args, "__getnewargs__")?;
     let copy = vm.new_tuple(t.to_vec());
     Ok(vm.new_tuple(vec![copy]))
-}
-
-fn tuple_class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let _ = args;
-    Ok(vm.types.tuple.clone())
 }

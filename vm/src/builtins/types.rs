@@ -20,4 +20,5 @@ pub fn install(vm: &mut Vm) {
     super::tuple::install(vm);
     super::object::install(vm);
     super::generator::install(vm);
+    super::generic_alias::install(vm);
 }

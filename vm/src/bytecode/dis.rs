@@ -204,7 +204,8 @@ fn arg_repr(
         | Opcode::STORE_ATTR
         | Opcode::DELETE_ATTR
         | Opcode::IMPORT_NAME
-        | Opcode::IMPORT_FROM => name_at(&code.names, arg),
+        | Opcode::IMPORT_FROM
+        | Opcode::LOAD_FROM_DICT_OR_GLOBALS => name_at(&code.names, arg),
         Opcode::LOAD_FAST
         | Opcode::STORE_FAST
         | Opcode::DELETE_FAST
@@ -227,7 +228,13 @@ fn arg_repr(
             .unwrap_or("")
             .to_string(),
         Opcode::SET_FUNCTION_ATTRIBUTE => {
-            let names = ["defaults", "kwdefaults", "annotations", "closure"];
+            let names = [
+                "defaults",
+                "kwdefaults",
+                "annotations",
+                "closure",
+                "annotate",
+            ];
             let parts: Vec<&str> = names
                 .iter()
                 .enumerate()
@@ -236,6 +243,12 @@ fn arg_repr(
                 .collect();
             parts.join(", ")
         }
+        Opcode::LOAD_COMMON_CONSTANT => match arg {
+            0 => "AssertionError",
+            1 => "NotImplementedError",
+            _ => "",
+        }
+        .to_string(),
         Opcode::CALL_INTRINSIC_1 => match arg {
             1 => "INTRINSIC_PRINT",
             3 => "INTRINSIC_STOPITERATION_ERROR",

@@ -330,6 +330,11 @@ define_opcodes! {
     LOAD_SUPER_ATTR = 109, caches: 1, flags: ARG | RAISE | CALL, effect: |arg, _| -2 + (arg & 1);
     /// Pushes locals() (class bodies, `locals()` in module code).
     LOAD_LOCALS = 110, caches: 0, flags: RAISE, effect: fixed(1);
+    /// Annotation scopes in a class: pops a mapping (the class dict), pushes
+    /// mapping[co_names[arg]], or else the global or builtin of that name.
+    LOAD_FROM_DICT_OR_GLOBALS = 111, caches: 0, flags: ARG | RAISE | CALL, effect: fixed(0);
+    /// Pushes a builtin object the compiler needs unshadowed (see `common_constant`).
+    LOAD_COMMON_CONSTANT = 112, caches: 0, flags: ARG, effect: fixed(1);
 
     // Specialized forms (PEP 659). The interpreter rewrites a generic instruction into one
     // of these after observing its operands, and back (with a backoff) when a guard fails.
@@ -573,6 +578,14 @@ pub mod conversion {
     pub const ASCII: u32 = 3;
 }
 
+/// Arguments of `LOAD_COMMON_CONSTANT` (CPython's numbering).
+pub mod common_constant {
+    /// `AssertionError`.
+    pub const ASSERTION_ERROR: u32 = 0;
+    /// `NotImplementedError` (raised by `__annotate__` for formats it does not support).
+    pub const NOT_IMPLEMENTED_ERROR: u32 = 1;
+}
+
 /// `SET_FUNCTION_ATTRIBUTE` arguments.
 pub mod function_attr {
     /// Positional defaults tuple.
@@ -583,6 +596,8 @@ pub mod function_attr {
     pub const ANNOTATIONS: u32 = 4;
     /// Closure tuple of cells.
     pub const CLOSURE: u32 = 8;
+    /// The `__annotate__` function (PEP 649).
+    pub const ANNOTATE: u32 = 16;
 }
 
 #[cfg(test)]

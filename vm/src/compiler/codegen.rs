@@ -29,6 +29,8 @@ pub(crate) enum UnitKind {
     AsyncFunction,
     Lambda,
     Comprehension,
+    /// A compiler-made `__annotate__` function (PEP 649).
+    Annotation,
 }
 
 /// Frame blocks: the statements `break`, `continue` and `return` must unwind through.
@@ -101,6 +103,9 @@ pub(crate) struct Unit<'a> {
     pub static_attributes: BTreeSet<String>,
     /// Handler for the implicit PEP 479 wrapper of generators and coroutines.
     pub stop_iteration: Option<HandlerId>,
+    /// Module and class units: the `__conditional_annotations__` index of each conditional
+    /// annotated assignment (by `node_key`).
+    pub deferred_indices: HashMap<usize, u32>,
 }
 
 /// The compiler for one module (or expression).
@@ -118,6 +123,8 @@ pub(crate) struct Compiler<'a> {
     /// Source ranges of generator expressions that are a call's sole argument: CPython's
     /// node spans the call's parentheses.
     pub genexp_ranges: HashMap<usize, TextRange>,
+    /// `from __future__ import annotations`: annotations are not deferred functions.
+    pub future_annotations: bool,
 }
 
 /// A key deduplicating constants by type and value (CPython's `_PyCode_ConstantKey`).
@@ -168,7 +175,11 @@ pub(crate) const NO_LOC: Position = Position {
 fn unit_is_function_like(kind: UnitKind) -> bool {
     matches!(
         kind,
-        UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda | UnitKind::Comprehension
+        UnitKind::Function
+            | UnitKind::AsyncFunction
+            | UnitKind::Lambda
+            | UnitKind::Comprehension
+            | UnitKind::Annotation
     )
 }
 
@@ -190,6 +201,7 @@ impl<'a> Compiler<'a> {
             depth: 0,
             fold_cache: HashMap::new(),
             genexp_ranges: HashMap::new(),
+            future_annotations: false,
         }
     }
 
@@ -273,6 +285,14 @@ impl<'a> Compiler<'a> {
         if st.needs_class_closure && !cellvars.iter().any(|c| c == "__class__") {
             cellvars.insert(0, "__class__".to_string());
         }
+        if st.kind == symtable::ScopeKind::Class {
+            if st.needs_classdict {
+                cellvars.push("__classdict__".to_string());
+            }
+            if st.has_conditional_annotations {
+                cellvars.push("__conditional_annotations__".to_string());
+            }
+        }
         let mut freevars: Vec<String> = st
             .names
             .iter()
@@ -316,6 +336,7 @@ impl<'a> Compiler<'a> {
             overrides: HashMap::new(),
             static_attributes: BTreeSet::new(),
             stop_iteration: None,
+            deferred_indices: HashMap::new(),
         };
         for p in &st.params {
             let i = unit.varnames.len() as u32;
@@ -747,6 +768,10 @@ impl<'a> Compiler<'a> {
                         if self.unit().kind == UnitKind::Class && self.unit().in_inlined_comp == 0 {
                             self.emit(Opcode::LOAD_LOCALS, loc);
                             self.emit_arg(Opcode::LOAD_FROM_DICT_OR_DEREF, idx, loc);
+                        } else if self.scope().can_see_class_scope {
+                            let classdict = self.deref_index("__classdict__", range)?;
+                            self.emit_arg(Opcode::LOAD_DEREF, classdict, loc);
+                            self.emit_arg(Opcode::LOAD_FROM_DICT_OR_DEREF, idx, loc);
                         } else {
                             self.emit_arg(Opcode::LOAD_DEREF, idx, loc);
                         }
@@ -767,6 +792,14 @@ impl<'a> Compiler<'a> {
             How::Global => {
                 let idx = self.add_name(&mangled);
                 match ctx {
+                    NameCtx::Load
+                        if scope == SymScope::GlobalImplicit
+                            && self.scope().can_see_class_scope =>
+                    {
+                        let classdict = self.deref_index("__classdict__", range)?;
+                        self.emit_arg(Opcode::LOAD_DEREF, classdict, loc);
+                        self.emit_arg(Opcode::LOAD_FROM_DICT_OR_GLOBALS, idx, loc);
+                    }
                     NameCtx::Load => self.emit_arg(Opcode::LOAD_GLOBAL, idx << 1, loc),
                     NameCtx::Store => self.emit_arg(Opcode::STORE_GLOBAL, idx, loc),
                     NameCtx::Del => self.emit_arg(Opcode::DELETE_GLOBAL, idx, loc),

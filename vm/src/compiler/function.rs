@@ -132,7 +132,9 @@ impl<'a> Compiler<'a> {
         let start = self.keyword_start(f.name.range.start(), keywords);
         let stmt_range = TextRange::new(start, f.range.end());
         let loc = self.loc(stmt_range);
-        let flags = self.default_arguments(&f.parameters, loc)?;
+        let mut flags = self.default_arguments(&f.parameters, loc)?;
+        flags |=
+            self.function_annotations(&f.parameters, f.returns.as_deref(), loc.line, stmt_range)?;
         let scope = self
             .table
             .scope_for(node_key(f))
@@ -211,7 +213,11 @@ impl<'a> Compiler<'a> {
             .collect();
         if !free.is_empty() {
             for name in &free {
-                let is_cell = (self.unit().kind == UnitKind::Class && name == "__class__")
+                let is_cell = (self.unit().kind == UnitKind::Class
+                    && matches!(
+                        name.as_str(),
+                        "__class__" | "__classdict__" | "__conditional_annotations__"
+                    ))
                     || self.symbol_scope(name) == SymScope::Cell;
                 let idx = if is_cell {
                     self.cell_index(name, range)?
@@ -228,6 +234,7 @@ impl<'a> Compiler<'a> {
         for bit in [
             function_attr::CLOSURE,
             function_attr::ANNOTATIONS,
+            function_attr::ANNOTATE,
             function_attr::KWDEFAULTS,
             function_attr::DEFAULTS,
         ] {
@@ -261,7 +268,12 @@ impl<'a> Compiler<'a> {
         self.nameop_at("__qualname__", NameCtx::Store, c.range, body_loc)?;
         self.load_const(Constant::Int(first_line.into()), body_loc);
         self.nameop_at("__firstlineno__", NameCtx::Store, c.range, body_loc)?;
+        self.setup_classdict(body_loc)?;
+        self.setup_conditional_annotations(body_loc)?;
+        let plan = self.plan_deferred_annotations(&c.body);
+        self.u().deferred_indices = plan.index_of.clone();
         self.compile_module_body_no_future(&c.body)?;
+        self.emit_deferred_annotations(&plan, first_line, c.range)?;
         let attrs: Vec<Constant> = self
             .unit()
             .static_attributes
@@ -270,6 +282,7 @@ impl<'a> Compiler<'a> {
             .collect();
         self.load_const(Constant::Tuple(attrs), NO_LOC);
         self.nameop_at("__static_attributes__", NameCtx::Store, c.range, NO_LOC)?;
+        self.store_classdictcell(c.range)?;
         if self.scope().needs_class_closure {
             let idx = self.cell_index("__class__", c.range)?;
             self.emit_arg(Opcode::LOAD_CLOSURE, idx, NO_LOC);

@@ -8,6 +8,7 @@
 //! (`ir`), and assemble them (`assemble`). `CompileError::render` (in `render`) prints an
 //! error the way CPython does for an uncaught `SyntaxError`.
 
+mod annotations;
 mod assemble;
 mod call;
 mod codegen;
@@ -226,6 +227,12 @@ fn compile_module(
                 mode == CompileMode::Single,
             );
             c.enter_scope("<module>", UnitKind::Module, 0, 1)?;
+            c.future_annotations = annotations::has_future_annotations(&m.body);
+            let plan = c.plan_deferred_annotations(&m.body);
+            c.u().deferred_indices = plan.index_of.clone();
+            let first_line = m.body.first().map_or(1, |s| c.line_of(s.range().start()));
+            c.emit_deferred_annotations(&plan, first_line, full)?;
+            c.setup_conditional_annotations(Compiler::line_loc(first_line))?;
             if mode == CompileMode::Single {
                 c.compile_body(&m.body)?;
             } else {

@@ -315,13 +315,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `x: T = v` stores like `x = v`; annotations themselves are not evaluated (Python
-    /// 3.14 defers them; `__annotations__` is not built yet).
+    /// `x: T = v` stores like `x = v`; the annotation itself is not evaluated here (PEP
+    /// 649: it belongs to the scope's `__annotate__`, see `annotations`), only recorded as
+    /// having run when it is conditional.
     fn compile_annassign(&mut self, a: &'a ast::StmtAnnAssign) -> CResult<()> {
         if let Some(v) = &a.value {
             self.visit_expr(v)?;
             self.visit_expr(&a.target)?;
         }
+        self.mark_annotation_ran(a)?;
         match a.target.as_ref() {
             Expr::Name(n) if n.id.as_str() == "__debug__" => {
                 return Err(Failure::syntax("cannot assign to __debug__", n.range));

@@ -55,6 +55,8 @@ pub(crate) enum ScopeKind {
     Class,
     Function,
     Comprehension,
+    /// An annotation scope (PEP 649): the body of a compiler-made `__annotate__`.
+    Annotation,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +95,20 @@ pub(crate) struct Scope {
     pub comp_inlined: bool,
     comp_iter_target: bool,
     comp_iter_expr: u32,
+    /// Annotation scopes directly in a class (or in such a scope): names the class body
+    /// binds are read from the class dict (`__classdict__`) before the globals.
+    pub can_see_class_scope: bool,
+    /// Classes: an annotation scope reads `__classdict__`, so the body keeps its namespace
+    /// in that cell.
+    pub needs_classdict: bool,
+    /// Modules and classes: some annotated assignment sits in a conditional block, so the
+    /// body records which ones ran in `__conditional_annotations__`.
+    pub has_conditional_annotations: bool,
+    /// Modules and classes: the scope of their `__annotate__` function, once an annotated
+    /// assignment needs one.
+    pub annotation_block: Option<ScopeId>,
+    /// While building: inside an `if`/loop/`try`/`with`/`match` of this scope.
+    in_conditional: bool,
     /// Where each `global`/`nonlocal` (or walrus-implied) declaration is.
     directives: HashMap<String, TextRange>,
     pub range: TextRange,
@@ -120,6 +136,11 @@ impl Scope {
             comp_inlined: false,
             comp_iter_target: false,
             comp_iter_expr: 0,
+            can_see_class_scope: false,
+            needs_classdict: false,
+            has_conditional_annotations: false,
+            annotation_block: None,
+            in_conditional: false,
             directives: HashMap::new(),
             range,
         }
@@ -127,7 +148,10 @@ impl Scope {
 
     /// Functions, lambdas and comprehensions: scopes with fast locals.
     pub fn is_function_like(&self) -> bool {
-        matches!(self.kind, ScopeKind::Function | ScopeKind::Comprehension)
+        matches!(
+            self.kind,
+            ScopeKind::Function | ScopeKind::Comprehension | ScopeKind::Annotation
+        )
     }
 
     pub fn flags_of(&self, name: &str) -> u32 {
@@ -326,8 +350,110 @@ impl Builder {
 
     fn visit_stmt(&mut self, s: &Stmt) -> CResult<()> {
         self.deeper(s.range())?;
+        let conditional = matches!(
+            s,
+            Stmt::For(_)
+                | Stmt::While(_)
+                | Stmt::If(_)
+                | Stmt::With(_)
+                | Stmt::Match(_)
+                | Stmt::Try(_)
+        );
+        let id = self.cur();
+        let was = self.scopes[id].in_conditional;
+        if conditional {
+            self.scopes[id].in_conditional = true;
+        }
         let r = self.visit_stmt_inner(s);
+        self.scopes[id].in_conditional = was;
         self.depth -= 1;
+        r
+    }
+
+    /// Enters a new annotation scope (CPython's `symtable_enter_block` for an
+    /// `AnnotationBlock`): its one parameter is `.format` (renamed `format` in the code
+    /// object), and inside a class it reads class-level names through `__classdict__`.
+    fn enter_annotation_scope(&mut self, key: usize, range: TextRange) -> CResult<ScopeId> {
+        let parent = self.cur();
+        let in_class =
+            self.scopes[parent].kind == ScopeKind::Class || self.scopes[parent].can_see_class_scope;
+        let id = self.enter(ScopeKind::Annotation, "__annotate__", key, range);
+        self.add_def(".format", DEF_PARAM, range)?;
+        self.add_def(".format", USE, range)?;
+        if in_class {
+            self.scopes[id].can_see_class_scope = true;
+            self.add_def("__classdict__", USE, range)?;
+        }
+        Ok(id)
+    }
+
+    /// A function's parameter and return annotations, visited in their own annotation
+    /// scope (keyed by the `Parameters` node) when there are any.
+    fn visit_function_annotations(
+        &mut self,
+        p: &ast::Parameters,
+        returns: Option<&Expr>,
+        range: TextRange,
+    ) -> CResult<()> {
+        let annotations: Vec<&Expr> = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .filter_map(|a| a.parameter.annotation.as_deref())
+            .chain(p.vararg.as_deref().and_then(|v| v.annotation.as_deref()))
+            .chain(p.kwarg.as_deref().and_then(|v| v.annotation.as_deref()))
+            .chain(
+                p.kwonlyargs
+                    .iter()
+                    .filter_map(|a| a.parameter.annotation.as_deref()),
+            )
+            .chain(returns)
+            .collect();
+        if annotations.is_empty() {
+            return Ok(());
+        }
+        self.enter_annotation_scope(node_key(p), range)?;
+        for a in annotations {
+            let a = match a {
+                Expr::Starred(st) => &st.value,
+                other => other,
+            };
+            self.visit_expr(a)?;
+        }
+        self.leave();
+        Ok(())
+    }
+
+    /// The annotation of `x: T` in a module or class body, visited in the scope's shared
+    /// annotation scope (CPython's `symtable_visit_annotation`). Annotations in function
+    /// bodies are never evaluated and are not visited.
+    fn visit_variable_annotation(&mut self, annotation: &Expr) -> CResult<()> {
+        let owner = self.cur();
+        if !matches!(
+            self.scopes[owner].kind,
+            ScopeKind::Module | ScopeKind::Class
+        ) {
+            return Ok(());
+        }
+        let conditional = self.scopes[owner].in_conditional;
+        let block = match self.scopes[owner].annotation_block {
+            Some(b) => {
+                self.stack.push(b);
+                b
+            }
+            None => {
+                let b = self.enter_annotation_scope(node_key(annotation), annotation.range())?;
+                self.scopes[owner].annotation_block = Some(b);
+                b
+            }
+        };
+        if conditional && !self.scopes[owner].has_conditional_annotations {
+            self.scopes[owner].has_conditional_annotations = true;
+            self.add_def("__conditional_annotations__", USE, annotation.range())?;
+        }
+        let _ = block;
+        let r = self.visit_expr(annotation);
+        self.leave();
         r
     }
 
@@ -342,6 +468,7 @@ impl Builder {
                 for d in &f.decorator_list {
                     self.visit_expr(&d.expression)?;
                 }
+                self.visit_function_annotations(&f.parameters, f.returns.as_deref(), f.range)?;
                 let id = self.enter(ScopeKind::Function, &f.name.id, node_key(f), f.range);
                 self.scopes[id].is_coroutine = f.is_async;
                 self.visit_params(&f.parameters)?;
@@ -397,8 +524,7 @@ impl Builder {
                 self.visit_expr(&a.value)?;
             }
             Stmt::AnnAssign(a) => {
-                // Annotations are not evaluated (deferred as in Python 3.14), so only the
-                // target and the value matter here.
+                // The annotation goes to the scope's annotation scope (PEP 649).
                 if let Expr::Name(n) = a.target.as_ref() {
                     let mangled = mangle(self.private.as_deref(), &n.id);
                     let cur = self.cur_scope().flags_of(&mangled);
@@ -421,6 +547,7 @@ impl Builder {
                 } else {
                     self.visit_expr(&a.target)?;
                 }
+                self.visit_variable_annotation(&a.annotation)?;
                 if let Some(v) = &a.value {
                     self.visit_expr(v)?;
                 }
@@ -803,6 +930,12 @@ impl Builder {
 
     /// CPython's `symtable_handle_namedexpr`.
     fn visit_named(&mut self, n: &ast::ExprNamed) -> CResult<()> {
+        if self.scopes[self.cur()].kind == ScopeKind::Annotation {
+            return Err(Failure::syntax(
+                "named expression cannot be used within an annotation",
+                n.range,
+            ));
+        }
         if self.scopes[self.cur()].comp_iter_expr > 0 {
             return Err(Failure::syntax(
                 "assignment expression cannot be used in a comprehension iterable expression",
@@ -838,6 +971,12 @@ impl Builder {
                 continue;
             }
             match scope.kind {
+                ScopeKind::Annotation => {
+                    return Err(Failure::syntax(
+                        "named expression cannot be used within an annotation",
+                        name.range,
+                    ));
+                }
                 ScopeKind::Function => {
                     let flag = if scope.flags_of(&target_name) & DEF_GLOBAL != 0 {
                         DEF_GLOBAL
@@ -1006,7 +1145,7 @@ type NameSet = HashSet<String>;
 fn analyze(table: &mut SymbolTable) -> CResult<()> {
     let mut free = NameSet::new();
     let global = NameSet::new();
-    analyze_block(table, 0, None, &mut free, &global)
+    analyze_block(table, 0, None, &mut free, &global, None)
 }
 
 /// CPython's `analyze_name`.
@@ -1019,6 +1158,7 @@ fn analyze_name(
     local: &mut NameSet,
     free: &mut NameSet,
     global: &mut NameSet,
+    class_flags: Option<u32>,
 ) -> CResult<()> {
     let name = scope.names[i].clone();
     let flags = scope.flags[i];
@@ -1061,6 +1201,18 @@ fn analyze_name(
         global.remove(&name);
         return Ok(());
     }
+    // In an annotation scope that sees its class, a name the class binds is read from the
+    // class dict, then the globals — never from an enclosing function.
+    if let Some(cf) = class_flags {
+        if cf & DEF_GLOBAL != 0 {
+            scopes.insert(name, SymScope::GlobalExplicit);
+            return Ok(());
+        }
+        if cf & DEF_BOUND != 0 && cf & DEF_NONLOCAL == 0 {
+            scopes.insert(name, SymScope::GlobalImplicit);
+            return Ok(());
+        }
+    }
     if bound.is_some_and(|b| b.contains(&name)) {
         scopes.insert(name.clone(), SymScope::Free);
         scope.has_free = true;
@@ -1084,6 +1236,7 @@ fn analyze_block(
     bound: Option<&NameSet>,
     free: &mut NameSet,
     global: &NameSet,
+    class_entry: Option<ScopeId>,
 ) -> CResult<()> {
     let mut local = NameSet::new();
     let mut scopes: HashMap<String, SymScope> = HashMap::new();
@@ -1099,6 +1252,7 @@ fn analyze_block(
         }
     }
     for i in 0..table.scopes[id].names.len() {
+        let class_flags = class_entry.map(|c| table.scopes[c].flags_of(&table.scopes[id].names[i]));
         analyze_name(
             &mut table.scopes[id],
             i,
@@ -1107,6 +1261,7 @@ fn analyze_block(
             &mut local,
             free,
             &mut global,
+            class_flags,
         )?;
     }
     if kind != ScopeKind::Class {
@@ -1119,12 +1274,26 @@ fn analyze_block(
         newglobal.extend(global.iter().cloned());
     } else {
         newbound.insert("__class__".to_string());
+        newbound.insert("__classdict__".to_string());
+        newbound.insert("__conditional_annotations__".to_string());
     }
     let mut inlined_cells = NameSet::new();
     let children = table.scopes[id].children.clone();
     for &child in &children {
         let child_scope = &table.scopes[child];
-        let inline = child_scope.comp.is_some() && child_scope.comp != Some(CompKind::Generator);
+        // Comprehensions are inlined, except in annotation scopes that see a class.
+        let inline = child_scope.comp.is_some()
+            && child_scope.comp != Some(CompKind::Generator)
+            && !table.scopes[id].can_see_class_scope;
+        let child_class_entry = if child_scope.can_see_class_scope {
+            if kind == ScopeKind::Class {
+                Some(id)
+            } else {
+                class_entry
+            }
+        } else {
+            None
+        };
         let mut child_free = NameSet::new();
         let child_bound = newbound.clone();
         analyze_block(
@@ -1133,6 +1302,7 @@ fn analyze_block(
             Some(&child_bound),
             &mut child_free,
             &newglobal,
+            child_class_entry,
         )?;
         if inline {
             inline_comprehension(
@@ -1171,16 +1341,26 @@ fn analyze_block(
                 newfree.remove(name);
             }
         }
-    } else if kind == ScopeKind::Class && newfree.remove("__class__") {
-        table.scopes[id].needs_class_closure = true;
+    } else if kind == ScopeKind::Class {
+        // drop_class_free: these implicit cells belong to the class body.
+        if newfree.remove("__class__") {
+            table.scopes[id].needs_class_closure = true;
+        }
+        if newfree.remove("__classdict__") {
+            table.scopes[id].needs_classdict = true;
+        }
+        if newfree.remove("__conditional_annotations__") {
+            table.scopes[id].has_conditional_annotations = true;
+        }
     }
+    let classflag = kind == ScopeKind::Class || table.scopes[id].can_see_class_scope;
     update_symbols(
         &mut table.scopes[id],
         &scopes,
         bound,
         &newfree,
         &inlined_cells,
-        kind == ScopeKind::Class,
+        classflag,
     );
     free.extend(newfree);
     Ok(())

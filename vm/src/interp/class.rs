@@ -79,6 +79,9 @@ pub fn object_new_impl(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult<Val
             "object.__new__(X): X is not a type object",
         ));
     };
+    if data.has_flag(type_flags::IS_ABSTRACT) {
+        return Err(abstract_instantiation_error(vm, cls));
+    }
     if data.layout == Layout::Object {
         if !args.values.is_empty() {
             let init_overridden = vm
@@ -115,6 +118,30 @@ pub fn object_new_impl(vm: &mut Vm, cls: &Value, args: Args<'_>) -> PyResult<Val
         "cannot create '{}' instances",
         data.name.borrow()
     )))
+}
+
+/// "Can't instantiate abstract class X without an implementation for abstract method(s)
+/// 'a', 'b'" (names sorted, as CPython lists them).
+fn abstract_instantiation_error(vm: &mut Vm, cls: &Value) -> PyErr {
+    let name = cls
+        .as_type_data()
+        .map(|d| d.name.borrow().clone())
+        .unwrap_or_default();
+    let methods = vm
+        .lookup_type_attr(cls, "__abstractmethods__")
+        .and_then(|m| vm.collect_iterable(&m).ok())
+        .unwrap_or_default();
+    let mut names: Vec<String> = methods
+        .iter()
+        .filter_map(|m| m.as_str().map(str::to_string))
+        .collect();
+    names.sort();
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    PyErr::type_error(format!(
+        "Can't instantiate abstract class {name} without an implementation for abstract method{} {}",
+        if names.len() == 1 { "" } else { "s" },
+        quoted.join(", ")
+    ))
 }
 
 /// `object.__new__` as a builtin.
@@ -197,7 +224,6 @@ pub fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 /// PEP 560: a base that is not a class but has `__mro_entries__` is replaced by the
 /// classes that method returns (`class C(List[int])` derives from `list`).
 fn resolve_mro_entries(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
@@ -227,6 +253,7 @@ fn resolve_mro_entries(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
     Ok(out)
 }
 
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let pos = args.positional();
     if pos.len() < 2 {
@@ -444,6 +471,15 @@ pub fn type_new_kw(
         }
     }
     let dict = vm.dict_copy(ns)?;
+    // Annotation scopes read class-level names through this cell: point it at the
+    // class's own dict, so attributes added later are visible to deferred annotations.
+    let classdict_key = vm.new_str("__classdictcell__");
+    if let Some(cell) = vm.dict_remove(&dict, &classdict_key)?
+        && let Some(Payload::Cell(c)) = cell.payload()
+    {
+        let old = c.replace(dict.clone());
+        drop(old);
+    }
     let qualname = match vm.dict_get_str(&dict, "__qualname__") {
         Some(q) => {
             let key = vm.new_str("__qualname__");

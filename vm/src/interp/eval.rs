@@ -9,7 +9,7 @@ use std::sync::atomic::Ordering;
 use crate::interp::attr_cache::{self, AttrCache};
 use crate::interp::specialize::{self, back_off, deoptimize, set_opcode, tick};
 
-use crate::bytecode::opcodes::{conversion, function_attr};
+use crate::bytecode::opcodes::{common_constant, conversion, function_attr};
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
 use crate::object::{Payload, Value};
 use crate::runtime::errors::{ExcKind, PyErr, PyResult};
@@ -269,6 +269,26 @@ impl Vm {
                             push!(contents);
                         }
                     }
+                }
+                Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
+                    let mapping = pop!();
+                    let name = code.names[arg as usize].clone();
+                    let found = tri!(self.mapping_lookup(&mapping, &name));
+                    match found {
+                        Some(v) => push!(v),
+                        None => {
+                            let v = tri!(self.load_global(&name));
+                            push!(v);
+                        }
+                    }
+                }
+                Opcode::LOAD_COMMON_CONSTANT => {
+                    let kind = if arg == common_constant::NOT_IMPLEMENTED_ERROR {
+                        ExcKind::NotImplementedError
+                    } else {
+                        ExcKind::AssertionError
+                    };
+                    push!(self.types.exception(kind).clone())
                 }
                 Opcode::LOAD_LOCALS => {
                     let locals = self
@@ -1147,6 +1167,7 @@ impl Vm {
                             function_attr::DEFAULTS => &f.defaults,
                             function_attr::KWDEFAULTS => &f.kwdefaults,
                             function_attr::ANNOTATIONS => &f.annotations,
+                            function_attr::ANNOTATE => &f.annotate,
                             _ => &f.closure,
                         };
                         let old = slot.replace(value);

@@ -183,6 +183,7 @@ impl Vm {
                 closure: RefCell::new(Value::NULL),
                 dict: RefCell::new(Value::NULL),
                 annotations: RefCell::new(Value::NULL),
+                annotate: RefCell::new(Value::NULL),
             })),
         )
     }

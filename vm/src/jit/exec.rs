@@ -13,9 +13,10 @@
 use pyrite_ir::{SnapValue, Type};
 
 use crate::jit::glue::clone_trace_word;
-use crate::jit::recorder::{Dep, Home, dict_version};
+use crate::jit::recorder::{Dep, Home, RangeField, dict_version, range_state};
 use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
-use crate::object::Value;
+use crate::object::{Payload, Value};
+use crate::types::iter::IterState;
 use crate::vm::Vm;
 
 /// How an attempt to run a trace went.
@@ -45,6 +46,14 @@ fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
 fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
     match home {
         Home::Frame(i) => vm.stack.get(base + i).map(Value::bits),
+        Home::Range { slot, field } => {
+            let (next, stop, step) = range_state(vm.stack.get(base + slot)?)?;
+            Some(match field {
+                RangeField::Next => next,
+                RangeField::Stop => stop,
+                RangeField::Step => step,
+            } as u64)
+        }
         Home::Global { dict, index } => dict.as_dict().and_then(|d| {
             d.try_borrow()
                 .ok()
@@ -153,8 +162,16 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
         return;
     };
     let mut updates: Vec<(usize, Value)> = Vec::new();
+    let mut range_updates: Vec<(usize, i64)> = Vec::new();
     for (k, home_word) in slots.iter().enumerate() {
         if matches!(trace.homes.get(k), Some(Home::Frame(i)) if *i >= live_end) {
+            continue;
+        }
+        if let Some(Home::Range { slot, field }) = trace.homes.get(k) {
+            // Raw positions: only `next` is ever written, straight into the iterator.
+            if *field == RangeField::Next && entry_words.get(k) != Some(home_word) {
+                range_updates.push((*slot, *home_word as i64));
+            }
             continue;
         }
         let in_snapshot = frame_snap
@@ -197,7 +214,15 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
                     released.push(old);
                 }
             }
-            None => {}
+            Some(Home::Range { .. }) | None => {}
+        }
+    }
+    for (slot, position) in range_updates {
+        if let Some(Payload::Iterator(state)) = vm.stack.get(base + slot).and_then(Value::payload)
+            && let Ok(mut state) = state.try_borrow_mut()
+            && let IterState::Range { next, .. } = &mut *state
+        {
+            *next = position;
         }
     }
     let Some(frame) = vm.frames.last_mut() else {

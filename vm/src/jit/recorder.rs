@@ -41,6 +41,17 @@ pub(crate) enum Home {
     Frame(usize),
     /// Entry `index` of a globals dict (its key set is pinned by a [`Dep`]).
     Global { dict: Value, index: usize },
+    /// A field of the range iterator in frame slot `slot`, as a raw `i64` (never a value
+    /// word): the trace keeps the position in the slot array, the exit writes it back.
+    Range { slot: usize, field: RangeField },
+}
+
+/// The fields of a range iterator a trace keeps in its slot array.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RangeField {
+    Next,
+    Stop,
+    Step,
 }
 
 /// A fact checked at trace entry (nothing inside a trace can change it).
@@ -255,6 +266,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         match home {
             Home::Frame(i) => rec.frame_homes.insert(*i, k as u32),
             Home::Global { index, .. } => rec.global_homes.insert(*index, k as u32),
+            Home::Range { .. } => None,
         };
     }
     // The parent's exit values, raw; value words among them still get their type guard.
@@ -372,6 +384,7 @@ impl<'a> Recorder<'a> {
     /// The current value of a home.
     fn home_value(&self, home: &Home) -> Option<Value> {
         match home {
+            Home::Range { .. } => None,
             Home::Frame(i) => self.vm.stack.get(self.base + i).cloned(),
             Home::Global { dict, index } => dict.as_dict().and_then(|d| {
                 d.try_borrow()
@@ -454,6 +467,43 @@ impl Recorder<'_> {
         self.homes.push(Home::Frame(slot));
         self.frame_homes.insert(slot, k);
         k
+    }
+
+    /// The home of a field of the range iterator in frame slot `slot`.
+    fn range_home(&mut self, slot: usize, field: RangeField) -> u32 {
+        let found = self.homes.iter().position(
+            |h| matches!(h, Home::Range { slot: s, field: f } if *s == slot && *f == field),
+        );
+        if let Some(k) = found {
+            return k as u32;
+        }
+        self.homes.push(Home::Range { slot, field });
+        (self.homes.len() - 1) as u32
+    }
+
+    /// `FOR_ITER` over a range iterator, inlined: the position, stop and step live raw in
+    /// the slot array; one compare per iteration, the step's sign guard is invariant.
+    fn for_range(&mut self, it_slot: usize, next: i64, step: i64) -> Step<Entry> {
+        let item = Value::try_small_int(next).ok_or(AbortReason::Overflow)?;
+        let kn = self.range_home(it_slot, RangeField::Next);
+        let ks = self.range_home(it_slot, RangeField::Stop);
+        let kst = self.range_home(it_slot, RangeField::Step);
+        let n = self.b.load_slot_typed(kn, Type::I64);
+        let s = self.b.load_slot_typed(ks, Type::I64);
+        let st = self.b.load_slot_typed(kst, Type::I64);
+        let zero = self.b.const_int(0);
+        let (sign, more) = if step > 0 {
+            (Op::GtInt, Op::LtInt)
+        } else {
+            (Op::LtInt, Op::GtInt)
+        };
+        let direction = self.b.emit(sign, &[st, zero]);
+        self.b.guard_true(direction);
+        let has_more = self.b.emit(more, &[n, s]);
+        self.b.guard_true(has_more);
+        let advanced = self.b.emit(Op::AddIntOvf, &[n, st]);
+        self.b.store_slot(kn, advanced);
+        Ok(Entry { r: n, v: item })
     }
 
     fn global_home(&mut self, index: usize) -> u32 {
@@ -798,6 +848,12 @@ impl Recorder<'_> {
                 }
                 let it = self.stack.last().cloned().ok_or(AbortReason::FrameShape)?;
                 let item = peek(&it.v).ok_or(AbortReason::LeftLoop)?;
+                if let Some((n, _, step)) = range_state(&it.v) {
+                    let it_slot = self.nlocals + self.stack.len() - 1;
+                    let e = self.for_range(it_slot, n, step)?;
+                    self.push(e);
+                    return Ok(Some(next));
+                }
                 let peek_helper = self.b.helper(
                     names::ITER_PEEK,
                     &[Type::Value],
@@ -1145,6 +1201,17 @@ fn python_floor_div(x: i64, y: i64) -> Option<i64> {
 fn python_mod(x: i64, y: i64) -> i64 {
     let r = x.wrapping_rem(y);
     if r != 0 && (r ^ y) < 0 { r + y } else { r }
+}
+
+/// The position, stop and step of a range iterator.
+pub(crate) fn range_state(it: &Value) -> Option<(i64, i64, i64)> {
+    let Some(Payload::Iterator(state)) = it.payload() else {
+        return None;
+    };
+    match &*state.try_borrow().ok()? {
+        IterState::Range { next, stop, step } => Some((*next, *stop, *step)),
+        _ => None,
+    }
 }
 
 /// The next item of a range/list/tuple iterator without advancing it.

@@ -5,6 +5,7 @@ pub mod bisect;
 pub mod collections;
 pub mod frozen;
 pub mod functools_core;
+pub mod hashlib_module;
 pub mod heapq;
 pub mod import;
 pub mod io_native;
@@ -14,6 +15,7 @@ pub mod module_type;
 pub mod operator;
 pub mod os;
 pub mod random_core;
+pub mod struct_module;
 pub mod sys;
 
 use crate::object::Value;
@@ -37,6 +39,8 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random_core::create),
     ("_functools", functools_core::create),
     ("_collections", collections::create),
+    ("_struct", struct_module::create),
+    ("_hashlib", hashlib_module::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

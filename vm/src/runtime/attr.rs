@@ -127,6 +127,15 @@ impl Vm {
     /// Attribute lookup without `__getattr__`; `None` if missing.
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         if let Some(Payload::Module(m)) = obj.payload() {
+            match name {
+                "__annotations__" => {
+                    return crate::runtime::annotations::module_annotations(self, obj).map(Some);
+                }
+                "__annotate__" => {
+                    return crate::runtime::annotations::module_annotate(self, obj).map(Some);
+                }
+                _ => {}
+            }
             if let Some(v) = self.dict_get_str(&m.dict, name) {
                 return Ok(Some(v));
             }
@@ -145,6 +154,12 @@ impl Vm {
         }
         if self.is_type(obj) {
             return self.type_getattr(obj, name);
+        }
+        if let Some(Payload::GenericAlias(_)) = obj.payload()
+            && let Some(found) =
+                crate::builtins::generic_alias::generic_alias_getattr(self, obj, name)?
+        {
+            return Ok(found);
         }
         // `super(C, obj).name` searches obj's MRO after C, not super's own type.
         if let Some(Payload::Super(..)) = obj.payload() {
@@ -183,7 +198,10 @@ impl Vm {
     pub fn getattr_method(&mut self, obj: &Value, name: &str) -> PyResult<MethodLookup> {
         if !self.is_type(obj)
             && !self.has_custom_getattribute(obj)
-            && !matches!(obj.payload(), Some(Payload::Module(_) | Payload::Super(..)))
+            && !matches!(
+                obj.payload(),
+                Some(Payload::Module(_) | Payload::Super(..) | Payload::GenericAlias(_))
+            )
         {
             let ty = self.type_of(obj);
             if let Some(attr) = self.lookup_type_attr(&ty, name) {
@@ -273,6 +291,15 @@ impl Vm {
 
     /// Attribute lookup on a type object.
     fn type_getattr(&mut self, ty: &Value, name: &str) -> PyResult<Option<Value>> {
+        match name {
+            "__annotations__" => {
+                return crate::runtime::annotations::type_annotations(self, ty).map(Some);
+            }
+            "__annotate__" => {
+                return crate::runtime::annotations::type_annotate(self, ty).map(Some);
+            }
+            _ => {}
+        }
         if let Some(v) = self.type_special_attr(ty, name) {
             return Ok(Some(v));
         }
@@ -423,6 +450,9 @@ impl Vm {
         name: &str,
         value: Value,
     ) -> PyResult<()> {
+        if let Some(done) = self.set_annotation_attr(obj, name, Some(value.clone())) {
+            return done;
+        }
         if let Some(Payload::Type(data)) = obj.payload() {
             if !data.has_flag(crate::types::typeobj::type_flags::HEAPTYPE) {
                 return Err(PyErr::type_error(format!(
@@ -432,7 +462,18 @@ impl Vm {
             }
             let dict = data.dict.clone();
             let key = self.intern(name);
+            let abstract_flag = if name == "__abstractmethods__" {
+                Some(self.truthy(&value)?)
+            } else {
+                None
+            };
             self.dict_set(&dict, key, value)?;
+            if let Some(on) = abstract_flag {
+                let flag = crate::types::typeobj::type_flags::IS_ABSTRACT;
+                let flags = data.flags.get();
+                data.flags
+                    .set(if on { flags | flag } else { flags & !flag });
+            }
             if name == "__del__" {
                 data.flags
                     .set(data.flags.get() | crate::types::typeobj::type_flags::HAS_FINALIZER);
@@ -499,6 +540,39 @@ impl Vm {
         }
     }
 
+    /// `__annotations__`/`__annotate__` of classes and modules are computed attributes
+    /// (see `runtime::annotations`); `None` when `obj`/`name` is not one of them.
+    fn set_annotation_attr(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        value: Option<Value>,
+    ) -> Option<PyResult<()>> {
+        use crate::runtime::annotations as ann;
+        let is_type = matches!(obj.payload(), Some(Payload::Type(_)));
+        let is_module = matches!(obj.payload(), Some(Payload::Module(_)));
+        Some(match (name, is_type, is_module) {
+            ("__annotations__", true, _) => ann::set_type_annotations(self, obj, value),
+            ("__annotate__", true, _) => ann::set_type_annotate(self, obj, value),
+            ("__annotations__", _, true) => ann::set_module_annotations(self, obj, value),
+            ("__annotate__", _, true) => ann::set_module_annotate(self, obj, value),
+            ("__annotations__", _, _) if value.is_none() => {
+                let f = obj.as_function()?;
+                // `del f.__annotations__`: both the dict and the annotate function go.
+                let old = (
+                    f.annotations.replace(Value::NULL),
+                    f.annotate.replace(Value::NULL),
+                );
+                drop(old);
+                Ok(())
+            }
+            ("__annotate__", _, _) if value.is_none() && obj.as_function().is_some() => {
+                Err(PyErr::type_error("__annotate__ cannot be deleted"))
+            }
+            _ => return None,
+        })
+    }
+
     /// `delattr(obj, name)`.
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         if let Some(hook) = self.metaclass_hook(obj, "__delattr__") {
@@ -511,11 +585,18 @@ impl Vm {
 
     /// `delattr` without a metaclass hook (`type.__delattr__` for classes).
     pub fn type_or_object_delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Some(done) = self.set_annotation_attr(obj, name, None) {
+            return done;
+        }
         if let Some(Payload::Type(data)) = obj.payload() {
             let dict = data.dict.clone();
             let key = self.new_str(name);
             if self.dict_remove(&dict, &key)?.is_none() {
                 return Err(self.attribute_error(obj, name));
+            }
+            if name == "__abstractmethods__" {
+                let flag = crate::types::typeobj::type_flags::IS_ABSTRACT;
+                data.flags.set(data.flags.get() & !flag);
             }
             data.bump_version();
             return Ok(());

@@ -34,7 +34,8 @@ fn ordering_matches(ord: Ordering, op: CompareOp) -> bool {
 impl Vm {
     /// `a op b` (returns whatever the dunder returned).
     pub fn compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-        if self.is_exact_builtin(a) && self.is_exact_builtin(b) {
+        let native = |v: &Value| matches!(v.payload(), Some(Payload::Native(_)));
+        if self.is_exact_builtin(a) && self.is_exact_builtin(b) && !native(a) && !native(b) {
             // Bound methods are equal when they bind the same function to the same object.
             if let (Some(Payload::BoundMethod(x)), Some(Payload::BoundMethod(y))) =
                 (a.payload(), b.payload())
@@ -164,6 +165,18 @@ impl Vm {
                 if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
             {
                 let eq = self.dict_eq(a, b)?;
+                Ok(Some(eq == (op == CompareOp::Eq)))
+            }
+            (Some(Payload::GenericAlias(x)), Some(Payload::GenericAlias(y)))
+                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
+                let (xo, yo, xa, ya) = (
+                    x.origin.clone(),
+                    y.origin.clone(),
+                    x.args.clone(),
+                    y.args.clone(),
+                );
+                let eq = self.eq(&xo, &yo)? && self.eq(&xa, &ya)?;
                 Ok(Some(eq == (op == CompareOp::Eq)))
             }
             (Some(Payload::Range(_)), Some(Payload::Range(_)))

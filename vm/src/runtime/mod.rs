@@ -3,6 +3,7 @@
 //! iteration), code loading and the top-level run functions.
 
 pub mod alloc;
+pub mod annotations;
 pub mod attr;
 pub mod binary;
 pub mod code_load;

@@ -118,6 +118,7 @@ builtin_types! {
     zip: "zip", Other, true;
     map: "map", Other, true;
     filter: "filter", Other, true;
+    generic_alias: "GenericAlias", Other, false;
     generator: "generator", Other, false;
     coroutine: "coroutine", Other, false;
     async_generator: "async_generator", Other, false;

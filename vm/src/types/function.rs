@@ -27,7 +27,11 @@ pub struct FunctionData {
     pub closure: RefCell<Value>,
     /// `__dict__`, or NULL until used.
     pub dict: RefCell<Value>,
+    /// `__annotations__` once computed or set (a dict), or NULL.
     pub annotations: RefCell<Value>,
+    /// `__annotate__` (PEP 649): the compiler-made function computing the annotations,
+    /// or NULL/None.
+    pub annotate: RefCell<Value>,
 }
 
 pub struct BuiltinFunctionData {

@@ -66,6 +66,8 @@ pub enum Payload {
     Native(Box<crate::runtime::native::NativeData>),
     /// `collections.deque` and its iterators.
     Deque(Box<crate::modules::collections::deque::DequeObject>),
+    /// `list[int]` and friends (`types.GenericAlias`).
+    GenericAlias(Box<crate::builtins::generic_alias::GenericAliasData>),
 }
 
 /// A one-dimensional `memoryview` over a `bytes` or `bytearray`: item `k` starts at byte

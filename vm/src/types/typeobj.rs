@@ -49,6 +49,8 @@ pub mod type_flags {
     pub const HAS_FINALIZER: u32 = 16;
     /// The type or a base overrides `__getattribute__`.
     pub const CUSTOM_GETATTRIBUTE: u32 = 32;
+    /// `__abstractmethods__` was set to a non-empty collection: instantiation is refused.
+    pub const IS_ABSTRACT: u32 = 64;
 }
 
 /// The version tag of a type and the weak links to its direct subclasses, shared through

@@ -15,7 +15,6 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(&g, "derive", group_derive);
     vm.add_method(&g, "split", group_split);
     vm.add_method(&g, "subgroup", group_subgroup);
-    vm.add_method(&g, "__class_getitem__", group_class_getitem);
 }
 
 /// `BaseExceptionGroup.__new__(cls, message, exceptions)`.
@@ -134,11 +133,6 @@ fn group_derive(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let message = vm.getattr_str(&exc, "message")?;
     let cls = vm.types.exception(ExcKind::BaseExceptionGroup).clone();
     vm.call(&cls, &[message, pos[0].clone()])
-}
-
-fn group_class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let _ = args;
-    Ok(vm.types.exception(ExcKind::BaseExceptionGroup).clone())
 }
 
 /// How `split`/`subgroup` decide whether a leaf matches.

@@ -34,14 +34,19 @@ pub fn function_attribute(vm: &mut Vm, f: &Value, name: &str) -> PyResult<Option
         "__type_params__" => vm.new_tuple(Vec::new()),
         "__annotations__" => {
             let current = data.annotations.borrow().clone();
-            if current.is_null() || current.is_none() {
-                let d = vm.new_dict();
-                *data.annotations.borrow_mut() = d.clone();
-                d
-            } else {
-                current
+            if !current.is_null() && !current.is_none() {
+                return Ok(Some(current));
             }
+            let annotate = data.annotate.borrow().clone();
+            let d = if !annotate.is_null() && !annotate.is_none() && vm.is_callable(&annotate) {
+                crate::runtime::annotations::call_annotate(vm, &annotate)?
+            } else {
+                vm.new_dict()
+            };
+            *data.annotations.borrow_mut() = d.clone();
+            d
         }
+        "__annotate__" => or_none(data.annotate.borrow().clone()),
         _ => return Ok(None),
     }))
 }
@@ -94,7 +99,21 @@ pub fn set_function_attribute(vm: &mut Vm, f: &Value, name: &str, value: &Value)
                 value.is_none() || value.as_dict().is_some(),
                 "__annotations__ must be set to a dict object",
             )?;
+            // Setting the annotations drops the function computing them.
+            let old = data.annotate.replace(Value::NULL);
+            drop(old);
             &data.annotations
+        }
+        "__annotate__" => {
+            need(
+                value.is_none() || vm.is_callable(value),
+                "__annotate__ must be callable or None",
+            )?;
+            if !value.is_none() {
+                let old = data.annotations.replace(Value::NULL);
+                drop(old);
+            }
+            &data.annotate
         }
         "__dict__" => {
             if value.as_dict().is_none() {
@@ -122,7 +141,9 @@ pub fn set_function_attribute(vm: &mut Vm, f: &Value, name: &str, value: &Value)
         }
         _ => return Ok(false),
     };
-    let stored = if value.is_none() && matches!(name, "__defaults__" | "__kwdefaults__") {
+    let stored = if value.is_none()
+        && matches!(name, "__defaults__" | "__kwdefaults__" | "__annotations__")
+    {
         Value::NULL
     } else {
         value.clone()

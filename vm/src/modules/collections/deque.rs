@@ -506,7 +506,8 @@ fn deque_remove(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         i += 1;
     }
-    Err(PyErr::value_error("deque.remove(x): x not in deque"))
+    let r = vm.repr(&pos[0])?;
+    Err(PyErr::value_error(format!("{r} is not in deque")))
 }
 
 fn deque_reverse(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
