@@ -955,6 +955,18 @@ class NoDefaultType:
 NoDefault = NoDefaultType()
 
 
+def _ns_annotations(ns):
+    """The annotations of a class body's namespace (3.14: computed by __annotate__)."""
+    ann = ns.get('__annotations__')
+    if ann is not None:
+        return ann
+    for key in ('__annotate__', '__annotate_func__'):
+        annotate = ns.get(key)
+        if annotate is not None:
+            return annotate(1)
+    return {}
+
+
 def _make_nmtuple(name, fields, module, defaults=()):
     import collections
     nm_tpl = collections.namedtuple(name, [n for n, t in fields], defaults=defaults,
@@ -975,10 +987,7 @@ class NamedTupleMeta(type):
         for base in bases:
             if base is not _NamedTuple and base is not Generic:
                 raise TypeError('can only inherit from a NamedTuple type and Generic')
-        types = ns.get('__annotations__')
-        if types is None and '__annotate__' in ns:
-            types = ns['__annotate__'](1)
-        types = dict(types or {})
+        types = dict(_ns_annotations(ns))
         default_names = []
         for field_name in types:
             if field_name in ns:
@@ -1026,10 +1035,7 @@ class _TypedDictMeta(type):
                 raise TypeError('cannot inherit from both a TypedDict type and a non-TypedDict'
                                 ' base class')
         tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
-        own = ns.get('__annotations__')
-        if own is None and '__annotate__' in ns:
-            own = ns['__annotate__'](1)
-        own = dict(own or {})
+        own = dict(_ns_annotations(ns))
         annotations = {}
         required = set()
         optional = set()
@@ -1058,7 +1064,8 @@ class _TypedDictMeta(type):
         tp_dict.__total__ = total
         return tp_dict
 
-    __call__ = dict
+    def __call__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
 
     def __subclasscheck__(cls, other):
         raise TypeError('TypedDict does not support instance and class checks')
@@ -1304,8 +1311,10 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     hints = {}
     if isinstance(obj, type):
         for base in reversed(obj.__mro__):
-            ann = base.__dict__.get('__annotations__')
-            if ann is None and '__annotate__' in base.__dict__:
+            own = base.__dict__
+            ann = own.get('__annotations__')
+            if ann is None and any(k in own for k in ('__annotate__', '__annotate_func__',
+                                                      '__annotations_cache__')):
                 ann = getattr(base, '__annotations__', None)
             if not ann:
                 continue

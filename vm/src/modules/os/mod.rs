@@ -2,6 +2,8 @@
 //! issue): files (`remove`, `listdir`, `getcwd`, `mkdir`...), `environ`, and path joining
 //! and splitting with POSIX rules.
 
+mod extra;
+
 use crate::interp::args::Args;
 use crate::object::Value;
 use crate::runtime::errors::{ExcKind, PyErr, PyResult};
@@ -58,6 +60,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.dict_set(&environ, k, v)?;
     }
     vm.set_item_str(&dict, "environ", environ)?;
+    extra::install(vm, &module, &dict, &path_module, &path_dict)?;
     let modules = vm.modules.clone();
     vm.set_item_str(&modules, "os.path", path_module)?;
     Ok(module)
