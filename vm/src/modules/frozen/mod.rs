@@ -29,7 +29,11 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("typing", false, include_str!("typing.py")),
     frozen("annotationlib", false, include_str!("annotationlib.py")),
     frozen("abc", false, include_str!("abc.py")),
-    frozen("_collections_abc", false, include_str!("_collections_abc.py")),
+    frozen(
+        "_collections_abc",
+        false,
+        include_str!("_collections_abc.py"),
+    ),
     frozen("collections", true, include_str!("collections/__init__.py")),
     frozen("collections.abc", false, include_str!("collections/abc.py")),
     frozen("fractions", false, include_str!("fractions.py")),
