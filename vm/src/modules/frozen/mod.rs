@@ -46,6 +46,7 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("re", true, include_str!("re/__init__.py")),
     frozen("numbers", false, include_str!("numbers.py")),
     frozen("types", false, include_str!("types.py")),
+    frozen("string", false, include_str!("string.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
