@@ -321,6 +321,16 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         _ => vm.new_dict(),
     };
+    if ns.as_dict().is_none() && vm.lookup_special(&ns, "__getitem__").is_none() {
+        let meta_name = match meta.as_type_data() {
+            Some(d) => d.name.borrow().clone(),
+            None => "<metaclass>".to_string(),
+        };
+        return Err(PyErr::type_error(format!(
+            "{meta_name}.__prepare__() must return a mapping, not {}",
+            vm.type_name(&ns)
+        )));
+    }
     vm.push_function_frame(
         &func,
         Args {
