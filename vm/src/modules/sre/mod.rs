@@ -96,6 +96,9 @@ fn raise_error(vm: &mut Vm, e: parser::ReError, pattern: &Value, error_cls: &Val
     match e.kind {
         parser::ErrKind::Overflow => PyErr::overflow_error(e.msg),
         parser::ErrKind::Value => PyErr::value_error(e.msg),
+        parser::ErrKind::Recursion => {
+            PyErr::new(crate::runtime::errors::ExcKind::RecursionError, e.msg)
+        }
         parser::ErrKind::Re => {
             let mut args = vec![vm.new_string(e.msg)];
             if let Some(p) = e.pos {

@@ -20,7 +20,12 @@ pub enum ErrKind {
     Re,
     Overflow,
     Value,
+    Recursion,
 }
+
+/// How many groups may nest: CPython's recursive parser runs out of Python frames
+/// (RecursionError) just past this depth when called from module level.
+const MAX_NESTING: usize = 496;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cat {
@@ -299,6 +304,7 @@ struct State {
     widths: Vec<Option<(u64, u64)>>,
     lookbehind_groups: Option<usize>,
     groupref_pos: Vec<(usize, usize)>,
+    depth: usize,
 }
 
 impl State {
@@ -956,6 +962,27 @@ fn parse_paren(
     first: bool,
     seq_empty: bool,
 ) -> PResult<Option<Node>> {
+    if state.depth >= MAX_NESTING {
+        return Err(ReError {
+            msg: "maximum recursion depth exceeded".into(),
+            pos: None,
+            kind: ErrKind::Recursion,
+        });
+    }
+    state.depth += 1;
+    let r = parse_paren_inner(source, state, verbose, nested, first, seq_empty);
+    state.depth -= 1;
+    r
+}
+
+fn parse_paren_inner(
+    source: &mut Source<'_>,
+    state: &mut State,
+    verbose: &mut bool,
+    nested: usize,
+    first: bool,
+    seq_empty: bool,
+) -> PResult<Option<Node>> {
     let start = source.tell() - 1;
     let mut capture = true;
     let mut atomic = false;
@@ -1206,6 +1233,7 @@ pub fn parse(pattern: &[u32], istext: bool, initial_flags: u32) -> PResult<Parse
         widths: vec![None],
         lookbehind_groups: None,
         groupref_pos: Vec::new(),
+        depth: 0,
     };
     let nodes = parse_sub(
         &mut source,
