@@ -99,6 +99,38 @@ pub struct JitState {
 }
 
 impl JitState {
+    /// Reports a freshly compiled trace: the `--jit-log` line, `--dump-ir`/`--dump-asm`
+    /// output and the `-X perf` map entry.
+    fn announce(
+        &mut self,
+        compiled: &pyrite_jit::CompiledTrace,
+        trace: &pyrite_ir::Trace,
+        label: &str,
+        started: std::time::Instant,
+    ) {
+        let micros = started.elapsed().as_micros();
+        self.log(format_args!(
+            "trace#{} {label} compiled: {} IR instructions, {} exits, {} bytes, {micros} us",
+            compiled.id,
+            trace.insts.len(),
+            trace.snapshots.len(),
+            compiled.size()
+        ));
+        if self.dump_ir {
+            eprintln!("---- IR trace#{} {label} ----\n{trace}", compiled.id);
+        }
+        if let Some(asm) = &compiled.asm {
+            eprintln!("---- asm trace#{} {label} ----\n{asm}", compiled.id);
+        }
+        if let Some(perf) = &mut self.perf {
+            perf.add(
+                compiled.address(),
+                compiled.size(),
+                &format!("py::trace#{}:{label}", compiled.id),
+            );
+        }
+    }
+
     /// The JIT with these parameters; `log` is `--jit-log`'s target (`-` for stderr).
     pub fn new(params: JitParams, log: Option<&str>, dump_ir: bool, dump_asm: bool) -> JitState {
         let log: Option<Box<dyn Write>> = match log {
@@ -274,27 +306,7 @@ impl Vm {
                 return BackEdge::Continue;
             }
         };
-        let micros = started.elapsed().as_micros();
-        self.jit.log(format_args!(
-            "trace#{} {label} compiled: {} IR instructions, {} exits, {} bytes, {micros} us",
-            compiled.id,
-            trace.insts.len(),
-            trace.snapshots.len(),
-            compiled.size()
-        ));
-        if self.jit.dump_ir {
-            eprintln!("---- IR trace#{} {label} ----\n{trace}", compiled.id);
-        }
-        if let Some(asm) = &compiled.asm {
-            eprintln!("---- asm trace#{} {label} ----\n{asm}", compiled.id);
-        }
-        if let Some(perf) = &mut self.jit.perf {
-            perf.add(
-                compiled.address(),
-                compiled.size(),
-                &format!("py::trace#{}:{label}", compiled.id),
-            );
-        }
+        self.jit.announce(&compiled, &trace, &label, started);
         let exits = RefCell::new(vec![ExitState::default(); trace.snapshots.len()]);
         let root = Rc::new(TreeMember {
             compiled,
@@ -455,27 +467,7 @@ impl Vm {
             Some((line, file)) => format!("side@{file}:{line}"),
             None => "side@?".to_string(),
         };
-        let micros = started.elapsed().as_micros();
-        self.jit.log(format_args!(
-            "trace#{} {label} compiled: {} IR instructions, {} exits, {} bytes, {micros} us",
-            compiled.id,
-            trace.insts.len(),
-            trace.snapshots.len(),
-            compiled.size()
-        ));
-        if self.jit.dump_ir {
-            eprintln!("---- IR trace#{} {label} ----\n{trace}", compiled.id);
-        }
-        if let Some(asm) = &compiled.asm {
-            eprintln!("---- asm trace#{} {label} ----\n{asm}", compiled.id);
-        }
-        if let Some(perf) = &mut self.jit.perf {
-            perf.add(
-                compiled.address(),
-                compiled.size(),
-                &format!("py::trace#{}:{label}", compiled.id),
-            );
-        }
+        self.jit.announce(&compiled, &trace, &label, started);
         *tree.homes.borrow_mut() = recording.homes;
         tree.deps.borrow_mut().extend(recording.deps);
         let exits = RefCell::new(vec![ExitState::default(); trace.snapshots.len()]);
