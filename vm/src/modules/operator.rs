@@ -260,25 +260,23 @@ fn is_sequence(vm: &Vm, v: &Value) -> bool {
 }
 
 fn op_concat(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = two(&args, "concat")?;
-    if !is_sequence(vm, &a[0]) {
-        return Err(PyErr::type_error(format!(
-            "'{}' object can't be concatenated",
-            vm.type_name(&a[0])
-        )));
-    }
-    vm.binary_op(&a[0], &a[1], BinaryOp::Add)
+    concat(vm, args, "concat", BinaryOp::Add)
 }
 
 fn op_iconcat(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = two(&args, "iconcat")?;
+    concat(vm, args, "iconcat", BinaryOp::InplaceAdd)
+}
+
+/// `concat`/`iconcat`: `+` (or `+=`) restricted to sequences on the left, as CPython checks.
+fn concat(vm: &mut Vm, args: Args<'_>, name: &str, op: BinaryOp) -> PyResult<Value> {
+    let a = two(&args, name)?;
     if !is_sequence(vm, &a[0]) {
         return Err(PyErr::type_error(format!(
             "'{}' object can't be concatenated",
             vm.type_name(&a[0])
         )));
     }
-    vm.binary_op(&a[0], &a[1], BinaryOp::InplaceAdd)
+    vm.binary_op(&a[0], &a[1], op)
 }
 
 fn op_contains(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
