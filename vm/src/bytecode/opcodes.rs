@@ -395,6 +395,11 @@ define_opcodes! {
     /// writes the slot or appends it through the map's transition (cache: version, map id,
     /// slot index).
     STORE_ATTR_INSTANCE_VALUE = 138, caches: 6, flags: ARG | RAISE, effect: fixed(-2);
+    /// LOAD_ATTR that saw several shapes: tries each entry of its polymorphic site (the
+    /// site's index is in cache unit +2; see `interp::poly_cache`).
+    LOAD_ATTR_POLY = 160, caches: 7, flags: ARG | RAISE, effect: |arg, _| arg & 1;
+    /// STORE_ATTR that saw several shapes (polymorphic site, as LOAD_ATTR_POLY).
+    STORE_ATTR_POLY = 161, caches: 6, flags: ARG | RAISE, effect: fixed(-2);
 }
 
 impl Opcode {
@@ -415,8 +420,9 @@ impl Opcode {
             Opcode::LOAD_ATTR_INSTANCE_VALUE
             | Opcode::LOAD_ATTR_METHOD
             | Opcode::LOAD_ATTR_CLASS
-            | Opcode::LOAD_ATTR_MODULE => Opcode::LOAD_ATTR,
-            Opcode::STORE_ATTR_INSTANCE_VALUE => Opcode::STORE_ATTR,
+            | Opcode::LOAD_ATTR_MODULE
+            | Opcode::LOAD_ATTR_POLY => Opcode::LOAD_ATTR,
+            Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_POLY => Opcode::STORE_ATTR,
             other => other,
         }
     }

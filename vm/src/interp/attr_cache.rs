@@ -231,6 +231,15 @@ fn is_plain_method(f: &Value) -> bool {
     }
 }
 
+/// The value slot a `__slots__` member descriptor reads and writes (not `__dict__` or
+/// `__weakref__`).
+fn slot_member_index(v: &Value) -> Option<usize> {
+    match v.payload() {
+        Some(Payload::Member(m)) if m.index < crate::interp::slots::WEAKREF_MEMBER => Some(m.index),
+        _ => None,
+    }
+}
+
 /// Where `name` is found along `ty`'s MRO: (MRO position, dict entry index, value).
 fn locate(ty: &TypeData, name: &str) -> Option<(usize, usize, Value)> {
     let hash = crate::runtime::hashing::str_hash_cached(name);
@@ -270,7 +279,8 @@ impl Vm {
         }
     }
 
-    fn load_attr_form(
+    /// The specialized form and cache `LOAD_ATTR` would get for `obj.name`, if any.
+    pub(crate) fn load_attr_form(
         &self,
         obj: &Value,
         name: &Value,
@@ -339,7 +349,16 @@ impl Vm {
         if let Some((_, _, v)) = &found
             && self.is_data_descriptor(v)
         {
-            return None;
+            // A `__slots__` member reads a fixed slot of the instance's values: the type
+            // version guards the descriptor, the map guards the layout.
+            let slot = slot_member_index(v).filter(|_| map != NO_OWN_ATTRS)?;
+            let cache = AttrCache {
+                type_version: t.version(),
+                map,
+                index: index(slot)?,
+                owner: 0,
+            };
+            return Some((Opcode::LOAD_ATTR_INSTANCE_VALUE, cache));
         }
         let own_slot = if map == NO_OWN_ATTRS {
             None
@@ -379,7 +398,8 @@ impl Vm {
         }
     }
 
-    fn store_attr_cache(&self, obj: &Value, name: &Value) -> Option<AttrCache> {
+    /// The cache `STORE_ATTR_INSTANCE_VALUE` would get for `obj.name = ...`, if any.
+    pub(crate) fn store_attr_cache(&self, obj: &Value, name: &Value) -> Option<AttrCache> {
         let text = name.as_str()?;
         if text == "__class__" || text == "__dict__" {
             return None;
@@ -388,20 +408,30 @@ impl Vm {
             return None;
         };
         let t = type_data_of(obj)?;
-        if t.version() == 0 || !t.has_flag(type_flags::HAS_DICT) {
+        if t.version() == 0 {
             return None;
         }
         let (_, _, setattr) = locate(t, "__setattr__")?;
         if !crate::runtime::protocol::is_builtin_named(&setattr, "__setattr__") {
             return None;
         }
+        let map = cell.try_borrow().ok()?.map;
+        if map == DICT_MODE {
+            return None;
+        }
         if let Some((_, _, v)) = locate(t, text)
             && self.is_data_descriptor(&v)
         {
-            return None;
+            // `__slots__` member: a store into its fixed slot (never an append).
+            let slot = slot_member_index(&v)?;
+            return Some(AttrCache {
+                type_version: t.version(),
+                map,
+                index: u16::try_from(slot).ok()?,
+                owner: 0,
+            });
         }
-        let map = cell.try_borrow().ok()?.map;
-        if map == DICT_MODE {
+        if !t.has_flag(type_flags::HAS_DICT) {
             return None;
         }
         let slot = self

@@ -159,8 +159,7 @@ impl Vm {
         bind_arguments(self, func, code, args, receiver, base)?;
         // Closure cells go into the trailing free-variable slots (COPY_FREE_VARS is a no-op
         // on this VM's frames because the call already copied them).
-        let closure = f.closure.borrow().clone();
-        if let Some(cells) = closure.as_tuple() {
+        if let Some(cells) = f.closure.borrow().as_tuple() {
             let start = base + nlocalsplus - cells.len();
             for (i, cell) in cells.iter().enumerate() {
                 self.stack[start + i] = cell.clone();
@@ -191,7 +190,7 @@ impl Vm {
     /// copied. The caller checked the recursion limit and the signature.
     pub fn push_exact_args_frame(
         &mut self,
-        func: &Value,
+        func: Value,
         args_at: usize,
         nargs: usize,
     ) -> PyResult<()> {
@@ -212,18 +211,18 @@ impl Vm {
         for i in 0..nargs {
             self.stack[base + i] = std::mem::take(&mut self.stack[args_at + i]);
         }
-        let closure = f.closure.borrow().clone();
-        if let Some(cells) = closure.as_tuple() {
+        if let Some(cells) = f.closure.borrow().as_tuple() {
             let start = base + nlocalsplus - cells.len();
             for (i, cell) in cells.iter().enumerate() {
                 self.stack[start + i] = cell.clone();
             }
         }
+        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
         self.frames.push(Frame {
-            code: code_value.clone(),
-            func: func.clone(),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
+            code: code_value,
+            func,
+            globals,
+            builtins,
             locals: Value::NULL,
             base,
             nlocalsplus,

@@ -7,6 +7,7 @@ use std::cell::Cell;
 use std::sync::atomic::Ordering;
 
 use crate::interp::attr_cache::{self, AttrCache};
+use crate::interp::poly_cache::{self, PolyHit};
 use crate::interp::specialize::{self, back_off, deoptimize, set_opcode, tick};
 
 use crate::bytecode::opcodes::{common_constant, conversion, function_attr};
@@ -605,7 +606,7 @@ impl Vm {
                             }
                         }
                         None => {
-                            deoptimize(units, lasti, Opcode::LOAD_ATTR);
+                            self.load_attr_miss(code, units, lasti, op, &top!(), arg);
                             ip = start;
                         }
                     }
@@ -622,7 +623,49 @@ impl Vm {
                             push!(receiver);
                         }
                         None => {
-                            deoptimize(units, lasti, Opcode::LOAD_ATTR);
+                            self.load_attr_miss(code, units, lasti, op, &top!(), arg);
+                            ip = start;
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR_POLY => {
+                    let name = &code.names[(arg >> 1) as usize];
+                    match poly_cache::load(code, units, lasti, &self.stack[sp - 1], name) {
+                        Some(PolyHit::Value(v)) => {
+                            let old = std::mem::replace(&mut self.stack[sp - 1], v);
+                            drop(old);
+                            if arg & 1 != 0 {
+                                push!(Value::NULL);
+                            }
+                        }
+                        Some(PolyHit::Method(f)) => {
+                            let receiver = std::mem::replace(&mut self.stack[sp - 1], f);
+                            push!(receiver);
+                        }
+                        None => {
+                            self.load_attr_miss(code, units, lasti, op, &top!(), arg);
+                            ip = start;
+                        }
+                    }
+                }
+                Opcode::STORE_ATTR_POLY => {
+                    let value = std::mem::take(&mut self.stack[sp - 2]);
+                    match poly_cache::store(
+                        code,
+                        units,
+                        lasti,
+                        &mut self.maps,
+                        &self.stack[sp - 1],
+                        &code.names[arg as usize],
+                        value,
+                    ) {
+                        Ok(()) => {
+                            drop(pop!());
+                            sp -= 1;
+                        }
+                        Err(value) => {
+                            self.stack[sp - 2] = value;
+                            self.store_attr_miss(code, units, lasti, op, &top!(), arg);
                             ip = start;
                         }
                     }
@@ -643,7 +686,7 @@ impl Vm {
                         }
                         Err(value) => {
                             self.stack[sp - 2] = value;
-                            deoptimize(units, lasti, Opcode::STORE_ATTR);
+                            self.store_attr_miss(code, units, lasti, op, &top!(), arg);
                             ip = start;
                         }
                     }
@@ -664,7 +707,7 @@ impl Vm {
                     let args_at = callable_at + 1 + usize::from(!has_self);
                     sp = callable_at;
                     save!();
-                    tri!(self.push_exact_args_frame(&func, args_at, nargs));
+                    tri!(self.push_exact_args_frame(func, args_at, nargs));
                     return Ok(Flow::Reload);
                 }
                 Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST => {
@@ -739,6 +782,12 @@ impl Vm {
                     push!(Value::from_bool(r != (arg == 1)));
                 }
                 Opcode::BINARY_SUBSCR => {
+                    if let Some(v) = self.subscript_fast(&self.stack[sp - 2], &self.stack[sp - 1]) {
+                        drop(pop!());
+                        let old = std::mem::replace(&mut self.stack[sp - 1], v);
+                        drop(old);
+                        continue;
+                    }
                     let key = pop!();
                     let obj = pop!();
                     save!();
@@ -749,6 +798,14 @@ impl Vm {
                     let key = pop!();
                     let obj = pop!();
                     let v = pop!();
+                    let v = match self.store_subscript_fast(&obj, &key, v) {
+                        Ok(old) => {
+                            drop(old);
+                            finalize_point!();
+                            continue;
+                        }
+                        Err(v) => v,
+                    };
                     save!();
                     tri!(self.setitem(&obj, &key, v));
                 }

@@ -153,10 +153,13 @@ impl Vm {
         let Some(mut frame) = self.frames.pop() else {
             return super::eval::Flow::Return(value);
         };
-        let slots: Vec<Value> = self.stack[frame.base..frame.sp]
-            .iter_mut()
-            .map(std::mem::take)
-            .collect();
+        // Slot vectors are recycled through `Vm::arg_vecs` (no allocation per yield).
+        let mut slots = self.arg_vecs.pop().unwrap_or_default();
+        slots.extend(
+            self.stack[frame.base..frame.sp]
+                .iter_mut()
+                .map(std::mem::take),
+        );
         if !frame.object.is_null() {
             let fast = &slots[..frame.nlocalsplus.min(slots.len())];
             self.detach_frame_object(&frame, fast, false);
@@ -251,16 +254,23 @@ impl Vm {
             *g.state.borrow_mut() = GenState::Suspended(saved);
             return Err(e);
         }
-        let SavedFrame { mut frame, slots } = saved;
+        let SavedFrame {
+            mut frame,
+            mut slots,
+        } = saved;
         let base = self.frames.last().map(|f| f.end()).unwrap_or(0);
         if self.stack.len() < base + frame.size + 1 {
             let new_len = (base + frame.size + 1).max(self.stack.len() * 2).max(1024);
             self.stack.resize_with(new_len, || Value::NULL);
         }
         let count = slots.len();
-        for (i, v) in slots.into_iter().enumerate() {
-            self.stack[base + i] = v;
+        for (slot, v) in self.stack[base..base + count]
+            .iter_mut()
+            .zip(slots.drain(..))
+        {
+            *slot = v;
         }
+        self.arg_vecs.push(slots);
         frame.base = base;
         frame.sp = base + count;
         frame.entry = true;

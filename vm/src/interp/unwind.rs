@@ -15,11 +15,11 @@ impl Vm {
             return Ok(Flow::Return(value));
         };
         let entry = frame.entry;
-        let generator = frame.generator.clone();
         let init_self = std::mem::take(&mut frame.init_self);
-        self.pop_frame();
-        if !generator.is_null() {
-            crate::interp::generator::mark_finished(&generator);
+        if let Some(popped) = self.pop_frame()
+            && !popped.generator.is_null()
+        {
+            crate::interp::generator::mark_finished(&popped.generator);
         }
         let value = if init_self.is_null() {
             value

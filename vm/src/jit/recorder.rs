@@ -890,7 +890,7 @@ impl Recorder<'_> {
                 let e = self.load_attr(op, start, arg)?;
                 self.push(e);
             }
-            Opcode::STORE_ATTR => self.store_attr(op, start)?,
+            Opcode::STORE_ATTR => self.store_attr(op, start, arg)?,
             _ => return Err(AbortReason::UnsupportedOpcode(op.generic().name())),
         }
         Ok(Some(next))
@@ -1072,11 +1072,11 @@ impl Recorder<'_> {
         if arg & 1 != 0 {
             return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR (method)"));
         }
+        let obj = self.pop()?;
+        let (op, cache) = self.attr_cache_for(op, at, &obj.v, (arg >> 1) as usize)?;
         if op != Opcode::LOAD_ATTR_INSTANCE_VALUE {
             return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR"));
         }
-        let obj = self.pop()?;
-        let cache = AttrCache::read(self.units, at);
         let value = load_instance_value(&obj.v, &cache)
             .ok_or(AbortReason::UnsupportedTypes("attribute"))?;
         let tag = tag_of(&value).ok_or(AbortReason::UnsupportedTypes("attribute"))?;
@@ -1104,13 +1104,13 @@ impl Recorder<'_> {
 
     /// `obj.name = value` into an existing slot of an instance (`STORE_ATTR_INSTANCE_VALUE`),
     /// for an int, float, bool or None stored over one (no reference counts change).
-    fn store_attr(&mut self, op: Opcode, at: usize) -> Step<()> {
+    fn store_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<()> {
+        let obj = self.pop()?;
+        let value = self.pop()?;
+        let (op, cache) = self.attr_cache_for(op, at, &obj.v, arg as usize)?;
         if op != Opcode::STORE_ATTR_INSTANCE_VALUE {
             return Err(AbortReason::UnsupportedOpcode("STORE_ATTR"));
         }
-        let obj = self.pop()?;
-        let value = self.pop()?;
-        let cache = AttrCache::read(self.units, at);
         let old = load_instance_value(&obj.v, &cache)
             .ok_or(AbortReason::UnsupportedTypes("attribute store"))?;
         if old.is_heap() || value.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
@@ -1135,6 +1135,24 @@ impl Recorder<'_> {
         let ok = self.b.emit(Op::NeInt, &[stored, zero]);
         self.b.guard_true(ok);
         Ok(())
+    }
+
+    /// The specialized form and cache an attribute instruction applies to `obj`: its own
+    /// inline cache, or for a polymorphic one the entry matching the observed shape.
+    fn attr_cache_for(
+        &self,
+        op: Opcode,
+        at: usize,
+        obj: &Value,
+        name: usize,
+    ) -> Step<(Opcode, AttrCache)> {
+        if op != Opcode::LOAD_ATTR_POLY && op != Opcode::STORE_ATTR_POLY {
+            return Ok((op, AttrCache::read(self.units, at)));
+        }
+        let name = self.code.names.get(name).ok_or(AbortReason::FrameShape)?;
+        let entry = crate::interp::poly_cache::matching_entry(self.code, self.units, at, obj, name)
+            .ok_or(AbortReason::UnsupportedTypes("attribute"))?;
+        Ok((entry.op, entry.cache))
     }
 
     /// The value word of an entry (boxing an unboxed int, float or bool; a box that does

@@ -33,6 +33,7 @@ impl Vm {
             qualname,
             filename,
             free_count,
+            poly_sites: Default::default(),
         };
 
         Value::alloc(&self.types.code, Payload::Code(Box::new(code)))

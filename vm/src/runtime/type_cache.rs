@@ -54,22 +54,39 @@ impl Default for TypeAttrCache {
     }
 }
 
-/// A cheap hash of the name mixed with the version (FxHash-style word folding).
+/// The slot for `name` in `version`: a hash of the version, the name's length and the
+/// address of its text. Most lookups pass the same string (a literal such as `"__add__"`
+/// or an interned name) every time, so hashing the address instead of the bytes is cheap
+/// and stable; the same name at another address merely takes another slot. Hits are still
+/// confirmed by comparing the text.
 #[inline]
 fn slot_index(version: u32, name: &str) -> usize {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = u64::from(version).wrapping_mul(K);
-    let bytes = name.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-    }
+    let h = u64::from(version).wrapping_mul(K);
+    let h = (h.rotate_left(5) ^ name.as_ptr() as u64).wrapping_mul(K);
+    let h = (h.rotate_left(5) ^ name.len() as u64).wrapping_mul(K);
     (h >> 32) as usize & (SLOTS - 1)
+}
+
+/// Name equality without a `memcmp` call (names are short).
+#[inline(always)]
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut left = a.chunks_exact(8);
+    let mut right = b.chunks_exact(8);
+    for (x, y) in (&mut left).zip(&mut right) {
+        let word = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(0, u64::from_ne_bytes);
+        if word(x) != word(y) {
+            return false;
+        }
+    }
+    left.remainder()
+        .iter()
+        .zip(right.remainder())
+        .all(|(x, y)| x == y)
 }
 
 /// The dict of the class at MRO position `pos` of `ty` (0 is `ty` itself), run through `f`.
@@ -98,7 +115,7 @@ impl TypeAttrCache {
         let at = slot_index(version, name);
         let cached = self.slots.try_borrow().ok().and_then(|slots| {
             let slot = &slots[at];
-            (slot.version == version && slot.name == name).then_some(slot.found)
+            (slot.version == version && same_name(&slot.name, name)).then_some(slot.found)
         });
         match cached {
             Some(Found::Absent) => return None,

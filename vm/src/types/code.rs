@@ -1,7 +1,7 @@
 //! Runtime code objects: the compiler's `CodeData` plus its constants and names turned into
 //! Python values once, when the code object is created.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::bytecode::CodeData;
 use crate::object::Value;
@@ -22,6 +22,8 @@ pub struct CodeObject {
     pub filename: Value,
     /// Number of free variables (the trailing localsplus slots).
     pub free_count: usize,
+    /// Entries of the polymorphic attribute caches (`interp::poly_cache`).
+    pub poly_sites: RefCell<Vec<crate::interp::poly_cache::PolySite>>,
 }
 
 impl CodeObject {
