@@ -38,6 +38,27 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame header holding nothing (the placeholder left in a recycled box).
+    pub fn vacant() -> Frame {
+        Frame {
+            code: Value::NULL,
+            func: Value::NULL,
+            globals: Value::NULL,
+            builtins: Value::NULL,
+            locals: Value::NULL,
+            base: 0,
+            nlocalsplus: 0,
+            size: 0,
+            sp: 0,
+            ip: 0,
+            lasti: 0,
+            entry: false,
+            generator: Value::NULL,
+            object: Value::NULL,
+            init_self: Value::NULL,
+        }
+    }
+
     /// One past the last slot of this frame's window: where a called frame starts.
     pub fn end(&self) -> usize {
         self.base + self.size

@@ -4,6 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 
+use crate::interp::frame::Frame;
 use crate::object::{Payload, Value};
 use crate::runtime::errors::{ExcKind, PyErr, PyResult};
 use crate::types::generator::{GenState, GeneratorData, SavedFrame};
@@ -104,6 +105,7 @@ pub enum SendResult {
 pub fn mark_finished(generator: &Value) {
     if let Some(Payload::Generator(g)) = generator.payload() {
         *g.state.borrow_mut() = GenState::Finished;
+        drop(g.spare.borrow_mut().take());
     }
 }
 
@@ -136,13 +138,14 @@ impl Vm {
         let generator = Value::alloc(
             &ty,
             Payload::Generator(Box::new(GeneratorData {
-                state: RefCell::new(GenState::Suspended(SavedFrame { frame, slots })),
+                state: RefCell::new(GenState::Suspended(Box::new(SavedFrame { frame, slots }))),
                 started: Cell::new(false),
                 delegating: Cell::new(false),
                 exc_state: RefCell::new(Value::NULL),
                 name: RefCell::new(name),
                 qualname: RefCell::new(qualname),
                 code,
+                spare: RefCell::new(None),
             })),
         );
         self.deliver(generator, entry)
@@ -168,7 +171,15 @@ impl Vm {
         // `generator_resume` sets the link again.
         let generator = std::mem::take(&mut frame.generator);
         if let Some(Payload::Generator(g)) = generator.payload() {
-            *g.state.borrow_mut() = GenState::Suspended(SavedFrame { frame, slots });
+            let saved = match g.spare.borrow_mut().take() {
+                Some(mut boxed) => {
+                    boxed.frame = frame;
+                    boxed.slots = slots;
+                    boxed
+                }
+                None => Box::new(SavedFrame { frame, slots }),
+            };
+            *g.state.borrow_mut() = GenState::Suspended(saved);
         }
         // A generator frame always runs as an entry frame of `resume`.
         super::eval::Flow::Return(value)
@@ -254,10 +265,10 @@ impl Vm {
             *g.state.borrow_mut() = GenState::Suspended(saved);
             return Err(e);
         }
-        let SavedFrame {
-            mut frame,
-            mut slots,
-        } = saved;
+        let mut saved = saved;
+        let mut frame = std::mem::replace(&mut saved.frame, Frame::vacant());
+        let mut slots = std::mem::take(&mut saved.slots);
+        *g.spare.borrow_mut() = Some(saved);
         let base = self.frames.last().map(|f| f.end()).unwrap_or(0);
         if self.stack.len() < base + frame.size + 1 {
             let new_len = (base + frame.size + 1).max(self.stack.len() * 2).max(1024);

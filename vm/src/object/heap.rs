@@ -208,6 +208,9 @@ pub fn take_finalizable() -> Vec<Value> {
 ///
 /// # Safety
 /// `ptr` must point to a live object with no references left.
+// Never inlined: `decref` is inlined at every drop of a `Value`, and with this body inside
+// it the drop glue grows too big for the dispatch loop to inline it.
+#[inline(never)]
 unsafe fn free(ptr: *const Object) {
     if FREEING.with(Cell::get) {
         PENDING_FREE.with(|pending| pending.borrow_mut().push(ptr as usize));

@@ -14,8 +14,9 @@ pub struct SavedFrame {
 }
 
 pub enum GenState {
-    /// Suspended (or not started) with its frame.
-    Suspended(SavedFrame),
+    /// Suspended (or not started) with its frame (boxed: a suspension and a resume move a
+    /// pointer, not the frame header).
+    Suspended(Box<SavedFrame>),
     /// Running right now (its frame is on the frame stack).
     Running,
     Finished,
@@ -33,6 +34,9 @@ pub struct GeneratorData {
     pub name: RefCell<Value>,
     pub qualname: RefCell<Value>,
     pub code: Value,
+    /// The box of the last suspension, kept while the generator runs so the next
+    /// suspension reuses it instead of allocating.
+    pub spare: RefCell<Option<Box<SavedFrame>>>,
 }
 
 impl GeneratorData {
