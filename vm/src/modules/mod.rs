@@ -5,6 +5,7 @@ pub mod bisect;
 pub mod collections;
 pub mod frozen;
 pub mod functools_core;
+pub mod gc_module;
 pub mod hashlib_module;
 pub mod heapq;
 pub mod import;
@@ -20,6 +21,7 @@ pub mod sre;
 pub mod struct_module;
 pub mod sys;
 pub mod time;
+pub mod weakref_native;
 
 use crate::object::Value;
 use crate::runtime::errors::PyResult;
@@ -47,6 +49,8 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_struct", struct_module::create),
     ("_hashlib", hashlib_module::create),
     ("time", time::create),
+    ("_weakref", weakref_native::create),
+    ("gc", gc_module::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

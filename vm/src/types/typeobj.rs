@@ -58,6 +58,9 @@ pub mod type_flags {
 pub struct TypeTag {
     version: Cell<u32>,
     subclasses: RefCell<Vec<Weak<TypeTag>>>,
+    /// Weak references (`weakref.ref` objects) to the direct subclasses, in the order
+    /// they were added: `type.__subclasses__()` (see `runtime::subclasses`).
+    subclass_refs: RefCell<Vec<Value>>,
 }
 
 thread_local! {
@@ -81,6 +84,7 @@ impl TypeTag {
         Rc::new(TypeTag {
             version: Cell::new(next_version()),
             subclasses: RefCell::new(Vec::new()),
+            subclass_refs: RefCell::new(Vec::new()),
         })
     }
 
@@ -135,6 +139,11 @@ impl TypeData {
             .subclasses
             .borrow_mut()
             .push(Rc::downgrade(&sub.tag));
+    }
+
+    /// The weak references to direct subclasses (`runtime::subclasses` manages them).
+    pub fn subclass_refs(&self) -> &RefCell<Vec<Value>> {
+        &self.tag.subclass_refs
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {

@@ -18,6 +18,8 @@ pub const FROZEN: &[FrozenModule] = &[
         include_str!("importlib/_bootstrap.py"),
     ),
     frozen("copy", false, include_str!("copy.py")),
+    frozen("weakref", false, include_str!("weakref.py")),
+    frozen("_weakrefset", false, include_str!("_weakrefset.py")),
     frozen("copyreg", false, include_str!("copyreg.py")),
     frozen("heapq", false, include_str!("heapq.py")),
     frozen("functools", false, include_str!("functools.py")),
