@@ -3,6 +3,7 @@
 
 pub mod bisect;
 pub mod collections;
+pub mod decimal_core;
 pub mod frozen;
 pub mod functools_core;
 pub mod hashlib_module;
@@ -47,6 +48,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_struct", struct_module::create),
     ("_hashlib", hashlib_module::create),
     ("time", time::create),
+    ("_decimal_core", decimal_core::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
