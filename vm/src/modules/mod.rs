@@ -1,6 +1,7 @@
 //! Modules: the import system (`sys.modules`, builtin modules, source files on `sys.path`)
 //! and the modules Pyrite implements itself.
 
+pub mod array;
 pub mod bisect;
 pub mod collections;
 pub mod decimal_core;
@@ -49,6 +50,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_hashlib", hashlib_module::create),
     ("time", time::create),
     ("_decimal_core", decimal_core::create),
+    ("array", array::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
