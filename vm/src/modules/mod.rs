@@ -1,8 +1,10 @@
 //! Modules: the import system (`sys.modules`, builtin modules, source files on `sys.path`)
 //! and the modules Pyrite implements itself.
 
+pub mod array;
 pub mod bisect;
 pub mod collections;
+pub mod decimal_core;
 pub mod frozen;
 pub mod functools_core;
 pub mod gc_module;
@@ -51,6 +53,8 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("time", time::create),
     ("_weakref", weakref_native::create),
     ("gc", gc_module::create),
+    ("_decimal_core", decimal_core::create),
+    ("array", array::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

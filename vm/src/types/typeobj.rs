@@ -51,6 +51,9 @@ pub mod type_flags {
     pub const CUSTOM_GETATTRIBUTE: u32 = 32;
     /// `__abstractmethods__` was set to a non-empty collection: instantiation is refused.
     pub const IS_ABSTRACT: u32 = 64;
+    /// A frozen-module class standing in for a C extension type (`decimal.Decimal`):
+    /// error messages name it `module.Name`, as CPython's `tp_name` does.
+    pub const MODULE_QUALIFIED_NAME: u32 = 128;
 }
 
 /// The version tag of a type and the weak links to its direct subclasses, shared through

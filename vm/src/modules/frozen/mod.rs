@@ -49,6 +49,8 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("numbers", false, include_str!("numbers.py")),
     frozen("types", false, include_str!("types.py")),
     frozen("string", false, include_str!("string.py")),
+    frozen("decimal", false, include_str!("decimal.py")),
+    frozen("textwrap", false, include_str!("textwrap.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 
