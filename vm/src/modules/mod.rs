@@ -19,6 +19,7 @@ pub mod random_core;
 pub mod sre;
 pub mod struct_module;
 pub mod sys;
+pub mod sys_info;
 pub mod time;
 
 use crate::object::Value;

@@ -18,6 +18,7 @@ pub mod native;
 pub mod numbers;
 pub mod protocol;
 pub mod run;
+pub mod structseq;
 pub mod subscript;
 pub mod type_cache;
 pub mod typecheck;

@@ -51,6 +51,10 @@ pub mod type_flags {
     pub const CUSTOM_GETATTRIBUTE: u32 = 32;
     /// `__abstractmethods__` was set to a non-empty collection: instantiation is refused.
     pub const IS_ABSTRACT: u32 = 64;
+    /// A builtin type whose instances must be treated like those of a Python subclass
+    /// of their base (struct sequences: tuples with their own `__repr__`), so the
+    /// exact-builtin fast paths skip them.
+    pub const SUBCLASS_LIKE: u32 = 128;
 }
 
 /// The version tag of a type and the weak links to its direct subclasses, shared through

@@ -19,6 +19,8 @@ pub const FROZEN: &[FrozenModule] = &[
     ),
     frozen("copy", false, include_str!("copy.py")),
     frozen("copyreg", false, include_str!("copyreg.py")),
+    frozen("_strptime", false, include_str!("_strptime.py")),
+    frozen("stat", false, include_str!("stat.py")),
     frozen("heapq", false, include_str!("heapq.py")),
     frozen("functools", false, include_str!("functools.py")),
     frozen("random", false, include_str!("random.py")),
