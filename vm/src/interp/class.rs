@@ -456,7 +456,7 @@ pub fn type_new_kw(
             Some(bd) if !bd.has_flag(type_flags::BASETYPE) => {
                 return Err(PyErr::type_error(format!(
                     "type '{}' is not an acceptable base type",
-                    bd.name.borrow()
+                    crate::runtime::typecheck::type_name_of(b)
                 )));
             }
             _ => {}

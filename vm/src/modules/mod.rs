@@ -22,6 +22,7 @@ pub mod random_core;
 pub mod sre;
 pub mod struct_module;
 pub mod sys;
+pub mod sys_info;
 pub mod time;
 pub mod weakref_native;
 

@@ -193,6 +193,12 @@ impl Vm {
         let Some(Payload::Member(m)) = member.payload() else {
             return Ok(member.clone());
         };
+        // A struct-sequence field (`time.struct_time.tm_year`): see `runtime::structseq`.
+        if let Some(Payload::Tuple(items)) = obj.payload()
+            && m.index < crate::interp::slots::WEAKREF_MEMBER
+        {
+            return crate::runtime::structseq::field_get(m, obj, items);
+        }
         let cell = self.member_slot(m, obj)?;
         match m.index {
             crate::interp::slots::DICT_MEMBER => return Ok(self.materialize_dict(cell)),
@@ -217,6 +223,13 @@ impl Vm {
         let Some(Payload::Member(m)) = member.payload() else {
             return Ok(());
         };
+        if let Some(Payload::Tuple(_)) = obj.payload()
+            && m.index < crate::interp::slots::WEAKREF_MEMBER
+        {
+            return Err(crate::runtime::errors::PyErr::attribute_error(
+                "readonly attribute",
+            ));
+        }
         let cell = self.member_slot(m, obj)?;
         if m.index >= crate::interp::slots::WEAKREF_MEMBER {
             let name = m.name.as_str().unwrap_or("");

@@ -19,6 +19,7 @@ pub mod native;
 pub mod numbers;
 pub mod protocol;
 pub mod run;
+pub mod structseq;
 pub mod subclasses;
 pub mod subscript;
 pub mod type_cache;

@@ -54,6 +54,10 @@ pub mod type_flags {
     /// A frozen-module class standing in for a C extension type (`decimal.Decimal`):
     /// error messages name it `module.Name`, as CPython's `tp_name` does.
     pub const MODULE_QUALIFIED_NAME: u32 = 128;
+    /// A builtin type whose instances must be treated like those of a Python subclass
+    /// of their base (struct sequences: tuples with their own `__repr__`), so the
+    /// exact-builtin fast paths skip them.
+    pub const SUBCLASS_LIKE: u32 = 256;
 }
 
 /// The version tag of a type and the weak links to its direct subclasses, shared through

@@ -21,6 +21,8 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("weakref", false, include_str!("weakref.py")),
     frozen("_weakrefset", false, include_str!("_weakrefset.py")),
     frozen("copyreg", false, include_str!("copyreg.py")),
+    frozen("_strptime", false, include_str!("_strptime.py")),
+    frozen("stat", false, include_str!("stat.py")),
     frozen("heapq", false, include_str!("heapq.py")),
     frozen("functools", false, include_str!("functools.py")),
     frozen("random", false, include_str!("random.py")),
