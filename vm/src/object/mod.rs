@@ -4,6 +4,7 @@
 //! the rest of the VM only sees `Value` and `&Object`.
 
 mod heap;
+pub mod layout;
 mod value;
 
 pub use heap::{Object, Payload, finalizers_pending, side_dict, side_dict_get, take_finalizable};
