@@ -5,6 +5,7 @@
 //! the VM only sees `Value` and `&Object`.
 
 mod heap;
+pub mod layout;
 pub mod tracking;
 mod value;
 pub mod weak;
