@@ -185,6 +185,24 @@ extern "C" fn attr_store(obj: u64, version: u64, map: u64, index: u64, word: u64
     })
 }
 
+/// `obj.name` of a method through a `LOAD_ATTR_METHOD` cache (`versions`: type version,
+/// then the map id in the high half; `position`: dict entry index, then the MRO position
+/// of the owner in the high half): the function's word, or 0 when a guard fails. The class
+/// dict keeps the function alive.
+extern "C" fn method_lookup(obj: u64, versions: u64, position: u64, name: u64) -> u64 {
+    let cache = crate::interp::attr_cache::AttrCache {
+        type_version: versions as u32,
+        map: (versions >> 32) as u32,
+        index: position as u16,
+        owner: (position >> 16) as u16,
+    };
+    with_word(obj, |obj| {
+        with_word(name, |name| {
+            crate::interp::attr_cache::load_method(obj, &cache, name).map_or(0, |f| f.bits())
+        })
+    })
+}
+
 /// Helper names as traces declare them.
 pub(crate) mod names {
     pub const SEQ_ITEM: &str = "seq_item";
@@ -193,6 +211,7 @@ pub(crate) mod names {
     pub const ITER_ADVANCE: &str = "iter_advance";
     pub const ATTR_LOAD: &str = "attr_load";
     pub const ATTR_STORE: &str = "attr_store";
+    pub const METHOD_LOOKUP: &str = "method_lookup";
 }
 
 /// The table handed to the backend.
@@ -204,5 +223,6 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::ITER_ADVANCE, iter_advance as *const () as u64);
     table.add(names::ATTR_LOAD, attr_load as *const () as u64);
     table.add(names::ATTR_STORE, attr_store as *const () as u64);
+    table.add(names::METHOD_LOOKUP, method_lookup as *const () as u64);
     table
 }
