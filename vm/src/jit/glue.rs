@@ -203,6 +203,20 @@ extern "C" fn method_lookup(obj: u64, versions: u64, position: u64, name: u64) -
     })
 }
 
+/// `len(obj)` for an exact str (code points) or dict, or -1.
+extern "C" fn obj_len(obj: u64, type_bits: u64) -> i64 {
+    with_word(obj, |obj| {
+        if !has_exact_type(obj, type_bits) {
+            return -1;
+        }
+        match obj.payload() {
+            Some(Payload::Str(s)) => s.char_len() as i64,
+            Some(Payload::Dict(d)) => d.try_borrow().map(|t| t.len() as i64).unwrap_or(-1),
+            _ => -1,
+        }
+    })
+}
+
 /// Helper names as traces declare them.
 pub(crate) mod names {
     pub const SEQ_ITEM: &str = "seq_item";
@@ -212,6 +226,7 @@ pub(crate) mod names {
     pub const ATTR_LOAD: &str = "attr_load";
     pub const ATTR_STORE: &str = "attr_store";
     pub const METHOD_LOOKUP: &str = "method_lookup";
+    pub const OBJ_LEN: &str = "obj_len";
 }
 
 /// The table handed to the backend.
@@ -224,5 +239,7 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::ATTR_LOAD, attr_load as *const () as u64);
     table.add(names::ATTR_STORE, attr_store as *const () as u64);
     table.add(names::METHOD_LOOKUP, method_lookup as *const () as u64);
+    table.add(names::OBJ_LEN, obj_len as *const () as u64);
+    crate::jit::math_helpers::register(&mut table);
     table
 }

@@ -15,6 +15,7 @@
 pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
+pub(crate) mod math_helpers;
 pub(crate) mod recorder;
 
 use std::cell::RefCell;

@@ -104,6 +104,7 @@ struct Entry {
 }
 
 mod attr;
+mod builtin;
 mod inline;
 
 type Step<T> = Result<T, AbortReason>;
@@ -884,7 +885,7 @@ impl Recorder<'_> {
                 return Err(AbortReason::InnerLoop);
             }
             Opcode::FOR_ITER => {
-                if start != header {
+                if pc != header {
                     return Err(AbortReason::InnerLoop);
                 }
                 let it = self.stack.last().cloned().ok_or(AbortReason::FrameShape)?;
@@ -927,7 +928,10 @@ impl Recorder<'_> {
                 if let Some(target) = self.inline_call(arg as usize, start, next)? {
                     return Ok(Some(target));
                 }
-                let e = self.call(arg as usize)?;
+                let e = match self.builtin_call(arg as usize)? {
+                    Some(e) => e,
+                    None => self.call(arg as usize)?,
+                };
                 self.push(e);
             }
             Opcode::LOAD_ATTR => {

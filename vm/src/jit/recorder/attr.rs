@@ -59,20 +59,31 @@ impl Recorder<'_> {
     }
 
     /// Records the method, module and class forms of `LOAD_ATTR`; false for the others.
+    /// A generic `LOAD_ATTR` (a polymorphic site the interpreter gave up specializing) is
+    /// recorded in the form the recorded object has, with the cache it would get.
     pub(super) fn load_attr_special(&mut self, op: Opcode, at: usize, arg: u32) -> Step<bool> {
+        let (op, cache) = if op == Opcode::LOAD_ATTR {
+            let obj = self.stack.last().ok_or(AbortReason::FrameShape)?.v.clone();
+            let name = self.attr_name(arg)?;
+            match self.vm.load_attr_form(&obj, &name, arg & 1 != 0) {
+                Some(form) => form,
+                None => return Ok(false),
+            }
+        } else {
+            (op, self.attr_cache(at))
+        };
         match op {
-            Opcode::LOAD_ATTR_METHOD => self.load_method_attr(at, arg)?,
-            Opcode::LOAD_ATTR_MODULE => self.load_module_attr(at, arg)?,
-            Opcode::LOAD_ATTR_CLASS => self.load_class_attr(at, arg)?,
+            Opcode::LOAD_ATTR_METHOD => self.load_method_attr(cache, arg)?,
+            Opcode::LOAD_ATTR_MODULE => self.load_module_attr(cache, arg)?,
+            Opcode::LOAD_ATTR_CLASS => self.load_class_attr(cache, arg)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 
     /// `obj.method` (method form): pushes the function and the receiver.
-    fn load_method_attr(&mut self, at: usize, arg: u32) -> Step<()> {
+    fn load_method_attr(&mut self, cache: AttrCache, arg: u32) -> Step<()> {
         let obj = self.pop()?;
-        let cache = self.attr_cache(at);
         let name = self.attr_name(arg)?;
         let f = load_method(&obj.v, &cache, &name)
             .ok_or(AbortReason::UnsupportedTypes("method lookup"))?;
@@ -103,9 +114,8 @@ impl Recorder<'_> {
     }
 
     /// `module.name`: a constant while the module dict keeps its keys and that entry.
-    fn load_module_attr(&mut self, at: usize, arg: u32) -> Step<()> {
+    fn load_module_attr(&mut self, cache: AttrCache, arg: u32) -> Step<()> {
         let obj = self.pop()?;
-        let cache = self.attr_cache(at);
         let name = self.attr_name(arg)?;
         let value = load_module_attr(&obj.v, &cache, &name)
             .ok_or(AbortReason::UnsupportedTypes("module attribute"))?;
@@ -152,9 +162,8 @@ impl Recorder<'_> {
     }
 
     /// `Cls.name` of a plain class attribute: a constant while the class keeps its version.
-    fn load_class_attr(&mut self, at: usize, arg: u32) -> Step<()> {
+    fn load_class_attr(&mut self, cache: AttrCache, arg: u32) -> Step<()> {
         let obj = self.pop()?;
-        let cache = self.attr_cache(at);
         let name = self.attr_name(arg)?;
         let value = load_class_attr(&obj.v, &cache, &name)
             .ok_or(AbortReason::UnsupportedTypes("class attribute"))?;
