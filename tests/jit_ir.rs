@@ -184,3 +184,184 @@ print(tally(100000))
     assert_eq!(count(&body, "call @attr_load"), 1, "{body:#?}");
     assert_eq!(count(&body, "call @attr_store"), 1, "{body:#?}");
 }
+
+#[test]
+fn for_over_list_has_no_helper_call_in_the_loop_body() {
+    let source = "\
+def total(items):
+    s = 0
+    for x in items:
+        s += x
+    return s
+print(total(list(range(100000))))
+";
+    let (stdout, stderr) = run_jit("for_list", source, &[]);
+    assert_eq!(stdout, "4999950000\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+    assert_eq!(count(&body, "new_tuple"), 0, "{body:#?}");
+    // One bounds check against the length per iteration; the list's type guard is hoisted.
+    assert_eq!(count(&body, "lt_int"), 1, "{body:#?}");
+    assert_eq!(count(&body, "guard_eq"), 0, "{body:#?}");
+    assert_eq!(count(&body, "load_elem"), 1, "{body:#?}");
+}
+
+#[test]
+fn enumerate_and_zip_allocate_nothing_per_iteration() {
+    let source = "\
+def dot(a, b):
+    s = 0.0
+    for i, (x, y) in enumerate(zip(a, b)):
+        pass
+    for x, y in zip(a, b):
+        s += x * y
+    t = 0
+    for i, x in enumerate(a):
+        t += i
+    return s, t
+print(dot([0.5] * 50000, [2.0] * 50000))
+";
+    let (stdout, stderr) = run_jit("enumerate_zip", source, &[]);
+    assert_eq!(stdout, "(50000.0, 1249975000)\n");
+    let peeled: Vec<_> = traces(&stderr)
+        .into_iter()
+        .filter(|(_, body)| body.iter().any(|l| l == "loop"))
+        .collect();
+    assert!(peeled.len() >= 2, "{stderr}");
+    for (header, body) in peeled {
+        for banned in ["new_tuple", "call", "= box_"] {
+            assert!(
+                body.iter()
+                    .skip_while(|l| *l != "loop")
+                    .all(|l| !l.contains(banned)),
+                "{banned} in {header}: {body:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn swapping_assignment_allocates_no_tuple() {
+    let source = "\
+def fib(n):
+    a, b, c = 0, 1, 2
+    for _ in range(n):
+        a, b, c = b, a + b, c
+    return a
+print(fib(90))
+";
+    let (stdout, stderr) = run_jit("fib", source, &[]);
+    assert_eq!(stdout, "2880067194370816120\n");
+    let all: Vec<String> = traces(&stderr).into_iter().flat_map(|(_, b)| b).collect();
+    assert_eq!(count(&all, "new_tuple"), 0, "{all:#?}");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+}
+
+#[test]
+fn nbody_inner_loop_allocates_nothing_and_calls_nothing() {
+    // nbody's pair loop: tuples of lists of floats unpacked, items read and updated in place.
+    let source = "\
+def advance(pairs, dt, n):
+    for _ in range(n):
+        for ((p1, v1, m1), (p2, v2, m2)) in pairs:
+            dx = p1[0] - p2[0]
+            dy = p1[1] - p2[1]
+            dz = p1[2] - p2[2]
+            d2 = dx * dx + dy * dy + dz * dz
+            mag = dt / (d2 * d2)
+            b1 = m1 * mag
+            b2 = m2 * mag
+            v1[0] -= dx * b2
+            v1[1] -= dy * b2
+            v1[2] -= dz * b2
+            v2[0] += dx * b1
+            v2[1] += dy * b1
+            v2[2] += dz * b1
+bodies = [([float(i), 2.0 * i, 0.5 * i], [0.0, 0.0, 0.0], 1.0 + i) for i in range(5)]
+pairs = [(bodies[i], bodies[j]) for i in range(5) for j in range(i + 1, 5)]
+advance(pairs, 0.01, 2000)
+print(round(sum(v[0] + v[1] + v[2] for _, v, _ in bodies), 6))
+";
+    let (stdout, stderr) = run_jit("nbody", source, &[]);
+    assert_eq!(stdout, "12.786596\n");
+    let body = loop_body(&stderr, "loop@");
+    // Stores into the lists box floats (a bit operation, no allocation).
+    for banned in ["new_tuple", "call"] {
+        assert_eq!(count(&body, banned), 0, "{banned}: {body:#?}");
+    }
+    // The float arithmetic runs unboxed.
+    assert!(count(&body, "mul_float") >= 9, "{body:#?}");
+}
+
+#[test]
+fn small_function_call_is_inlined() {
+    let source = "\
+def f(x):
+    return x * 2 + 1
+
+def run(n):
+    t = 0
+    for i in range(n):
+        t += f(i)
+    return t
+print(run(100000))
+";
+    let (stdout, stderr) = run_jit("inlined_call", source, &[]);
+    assert_eq!(stdout, "10000000000\n");
+    let body = loop_body(&stderr, "loop@");
+    // No call, and the callee's identity guard was hoisted out of the loop.
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+    assert_eq!(count(&body, "guard_eq"), 0, "{body:#?}");
+    assert_eq!(count(&body, "mul_int_ovf"), 1, "{body:#?}");
+    // Exits inside the call know the callee's frame.
+    assert!(body.iter().any(|l| l.contains("| fn=")), "{body:#?}");
+}
+
+#[test]
+fn method_call_loop_makes_no_bound_method() {
+    let source = "\
+class Scaler:
+    def scale(self, k):
+        return k * 3 + 1
+
+def run(n):
+    s = Scaler()
+    t = 0
+    for i in range(n):
+        t += s.scale(i)
+    return t
+print(run(100000))
+";
+    let (stdout, stderr) = run_jit("method_call", source, &[]);
+    assert_eq!(stdout, "14999950000\n");
+    let body = loop_body(&stderr, "loop@");
+    // The method lookup (type version + map guard) is loop-invariant: hoisted, so the
+    // body neither calls anything nor allocates a bound method.
+    for banned in ["call", "new_", "guard_eq", "box_"] {
+        assert_eq!(count(&body, banned), 0, "{banned} in {body:#?}");
+    }
+}
+
+#[test]
+fn module_function_and_builtins_are_lowered() {
+    let source = "\
+import math
+
+def run(n):
+    t = 0.0
+    for i in range(n):
+        t += math.sqrt(i) + abs(i - 50.5) + max(i * 0.5, 3.0)
+    return t
+print(run(1000))
+";
+    let (stdout, stderr) = run_jit("builtins_lowered", source, &[]);
+    assert_eq!(stdout, "722427.3331108795\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "sqrt_float"), 1, "{body:#?}");
+    assert_eq!(count(&body, "abs_float"), 1, "{body:#?}");
+    // `max` is a pure helper; `math` and `math.sqrt` are constants checked at entry.
+    assert_eq!(count(&body, "call @max_float"), 1, "{body:#?}");
+    assert_eq!(count(&body, "guard_eq"), 0, "{body:#?}");
+    assert_eq!(count(&body, "load_slot"), 0, "{body:#?}");
+}

@@ -20,6 +20,9 @@
 //! homes may only hold ints, floats, bools or None, so the exits never have to count a
 //! reference for a value the trace created.
 
+pub(crate) mod iter;
+mod seq;
+
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 
@@ -27,10 +30,9 @@ use pyrite_ir::{Effect, Op, Ref, SnapValue, Trace, TraceBuilder, Type, TypeTag};
 use pyrite_profiler::AbortReason;
 
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
-use crate::interp::attr_cache::{AttrCache, load_instance_value};
+use crate::interp::attr_cache::load_instance_value;
 use crate::jit::glue::names;
 use crate::object::{Payload, Value};
-use crate::types::code::CodeObject;
 use crate::types::iter::IterState;
 use crate::vm::Vm;
 
@@ -44,6 +46,11 @@ pub(crate) enum Home {
     /// A field of the range iterator in frame slot `slot`, as a raw `i64` (never a value
     /// word): the trace keeps the position in the slot array, the exit writes it back.
     Range { slot: usize, field: RangeField },
+    /// A raw field of a list/tuple/enumerate/zip iterator (see [`iter`]).
+    Iter(iter::IterHome),
+    /// Slot `slot` of the inlined (virtual) frame at call depth `depth` (1: called by the
+    /// root frame): it lives only in snapshots, and an exit inside the call rebuilds it.
+    Virtual { depth: usize, slot: usize },
 }
 
 /// The fields of a range iterator a trace keeps in its slot array.
@@ -65,6 +72,16 @@ pub(crate) enum Dep {
         index: usize,
         value: Value,
     },
+    /// An inlined function still has these positional defaults (its code never changes);
+    /// also keeps the function, whose address the trace compares against, alive.
+    Function { func: Value, defaults: Value },
+    /// A class whose attribute the trace folded still has this version tag.
+    TypeVersion { ty: Value, version: u32 },
+    /// Holds a value whose address the trace compares against or uses as a constant.
+    Alive(Value),
+    /// Room for this many more interpreter frames below the recursion limit (an exit inside
+    /// inlined calls rebuilds their frames).
+    FrameRoom(usize),
 }
 
 /// A finished recording.
@@ -91,12 +108,16 @@ struct Entry {
     v: Value,
 }
 
+mod attr;
+mod builtin;
+mod inline;
+
 type Step<T> = Result<T, AbortReason>;
 
 struct Recorder<'a> {
     vm: &'a Vm,
-    code: &'a CodeObject,
-    units: &'a [Cell<u16>],
+    /// The code object of the frame being recorded (a callee's while inlining).
+    code: Value,
     base: usize,
     nlocals: usize,
     b: TraceBuilder,
@@ -116,6 +137,12 @@ struct Recorder<'a> {
     builtins: Value,
     pinned_globals: bool,
     pinned_builtins: bool,
+    /// Tuples the trace built (`new_tuple`), with their fields, for unpacking.
+    built_tuples: HashMap<Ref, Vec<Entry>>,
+    /// `list.append`, once the trace has loaded it as a method.
+    list_append_method: Option<Value>,
+    /// Inlined calls (virtual frames) in progress.
+    calls: inline::Calls,
 }
 
 /// Records one iteration of the loop whose header is `header` and whose back-edge is the
@@ -142,7 +169,7 @@ pub(crate) fn record(
     let entry_depth = frame.sp - frame.base - nlocals;
     let mut rec = Recorder::new(
         vm,
-        code,
+        frame.code.clone(),
         frame.base,
         nlocals,
         &frame.globals,
@@ -255,7 +282,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
     }
     let mut rec = Recorder::new(
         vm,
-        code,
+        frame.code.clone(),
         frame.base,
         nlocals,
         &frame.globals,
@@ -266,7 +293,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         match home {
             Home::Frame(i) => rec.frame_homes.insert(*i, k as u32),
             Home::Global { index, .. } => rec.global_homes.insert(*index, k as u32),
-            Home::Range { .. } => None,
+            Home::Range { .. } | Home::Iter(_) | Home::Virtual { .. } => None,
         };
     }
     // The parent's exit values, raw; value words among them still get their type guard.
@@ -353,7 +380,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
 impl<'a> Recorder<'a> {
     fn new(
         vm: &'a Vm,
-        code: &'a CodeObject,
+        code: Value,
         base: usize,
         nlocals: usize,
         globals: &Value,
@@ -362,7 +389,6 @@ impl<'a> Recorder<'a> {
         Recorder {
             vm,
             code,
-            units: &code.units,
             base,
             nlocals,
             b: TraceBuilder::new(),
@@ -378,13 +404,16 @@ impl<'a> Recorder<'a> {
             builtins: builtins.clone(),
             pinned_globals: false,
             pinned_builtins: false,
+            built_tuples: HashMap::new(),
+            list_append_method: None,
+            calls: inline::Calls::default(),
         }
     }
 
     /// The current value of a home.
     fn home_value(&self, home: &Home) -> Option<Value> {
         match home {
-            Home::Range { .. } => None,
+            Home::Range { .. } | Home::Iter(_) | Home::Virtual { .. } => None,
             Home::Frame(i) => self.vm.stack.get(self.base + i).cloned(),
             Home::Global { dict, index } => dict.as_dict().and_then(|d| {
                 d.try_borrow()
@@ -426,7 +455,7 @@ impl<'a> Recorder<'a> {
                     pc,
                 });
             }
-            if pc < header || pc > back_edge {
+            if !self.calls.inlined() && (pc < header || pc > back_edge) {
                 return Err(Abort {
                     reason: AbortReason::LeftLoop,
                     pc,
@@ -539,7 +568,9 @@ impl Recorder<'_> {
     }
 
     fn store_home(&mut self, k: u32, e: Entry) -> Step<()> {
-        if e.v.is_heap() {
+        // Objects the trace reads are borrowed from containers nothing in the trace frees;
+        // objects it builds would need a reference of their own.
+        if self.built_tuples.contains_key(&e.r) {
             return Err(AbortReason::StoreOfObject);
         }
         self.modified.insert(k, e.r);
@@ -549,6 +580,9 @@ impl Recorder<'_> {
 
     /// Takes the snapshot of the state before the instruction at `pc`.
     fn snapshot(&mut self, pc: usize) {
+        if self.calls.inlined() {
+            return self.inline_snapshot(pc);
+        }
         let slots = self.state_slots();
         self.b.snapshot(pc as u32, self.stack.len() as u32, &slots);
     }
@@ -661,6 +695,9 @@ impl Recorder<'_> {
 
     /// A global or builtin name: a home for globals, a folded constant for builtins.
     fn load_global(&mut self, name: &Value) -> Step<Entry> {
+        if self.calls.foreign_globals() {
+            return self.foreign_global(name);
+        }
         self.pin_globals()?;
         if let Some((index, value)) = dict_find(&self.globals, name) {
             let k = self.global_home(index);
@@ -684,6 +721,9 @@ impl Recorder<'_> {
     }
 
     fn store_global(&mut self, name: &Value) -> Step<()> {
+        if self.calls.foreign_globals() {
+            return Err(AbortReason::CallShape);
+        }
         self.pin_globals()?;
         let (index, _) = dict_find(&self.globals, name).ok_or(AbortReason::GlobalsChanged)?;
         let k = self.global_home(index);
@@ -693,7 +733,9 @@ impl Recorder<'_> {
 
     /// Records the instruction at `pc`; returns the next pc, or `None` at the back-edge.
     fn step(&mut self, pc: usize, header: usize) -> Step<Option<usize>> {
-        let unit = |i: usize| self.units.get(i).map(Cell::get);
+        let code_value = self.code.clone();
+        let code = code_value.as_code().ok_or(AbortReason::FrameShape)?;
+        let unit = |i: usize| code.units.get(i).map(Cell::get);
         let mut next = pc;
         let (mut byte, mut arg) = split_unit(unit(next).ok_or(AbortReason::FrameShape)?);
         next += 1;
@@ -707,9 +749,22 @@ impl Recorder<'_> {
         next += op.caches();
         let start = next - 1 - op.caches();
         self.snapshot(pc);
-        let code = self.code;
         match op.generic() {
-            Opcode::NOP | Opcode::CACHE => {}
+            Opcode::NOP | Opcode::CACHE | Opcode::RESUME => {}
+            Opcode::LOAD_FAST if self.calls.inlined() => {
+                let e = self.virtual_local(arg as usize)?;
+                self.push(e);
+            }
+            Opcode::STORE_FAST if self.calls.inlined() => {
+                let e = self.pop()?;
+                self.set_virtual_local(arg as usize, e)?;
+            }
+            Opcode::JUMP_BACKWARD | Opcode::FOR_ITER if self.calls.inlined() => {
+                return Err(AbortReason::InnerLoop);
+            }
+            Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
+                return self.inline_return(op, arg).map(Some);
+            }
             Opcode::POP_TOP => {
                 self.pop()?;
             }
@@ -843,10 +898,15 @@ impl Recorder<'_> {
                 return Err(AbortReason::InnerLoop);
             }
             Opcode::FOR_ITER => {
-                if start != header {
+                if pc != header {
                     return Err(AbortReason::InnerLoop);
                 }
                 let it = self.stack.last().cloned().ok_or(AbortReason::FrameShape)?;
+                let it_slot = self.nlocals + self.stack.len() - 1;
+                if let Some(e) = self.for_iter_inline(&it.v, it_slot)? {
+                    self.push(e);
+                    return Ok(Some(next));
+                }
                 let item = peek(&it.v).ok_or(AbortReason::LeftLoop)?;
                 if let Some((n, _, step)) = range_state(&it.v) {
                     let it_slot = self.nlocals + self.stack.len() - 1;
@@ -879,16 +939,41 @@ impl Recorder<'_> {
             Opcode::BINARY_SUBSCR => {
                 let index = self.pop()?;
                 let seq = self.pop()?;
-                let e = self.subscript(&seq, &index)?;
+                let e = match self.subscript_seq(&seq, &index)? {
+                    Some(e) => e,
+                    None => self.subscript(&seq, &index)?,
+                };
                 self.push(e);
             }
+            Opcode::STORE_SUBSCR => self.store_subscr()?,
+            Opcode::BUILD_TUPLE => self.build_tuple(arg as usize)?,
+            Opcode::UNPACK_SEQUENCE => self.unpack_sequence(arg as usize)?,
+            Opcode::CONTAINS_OP => {
+                let e = self.contains(arg == 1)?;
+                self.push(e);
+            }
+            Opcode::LOAD_ATTR
+                if arg & 1 != 0
+                    && self
+                        .load_list_method(
+                            code.names.get((arg >> 1) as usize).unwrap_or(&Value::NULL),
+                        )?
+                        .is_some() => {}
             Opcode::CALL => {
-                let e = self.call(arg as usize)?;
+                if let Some(target) = self.inline_call(arg as usize, start, next)? {
+                    return Ok(Some(target));
+                }
+                let e = match self.builtin_call(arg as usize)? {
+                    Some(e) => e,
+                    None => self.call(arg as usize)?,
+                };
                 self.push(e);
             }
             Opcode::LOAD_ATTR => {
-                let e = self.load_attr(op, start, arg)?;
-                self.push(e);
+                if !self.load_attr_special(op, start, arg)? {
+                    let e = self.load_attr(op, start, arg)?;
+                    self.push(e);
+                }
             }
             Opcode::STORE_ATTR => self.store_attr(op, start, arg)?,
             _ => return Err(AbortReason::UnsupportedOpcode(op.generic().name())),
@@ -1145,12 +1230,13 @@ impl Recorder<'_> {
         at: usize,
         obj: &Value,
         name: usize,
-    ) -> Step<(Opcode, AttrCache)> {
+    ) -> Step<(Opcode, crate::interp::attr_cache::AttrCache)> {
         if op != Opcode::LOAD_ATTR_POLY && op != Opcode::STORE_ATTR_POLY {
-            return Ok((op, AttrCache::read(self.units, at)));
+            return Ok((op, self.attr_cache(at)));
         }
-        let name = self.code.names.get(name).ok_or(AbortReason::FrameShape)?;
-        let entry = crate::interp::poly_cache::matching_entry(self.code, self.units, at, obj, name)
+        let code = self.code.as_code().ok_or(AbortReason::FrameShape)?;
+        let name = code.names.get(name).ok_or(AbortReason::FrameShape)?;
+        let entry = crate::interp::poly_cache::matching_entry(code, &code.units, at, obj, name)
             .ok_or(AbortReason::UnsupportedTypes("attribute"))?;
         Ok((entry.op, entry.cache))
     }
@@ -1169,6 +1255,9 @@ impl Recorder<'_> {
 
     /// `CALL argc`: only `len(list_or_tuple)` of the builtin `len`.
     fn call(&mut self, argc: usize) -> Step<Entry> {
+        if let Some(e) = self.call_list_append(argc)? {
+            return Ok(e);
+        }
         if argc != 1 || self.stack.len() < 3 {
             return Err(AbortReason::UnsupportedOpcode("CALL"));
         }
@@ -1184,12 +1273,20 @@ impl Recorder<'_> {
         if !is_len || !self_or_null.v.is_null() {
             return Err(AbortReason::UnsupportedOpcode("CALL"));
         }
-        let ty = self
-            .seq_type(&arg.v)
+        if let Some(e) = self.len_inline(&arg)? {
+            return Ok(e);
+        }
+        // `len` of an exact str or dict: a helper that checks the type again.
+        let types = &self.vm.types;
+        let ty = arg
+            .v
+            .as_object()
+            .map(|o| o.type_bits())
+            .filter(|&bits| bits == types.str_.bits() || bits == types.dict.bits())
             .ok_or(AbortReason::UnsupportedTypes("len()"))?;
         let len = match arg.v.payload() {
-            Some(Payload::List(l)) => l.try_borrow().map(|l| l.len()).ok(),
-            Some(Payload::Tuple(t)) => Some(t.len()),
+            Some(Payload::Str(s)) => Some(s.char_len()),
+            Some(Payload::Dict(d)) => d.try_borrow().map(|d| d.len()).ok(),
             _ => None,
         }
         .ok_or(AbortReason::UnsupportedTypes("len()"))?;
