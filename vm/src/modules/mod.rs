@@ -8,6 +8,7 @@ pub mod collections;
 pub mod decimal_core;
 pub mod frozen;
 pub mod functools_core;
+pub mod gc_module;
 pub mod hashlib_module;
 pub mod heapq;
 pub mod import;
@@ -22,7 +23,9 @@ pub mod random_core;
 pub mod sre;
 pub mod struct_module;
 pub mod sys;
+pub mod sys_info;
 pub mod time;
+pub mod weakref_native;
 
 use crate::object::Value;
 use crate::runtime::errors::PyResult;
@@ -50,6 +53,8 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_struct", struct_module::create),
     ("_hashlib", hashlib_module::create),
     ("time", time::create),
+    ("_weakref", weakref_native::create),
+    ("gc", gc_module::create),
     ("_decimal_core", decimal_core::create),
     ("array", array::create),
     ("cmath", cmath::create),

@@ -112,7 +112,7 @@ impl Vm {
     pub fn is_exact_builtin(&self, v: &Value) -> bool {
         match v.as_object() {
             None => true,
-            // Deques and native types (`array.array`) are builtin but implement their
+            // Deques and native types (weak proxies, `array.array`) are builtin but implement their
             // operators as dunder methods.
             Some(obj) => {
                 obj.type_object().payload_is_builtin_type()
