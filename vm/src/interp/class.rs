@@ -567,6 +567,9 @@ pub fn type_new_kw(
         }
     }
     let cls = Value::alloc(meta, Payload::Type(Box::new(data)));
+    for b in &bases {
+        vm.add_subclass(b, &cls);
+    }
     if let Some(d) = cls.as_type_data() {
         if vm.lookup_type_attr(&cls, "__del__").is_some() {
             d.flags.set(d.flags.get() | type_flags::HAS_FINALIZER);

@@ -202,7 +202,13 @@ impl Vm {
         let cell = self.member_slot(m, obj)?;
         match m.index {
             crate::interp::slots::DICT_MEMBER => return Ok(self.materialize_dict(cell)),
-            crate::interp::slots::WEAKREF_MEMBER => return Ok(Value::NONE),
+            crate::interp::slots::WEAKREF_MEMBER => {
+                // The head of the object's weak reference list, as in CPython.
+                let first = obj
+                    .as_object()
+                    .and_then(|o| crate::object::weak::weakrefs_of(o).into_iter().next());
+                return Ok(first.unwrap_or(Value::NONE));
+            }
             _ => {}
         }
         let v = cell.borrow().values[m.index].clone();
