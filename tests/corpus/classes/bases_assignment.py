@@ -59,3 +59,18 @@ class K(metaclass=M):
     pass
 K.__bases__ = (B,)
 print(K().f(), type(K).__name__)
+
+class P:
+    def who(self):
+        return "P"
+class Q:
+    def who(self):
+        return "Q"
+class Mid(P):
+    pass
+class Leaf(Mid):
+    pass
+leaf = Leaf()
+print(leaf.who(), [k.__name__ for k in Leaf.__mro__])
+Mid.__bases__ = (Q,)
+print(leaf.who(), [k.__name__ for k in Leaf.__mro__], P.__subclasses__(), Q.__subclasses__())

@@ -2,9 +2,7 @@
 //! no inheritance cycle, no duplicate, a compatible instance layout), then the new MRO,
 //! the subclass links that carry version bumps, and a version bump of the class and its
 //! subclasses so every attribute cache keyed by the old MRO is invalidated.
-//!
-//! Known gap: the MROs of existing subclasses are not recomputed (types keep only weak
-//! version links to their subclasses, not the subclass objects).
+//! The MROs of existing subclasses are recomputed too, through `__subclasses__` links.
 
 use crate::object::Value;
 use crate::runtime::errors::{PyErr, PyResult};
@@ -95,13 +93,37 @@ pub fn set_bases(vm: &mut Vm, cls: &Value, value: Option<&Value>) -> PyResult<()
             type_name_of(new_base)
         )));
     }
+    let old_bases = data.bases.borrow().clone();
+    for b in &old_bases {
+        vm.remove_subclass(b, cls);
+    }
     for b in &items {
         if let Some(bd) = b.as_type_data() {
             bd.add_subclass(data);
         }
+        vm.add_subclass(b, cls);
     }
     *data.bases.borrow_mut() = items;
     *data.mro_tail.borrow_mut() = new_tail;
+    refresh_subclass_mros(vm, cls, 0)?;
     data.bump_version();
+    Ok(())
+}
+
+/// Recomputes the MRO of every subclass of `cls` (depth-first; deep chains stop at a
+/// generous bound rather than recursing without limit).
+fn refresh_subclass_mros(vm: &mut Vm, cls: &Value, depth: usize) -> PyResult<()> {
+    if depth > 1000 {
+        return Ok(());
+    }
+    for sub in vm.subclasses(cls) {
+        let Some(sd) = sub.as_type_data() else {
+            continue;
+        };
+        let bases = sd.bases.borrow().clone();
+        let tail = crate::interp::class::c3_linearize(vm, &bases)?;
+        *sd.mro_tail.borrow_mut() = tail;
+        refresh_subclass_mros(vm, &sub, depth + 1)?;
+    }
     Ok(())
 }
