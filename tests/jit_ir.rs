@@ -293,3 +293,75 @@ print(round(sum(v[0] + v[1] + v[2] for _, v, _ in bodies), 6))
     // The float arithmetic runs unboxed.
     assert!(count(&body, "mul_float") >= 9, "{body:#?}");
 }
+
+#[test]
+fn small_function_call_is_inlined() {
+    let source = "\
+def f(x):
+    return x * 2 + 1
+
+def run(n):
+    t = 0
+    for i in range(n):
+        t += f(i)
+    return t
+print(run(100000))
+";
+    let (stdout, stderr) = run_jit("inlined_call", source, &[]);
+    assert_eq!(stdout, "10000000000\n");
+    let body = loop_body(&stderr, "loop@");
+    // No call, and the callee's identity guard was hoisted out of the loop.
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+    assert_eq!(count(&body, "guard_eq"), 0, "{body:#?}");
+    assert_eq!(count(&body, "mul_int_ovf"), 1, "{body:#?}");
+    // Exits inside the call know the callee's frame.
+    assert!(body.iter().any(|l| l.contains("| fn=")), "{body:#?}");
+}
+
+#[test]
+fn method_call_loop_makes_no_bound_method() {
+    let source = "\
+class Scaler:
+    def scale(self, k):
+        return k * 3 + 1
+
+def run(n):
+    s = Scaler()
+    t = 0
+    for i in range(n):
+        t += s.scale(i)
+    return t
+print(run(100000))
+";
+    let (stdout, stderr) = run_jit("method_call", source, &[]);
+    assert_eq!(stdout, "14999950000\n");
+    let body = loop_body(&stderr, "loop@");
+    // The method lookup (type version + map guard) is loop-invariant: hoisted, so the
+    // body neither calls anything nor allocates a bound method.
+    for banned in ["call", "new_", "guard_eq", "box_"] {
+        assert_eq!(count(&body, banned), 0, "{banned} in {body:#?}");
+    }
+}
+
+#[test]
+fn module_function_and_builtins_are_lowered() {
+    let source = "\
+import math
+
+def run(n):
+    t = 0.0
+    for i in range(n):
+        t += math.sqrt(i) + abs(i - 50.5) + max(i * 0.5, 3.0)
+    return t
+print(run(1000))
+";
+    let (stdout, stderr) = run_jit("builtins_lowered", source, &[]);
+    assert_eq!(stdout, "722427.3331108795\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "sqrt_float"), 1, "{body:#?}");
+    assert_eq!(count(&body, "abs_float"), 1, "{body:#?}");
+    // `max` is a pure helper; `math` and `math.sqrt` are constants checked at entry.
+    assert_eq!(count(&body, "call @max_float"), 1, "{body:#?}");
+    assert_eq!(count(&body, "guard_eq"), 0, "{body:#?}");
+    assert_eq!(count(&body, "load_slot"), 0, "{body:#?}");
+}

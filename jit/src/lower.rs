@@ -167,17 +167,18 @@ impl Lowering<'_, '_> {
         self.operand(r)
     }
 
-    /// The snapshot's root-frame values, in slot order, as exit-block arguments.
+    /// The snapshot's values, frame by frame (root first) in slot order, as exit-block
+    /// arguments. Inlined frames' slots are numbered in the same slot array as the root's.
     fn snapshot_args(&mut self, snap: SnapshotId) -> Result<Vec<BlockArg>, CompileError> {
         let trace = self.trace;
         let snapshot = trace
             .snapshot(snap)
             .ok_or_else(|| CompileError(format!("backend: missing snapshot {snap}")))?;
-        if snapshot.frames.len() != 1 || !snapshot.virtuals.is_empty() {
-            return Err(self.unsupported("a snapshot with inlined frames or virtuals"));
+        if !snapshot.virtuals.is_empty() {
+            return Err(self.unsupported("a snapshot with virtuals"));
         }
         let mut args = Vec::new();
-        for &(_, value) in &snapshot.frames[0].slots {
+        for &(_, value) in snapshot.frames.iter().flat_map(|f| &f.slots) {
             let SnapValue::Ref(r) = value else {
                 return Err(self.unsupported("a virtual in a snapshot"));
             };
@@ -806,7 +807,8 @@ impl Lowering<'_, '_> {
                 .snapshot(snap)
                 .ok_or_else(|| CompileError(format!("backend: missing snapshot {snap}")))?;
             let params: Vec<_> = self.b.block_params(block).to_vec();
-            for (&(slot, _), &value) in snapshot.frames[0].slots.iter().zip(&params) {
+            let all_slots = snapshot.frames.iter().flat_map(|f| &f.slots);
+            for (&(slot, _), &value) in all_slots.zip(&params) {
                 let ty = self.b.func.dfg.value_type(value);
                 let word = if ty == types::F64 {
                     self.b.ins().bitcast(types::I64, MemFlagsData::new(), value)

@@ -45,6 +45,8 @@ abort_reasons! {
     Instrumented => "tracing or monitoring active";
     TooManyEntryFailures => "trace preconditions keep failing at entry";
     HotExit => "a guard exit became hot";
+    CallShape => "call not inlinable (keywords, *args/**kwargs, closure, generator or argument count)";
+    InlineTooDeep => "calls nested deeper than inline-depth (recursion)";
 }
 
 impl fmt::Display for AbortReason {

@@ -270,7 +270,7 @@ impl Vm {
         }
     }
 
-    fn load_attr_form(
+    pub(crate) fn load_attr_form(
         &self,
         obj: &Value,
         name: &Value,

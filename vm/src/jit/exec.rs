@@ -12,6 +12,7 @@
 
 use pyrite_ir::{SnapValue, Type};
 
+use crate::jit::frames;
 use crate::jit::glue::clone_trace_word;
 use crate::jit::recorder::{Dep, Home, RangeField, dict_version, iter, range_state};
 use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
@@ -39,12 +40,21 @@ fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
                     .and_then(|t| t.entry(*index).map(|e| e.value.is(value)))
             })
             .unwrap_or(false),
+        Dep::Function { func, defaults } => func
+            .as_function()
+            .is_some_and(|f| f.defaults.borrow().is(defaults)),
+        Dep::TypeVersion { ty, version } => {
+            ty.as_type_data().is_some_and(|t| t.version() == *version)
+        }
+        Dep::Alive(_) => true,
+        Dep::FrameRoom(n) => vm.frames.len() + n < vm.recursion_limit,
     }) && vm.frames.last().is_some()
 }
 
 /// The current word of a home.
 fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
     match home {
+        Home::Virtual { .. } => Some(0),
         Home::Frame(i) => vm.stack.get(base + i).map(Value::bits),
         Home::Range { slot, field } => {
             let (next, stop, step) = range_state(vm.stack.get(base + slot)?)?;
@@ -169,6 +179,9 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
         if matches!(trace.homes.get(k), Some(Home::Frame(i)) if *i >= live_end) {
             continue;
         }
+        if matches!(trace.homes.get(k), Some(Home::Virtual { .. })) {
+            continue;
+        }
         if let Some(Home::Iter(h)) = trace.homes.get(k) {
             iter_updates.push((*h, *home_word, entry_words.get(k).copied()));
             continue;
@@ -220,7 +233,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
                     released.push(old);
                 }
             }
-            Some(Home::Range { .. } | Home::Iter(_)) | None => {}
+            Some(Home::Range { .. } | Home::Iter(_) | Home::Virtual { .. }) | None => {}
         }
     }
     for (slot, position) in range_updates {
@@ -248,4 +261,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
     frame.ip = frame_snap.pc as usize;
     frame.lasti = frame_snap.pc as usize;
     drop(released);
+    if snapshot.frames.len() > 1 {
+        frames::rebuild(vm, trace.trace, snapshot, trace.homes, slots);
+    }
 }

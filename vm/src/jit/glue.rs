@@ -262,6 +262,38 @@ extern "C" fn attr_store(obj: u64, version: u64, map: u64, index: u64, word: u64
     })
 }
 
+/// `obj.name` of a method through a `LOAD_ATTR_METHOD` cache (`versions`: type version,
+/// then the map id in the high half; `position`: dict entry index, then the MRO position
+/// of the owner in the high half): the function's word, or 0 when a guard fails. The class
+/// dict keeps the function alive.
+extern "C" fn method_lookup(obj: u64, versions: u64, position: u64, name: u64) -> u64 {
+    let cache = crate::interp::attr_cache::AttrCache {
+        type_version: versions as u32,
+        map: (versions >> 32) as u32,
+        index: position as u16,
+        owner: (position >> 16) as u16,
+    };
+    with_word(obj, |obj| {
+        with_word(name, |name| {
+            crate::interp::attr_cache::load_method(obj, &cache, name).map_or(0, |f| f.bits())
+        })
+    })
+}
+
+/// `len(obj)` for an exact str (code points) or dict, or -1.
+extern "C" fn obj_len(obj: u64, type_bits: u64) -> i64 {
+    with_word(obj, |obj| {
+        if !has_exact_type(obj, type_bits) {
+            return -1;
+        }
+        match obj.payload() {
+            Some(Payload::Str(s)) => s.char_len() as i64,
+            Some(Payload::Dict(d)) => d.try_borrow().map(|t| t.len() as i64).unwrap_or(-1),
+            _ => -1,
+        }
+    })
+}
+
 /// Helper names as traces declare them.
 pub(crate) mod names {
     pub const SEQ_ITEM: &str = "seq_item";
@@ -272,6 +304,8 @@ pub(crate) mod names {
     pub const ATTR_STORE: &str = "attr_store";
     pub const LIST_APPEND: &str = "list_append";
     pub const SEQ_CONTAINS: &str = "seq_contains";
+    pub const METHOD_LOOKUP: &str = "method_lookup";
+    pub const OBJ_LEN: &str = "obj_len";
 }
 
 /// The table handed to the backend.
@@ -285,5 +319,8 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::ATTR_STORE, attr_store as *const () as u64);
     table.add(names::LIST_APPEND, list_append as *const () as u64);
     table.add(names::SEQ_CONTAINS, seq_contains as *const () as u64);
+    table.add(names::METHOD_LOOKUP, method_lookup as *const () as u64);
+    table.add(names::OBJ_LEN, obj_len as *const () as u64);
+    crate::jit::math_helpers::register(&mut table);
     table
 }

@@ -13,7 +13,9 @@
 //! The interpreter's only hook is one call in `JUMP_BACKWARD` when its counter fires.
 
 pub(crate) mod exec;
+pub(crate) mod frames;
 pub(crate) mod glue;
+pub(crate) mod math_helpers;
 pub(crate) mod recorder;
 
 use std::cell::RefCell;

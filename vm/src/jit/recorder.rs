@@ -30,10 +30,9 @@ use pyrite_ir::{Effect, Op, Ref, SnapValue, Trace, TraceBuilder, Type, TypeTag};
 use pyrite_profiler::AbortReason;
 
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
-use crate::interp::attr_cache::{AttrCache, load_instance_value};
+use crate::interp::attr_cache::load_instance_value;
 use crate::jit::glue::names;
 use crate::object::{Payload, Value};
-use crate::types::code::CodeObject;
 use crate::types::iter::IterState;
 use crate::vm::Vm;
 
@@ -49,6 +48,9 @@ pub(crate) enum Home {
     Range { slot: usize, field: RangeField },
     /// A raw field of a list/tuple/enumerate/zip iterator (see [`iter`]).
     Iter(iter::IterHome),
+    /// Slot `slot` of the inlined (virtual) frame at call depth `depth` (1: called by the
+    /// root frame): it lives only in snapshots, and an exit inside the call rebuilds it.
+    Virtual { depth: usize, slot: usize },
 }
 
 /// The fields of a range iterator a trace keeps in its slot array.
@@ -70,6 +72,16 @@ pub(crate) enum Dep {
         index: usize,
         value: Value,
     },
+    /// An inlined function still has these positional defaults (its code never changes);
+    /// also keeps the function, whose address the trace compares against, alive.
+    Function { func: Value, defaults: Value },
+    /// A class whose attribute the trace folded still has this version tag.
+    TypeVersion { ty: Value, version: u32 },
+    /// Holds a value whose address the trace compares against or uses as a constant.
+    Alive(Value),
+    /// Room for this many more interpreter frames below the recursion limit (an exit inside
+    /// inlined calls rebuilds their frames).
+    FrameRoom(usize),
 }
 
 /// A finished recording.
@@ -96,12 +108,16 @@ struct Entry {
     v: Value,
 }
 
+mod attr;
+mod builtin;
+mod inline;
+
 type Step<T> = Result<T, AbortReason>;
 
 struct Recorder<'a> {
     vm: &'a Vm,
-    code: &'a CodeObject,
-    units: &'a [Cell<u16>],
+    /// The code object of the frame being recorded (a callee's while inlining).
+    code: Value,
     base: usize,
     nlocals: usize,
     b: TraceBuilder,
@@ -125,6 +141,8 @@ struct Recorder<'a> {
     built_tuples: HashMap<Ref, Vec<Entry>>,
     /// `list.append`, once the trace has loaded it as a method.
     list_append_method: Option<Value>,
+    /// Inlined calls (virtual frames) in progress.
+    calls: inline::Calls,
 }
 
 /// Records one iteration of the loop whose header is `header` and whose back-edge is the
@@ -151,7 +169,7 @@ pub(crate) fn record(
     let entry_depth = frame.sp - frame.base - nlocals;
     let mut rec = Recorder::new(
         vm,
-        code,
+        frame.code.clone(),
         frame.base,
         nlocals,
         &frame.globals,
@@ -264,7 +282,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
     }
     let mut rec = Recorder::new(
         vm,
-        code,
+        frame.code.clone(),
         frame.base,
         nlocals,
         &frame.globals,
@@ -275,7 +293,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         match home {
             Home::Frame(i) => rec.frame_homes.insert(*i, k as u32),
             Home::Global { index, .. } => rec.global_homes.insert(*index, k as u32),
-            Home::Range { .. } | Home::Iter(_) => None,
+            Home::Range { .. } | Home::Iter(_) | Home::Virtual { .. } => None,
         };
     }
     // The parent's exit values, raw; value words among them still get their type guard.
@@ -362,7 +380,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
 impl<'a> Recorder<'a> {
     fn new(
         vm: &'a Vm,
-        code: &'a CodeObject,
+        code: Value,
         base: usize,
         nlocals: usize,
         globals: &Value,
@@ -371,7 +389,6 @@ impl<'a> Recorder<'a> {
         Recorder {
             vm,
             code,
-            units: &code.units,
             base,
             nlocals,
             b: TraceBuilder::new(),
@@ -389,13 +406,14 @@ impl<'a> Recorder<'a> {
             pinned_builtins: false,
             built_tuples: HashMap::new(),
             list_append_method: None,
+            calls: inline::Calls::default(),
         }
     }
 
     /// The current value of a home.
     fn home_value(&self, home: &Home) -> Option<Value> {
         match home {
-            Home::Range { .. } | Home::Iter(_) => None,
+            Home::Range { .. } | Home::Iter(_) | Home::Virtual { .. } => None,
             Home::Frame(i) => self.vm.stack.get(self.base + i).cloned(),
             Home::Global { dict, index } => dict.as_dict().and_then(|d| {
                 d.try_borrow()
@@ -437,7 +455,7 @@ impl<'a> Recorder<'a> {
                     pc,
                 });
             }
-            if pc < header || pc > back_edge {
+            if !self.calls.inlined() && (pc < header || pc > back_edge) {
                 return Err(Abort {
                     reason: AbortReason::LeftLoop,
                     pc,
@@ -562,6 +580,9 @@ impl Recorder<'_> {
 
     /// Takes the snapshot of the state before the instruction at `pc`.
     fn snapshot(&mut self, pc: usize) {
+        if self.calls.inlined() {
+            return self.inline_snapshot(pc);
+        }
         let slots = self.state_slots();
         self.b.snapshot(pc as u32, self.stack.len() as u32, &slots);
     }
@@ -674,6 +695,9 @@ impl Recorder<'_> {
 
     /// A global or builtin name: a home for globals, a folded constant for builtins.
     fn load_global(&mut self, name: &Value) -> Step<Entry> {
+        if self.calls.foreign_globals() {
+            return self.foreign_global(name);
+        }
         self.pin_globals()?;
         if let Some((index, value)) = dict_find(&self.globals, name) {
             let k = self.global_home(index);
@@ -697,6 +721,9 @@ impl Recorder<'_> {
     }
 
     fn store_global(&mut self, name: &Value) -> Step<()> {
+        if self.calls.foreign_globals() {
+            return Err(AbortReason::CallShape);
+        }
         self.pin_globals()?;
         let (index, _) = dict_find(&self.globals, name).ok_or(AbortReason::GlobalsChanged)?;
         let k = self.global_home(index);
@@ -706,7 +733,9 @@ impl Recorder<'_> {
 
     /// Records the instruction at `pc`; returns the next pc, or `None` at the back-edge.
     fn step(&mut self, pc: usize, header: usize) -> Step<Option<usize>> {
-        let unit = |i: usize| self.units.get(i).map(Cell::get);
+        let code_value = self.code.clone();
+        let code = code_value.as_code().ok_or(AbortReason::FrameShape)?;
+        let unit = |i: usize| code.units.get(i).map(Cell::get);
         let mut next = pc;
         let (mut byte, mut arg) = split_unit(unit(next).ok_or(AbortReason::FrameShape)?);
         next += 1;
@@ -720,9 +749,22 @@ impl Recorder<'_> {
         next += op.caches();
         let start = next - 1 - op.caches();
         self.snapshot(pc);
-        let code = self.code;
         match op.generic() {
-            Opcode::NOP | Opcode::CACHE => {}
+            Opcode::NOP | Opcode::CACHE | Opcode::RESUME => {}
+            Opcode::LOAD_FAST if self.calls.inlined() => {
+                let e = self.virtual_local(arg as usize)?;
+                self.push(e);
+            }
+            Opcode::STORE_FAST if self.calls.inlined() => {
+                let e = self.pop()?;
+                self.set_virtual_local(arg as usize, e)?;
+            }
+            Opcode::JUMP_BACKWARD | Opcode::FOR_ITER if self.calls.inlined() => {
+                return Err(AbortReason::InnerLoop);
+            }
+            Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
+                return self.inline_return(op, arg).map(Some);
+            }
             Opcode::POP_TOP => {
                 self.pop()?;
             }
@@ -856,7 +898,7 @@ impl Recorder<'_> {
                 return Err(AbortReason::InnerLoop);
             }
             Opcode::FOR_ITER => {
-                if start != header {
+                if pc != header {
                     return Err(AbortReason::InnerLoop);
                 }
                 let it = self.stack.last().cloned().ok_or(AbortReason::FrameShape)?;
@@ -918,12 +960,20 @@ impl Recorder<'_> {
                         )?
                         .is_some() => {}
             Opcode::CALL => {
-                let e = self.call(arg as usize)?;
+                if let Some(target) = self.inline_call(arg as usize, start, next)? {
+                    return Ok(Some(target));
+                }
+                let e = match self.builtin_call(arg as usize)? {
+                    Some(e) => e,
+                    None => self.call(arg as usize)?,
+                };
                 self.push(e);
             }
             Opcode::LOAD_ATTR => {
-                let e = self.load_attr(op, start, arg)?;
-                self.push(e);
+                if !self.load_attr_special(op, start, arg)? {
+                    let e = self.load_attr(op, start, arg)?;
+                    self.push(e);
+                }
             }
             Opcode::STORE_ATTR => self.store_attr(op, start)?,
             _ => return Err(AbortReason::UnsupportedOpcode(op.generic().name())),
@@ -1111,7 +1161,7 @@ impl Recorder<'_> {
             return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR"));
         }
         let obj = self.pop()?;
-        let cache = AttrCache::read(self.units, at);
+        let cache = self.attr_cache(at);
         let value = load_instance_value(&obj.v, &cache)
             .ok_or(AbortReason::UnsupportedTypes("attribute"))?;
         let tag = tag_of(&value).ok_or(AbortReason::UnsupportedTypes("attribute"))?;
@@ -1145,7 +1195,7 @@ impl Recorder<'_> {
         }
         let obj = self.pop()?;
         let value = self.pop()?;
-        let cache = AttrCache::read(self.units, at);
+        let cache = self.attr_cache(at);
         let old = load_instance_value(&obj.v, &cache)
             .ok_or(AbortReason::UnsupportedTypes("attribute store"))?;
         if old.is_heap() || value.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {

@@ -1,0 +1,184 @@
+//! Attribute loads that resolve to something fixed while the trace's guards hold: methods
+//! of user classes (`obj.method(...)`, with no bound method made), module attributes
+//! (`math.sqrt`, `mod.CONST`) and class attributes (`Cls.X`).
+//!
+//! The interpreter specialized each instruction first (`LOAD_ATTR_METHOD`,
+//! `LOAD_ATTR_MODULE`, `LOAD_ATTR_CLASS`); its cache words are the feedback. A method
+//! lookup is re-checked in the trace by a helper (the instance's type version and map, as
+//! the interpreter's cache does) and guarded equal to the function seen while recording;
+//! module and class attributes fold to constants, pinned by dependencies checked at every
+//! entry (nothing inside a trace can rebind them).
+
+use pyrite_ir::{Effect, Op, Type};
+use pyrite_profiler::AbortReason;
+
+use super::{Dep, Entry, Recorder, Step, dict_version};
+use crate::bytecode::Opcode;
+use crate::interp::attr_cache::{AttrCache, load_class_attr, load_method, load_module_attr};
+use crate::jit::glue::names;
+use crate::object::{Payload, Value};
+
+impl Recorder<'_> {
+    /// The attribute cache of the `LOAD_ATTR`/`STORE_ATTR` at `at` in the current code.
+    pub(super) fn attr_cache(&self, at: usize) -> AttrCache {
+        match self.code.as_code() {
+            Some(code) => AttrCache::read(&code.units, at),
+            None => AttrCache::read(&[], at),
+        }
+    }
+
+    fn attr_name(&self, arg: u32) -> Step<Value> {
+        self.code
+            .as_code()
+            .and_then(|c| c.names.get((arg >> 1) as usize).cloned())
+            .ok_or(AbortReason::FrameShape)
+    }
+
+    /// Keeps `v` alive as long as the trace (it compares against its address).
+    fn keep_alive(&mut self, v: &Value) {
+        if !self
+            .deps
+            .iter()
+            .any(|d| matches!(d, Dep::Alive(x) if x.is(v)))
+        {
+            self.deps.push(Dep::Alive(v.clone()));
+        }
+    }
+
+    /// Guards that `e` is the object `v` (a no-op for the constant itself).
+    fn guard_is(&mut self, e: &Entry, v: &Value) -> Step<Entry> {
+        if self.b.trace().type_of(e.r) != Type::Value {
+            return Err(AbortReason::UnsupportedTypes("attribute of a number"));
+        }
+        self.keep_alive(v);
+        let k = self.b.const_value(v.bits());
+        if e.r != k {
+            self.b.emit(Op::GuardEq, &[e.r, k]);
+        }
+        Ok(Entry { r: k, v: v.clone() })
+    }
+
+    /// Records the method, module and class forms of `LOAD_ATTR`; false for the others.
+    /// A generic `LOAD_ATTR` (a polymorphic site the interpreter gave up specializing) is
+    /// recorded in the form the recorded object has, with the cache it would get.
+    pub(super) fn load_attr_special(&mut self, op: Opcode, at: usize, arg: u32) -> Step<bool> {
+        let (op, cache) = if op == Opcode::LOAD_ATTR {
+            let obj = self.stack.last().ok_or(AbortReason::FrameShape)?.v.clone();
+            let name = self.attr_name(arg)?;
+            match self.vm.load_attr_form(&obj, &name, arg & 1 != 0) {
+                Some(form) => form,
+                None => return Ok(false),
+            }
+        } else {
+            (op, self.attr_cache(at))
+        };
+        match op {
+            Opcode::LOAD_ATTR_METHOD => self.load_method_attr(cache, arg)?,
+            Opcode::LOAD_ATTR_MODULE => self.load_module_attr(cache, arg)?,
+            Opcode::LOAD_ATTR_CLASS => self.load_class_attr(cache, arg)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// `obj.method` (method form): pushes the function and the receiver.
+    fn load_method_attr(&mut self, cache: AttrCache, arg: u32) -> Step<()> {
+        let obj = self.pop()?;
+        let name = self.attr_name(arg)?;
+        let f = load_method(&obj.v, &cache, &name)
+            .ok_or(AbortReason::UnsupportedTypes("method lookup"))?;
+        if !obj.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
+            return Err(AbortReason::UnsupportedTypes("method of a number"));
+        }
+        let helper = self.b.helper(
+            names::METHOD_LOOKUP,
+            &[Type::Value, Type::I64, Type::I64, Type::Value],
+            Type::Value,
+            Effect::Pure,
+        );
+        let versions = i64::from(cache.type_version) | (i64::from(cache.map) << 32);
+        let position = i64::from(cache.index) | (i64::from(cache.owner) << 16);
+        self.keep_alive(&name);
+        let args = [
+            obj.r,
+            self.b.const_int(versions),
+            self.b.const_int(position),
+            self.b.const_value(name.bits()),
+        ];
+        let found = self.b.call(helper, &args);
+        let function = Entry { r: found, v: f };
+        let function = self.guard_is(&function, &function.v.clone())?;
+        self.push(function);
+        self.push(obj);
+        Ok(())
+    }
+
+    /// `module.name`: a constant while the module dict keeps its keys and that entry.
+    fn load_module_attr(&mut self, cache: AttrCache, arg: u32) -> Step<()> {
+        let obj = self.pop()?;
+        let name = self.attr_name(arg)?;
+        let value = load_module_attr(&obj.v, &cache, &name)
+            .ok_or(AbortReason::UnsupportedTypes("module attribute"))?;
+        let Some(Payload::Module(module)) = obj.v.payload() else {
+            return Err(AbortReason::UnsupportedTypes("module attribute"));
+        };
+        let dict = module.dict.clone();
+        // The trace may store into its own globals, which must stay homes.
+        if dict.is(&self.globals) || self.homes_hold_dict(&dict) {
+            return Err(AbortReason::UnsupportedTypes(
+                "attribute of the running module",
+            ));
+        }
+        self.guard_is(&obj, &obj.v.clone())?;
+        let version = dict_version(&dict).ok_or(AbortReason::GlobalsChanged)?;
+        if !self
+            .deps
+            .iter()
+            .any(|d| matches!(d, Dep::DictVersion { dict: x, .. } if x.is(&dict)))
+        {
+            self.deps.push(Dep::DictVersion {
+                dict: dict.clone(),
+                version,
+            });
+        }
+        self.deps.push(Dep::DictValue {
+            dict,
+            index: usize::from(cache.index),
+            value: value.clone(),
+        });
+        let e = self.constant(&value);
+        self.push(e);
+        if arg & 1 != 0 {
+            let null = self.null_entry();
+            self.push(null);
+        }
+        Ok(())
+    }
+
+    fn homes_hold_dict(&self, dict: &Value) -> bool {
+        self.homes
+            .iter()
+            .any(|h| matches!(h, super::Home::Global { dict: d, .. } if d.is(dict)))
+    }
+
+    /// `Cls.name` of a plain class attribute: a constant while the class keeps its version.
+    fn load_class_attr(&mut self, cache: AttrCache, arg: u32) -> Step<()> {
+        let obj = self.pop()?;
+        let name = self.attr_name(arg)?;
+        let value = load_class_attr(&obj.v, &cache, &name)
+            .ok_or(AbortReason::UnsupportedTypes("class attribute"))?;
+        self.guard_is(&obj, &obj.v.clone())?;
+        self.keep_alive(&value);
+        self.deps.push(Dep::TypeVersion {
+            ty: obj.v.clone(),
+            version: cache.type_version,
+        });
+        let e = self.constant(&value);
+        self.push(e);
+        if arg & 1 != 0 {
+            let null = self.null_entry();
+            self.push(null);
+        }
+        Ok(())
+    }
+}
