@@ -22,7 +22,14 @@ class P:
 
 
 print(os.fspath('s'), os.fspath(b'b'), os.fspath(P()))
-base = '/tmp/pyrite_os_paths_test'
+# One directory per process: the corpus runs its three modes at the same time.
+base = '/tmp/pyrite_os_paths_test_%d' % os.getpid()
+
+
+def show(path):
+    return path.replace(base, 'BASE')
+
+
 if os.path.isdir(base):
     for root in (base + '/x/y/z', base + '/x/y', base + '/x'):
         if os.path.isdir(root):
@@ -39,13 +46,13 @@ print(os.path.getsize(base + '/f.txt'), isinstance(os.path.getmtime(base + '/f.t
 print(os.path.islink(base + '/f.txt'), os.path.lexists(base + '/f.txt'), os.path.lexists(base + '/nope'))
 print(os.path.samefile(base + '/f.txt', base + '/x/../f.txt'), os.access(base + '/f.txt', os.F_OK),
       os.access(base + '/nope', os.F_OK), os.access(base + '/f.txt', os.R_OK | os.W_OK))
-print(os.path.realpath(base + '/x/y/../y/z/missing'))
+print(show(os.path.realpath(base + '/x/y/../y/z/missing')))
 os.rename(base + '/f.txt', base + '/g.txt')
 print(sorted(os.listdir(base)))
 os.replace(base + '/g.txt', base + '/f.txt')
 old = os.getcwd()
 os.chdir(base + '/x')
-print(os.getcwd(), os.path.abspath('y'), os.path.relpath(base, '.'))
+print(show(os.getcwd()), show(os.path.abspath('y')), os.path.relpath(base, '.'))
 os.chdir(old)
 os.removedirs(base + '/x/y/z')
 print(sorted(os.listdir(base)))

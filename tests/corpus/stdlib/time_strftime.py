@@ -35,3 +35,5 @@ attempt(time.strftime, "%Y", (2024, 1, 1))
 attempt(time.strftime)
 attempt(time.strftime, "%Y", g, 3)
 print(type(time.strftime("%Y")).__name__)
+for w in [1000, 1023, 1024, 1500, 2100, 10**6, 10**30]:
+    print(w, len(time.strftime("%" + str(w) + "Y", g)))

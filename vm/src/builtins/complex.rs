@@ -75,6 +75,11 @@ fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
     (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
 }
 
+/// `a / b` as `cmath.log` divides (None when `b` is zero: a domain error there).
+pub fn c_quot_raw(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    c_quot(a, b).ok()
+}
+
 /// CPython's `_Py_c_quot` (Smith's algorithm with its NaN handling).
 fn c_quot(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
     let abs_breal = b.0.abs();

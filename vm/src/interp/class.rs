@@ -521,6 +521,10 @@ pub fn type_new_kw(
         &dict,
         layout == Layout::Object,
     )?;
+    // Every class has `__doc__` in its dict (None without a docstring), last, as in CPython.
+    if vm.dict_get_str(&dict, "__doc__").is_none() {
+        vm.set_item_str(&dict, "__doc__", Value::NONE)?;
+    }
     let mut flags = type_flags::HEAPTYPE | type_flags::BASETYPE;
     if slots.has_dict {
         flags |= type_flags::HAS_DICT;
@@ -633,7 +637,7 @@ pub fn type_new_kw(
 }
 
 /// C3 linearization of `bases` (the MRO without the new class itself).
-fn c3_linearize(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+pub fn c3_linearize(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
     let mut seqs: Vec<Vec<Value>> = bases.iter().map(|b| vm.mro(b)).collect();
     seqs.push(bases.to_vec());
     let mut out: Vec<Value> = Vec::new();

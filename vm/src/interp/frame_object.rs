@@ -27,6 +27,42 @@ pub const ATTRIBUTE_NAMES: &[&str] = &[
     "f_trace_opcodes",
 ];
 
+/// Registers the frame type's methods.
+pub fn install(vm: &mut Vm) {
+    let ty = vm.types.frame.clone();
+    vm.add_method(&ty, "clear", frame_clear);
+}
+
+/// `frame.clear()`: drops a finished frame's locals; running and suspended frames refuse.
+fn frame_clear(vm: &mut Vm, args: crate::interp::args::Args<'_>) -> PyResult<Value> {
+    let Some(obj) = args.values.first() else {
+        return Err(PyErr::type_error(
+            "unbound method frame.clear() needs an argument",
+        ));
+    };
+    let Some(data) = frame_data(obj) else {
+        return Err(crate::builtins::native_util::descriptor_error(
+            vm, "clear", "frame", obj,
+        ));
+    };
+    crate::builtins::native_util::rest(&args).exact("frame.clear", 0)?;
+    if vm.live_frame_index(obj).is_some() {
+        return Err(PyErr::runtime_error("cannot clear an executing frame"));
+    }
+    let old = {
+        let mut snapshot = data.snapshot.borrow_mut();
+        if !snapshot.finished {
+            return Err(PyErr::runtime_error("cannot clear a suspended frame"));
+        }
+        let n = snapshot.fast.len();
+        std::mem::replace(&mut snapshot.fast, vec![Value::NULL; n])
+    };
+    drop(old);
+    let extra = data.extra_locals.replace(Value::NULL);
+    drop(extra);
+    Ok(Value::NONE)
+}
+
 /// The frame-object payload of `v`.
 pub fn frame_data(v: &Value) -> Option<&FrameObjectData> {
     match v.payload() {

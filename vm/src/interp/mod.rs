@@ -7,6 +7,7 @@ pub mod attr_cache;
 pub mod awaitable;
 pub mod call;
 pub mod class;
+pub mod class_bases;
 pub mod eval;
 mod eval_calls;
 pub mod frame;

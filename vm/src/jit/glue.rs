@@ -77,21 +77,19 @@ extern "C" fn seq_len(seq: u64, type_bits: u64) -> i64 {
     })
 }
 
-/// `list.append(item)` on an exact list: 1 when appended (the list takes a reference),
-/// 0 with nothing changed when the list is borrowed or not an exact list.
-extern "C" fn list_append(list: u64, item: u64, type_bits: u64) -> i64 {
+/// `list.append(item)` on a list the trace guarded to be exactly a list (the list takes a
+/// reference). No `RefCell` borrow is held while a trace runs, so it always appends; the
+/// checks only keep a broken invariant from becoming memory unsafety.
+extern "C" fn list_append(list: u64, item: u64, type_bits: u64) {
     with_word(list, |list| {
         if !has_exact_type(list, type_bits) {
-            return 0;
+            return;
         }
-        let Some(Payload::List(cell)) = list.payload() else {
-            return 0;
-        };
-        let Ok(mut items) = cell.try_borrow_mut() else {
-            return 0;
-        };
-        items.push(clone_trace_word(item));
-        1
+        if let Some(Payload::List(cell)) = list.payload()
+            && let Ok(mut items) = cell.try_borrow_mut()
+        {
+            items.push(clone_trace_word(item));
+        }
     })
 }
 

@@ -3,6 +3,7 @@
 
 pub mod array;
 pub mod bisect;
+pub mod cmath;
 pub mod collections;
 pub mod decimal_core;
 pub mod frozen;
@@ -56,6 +57,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("gc", gc_module::create),
     ("_decimal_core", decimal_core::create),
     ("array", array::create),
+    ("cmath", cmath::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

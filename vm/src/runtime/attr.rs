@@ -466,6 +466,9 @@ impl Vm {
                     data.name.borrow()
                 )));
             }
+            if name == "__bases__" {
+                return crate::interp::class_bases::set_bases(self, obj, Some(&value));
+            }
             let dict = data.dict.clone();
             let key = self.intern(name);
             let abstract_flag = if name == "__abstractmethods__" {
@@ -595,6 +598,9 @@ impl Vm {
             return done;
         }
         if let Some(Payload::Type(data)) = obj.payload() {
+            if name == "__bases__" && data.has_flag(crate::types::typeobj::type_flags::HEAPTYPE) {
+                return crate::interp::class_bases::set_bases(self, obj, None);
+            }
             let dict = data.dict.clone();
             let key = self.new_str(name);
             if self.dict_remove(&dict, &key)?.is_none() {

@@ -94,6 +94,11 @@ fn iso_year(tm: &Tm) -> (i64, i64) {
 /// Formats `tm` by `format` as glibc's `strftime` does in the C locale; `tzname` is
 /// `time.tzname`, used for `%Z` when the time carries no zone of its own.
 pub fn format_tm(format: &str, tm: &Tm, tzname: &(String, String)) -> String {
+    format_limited(format, tm, tzname, usize::MAX)
+}
+
+/// As [`format_tm`], with field widths capped at `max_width` (see `time_strftime`).
+fn format_limited(format: &str, tm: &Tm, tzname: &(String, String), max_width: usize) -> String {
     let mut out = String::new();
     let mut chars = format.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -122,7 +127,7 @@ pub fn format_tm(format: &str, tm: &Tm, tzname: &(String, String)) -> String {
             );
             chars.next();
         }
-        spec.width = width;
+        spec.width = width.map(|w| w.min(max_width));
         if let Some(&(_, m)) = chars.peek()
             && (m == 'E' || m == 'O')
         {
@@ -234,5 +239,16 @@ pub fn time_strftime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     check_tm(&mut tm)?;
     tm.isdst = tm.isdst.clamp(-1, 1);
     let tzname = super::tzname_pair(vm);
-    Ok(vm.new_string(format_tm(format, &tm, &tzname)))
+    // CPython offers the C formatter buffers of 1024, 2048, ... bytes, the last one the
+    // first at least 256 * len(format), and returns '' when the result (plus its NUL)
+    // does not fit (huge widths, `%1000000Y`).
+    let mut limit: usize = 1024;
+    while limit < 256 * format.len() {
+        limit *= 2;
+    }
+    let text = format_limited(format, &tm, &tzname, limit);
+    if text.len() >= limit {
+        return Ok(vm.new_str(""));
+    }
+    Ok(vm.new_string(text))
 }

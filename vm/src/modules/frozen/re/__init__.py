@@ -3,6 +3,8 @@ compiled to SRE code by the Rust module _sre, which also runs the matching engin
 this package holds the public API, the Pattern and Match classes, flags, the compile
 cache and replacement templates."""
 
+import enum
+
 import _sre
 
 __all__ = [
@@ -17,76 +19,24 @@ __version__ = "2.2.1"
 
 _MAXSIZE = 9223372036854775807
 
-# RegexFlag members in definition order (their repr lists set bits in this order).
-_FLAG_MEMBERS = (
-    ("ASCII", 256), ("IGNORECASE", 2), ("LOCALE", 4), ("UNICODE", 32),
-    ("MULTILINE", 8), ("DOTALL", 16), ("VERBOSE", 64), ("DEBUG", 128),
-)
+class RegexFlag(enum.IntFlag, boundary=enum.KEEP):
+    """The re flags: an IntFlag whose members are also module globals (re.I|re.M)."""
+
+    NOFLAG = 0
+    ASCII = A = 256
+    IGNORECASE = I = 2
+    LOCALE = L = 4
+    UNICODE = U = 32
+    MULTILINE = M = 8
+    DOTALL = S = 16
+    VERBOSE = X = 64
+    DEBUG = 128
+    __str__ = object.__str__
+    _numeric_repr_ = hex
 
 
-class RegexFlag(int):
-    """The re flags: ints whose repr names the flags that are set (re.I|re.M)."""
-
-    __slots__ = ()
-
-    def __repr__(self):
-        value = int(self)
-        if value == 0:
-            return "re.NOFLAG"
-        names = []
-        rest = value
-        for name, bit in _FLAG_MEMBERS:
-            if value & bit:
-                names.append("re." + name)
-                rest &= ~bit
-        if rest:
-            names.append(hex(rest))
-        return "|".join(names)
-
-    __str__ = __repr__
-
-    def __format__(self, spec):
-        if spec:
-            return format(int(self), spec)
-        return repr(self)
-
-    def __or__(self, other):
-        if isinstance(other, int):
-            return RegexFlag(int(self) | int(other))
-        return NotImplemented
-
-    __ror__ = __or__
-
-    def __and__(self, other):
-        if isinstance(other, int):
-            return RegexFlag(int(self) & int(other))
-        return NotImplemented
-
-    __rand__ = __and__
-
-    def __xor__(self, other):
-        if isinstance(other, int):
-            return RegexFlag(int(self) ^ int(other))
-        return NotImplemented
-
-    __rxor__ = __xor__
-
-    def __invert__(self):
-        return RegexFlag(~int(self) & 511 & ~1)
-
-    def __reduce__(self):
-        return RegexFlag, (int(self),)
-
-
-NOFLAG = RegexFlag(0)
-A = ASCII = RegexFlag(256)
-I = IGNORECASE = RegexFlag(2)
-L = LOCALE = RegexFlag(4)
-U = UNICODE = RegexFlag(32)
-M = MULTILINE = RegexFlag(8)
-S = DOTALL = RegexFlag(16)
-X = VERBOSE = RegexFlag(64)
-DEBUG = RegexFlag(128)
+# global_enum: reprs read re.IGNORECASE, and every member becomes a module global.
+RegexFlag = enum.global_enum(RegexFlag)
 
 
 class PatternError(Exception):
