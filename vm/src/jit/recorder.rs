@@ -453,7 +453,11 @@ impl<'a> Recorder<'a> {
             match self.step(pc, header) {
                 Ok(Some(next)) => pc = next,
                 Ok(None) => return Ok(()),
-                Err(reason) => return Err(Abort { reason, pc }),
+                Err(reason) => {
+                    // Inside an inlined call, report the root frame's CALL.
+                    let pc = self.calls.root_call_pc().unwrap_or(pc);
+                    return Err(Abort { reason, pc });
+                }
             }
         }
     }
@@ -737,7 +741,7 @@ impl Recorder<'_> {
         let start = next - 1 - op.caches();
         self.snapshot(pc);
         match op.generic() {
-            Opcode::NOP | Opcode::CACHE | Opcode::RESUME => {}
+            Opcode::NOP | Opcode::CACHE | Opcode::RESUME | Opcode::COPY_FREE_VARS => {}
             Opcode::LOAD_FAST if self.calls.inlined() => {
                 let e = self.virtual_local(arg as usize)?;
                 self.push(e);
@@ -745,6 +749,16 @@ impl Recorder<'_> {
             Opcode::STORE_FAST if self.calls.inlined() => {
                 let e = self.pop()?;
                 self.set_virtual_local(arg as usize, e)?;
+            }
+            Opcode::LOAD_DEREF if self.calls.inlined() => {
+                let e = self.load_deref(arg as usize)?;
+                self.push(e);
+            }
+            Opcode::CALL_KW => {
+                return match self.inline_call(arg as usize, start, next, true)? {
+                    Some(target) => Ok(Some(target)),
+                    None => Err(AbortReason::UnsupportedOpcode("CALL_KW")),
+                };
             }
             Opcode::JUMP_BACKWARD | Opcode::FOR_ITER if self.calls.inlined() => {
                 return Err(AbortReason::InnerLoop);
@@ -925,7 +939,7 @@ impl Recorder<'_> {
                 self.push(e);
             }
             Opcode::CALL => {
-                if let Some(target) = self.inline_call(arg as usize, start, next)? {
+                if let Some(target) = self.inline_call(arg as usize, start, next, false)? {
                     return Ok(Some(target));
                 }
                 let e = match self.builtin_call(arg as usize)? {

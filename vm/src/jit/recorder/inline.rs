@@ -17,13 +17,14 @@
 
 use std::collections::HashMap;
 
-use pyrite_ir::{Op, SnapFrame, SnapValue};
+use pyrite_ir::{Effect, Op, SnapFrame, SnapValue, Type};
 use pyrite_profiler::AbortReason;
 
 use super::{Dep, Entry, Home, Recorder, Step, dict_find, dict_version};
 use crate::bytecode::Opcode;
 use crate::bytecode::code::{code_flags, local_kind};
-use crate::object::Value;
+use crate::jit::glue::names;
+use crate::object::{Payload, Value};
 
 /// The inlined calls in progress.
 #[derive(Default)]
@@ -62,6 +63,11 @@ impl Calls {
         !self.callers.is_empty()
     }
 
+    /// The root frame's `CALL` instruction while inside an inlined call.
+    pub(super) fn root_call_pc(&self) -> Option<usize> {
+        self.callers.first().map(|c| c.call_pc)
+    }
+
     /// Whether global names must be folded through the callee's own dicts.
     pub(super) fn foreign_globals(&self) -> bool {
         self.inlined() && self.foreign
@@ -79,14 +85,27 @@ impl Recorder<'_> {
     /// `CALL argc` of a Python function: starts recording its body as a virtual frame and
     /// returns the callee's first pc; `None` when the callee is not a Python function (the
     /// caller records the call some other way).
+    ///
+    /// With `keywords` (`CALL_KW`) the top of the stack is the tuple of keyword names for
+    /// the last arguments.
     pub(super) fn inline_call(
         &mut self,
         argc: usize,
         call_pc: usize,
         return_pc: usize,
+        keywords: bool,
     ) -> Step<Option<usize>> {
         let len = self.stack.len();
-        let Some(callee_at) = len.checked_sub(argc + 2) else {
+        let kw_names: Vec<Value> = if keywords {
+            let names = self.stack.last().ok_or(AbortReason::FrameShape)?;
+            if self.b.trace().const_value(names.r).is_none() {
+                return Err(AbortReason::CallShape);
+            }
+            names.v.as_tuple().ok_or(AbortReason::CallShape)?.to_vec()
+        } else {
+            Vec::new()
+        };
+        let Some(callee_at) = len.checked_sub(argc + 2 + usize::from(keywords)) else {
             return Ok(None);
         };
         let callee = self.stack[callee_at].clone();
@@ -101,11 +120,10 @@ impl Recorder<'_> {
         if code.is_generator_like()
             || data.flags & unsupported_flags != 0
             || data.kwonly_arg_count != 0
-            || code.free_count != 0
             || data
                 .localsplus_kinds
                 .iter()
-                .any(|k| k & (local_kind::CELL | local_kind::FREE) != 0)
+                .any(|k| k & local_kind::CELL != 0)
         {
             return Err(AbortReason::CallShape);
         }
@@ -114,9 +132,20 @@ impl Recorder<'_> {
             .as_tuple()
             .map(<[Value]>::to_vec)
             .unwrap_or_default();
-        let nargs = argc + usize::from(has_self);
+        let closure = f.closure.borrow().clone();
+        let cells: Vec<Value> = closure
+            .as_tuple()
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+        if cells.len() != code.free_count {
+            return Err(AbortReason::CallShape);
+        }
+        let npos = argc
+            .checked_sub(kw_names.len())
+            .ok_or(AbortReason::CallShape)?
+            + usize::from(has_self);
         let arg_count = data.arg_count as usize;
-        if nargs > arg_count || nargs + default_items.len() < arg_count {
+        if npos > arg_count || argc + usize::from(has_self) + default_items.len() < arg_count {
             // The interpreter raises TypeError.
             return Err(AbortReason::CallShape);
         }
@@ -154,25 +183,56 @@ impl Recorder<'_> {
             self.deps.retain(|d| !matches!(d, Dep::FrameRoom(_)));
             self.deps.push(Dep::FrameRoom(depth));
         }
-        // Bind: the receiver (method calls), the arguments, then the missing defaults.
-        let args = self.stack.split_off(callee_at + 2);
+        // Bind: the receiver (method calls), the positional arguments, the keyword
+        // arguments by name, then the missing defaults; free variables get the closure's
+        // cells (as the interpreter's frame push does).
+        if keywords {
+            self.pop()?;
+        }
+        let mut args = self.stack.split_off(callee_at + 2);
+        let kw_values = args.split_off(args.len() - kw_names.len());
         let receiver = self.pop()?;
         self.pop()?;
-        let mut locals: Vec<Entry> = Vec::with_capacity(code.localsplus_len());
-        if has_self {
-            locals.push(receiver);
+        let mut bound: Vec<Option<Entry>> = vec![None; arg_count];
+        let positional = has_self.then_some(receiver).into_iter().chain(args);
+        for (slot, e) in positional.enumerate() {
+            *bound.get_mut(slot).ok_or(AbortReason::CallShape)? = Some(e);
         }
-        locals.extend(args);
-        let first_default = arg_count - default_items.len();
-        for i in locals.len()..arg_count {
-            let v = default_items
-                .get(i - first_default)
+        let posonly = data.posonly_arg_count as usize;
+        for (name, e) in kw_names.iter().zip(kw_values) {
+            let slot = (posonly..arg_count)
+                .find(|&i| code.localsplus_names.get(i).and_then(Value::as_str) == name.as_str())
                 .ok_or(AbortReason::CallShape)?;
-            let e = self.constant(v);
+            if bound[slot].is_some() {
+                return Err(AbortReason::CallShape);
+            }
+            bound[slot] = Some(e);
+        }
+        let first_default = arg_count - default_items.len();
+        let mut locals: Vec<Entry> = Vec::with_capacity(code.localsplus_len());
+        for (slot, e) in bound.into_iter().enumerate() {
+            let e = match e {
+                Some(e) => e,
+                None => {
+                    let v = slot
+                        .checked_sub(first_default)
+                        .and_then(|i| default_items.get(i))
+                        .ok_or(AbortReason::CallShape)?;
+                    self.constant(v)
+                }
+            };
             locals.push(e);
         }
-        while locals.len() < code.localsplus_len() {
+        let free_start = code.localsplus_len() - cells.len();
+        while locals.len() < free_start {
             let e = self.null_entry();
+            locals.push(e);
+        }
+        if !cells.is_empty() {
+            self.deps.push(Dep::Alive(closure.clone()));
+        }
+        for cell in &cells {
+            let e = self.constant(cell);
             locals.push(e);
         }
         let root_globals = self
@@ -245,6 +305,32 @@ impl Recorder<'_> {
             return Err(AbortReason::UnboundLocal);
         }
         Ok(e)
+    }
+
+    /// `LOAD_DEREF` of a free variable in an inlined frame: the cell is a constant (the
+    /// closure of the guarded function); its contents are read by a pure helper (nothing
+    /// in a trace stores into a cell, so the read is loop-invariant).
+    pub(super) fn load_deref(&mut self, slot: usize) -> Step<Entry> {
+        let cell = self.virtual_local(slot)?;
+        let Some(Payload::Cell(c)) = cell.v.payload() else {
+            return Err(AbortReason::UnsupportedTypes("LOAD_DEREF"));
+        };
+        let contents = c.try_borrow().map_err(|_| AbortReason::FrameShape)?.clone();
+        if contents.is_null() {
+            return Err(AbortReason::UnboundLocal);
+        }
+        let tag = super::tag_of(&contents).ok_or(AbortReason::UnboundLocal)?;
+        let helper = self
+            .b
+            .helper(names::CELL_GET, &[Type::Value], Type::Value, Effect::Pure);
+        let word = self.b.call(helper, &[cell.r]);
+        let null = self.b.const_value(0);
+        self.b.emit(Op::GuardNe, &[word, null]);
+        self.b.guard_type(word, tag);
+        Ok(Entry {
+            r: word,
+            v: contents,
+        })
     }
 
     /// `STORE_FAST` in an inlined frame (any value: the slot exists only in snapshots).
