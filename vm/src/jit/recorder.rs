@@ -249,12 +249,19 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
     let pc = exit_frame.map_or(start.header, |f| f.pc as usize);
     let at = |reason| Abort { reason, pc };
     let exit_frame = exit_frame.ok_or_else(|| at(AbortReason::FrameShape))?;
-    if start.snapshot.frames.len() != 1 || !start.snapshot.virtuals.is_empty() {
+    if !start.snapshot.virtuals.is_empty() {
         return Err(at(AbortReason::FrameShape));
     }
+    // An exit inside inlined calls left their interpreter frames above the root.
+    let nframes = start.snapshot.frames.len();
+    let root_index = vm
+        .frames
+        .len()
+        .checked_sub(nframes)
+        .ok_or_else(|| at(AbortReason::FrameShape))?;
     let frame = vm
         .frames
-        .last()
+        .get(root_index)
         .ok_or_else(|| at(AbortReason::FrameShape))?;
     if !frame.generator.is_null() {
         return Err(at(AbortReason::FrameShape));
@@ -265,7 +272,8 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         .ok_or_else(|| at(AbortReason::FrameShape))?;
     let nlocals = code.localsplus_len();
     let depth = exit_frame.stack_depth as usize;
-    if frame.sp != frame.base + nlocals + depth || frame.ip != pc {
+    let resumes_at = if nframes > 1 { frame.lasti } else { frame.ip };
+    if frame.sp != frame.base + nlocals + depth || resumes_at != pc {
         return Err(at(AbortReason::FrameShape));
     }
     if !frame.locals.is_null() && !frame.locals.is(&frame.globals) {
@@ -284,7 +292,8 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         match home {
             Home::Frame(i) => rec.frame_homes.insert(*i, k as u32),
             Home::Global { index, .. } => rec.global_homes.insert(*index, k as u32),
-            Home::Range { .. } | Home::Virtual { .. } => None,
+            Home::Range { .. } => None,
+            Home::Virtual { depth, slot } => rec.calls.known_home(*depth, *slot, k as u32),
         };
     }
     // The parent's exit values, raw; value words among them still get their type guard.
@@ -330,12 +339,43 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
             initial.push((rec.frame_home(nlocals + d), e.r));
         }
     }
-    rec.b.snapshot(pc as u32, depth as u32, &initial);
+    let mut pc = pc;
+    if nframes > 1 {
+        for (d, e) in stack.iter_mut().enumerate() {
+            let e = match e.take() {
+                Some(e) => {
+                    rec.entry_stack.push(None);
+                    e
+                }
+                None => {
+                    // Unchanged since the loop header: loaded now, guarded after the
+                    // snapshot (the loop's own stack entries are never NULL).
+                    let k = rec.frame_home(nlocals + d);
+                    let r = rec.b.load_slot(k);
+                    let v = vm.stack.get(frame.base + nlocals + d).cloned();
+                    let e = Entry {
+                        r,
+                        v: v.ok_or_else(|| at(AbortReason::FrameShape))?,
+                    };
+                    rec.entry_stack.push(Some(r));
+                    words.push(e.clone());
+                    e
+                }
+            };
+            rec.stack.push(e);
+        }
+        pc = rec
+            .resume_inlined(root_index, start, &mut words)
+            .map_err(at)?;
+        rec.snapshot(pc);
+    } else {
+        rec.b.snapshot(pc as u32, depth as u32, &initial);
+    }
     for e in &words {
         let tag = tag_of(&e.v).ok_or_else(|| at(AbortReason::UnboundLocal))?;
         rec.b.guard_type(e.r, tag);
     }
-    for (d, e) in stack.into_iter().enumerate() {
+    for (d, e) in stack.into_iter().enumerate().filter(|_| nframes == 1) {
         match e {
             Some(e) => {
                 rec.entry_stack.push(None);

@@ -467,3 +467,133 @@ impl Recorder<'_> {
         Err(AbortReason::GlobalsChanged)
     }
 }
+
+impl Calls {
+    /// Registers the home number of a virtual frame slot the tree already has.
+    pub(super) fn known_home(&mut self, depth: usize, slot: usize, k: u32) -> Option<u32> {
+        self.homes.insert((depth, slot), k)
+    }
+}
+
+/// The instruction after the `CALL` at `pc` in `code`.
+fn after_call(code: &Value, pc: usize) -> usize {
+    let op = code
+        .as_code()
+        .and_then(|c| c.units.get(pc))
+        .and_then(|u| Opcode::from_u8(crate::bytecode::split_unit(u.get()).0));
+    pc + 1 + op.map_or(0, |op| op.caches())
+}
+
+impl Recorder<'_> {
+    /// Starts a side trace at an exit inside inlined calls: the exit rebuilt their
+    /// interpreter frames above the root (`vm.frames[root_index]`), and the slot array holds
+    /// the snapshot's values raw. Rebuilds the recorder's chain of virtual frames from them
+    /// and returns the innermost frame's pc. The recorder's stack holds the root's.
+    pub(super) fn resume_inlined(
+        &mut self,
+        root_index: usize,
+        start: &super::SideStart,
+        words: &mut Vec<Entry>,
+    ) -> Step<usize> {
+        let snapshot = start.snapshot;
+        let root_snap = snapshot.frames.first().ok_or(AbortReason::FrameShape)?;
+        let root_code = self.code.clone();
+        let root_globals = self.globals.clone();
+        let root_builtins = self.builtins.clone();
+        let mut pc = root_snap.pc as usize;
+        let mut pending = Caller {
+            code: root_code.clone(),
+            function: Value::NULL,
+            call_pc: pc,
+            return_pc: after_call(&root_code, pc),
+            stack: std::mem::take(&mut self.stack),
+            entry_stack: std::mem::take(&mut self.entry_stack),
+            locals: Vec::new(),
+            globals: root_globals.clone(),
+            builtins: root_builtins.clone(),
+            foreign: false,
+        };
+        for (depth, snap) in snapshot.frames.iter().enumerate().skip(1) {
+            let frame = self
+                .vm
+                .frames
+                .get(root_index + depth)
+                .ok_or(AbortReason::FrameShape)?;
+            let f = frame.func.as_function().ok_or(AbortReason::FrameShape)?;
+            let code = frame.code.as_code().ok_or(AbortReason::FrameShape)?;
+            let nlocals = code.localsplus_len();
+            let mut locals: Vec<Entry> = Vec::with_capacity(nlocals);
+            for _ in 0..nlocals {
+                let e = self.null_entry();
+                locals.push(e);
+            }
+            let mut stack: Vec<Option<Entry>> = vec![None; snap.stack_depth as usize];
+            for &(k, value) in &snap.slots {
+                let SnapValue::Ref(parent_ref) = value else {
+                    return Err(AbortReason::FrameShape);
+                };
+                let Some(&Home::Virtual { depth: d, slot }) = start.homes.get(k as usize) else {
+                    return Err(AbortReason::FrameShape);
+                };
+                if d != depth {
+                    return Err(AbortReason::FrameShape);
+                }
+                let concrete = self
+                    .vm
+                    .stack
+                    .get(frame.base + slot)
+                    .cloned()
+                    .ok_or(AbortReason::FrameShape)?;
+                let e = match start.parent.const_value(parent_ref) {
+                    Some(c) => Entry {
+                        r: self.b.constant(c),
+                        v: concrete,
+                    },
+                    None => {
+                        let ty = start.parent.type_of(parent_ref);
+                        let r = self.b.load_slot_typed(k, ty);
+                        let e = Entry { r, v: concrete };
+                        if ty == Type::Value && !e.v.is_null() {
+                            words.push(e.clone());
+                        }
+                        e
+                    }
+                };
+                if slot < nlocals {
+                    locals[slot] = e;
+                } else if let Some(s) = stack.get_mut(slot - nlocals) {
+                    *s = Some(e);
+                }
+            }
+            let stack: Vec<Entry> = stack
+                .into_iter()
+                .map(|e| e.ok_or(AbortReason::FrameShape))
+                .collect::<Step<_>>()?;
+            let foreign = !(f.globals.is(&root_globals) && f.builtins.is(&root_builtins));
+            self.calls.callers.push(pending);
+            pc = snap.pc as usize;
+            pending = Caller {
+                code: frame.code.clone(),
+                function: frame.func.clone(),
+                call_pc: pc,
+                return_pc: after_call(&frame.code, pc),
+                entry_stack: Vec::new(),
+                stack,
+                locals,
+                globals: f.globals.clone(),
+                builtins: f.builtins.clone(),
+                foreign,
+            };
+        }
+        // The innermost frame becomes the recorder's current state.
+        self.code = pending.code;
+        self.calls.function = pending.function;
+        self.stack = pending.stack;
+        self.entry_stack = pending.entry_stack;
+        self.calls.locals = pending.locals;
+        self.globals = pending.globals;
+        self.builtins = pending.builtins;
+        self.calls.foreign = pending.foreign;
+        Ok(pc)
+    }
+}
