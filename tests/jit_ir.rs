@@ -186,6 +186,115 @@ print(tally(100000))
 }
 
 #[test]
+fn for_over_list_has_no_helper_call_in_the_loop_body() {
+    let source = "\
+def total(items):
+    s = 0
+    for x in items:
+        s += x
+    return s
+print(total(list(range(100000))))
+";
+    let (stdout, stderr) = run_jit("for_list", source, &[]);
+    assert_eq!(stdout, "4999950000\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+    assert_eq!(count(&body, "new_tuple"), 0, "{body:#?}");
+    // One bounds check against the length per iteration; the list's type guard is hoisted.
+    assert_eq!(count(&body, "lt_int"), 1, "{body:#?}");
+    assert_eq!(count(&body, "guard_eq"), 0, "{body:#?}");
+    assert_eq!(count(&body, "load_elem"), 1, "{body:#?}");
+}
+
+#[test]
+fn enumerate_and_zip_allocate_nothing_per_iteration() {
+    let source = "\
+def dot(a, b):
+    s = 0.0
+    for i, (x, y) in enumerate(zip(a, b)):
+        pass
+    for x, y in zip(a, b):
+        s += x * y
+    t = 0
+    for i, x in enumerate(a):
+        t += i
+    return s, t
+print(dot([0.5] * 50000, [2.0] * 50000))
+";
+    let (stdout, stderr) = run_jit("enumerate_zip", source, &[]);
+    assert_eq!(stdout, "(50000.0, 1249975000)\n");
+    let peeled: Vec<_> = traces(&stderr)
+        .into_iter()
+        .filter(|(_, body)| body.iter().any(|l| l == "loop"))
+        .collect();
+    assert!(peeled.len() >= 2, "{stderr}");
+    for (header, body) in peeled {
+        for banned in ["new_tuple", "call", "= box_"] {
+            assert!(
+                body.iter()
+                    .skip_while(|l| *l != "loop")
+                    .all(|l| !l.contains(banned)),
+                "{banned} in {header}: {body:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn swapping_assignment_allocates_no_tuple() {
+    let source = "\
+def fib(n):
+    a, b, c = 0, 1, 2
+    for _ in range(n):
+        a, b, c = b, a + b, c
+    return a
+print(fib(90))
+";
+    let (stdout, stderr) = run_jit("fib", source, &[]);
+    assert_eq!(stdout, "2880067194370816120\n");
+    let all: Vec<String> = traces(&stderr).into_iter().flat_map(|(_, b)| b).collect();
+    assert_eq!(count(&all, "new_tuple"), 0, "{all:#?}");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+}
+
+#[test]
+fn nbody_inner_loop_allocates_nothing_and_calls_nothing() {
+    // nbody's pair loop: tuples of lists of floats unpacked, items read and updated in place.
+    let source = "\
+def advance(pairs, dt, n):
+    for _ in range(n):
+        for ((p1, v1, m1), (p2, v2, m2)) in pairs:
+            dx = p1[0] - p2[0]
+            dy = p1[1] - p2[1]
+            dz = p1[2] - p2[2]
+            d2 = dx * dx + dy * dy + dz * dz
+            mag = dt / (d2 * d2)
+            b1 = m1 * mag
+            b2 = m2 * mag
+            v1[0] -= dx * b2
+            v1[1] -= dy * b2
+            v1[2] -= dz * b2
+            v2[0] += dx * b1
+            v2[1] += dy * b1
+            v2[2] += dz * b1
+bodies = [([float(i), 2.0 * i, 0.5 * i], [0.0, 0.0, 0.0], 1.0 + i) for i in range(5)]
+pairs = [(bodies[i], bodies[j]) for i in range(5) for j in range(i + 1, 5)]
+advance(pairs, 0.01, 2000)
+print(round(sum(v[0] + v[1] + v[2] for _, v, _ in bodies), 6))
+";
+    let (stdout, stderr) = run_jit("nbody", source, &[]);
+    assert_eq!(stdout, "12.786596\n");
+    let body = loop_body(&stderr, "loop@");
+    // Stores into the lists box floats (a bit operation, no allocation).
+    for banned in ["new_tuple", "call"] {
+        assert_eq!(count(&body, banned), 0, "{banned}: {body:#?}");
+    }
+    // The float arithmetic runs unboxed.
+    assert!(count(&body, "mul_float") >= 9, "{body:#?}");
+}
+
+#[test]
 fn small_function_call_is_inlined() {
     let source = "\
 def f(x):

@@ -298,6 +298,8 @@ impl TraceBuilder {
                     let stored = *earlier.args.last()?;
                     return (self.trace.type_of(stored) == inst.ty).then_some(stored);
                 }
+                // Another load changes nothing, wherever it reads.
+                Alias::May if !earlier.op.flags().contains(OpFlags::STORE) => {}
                 Alias::Same | Alias::May => return None,
                 // Helpers write objects; only one that may run Python code may write the
                 // slot array (the trace's own frame, through `f_locals`).

@@ -90,6 +90,8 @@ pub struct Vm {
     pub arg_vecs: Vec<Vec<Value>>,
     /// Set while queued `__del__` methods run (they are not re-entered).
     pub finalizing: bool,
+    /// `gc.callbacks` (NULL until the `gc` module is imported).
+    pub gc_callbacks: Value,
     /// The tracing JIT's state (`vm::jit`).
     pub jit: crate::jit::JitState,
     /// `sys.settrace` / `sys.setprofile` state.
@@ -144,6 +146,7 @@ impl Vm {
             type_attr_cache: Default::default(),
             arg_vecs: Vec::new(),
             finalizing: false,
+            gc_callbacks: Value::NULL,
             jit,
             tracing: Default::default(),
             importing: Vec::new(),

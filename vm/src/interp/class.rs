@@ -456,7 +456,7 @@ pub fn type_new_kw(
             Some(bd) if !bd.has_flag(type_flags::BASETYPE) => {
                 return Err(PyErr::type_error(format!(
                     "type '{}' is not an acceptable base type",
-                    bd.name.borrow()
+                    crate::runtime::typecheck::type_name_of(b)
                 )));
             }
             _ => {}
@@ -563,6 +563,9 @@ pub fn type_new_kw(
         }
     }
     let cls = Value::alloc(meta, Payload::Type(Box::new(data)));
+    for b in &bases {
+        vm.add_subclass(b, &cls);
+    }
     if let Some(d) = cls.as_type_data() {
         if vm.lookup_type_attr(&cls, "__del__").is_some() {
             d.flags.set(d.flags.get() | type_flags::HAS_FINALIZER);

@@ -77,6 +77,7 @@ impl SlotsLayout {
         };
         let mut names: Vec<String> = Vec::new();
         let mut add_dict = false;
+        let mut add_weakref = false;
         for item in &items {
             let Some(text) = item.as_str() else {
                 return Err(PyErr::type_error(format!(
@@ -97,6 +98,7 @@ impl SlotsLayout {
                 continue;
             }
             if text == "__weakref__" {
+                add_weakref = true;
                 continue;
             }
             names.push(mangle(class_name, text));
@@ -123,6 +125,17 @@ impl SlotsLayout {
         }
         if add_dict && object_layout {
             add_getset(vm, class_name, dict, "__dict__", DICT_MEMBER)?;
+        }
+        if add_weakref {
+            if bases
+                .iter()
+                .any(|b| vm.lookup_type_attr(b, "__weakref__").is_some())
+            {
+                return Err(PyErr::type_error(
+                    "__weakref__ slot disallowed: we already got one",
+                ));
+            }
+            add_getset(vm, class_name, dict, "__weakref__", WEAKREF_MEMBER)?;
         }
         Ok(SlotsLayout {
             nslots: base_n + names.len() as u32,

@@ -14,7 +14,7 @@ use pyrite_ir::{SnapValue, Type};
 
 use crate::jit::frames;
 use crate::jit::glue::clone_trace_word;
-use crate::jit::recorder::{Dep, Home, RangeField, dict_version, range_state};
+use crate::jit::recorder::{Dep, Home, RangeField, dict_version, iter, range_state};
 use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
 use crate::object::{Payload, Value};
 use crate::types::iter::IterState;
@@ -69,6 +69,7 @@ fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
                 .ok()
                 .and_then(|t| t.entry(*index).map(|e| e.value.bits()))
         }),
+        Home::Iter(h) => iter::read_home(vm, base, h),
     }
 }
 
@@ -173,11 +174,16 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
     };
     let mut updates: Vec<(usize, Value)> = Vec::new();
     let mut range_updates: Vec<(usize, i64)> = Vec::new();
+    let mut iter_updates = Vec::new();
     for (k, home_word) in slots.iter().enumerate() {
         if matches!(trace.homes.get(k), Some(Home::Frame(i)) if *i >= live_end) {
             continue;
         }
         if matches!(trace.homes.get(k), Some(Home::Virtual { .. })) {
+            continue;
+        }
+        if let Some(Home::Iter(h)) = trace.homes.get(k) {
+            iter_updates.push((*h, *home_word, entry_words.get(k).copied()));
             continue;
         }
         if let Some(Home::Range { slot, field }) = trace.homes.get(k) {
@@ -227,7 +233,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
                     released.push(old);
                 }
             }
-            Some(Home::Range { .. } | Home::Virtual { .. }) | None => {}
+            Some(Home::Range { .. } | Home::Iter(_) | Home::Virtual { .. }) | None => {}
         }
     }
     for (slot, position) in range_updates {
@@ -237,6 +243,9 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
         {
             *next = position;
         }
+    }
+    for (home, raw, entry) in iter_updates {
+        iter::write_home(vm, base, &home, raw, entry);
     }
     let Some(frame) = vm.frames.last_mut() else {
         return;

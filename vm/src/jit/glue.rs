@@ -60,7 +60,8 @@ extern "C" fn seq_item(seq: u64, index: i64, type_bits: u64) -> u64 {
     })
 }
 
-/// `len(seq)` for an exact list or tuple, or -1.
+/// `len(obj)` for an exact list, tuple, str or dict, or -1 (lists and tuples are read
+/// inline by traces; the others come here).
 extern "C" fn seq_len(seq: u64, type_bits: u64) -> i64 {
     with_word(seq, |seq| {
         if !has_exact_type(seq, type_bits) {
@@ -69,8 +70,84 @@ extern "C" fn seq_len(seq: u64, type_bits: u64) -> i64 {
         match seq.payload() {
             Some(Payload::List(list)) => list.try_borrow().map(|l| l.len() as i64).unwrap_or(-1),
             Some(Payload::Tuple(items)) => items.len() as i64,
+            Some(Payload::Str(s)) => s.char_len() as i64,
+            Some(Payload::Dict(d)) => d.try_borrow().map(|d| d.len() as i64).unwrap_or(-1),
             _ => -1,
         }
+    })
+}
+
+/// `list.append(item)` on an exact list: 1 when appended (the list takes a reference),
+/// 0 with nothing changed when the list is borrowed or not an exact list.
+extern "C" fn list_append(list: u64, item: u64, type_bits: u64) -> i64 {
+    with_word(list, |list| {
+        if !has_exact_type(list, type_bits) {
+            return 0;
+        }
+        let Some(Payload::List(cell)) = list.payload() else {
+            return 0;
+        };
+        let Ok(mut items) = cell.try_borrow_mut() else {
+            return 0;
+        };
+        items.push(clone_trace_word(item));
+        1
+    })
+}
+
+/// Whether the immediate `x` equals `item` by Python's `==`, when that needs no Python
+/// code: immediates compare by value (`1 == 1.0 == True`); `None` for a heap item, whose
+/// `__eq__` might run code.
+fn immediate_eq(x: &Value, item: &Value) -> Option<bool> {
+    if item.is(x) {
+        return Some(true);
+    }
+    if item.is_heap() {
+        return None;
+    }
+    let number = |v: &Value| {
+        v.as_small_int()
+            .map(|i| i as f64)
+            .or_else(|| v.as_immediate_float())
+            .or_else(|| v.as_bool().map(|b| if b { 1.0 } else { 0.0 }))
+    };
+    Some(match (number(x), number(item)) {
+        // Small ints are exact in f64 (48 bits).
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    })
+}
+
+/// `x in items` for an immediate `x`, scanning as CPython does (identity, then `==`):
+/// `None` if an item before the first match is a heap object (its `__eq__` decides).
+pub(crate) fn immediate_in(x: &Value, items: &[Value]) -> Option<bool> {
+    for item in items {
+        if immediate_eq(x, item)? {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
+/// `x in seq` for an exact list or tuple and an immediate `x`: 1 or 0, or -1 when it
+/// cannot be decided without running Python code.
+extern "C" fn seq_contains(seq: u64, x: u64, type_bits: u64) -> i64 {
+    let Some(x) = Value::from_immediate_word(x) else {
+        return -1;
+    };
+    with_word(seq, |seq| {
+        if !has_exact_type(seq, type_bits) {
+            return -1;
+        }
+        let found = match seq.payload() {
+            Some(Payload::List(list)) => match list.try_borrow() {
+                Ok(items) => immediate_in(&x, &items),
+                Err(_) => None,
+            },
+            Some(Payload::Tuple(items)) => immediate_in(&x, items),
+            _ => None,
+        };
+        found.map_or(-1, i64::from)
     })
 }
 
@@ -233,6 +310,8 @@ pub(crate) mod names {
     pub const ITER_ADVANCE: &str = "iter_advance";
     pub const ATTR_LOAD: &str = "attr_load";
     pub const ATTR_STORE: &str = "attr_store";
+    pub const LIST_APPEND: &str = "list_append";
+    pub const SEQ_CONTAINS: &str = "seq_contains";
     pub const METHOD_LOOKUP: &str = "method_lookup";
     pub const OBJ_LEN: &str = "obj_len";
     pub const CELL_GET: &str = "cell_get";
@@ -247,6 +326,8 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::ITER_ADVANCE, iter_advance as *const () as u64);
     table.add(names::ATTR_LOAD, attr_load as *const () as u64);
     table.add(names::ATTR_STORE, attr_store as *const () as u64);
+    table.add(names::LIST_APPEND, list_append as *const () as u64);
+    table.add(names::SEQ_CONTAINS, seq_contains as *const () as u64);
     table.add(names::METHOD_LOOKUP, method_lookup as *const () as u64);
     table.add(names::OBJ_LEN, obj_len as *const () as u64);
     table.add(names::CELL_GET, cell_get as *const () as u64);

@@ -391,8 +391,10 @@ impl Vm {
                 let mut exits = parent.exits.borrow_mut();
                 if let Some(state) = exits.get_mut(exit) {
                     state.aborts += 1;
-                    // Give up on exits that keep aborting (they leave the loop, raise, ...).
-                    state.done = state.aborts >= 3;
+                    // Give up on exits that keep aborting (they raise, meet unsupported
+                    // code, ...), and at once on an exit whose path leaves the loop: a
+                    // side trace from it can never link back.
+                    state.done = state.aborts >= 3 || reason == AbortReason::LeftLoop;
                 }
                 drop(exits);
                 self.jit.log(format_args!(

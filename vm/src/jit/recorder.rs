@@ -20,6 +20,9 @@
 //! homes may only hold ints, floats, bools or None, so the exits never have to count a
 //! reference for a value the trace created.
 
+pub(crate) mod iter;
+mod seq;
+
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 
@@ -43,6 +46,8 @@ pub(crate) enum Home {
     /// A field of the range iterator in frame slot `slot`, as a raw `i64` (never a value
     /// word): the trace keeps the position in the slot array, the exit writes it back.
     Range { slot: usize, field: RangeField },
+    /// A raw field of a list/tuple/enumerate/zip iterator (see [`iter`]).
+    Iter(iter::IterHome),
     /// Slot `slot` of the inlined (virtual) frame at call depth `depth` (1: called by the
     /// root frame): it lives only in snapshots, and an exit inside the call rebuilds it.
     Virtual { depth: usize, slot: usize },
@@ -132,6 +137,10 @@ struct Recorder<'a> {
     builtins: Value,
     pinned_globals: bool,
     pinned_builtins: bool,
+    /// Tuples the trace built (`new_tuple`), with their fields, for unpacking.
+    built_tuples: HashMap<Ref, Vec<Entry>>,
+    /// `list.append`, once the trace has loaded it as a method.
+    list_append_method: Option<Value>,
     /// Inlined calls (virtual frames) in progress.
     calls: inline::Calls,
 }
@@ -292,7 +301,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         match home {
             Home::Frame(i) => rec.frame_homes.insert(*i, k as u32),
             Home::Global { index, .. } => rec.global_homes.insert(*index, k as u32),
-            Home::Range { .. } => None,
+            Home::Range { .. } | Home::Iter(_) => None,
             Home::Virtual { depth, slot } => rec.calls.known_home(*depth, *slot, k as u32),
         };
     }
@@ -435,6 +444,8 @@ impl<'a> Recorder<'a> {
             builtins: builtins.clone(),
             pinned_globals: false,
             pinned_builtins: false,
+            built_tuples: HashMap::new(),
+            list_append_method: None,
             calls: inline::Calls::default(),
         }
     }
@@ -442,7 +453,7 @@ impl<'a> Recorder<'a> {
     /// The current value of a home.
     fn home_value(&self, home: &Home) -> Option<Value> {
         match home {
-            Home::Range { .. } | Home::Virtual { .. } => None,
+            Home::Range { .. } | Home::Iter(_) | Home::Virtual { .. } => None,
             Home::Frame(i) => self.vm.stack.get(self.base + i).cloned(),
             Home::Global { dict, index } => dict.as_dict().and_then(|d| {
                 d.try_borrow()
@@ -601,7 +612,9 @@ impl Recorder<'_> {
     }
 
     fn store_home(&mut self, k: u32, e: Entry) -> Step<()> {
-        if e.v.is_heap() {
+        // Objects the trace reads are borrowed from containers nothing in the trace frees;
+        // objects it builds would need a reference of their own.
+        if self.built_tuples.contains_key(&e.r) {
             return Err(AbortReason::StoreOfObject);
         }
         self.modified.insert(k, e.r);
@@ -943,6 +956,11 @@ impl Recorder<'_> {
                     return Err(AbortReason::InnerLoop);
                 }
                 let it = self.stack.last().cloned().ok_or(AbortReason::FrameShape)?;
+                let it_slot = self.nlocals + self.stack.len() - 1;
+                if let Some(e) = self.for_iter_inline(&it.v, it_slot)? {
+                    self.push(e);
+                    return Ok(Some(next));
+                }
                 let item = peek(&it.v).ok_or(AbortReason::LeftLoop)?;
                 if let Some((n, _, step)) = range_state(&it.v) {
                     let it_slot = self.nlocals + self.stack.len() - 1;
@@ -975,9 +993,26 @@ impl Recorder<'_> {
             Opcode::BINARY_SUBSCR => {
                 let index = self.pop()?;
                 let seq = self.pop()?;
-                let e = self.subscript(&seq, &index)?;
+                let e = match self.subscript_seq(&seq, &index)? {
+                    Some(e) => e,
+                    None => self.subscript(&seq, &index)?,
+                };
                 self.push(e);
             }
+            Opcode::STORE_SUBSCR => self.store_subscr()?,
+            Opcode::BUILD_TUPLE => self.build_tuple(arg as usize)?,
+            Opcode::UNPACK_SEQUENCE => self.unpack_sequence(arg as usize)?,
+            Opcode::CONTAINS_OP => {
+                let e = self.contains(arg == 1)?;
+                self.push(e);
+            }
+            Opcode::LOAD_ATTR
+                if arg & 1 != 0
+                    && self
+                        .load_list_method(
+                            code.names.get((arg >> 1) as usize).unwrap_or(&Value::NULL),
+                        )?
+                        .is_some() => {}
             Opcode::CALL => {
                 if let Some(target) = self.inline_call(arg as usize, start, next, false)? {
                     return Ok(Some(target));
@@ -1255,6 +1290,9 @@ impl Recorder<'_> {
 
     /// `CALL argc`: only `len(list_or_tuple)` of the builtin `len`.
     fn call(&mut self, argc: usize) -> Step<Entry> {
+        if let Some(e) = self.call_list_append(argc)? {
+            return Ok(e);
+        }
         if argc != 1 || self.stack.len() < 3 {
             return Err(AbortReason::UnsupportedOpcode("CALL"));
         }
@@ -1270,12 +1308,20 @@ impl Recorder<'_> {
         if !is_len || !self_or_null.v.is_null() {
             return Err(AbortReason::UnsupportedOpcode("CALL"));
         }
-        let ty = self
-            .seq_type(&arg.v)
+        if let Some(e) = self.len_inline(&arg)? {
+            return Ok(e);
+        }
+        // `len` of an exact str or dict: a helper that checks the type again.
+        let types = &self.vm.types;
+        let ty = arg
+            .v
+            .as_object()
+            .map(|o| o.type_bits())
+            .filter(|&bits| bits == types.str_.bits() || bits == types.dict.bits())
             .ok_or(AbortReason::UnsupportedTypes("len()"))?;
         let len = match arg.v.payload() {
-            Some(Payload::List(l)) => l.try_borrow().map(|l| l.len()).ok(),
-            Some(Payload::Tuple(t)) => Some(t.len()),
+            Some(Payload::Str(s)) => Some(s.char_len()),
+            Some(Payload::Dict(d)) => d.try_borrow().map(|d| d.len()).ok(),
             _ => None,
         }
         .ok_or(AbortReason::UnsupportedTypes("len()"))?;

@@ -1,10 +1,13 @@
 //! Modules: the import system (`sys.modules`, builtin modules, source files on `sys.path`)
 //! and the modules Pyrite implements itself.
 
+pub mod array;
 pub mod bisect;
 pub mod collections;
+pub mod decimal_core;
 pub mod frozen;
 pub mod functools_core;
+pub mod gc_module;
 pub mod hashlib_module;
 pub mod heapq;
 pub mod import;
@@ -19,7 +22,9 @@ pub mod random_core;
 pub mod sre;
 pub mod struct_module;
 pub mod sys;
+pub mod sys_info;
 pub mod time;
+pub mod weakref_native;
 
 use crate::object::Value;
 use crate::runtime::errors::PyResult;
@@ -47,6 +52,10 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_struct", struct_module::create),
     ("_hashlib", hashlib_module::create),
     ("time", time::create),
+    ("_weakref", weakref_native::create),
+    ("gc", gc_module::create),
+    ("_decimal_core", decimal_core::create),
+    ("array", array::create),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

@@ -42,15 +42,7 @@ pub fn install(vm: &mut Vm) {
     set(vm, "maxsize", maxsize);
     let version = vm.new_str("3.14.0 (Pyrite 0.1.0)");
     set(vm, "version", version);
-    let vi: Vec<Value> = vec![
-        vm.new_int(3),
-        vm.new_int(14),
-        vm.new_int(0),
-        vm.new_str("final"),
-        vm.new_int(0),
-    ];
-    let vi = vm.new_tuple(vi);
-    set(vm, "version_info", vi);
+    let _ = crate::modules::sys_info::install(vm, &dict);
     let hexversion = vm.new_int(0x030E00F0);
     set(vm, "hexversion", hexversion);
     let platform = vm.new_str("linux");

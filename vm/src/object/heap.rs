@@ -21,7 +21,26 @@ pub struct Object {
     refcount: Cell<usize>,
     /// The object's type; holds a counted reference (released when the object is freed).
     ty: Cell<*const Object>,
+    /// Collector state (see `gc_flags`): the index in the tracked list of the object's
+    /// generation, and flag bits.
+    gc: Cell<u64>,
     pub payload: Payload,
+}
+
+/// Bits of `Object::gc`.
+pub mod gc_flags {
+    /// The object's position in its generation's tracked list (when `TRACKED`).
+    pub const INDEX_MASK: u64 = 0xFFFF_FFFF;
+    /// The cycle collector tracks it (a container that may be part of a cycle).
+    pub const TRACKED: u64 = 1 << 32;
+    /// Tracked in the old generation (else the young one).
+    pub const OLD: u64 = 1 << 33;
+    /// Tracked in the permanent generation (`gc.freeze()`): never collected.
+    pub const FROZEN: u64 = 1 << 34;
+    /// Weak references to it exist (see `object::weak`).
+    pub const HAS_WEAKREFS: u64 = 1 << 35;
+    /// The cycle collector ran its finalizer (PEP 442's "finalized" bit).
+    pub const FINALIZED: u64 = 1 << 36;
 }
 
 impl Object {
@@ -39,6 +58,13 @@ impl Object {
 
     pub(super) fn make_immortal(&self) {
         self.refcount.set(IMMORTAL);
+        if self.has_gc_flag(gc_flags::TRACKED) {
+            super::tracking::untrack(self);
+        }
+    }
+
+    pub(super) fn is_immortal(&self) -> bool {
+        self.refcount.get() >= IMMORTAL
     }
 
     /// The address of the object's type (an identity test without touching counts).
@@ -82,6 +108,37 @@ impl Object {
     pub fn address(&self) -> usize {
         self as *const Object as usize
     }
+
+    #[inline(always)]
+    pub(super) fn gc_bits(&self) -> u64 {
+        self.gc.get()
+    }
+
+    #[inline(always)]
+    pub(super) fn set_gc_bits(&self, bits: u64) {
+        self.gc.set(bits);
+    }
+
+    #[inline(always)]
+    pub fn has_gc_flag(&self, flag: u64) -> bool {
+        self.gc.get() & flag != 0
+    }
+
+    #[inline(always)]
+    pub(super) fn set_gc_flag(&self, flag: u64) {
+        self.gc.set(self.gc.get() | flag);
+    }
+
+    #[inline(always)]
+    pub(super) fn clear_gc_flag(&self, flag: u64) {
+        self.gc.set(self.gc.get() & !flag);
+    }
+
+    /// The type pointer, for the collector's traversal (the header holds a counted
+    /// reference to it).
+    pub(super) fn type_ptr(&self) -> *const Object {
+        self.ty.get()
+    }
 }
 
 /// Builds a counted `Value` for a raw object pointer, adding one reference.
@@ -104,12 +161,25 @@ pub(super) fn allocate(ty: &Value, payload: Payload) -> *const Object {
         }
         None => std::ptr::null(),
     };
+    let container = crate::types::traverse::is_container(&payload);
     let boxed = Box::new(Object {
         refcount: Cell::new(1),
         ty: Cell::new(ty_ptr),
+        gc: Cell::new(0),
         payload,
     });
-    Box::into_raw(boxed) as *const Object
+    let ptr = Box::into_raw(boxed) as *const Object;
+    if container {
+        // SAFETY: just allocated and alive.
+        super::tracking::track(unsafe { &*ptr });
+    }
+    ptr
+}
+
+/// Asks for the VM's safe-point hook to run (finalizers, weak reference callbacks, a
+/// collection).
+pub(super) fn set_finalize_pending() {
+    let _ = FINALIZE_PENDING.try_with(|p| p.set(true));
 }
 
 thread_local! {
@@ -238,6 +308,15 @@ unsafe fn drop_object(ptr: *const Object) {
         FINALIZE_QUEUE.with(|q| q.borrow_mut().push(Value::from_bits(ptr as usize as u64)));
         FINALIZE_PENDING.with(|p| p.set(true));
         return;
+    }
+    let gc = obj.gc.get();
+    if gc & (gc_flags::HAS_WEAKREFS | gc_flags::TRACKED) != 0 {
+        if gc & gc_flags::HAS_WEAKREFS != 0 {
+            super::weak::clear_weakrefs(obj);
+        }
+        if gc & gc_flags::TRACKED != 0 {
+            super::tracking::untrack(obj);
+        }
     }
     // The address may be reused: its side dict (if any) goes with the object.
     let side = if SIDE_DICTS_USED.with(Cell::get) {

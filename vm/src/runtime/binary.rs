@@ -112,10 +112,11 @@ impl Vm {
     pub fn is_exact_builtin(&self, v: &Value) -> bool {
         match v.as_object() {
             None => true,
-            // Deques are builtin but implement their operators as dunder methods.
+            // Deques and native types (weak proxies, `array.array`) are builtin but implement their
+            // operators as dunder methods.
             Some(obj) => {
                 obj.type_object().payload_is_builtin_type()
-                    && !matches!(obj.payload, Payload::Deque(_))
+                    && !matches!(obj.payload, Payload::Deque(_) | Payload::Native(_))
             }
         }
     }

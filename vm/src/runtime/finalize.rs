@@ -1,4 +1,5 @@
-//! Finalizers (`__del__`, and closing suspended generators): instances of classes with a finalizer and suspended generators are queued by the heap when their last
+//! Finalizers (`__del__`, closing suspended generators, weak reference callbacks, and
+//! collections the allocator asked for): instances of classes with a finalizer and suspended generators are queued by the heap when their last
 //! reference goes (see `object::heap`), and run here at the interpreter's safe points
 //! (calls, function entry, loop back-edges, program end), so output stays in the order
 //! CPython's synchronous finalization gives. Each finalizer runs once; an instance it
@@ -20,8 +21,14 @@ impl Vm {
     fn run_finalizers_slow(&mut self) {
         self.finalizing = true;
         loop {
+            self.run_weak_callbacks();
             let batch = take_finalizable();
             if batch.is_empty() {
+                if crate::object::tracking::take_collection_request() {
+                    let generation = crate::object::tracking::automatic_generation();
+                    self.collect_garbage(generation);
+                    continue;
+                }
                 break;
             }
             for obj in batch {
@@ -32,13 +39,7 @@ impl Vm {
                 if let Some(Payload::Instance(attrs)) = obj.payload() {
                     attrs.borrow_mut().finalized = true;
                 }
-                if let Some(del) = self.lookup_special(&obj, "__del__") {
-                    let saved_exc = self.exc_info.clone();
-                    if let Err(err) = self.call(&del, &[obj.clone()]) {
-                        self.report_unraisable(err, &del);
-                    }
-                    self.exc_info = saved_exc;
-                }
+                self.call_del(&obj);
                 drop(obj);
             }
         }
@@ -60,6 +61,7 @@ impl Vm {
     /// what dies.
     pub fn finalize_main_module(&mut self) {
         self.run_finalizers();
+        self.run_weakref_exit_finalizers();
         let main = self.new_str("__main__");
         let Ok(Some(module)) = self.mapping_lookup(&self.modules.clone(), &main) else {
             return;
@@ -92,5 +94,23 @@ impl Vm {
                 self.run_finalizers();
             }
         }
+    }
+}
+
+impl Vm {
+    /// `weakref.finalize` objects still alive at exit run now (before module teardown),
+    /// as CPython's `atexit` hook for them does.
+    fn run_weakref_exit_finalizers(&mut self) {
+        let name = self.new_str("weakref");
+        let Ok(Some(module)) = self.mapping_lookup(&self.modules.clone(), &name) else {
+            return;
+        };
+        let Ok(finalize) = self.getattr_str(&module, "finalize") else {
+            return;
+        };
+        if let Err(err) = self.call_method(&finalize, "_exitfunc", &[]) {
+            self.report_unraisable(err, &finalize);
+        }
+        self.run_finalizers();
     }
 }

@@ -193,10 +193,22 @@ impl Vm {
         let Some(Payload::Member(m)) = member.payload() else {
             return Ok(member.clone());
         };
+        // A struct-sequence field (`time.struct_time.tm_year`): see `runtime::structseq`.
+        if let Some(Payload::Tuple(items)) = obj.payload()
+            && m.index < crate::interp::slots::WEAKREF_MEMBER
+        {
+            return crate::runtime::structseq::field_get(m, obj, items);
+        }
         let cell = self.member_slot(m, obj)?;
         match m.index {
             crate::interp::slots::DICT_MEMBER => return Ok(self.materialize_dict(cell)),
-            crate::interp::slots::WEAKREF_MEMBER => return Ok(Value::NONE),
+            crate::interp::slots::WEAKREF_MEMBER => {
+                // The head of the object's weak reference list, as in CPython.
+                let first = obj
+                    .as_object()
+                    .and_then(|o| crate::object::weak::weakrefs_of(o).into_iter().next());
+                return Ok(first.unwrap_or(Value::NONE));
+            }
             _ => {}
         }
         let v = cell.borrow().values[m.index].clone();
@@ -211,6 +223,13 @@ impl Vm {
         let Some(Payload::Member(m)) = member.payload() else {
             return Ok(());
         };
+        if let Some(Payload::Tuple(_)) = obj.payload()
+            && m.index < crate::interp::slots::WEAKREF_MEMBER
+        {
+            return Err(crate::runtime::errors::PyErr::attribute_error(
+                "readonly attribute",
+            ));
+        }
         let cell = self.member_slot(m, obj)?;
         if m.index >= crate::interp::slots::WEAKREF_MEMBER {
             let name = m.name.as_str().unwrap_or("");

@@ -505,5 +505,7 @@ impl Vm {
 /// Whether `m` is a builtin function with this name (an inherited default like
 /// `object.__str__`).
 pub fn is_builtin_named(m: &Value, name: &str) -> bool {
-    matches!(m.payload(), Some(Payload::BuiltinFunction(f)) if f.name == name)
+    // A native type's own method of that name (a weak proxy's `__str__`) is an override.
+    matches!(m.payload(), Some(Payload::BuiltinFunction(f)) if f.name == name
+        && !f.owner.as_type_data().is_some_and(|t| t.layout == crate::types::typeobj::Layout::Native))
 }

@@ -103,8 +103,10 @@ pub fn type_name_of(ty: &Value) -> String {
         // A Rust-written module's type is named with its module, as CPython's `tp_name`
         // of an extension type is (`itertools.repeat`).
         Some(data)
-            if data.layout == crate::types::typeobj::Layout::Native
-                && !data.has_flag(crate::types::typeobj::type_flags::HEAPTYPE) =>
+            if ((data.layout == crate::types::typeobj::Layout::Native
+                || data.has_flag(crate::types::typeobj::type_flags::SUBCLASS_LIKE))
+                && !data.has_flag(crate::types::typeobj::type_flags::HEAPTYPE))
+                || data.has_flag(crate::types::typeobj::type_flags::MODULE_QUALIFIED_NAME) =>
         {
             match dict_get_str(&data.dict, "__module__")
                 .and_then(|m| m.as_str().map(str::to_string))
@@ -138,7 +140,10 @@ impl crate::object::Object {
     #[inline]
     pub fn payload_is_builtin_type(&self) -> bool {
         match &self.payload {
-            Payload::Type(t) => !t.has_flag(crate::types::typeobj::type_flags::HEAPTYPE),
+            Payload::Type(t) => !t.has_flag(
+                crate::types::typeobj::type_flags::HEAPTYPE
+                    | crate::types::typeobj::type_flags::SUBCLASS_LIKE,
+            ),
             _ => false,
         }
     }

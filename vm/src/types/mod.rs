@@ -12,4 +12,5 @@ pub mod iter;
 pub mod payload;
 pub mod set;
 pub mod str;
+pub mod traverse;
 pub mod typeobj;

@@ -51,6 +51,13 @@ pub mod type_flags {
     pub const CUSTOM_GETATTRIBUTE: u32 = 32;
     /// `__abstractmethods__` was set to a non-empty collection: instantiation is refused.
     pub const IS_ABSTRACT: u32 = 64;
+    /// A frozen-module class standing in for a C extension type (`decimal.Decimal`):
+    /// error messages name it `module.Name`, as CPython's `tp_name` does.
+    pub const MODULE_QUALIFIED_NAME: u32 = 128;
+    /// A builtin type whose instances must be treated like those of a Python subclass
+    /// of their base (struct sequences: tuples with their own `__repr__`), so the
+    /// exact-builtin fast paths skip them.
+    pub const SUBCLASS_LIKE: u32 = 256;
 }
 
 /// The version tag of a type and the weak links to its direct subclasses, shared through
@@ -58,6 +65,9 @@ pub mod type_flags {
 pub struct TypeTag {
     version: Cell<u32>,
     subclasses: RefCell<Vec<Weak<TypeTag>>>,
+    /// Weak references (`weakref.ref` objects) to the direct subclasses, in the order
+    /// they were added: `type.__subclasses__()` (see `runtime::subclasses`).
+    subclass_refs: RefCell<Vec<Value>>,
 }
 
 thread_local! {
@@ -81,6 +91,7 @@ impl TypeTag {
         Rc::new(TypeTag {
             version: Cell::new(next_version()),
             subclasses: RefCell::new(Vec::new()),
+            subclass_refs: RefCell::new(Vec::new()),
         })
     }
 
@@ -135,6 +146,11 @@ impl TypeData {
             .subclasses
             .borrow_mut()
             .push(Rc::downgrade(&sub.tag));
+    }
+
+    /// The weak references to direct subclasses (`runtime::subclasses` manages them).
+    pub fn subclass_refs(&self) -> &RefCell<Vec<Value>> {
+        &self.tag.subclass_refs
     }
 
     pub fn has_flag(&self, flag: u32) -> bool {

@@ -332,8 +332,10 @@ fn type_mro(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn type_subclasses(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    type_recv(vm, &args, "__subclasses__")?;
-    Ok(vm.new_list(Vec::new()))
+    let cls = type_recv(vm, &args, "__subclasses__")?;
+    rest(&args).exact("type.__subclasses__", 0)?;
+    let subs = vm.subclasses(cls);
+    Ok(vm.new_list(subs))
 }
 
 fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -18,7 +18,11 @@ pub const FROZEN: &[FrozenModule] = &[
         include_str!("importlib/_bootstrap.py"),
     ),
     frozen("copy", false, include_str!("copy.py")),
+    frozen("weakref", false, include_str!("weakref.py")),
+    frozen("_weakrefset", false, include_str!("_weakrefset.py")),
     frozen("copyreg", false, include_str!("copyreg.py")),
+    frozen("_strptime", false, include_str!("_strptime.py")),
+    frozen("stat", false, include_str!("stat.py")),
     frozen("heapq", false, include_str!("heapq.py")),
     frozen("functools", false, include_str!("functools.py")),
     frozen("random", false, include_str!("random.py")),
@@ -47,6 +51,8 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("numbers", false, include_str!("numbers.py")),
     frozen("types", false, include_str!("types.py")),
     frozen("string", false, include_str!("string.py")),
+    frozen("decimal", false, include_str!("decimal.py")),
+    frozen("textwrap", false, include_str!("textwrap.py")),
     // (keep one module per line: parallel additions then merge cleanly)
 ];
 

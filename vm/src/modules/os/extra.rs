@@ -21,7 +21,8 @@ pub fn install(
     path_module: &Value,
     path_dict: &Value,
 ) -> PyResult<()> {
-    let functions: [(&'static str, NativeFn); 13] = [
+    let functions: [(&'static str, NativeFn); 14] = [
+        ("symlink", os_symlink),
         ("getenv", os_getenv),
         ("urandom", os_urandom),
         ("cpu_count", os_cpu_count),
@@ -95,7 +96,7 @@ fn path_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
 }
 
 /// `os.fspath(v)`: str and bytes as they are, else `__fspath__()`.
-fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(super) fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if v.as_str().is_some() || v.as_bytes().is_some() {
         return Ok(v.clone());
     }
@@ -253,18 +254,43 @@ fn os_rename(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let src = path_arg(vm, &pos[0], "rename")?;
     let dst = path_arg(vm, &pos[1], "rename")?;
     if let Err(e) = std::fs::rename(&src, &dst) {
-        // Both names in the message: "[Errno 2] ...: 'a' -> 'b'".
-        let plain = os_error(vm, &e, &src);
-        let ErrRepr::Object(exc) = plain.into_repr() else {
-            return Err(PyErr::new(ExcKind::OSError, e.to_string()));
-        };
-        let base = vm.str(&exc)?;
-        let msg = format!("{base} -> {}", crate::text::str_repr::py_str_repr(&dst));
-        let ty = vm.type_of(&exc);
-        let m = vm.new_string(msg);
-        return Err(PyErr::from_object(vm.new_exception_of_type(&ty, vec![m])));
+        return Err(two_path_error(vm, &e, &src, &dst));
     }
     Ok(Value::NONE)
+}
+
+/// `os.symlink(src, dst, target_is_directory=False)`.
+fn os_symlink(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let bound = crate::interp::args::ArgSpec {
+        fname: "symlink",
+        names: &["src", "dst", "target_is_directory", "dir_fd"],
+        posonly: 0,
+        required: 2,
+        kwonly_from: 3,
+    }
+    .bind(&args)?;
+    let src = path_arg(vm, &bound[0], "symlink")?;
+    let dst = path_arg(vm, &bound[1], "symlink")?;
+    if let Err(e) = std::os::unix::fs::symlink(&src, &dst) {
+        return Err(two_path_error(vm, &e, &src, &dst));
+    }
+    Ok(Value::NONE)
+}
+
+/// An OSError naming both paths: "[Errno 2] ...: 'a' -> 'b'".
+fn two_path_error(vm: &mut Vm, e: &std::io::Error, src: &str, dst: &str) -> PyErr {
+    let plain = os_error(vm, e, src);
+    let ErrRepr::Object(exc) = plain.into_repr() else {
+        return PyErr::new(ExcKind::OSError, e.to_string());
+    };
+    let base = match vm.str(&exc) {
+        Ok(s) => s,
+        Err(err) => return err,
+    };
+    let msg = format!("{base} -> {}", crate::text::str_repr::py_str_repr(dst));
+    let ty = vm.type_of(&exc);
+    let m = vm.new_string(msg);
+    PyErr::from_object(vm.new_exception_of_type(&ty, vec![m]))
 }
 
 fn os_makedirs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

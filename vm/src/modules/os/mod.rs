@@ -3,6 +3,8 @@
 //! and splitting with POSIX rules.
 
 mod extra;
+mod scandir;
+mod stat;
 
 use crate::interp::args::Args;
 use crate::object::Value;
@@ -61,6 +63,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     }
     vm.set_item_str(&dict, "environ", environ)?;
     extra::install(vm, &module, &dict, &path_module, &path_dict)?;
+    stat::install(vm, &module, &dict)?;
+    scandir::install(vm, &module, &dict)?;
     let modules = vm.modules.clone();
     vm.set_item_str(&modules, "os.path", path_module)?;
     Ok(module)
@@ -76,22 +80,48 @@ fn str_arg(vm: &Vm, v: &Value, fname: &str) -> PyResult<String> {
     }
 }
 
+/// The OSError subclass CPython raises for `errno`.
+pub fn errno_kind(errno: i32) -> ExcKind {
+    match errno {
+        1 | 13 => ExcKind::PermissionError,
+        2 => ExcKind::FileNotFoundError,
+        3 => ExcKind::ProcessLookupError,
+        4 => ExcKind::InterruptedError,
+        10 => ExcKind::ChildProcessError,
+        11 | 114 | 115 => ExcKind::BlockingIOError,
+        17 => ExcKind::FileExistsError,
+        20 => ExcKind::NotADirectoryError,
+        21 => ExcKind::IsADirectoryError,
+        32 => ExcKind::BrokenPipeError,
+        110 => ExcKind::TimeoutError,
+        111 => ExcKind::ConnectionRefusedError,
+        _ => ExcKind::OSError,
+    }
+}
+
+/// The C library's message for an I/O error (`No such file or directory`).
+pub fn strerror_text(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
 /// An OSError subclass for an I/O error, with errno, strerror and filename as CPython sets.
 pub fn os_error(vm: &mut Vm, err: &std::io::Error, filename: &str) -> PyErr {
+    let filename = vm.new_str(filename);
+    os_error_with(vm, err, Some(filename))
+}
+
+/// An OSError for `err`; `filename` (any object: a path or a file descriptor) is shown
+/// after the message when given.
+pub fn os_error_with(vm: &mut Vm, err: &std::io::Error, filename: Option<Value>) -> PyErr {
     let errno = err.raw_os_error().unwrap_or(0);
-    let (kind, strerror) = match err.kind() {
-        std::io::ErrorKind::NotFound => (ExcKind::FileNotFoundError, "No such file or directory"),
-        std::io::ErrorKind::PermissionDenied => (ExcKind::PermissionError, "Permission denied"),
-        std::io::ErrorKind::AlreadyExists => (ExcKind::FileExistsError, "File exists"),
-        std::io::ErrorKind::IsADirectory => (ExcKind::IsADirectoryError, "Is a directory"),
-        std::io::ErrorKind::NotADirectory => (ExcKind::NotADirectoryError, "Not a directory"),
-        _ => (ExcKind::OSError, "Input/output error"),
-    };
-    let args = vec![
-        vm.new_int(i64::from(errno)),
-        vm.new_str(strerror),
-        vm.new_str(filename),
-    ];
+    let kind = errno_kind(errno);
+    let strerror = strerror_text(err);
+    let mut args = vec![vm.new_int(i64::from(errno)), vm.new_string(strerror)];
+    args.extend(filename);
     let exc = vm.new_exception(kind, args.clone());
     if let Some(dict) = vm.instance_dict_or_create(&exc) {
         for (k, v) in ["errno", "strerror", "filename"].iter().zip(args) {

@@ -1,7 +1,12 @@
-//! The clocks of `time`: `time`, `perf_counter`, `monotonic`, `process_time` (each also
-//! in `_ns` form) and `sleep`, which wakes every few milliseconds to notice Ctrl-C and
-//! raise `KeyboardInterrupt` as CPython's does. (`struct_time` and the calendar functions
-//! wait for the generic struct-sequence type.)
+//! The `time` module. This file holds the clocks: `time`, `perf_counter`, `monotonic`,
+//! `process_time` (each also in `_ns` form) and `sleep`, which wakes every few
+//! milliseconds to notice Ctrl-C and raise `KeyboardInterrupt` as CPython's does. The
+//! calendar functions are in `calendar` (`struct_time`, `gmtime`, `mktime`...),
+//! `strftime`, and `zone` (the local time zone); `strptime` is the frozen `_strptime`.
+
+mod calendar;
+mod strftime;
+mod zone;
 
 use std::sync::OnceLock;
 use std::sync::atomic::Ordering;
@@ -18,7 +23,10 @@ use crate::vm::Vm;
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let dict = vm.new_dict();
     let module = vm.new_module("time", dict.clone());
-    let functions: [(&'static str, NativeFn); 9] = [
+    vm.new_struct_seq_type(&calendar::STRUCT_TIME);
+    let struct_time = vm.native_type("time.struct_time")?;
+    vm.set_item_str(&dict, "struct_time", struct_time)?;
+    let functions: [(&'static str, NativeFn); 17] = [
         ("time", time_time),
         ("time_ns", time_time_ns),
         ("perf_counter", time_monotonic),
@@ -28,12 +36,58 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("process_time", time_process_time),
         ("process_time_ns", time_process_time_ns),
         ("sleep", time_sleep),
+        ("gmtime", calendar::time_gmtime),
+        ("localtime", calendar::time_localtime),
+        ("mktime", calendar::time_mktime),
+        ("asctime", calendar::time_asctime),
+        ("ctime", calendar::time_ctime),
+        ("strftime", strftime::time_strftime),
+        ("strptime", time_strptime),
+        ("tzset", time_tzset),
     ];
     for (name, f) in functions {
         let fv = vm.new_builtin_function(name, f, module.clone());
         vm.set_item_str(&dict, name, fv)?;
     }
+    set_zone_attrs(vm, &dict)?;
     Ok(module)
+}
+
+/// `timezone`, `altzone`, `daylight` and `tzname` from the current zone.
+fn set_zone_attrs(vm: &mut Vm, dict: &Value) -> PyResult<()> {
+    let summary = zone::summary(since_epoch().as_secs() as i64);
+    let timezone = vm.new_int(summary.timezone);
+    vm.set_item_str(dict, "timezone", timezone)?;
+    let altzone = vm.new_int(summary.altzone);
+    vm.set_item_str(dict, "altzone", altzone)?;
+    let daylight = vm.new_int(i64::from(summary.daylight));
+    vm.set_item_str(dict, "daylight", daylight)?;
+    let names = vec![vm.new_str(&summary.tzname.0), vm.new_str(&summary.tzname.1)];
+    let tzname = vm.new_tuple(names);
+    vm.set_item_str(dict, "tzname", tzname)
+}
+
+/// The C library's `tzname`: standard and daylight-saving names of the local zone.
+fn tzname_pair(_vm: &Vm) -> (String, String) {
+    zone::summary(since_epoch().as_secs() as i64).tzname
+}
+
+/// `time.tzset()`: reads `TZ` again and refreshes the module's zone attributes.
+fn time_tzset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    no_args(&args, "tzset")?;
+    zone::reset();
+    let module = vm.import_module("time")?;
+    if let Some(dict) = vm.instance_dict(&module) {
+        set_zone_attrs(vm, &dict)?;
+    }
+    Ok(Value::NONE)
+}
+
+/// `time.strptime(string, format)`: parsed by the frozen `_strptime` module.
+fn time_strptime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let module = vm.import_module("_strptime")?;
+    let f = vm.getattr_str(&module, "_strptime_time")?;
+    vm.call_args(&f, args)
 }
 
 fn no_args(args: &Args<'_>, name: &str) -> PyResult<()> {
