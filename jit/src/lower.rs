@@ -97,6 +97,10 @@ struct Lowering<'a, 'b> {
     direct_exits: HashMap<SnapshotId, Block>,
     /// Whether the eval-breaker poll still has to be attached to a guard in this iteration.
     poll_pending: bool,
+    /// The snapshot of the last helper call with side effects: a guard leaving through it
+    /// resumes *before* that call, which is only right when the call itself failed (without
+    /// effect), so neither the poll nor a stress failure may take it.
+    committed: Option<SnapshotId>,
 }
 
 /// Lowers `trace` into a new function named `trace#id`.
@@ -129,6 +133,7 @@ pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, C
         exits: HashMap::new(),
         direct_exits: HashMap::new(),
         poll_pending: true,
+        committed: None,
     };
     lowering.body(header)?;
     lowering.exit_blocks()?;
@@ -231,6 +236,9 @@ impl Lowering<'_, '_> {
         snap: Option<SnapshotId>,
     ) -> Result<(), CompileError> {
         let mut leave: Option<cranelift_codegen::ir::Value> = None;
+        if snap.is_some() && snap == self.committed {
+            return self.branch_to_exit(ok, snap);
+        }
         if self.poll_pending {
             self.poll_pending = false;
             let flag = self.b.ins().load(types::I8, flags(), self.interrupt, 0);
@@ -700,6 +708,9 @@ impl Lowering<'_, '_> {
         let helper = trace
             .helper(id)
             .ok_or_else(|| CompileError("backend: undeclared helper".into()))?;
+        if helper.effect != pyrite_ir::Effect::Pure {
+            self.committed = inst.snapshot;
+        }
         let address = self
             .params
             .helpers

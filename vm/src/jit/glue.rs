@@ -292,6 +292,14 @@ extern "C" fn obj_len(obj: u64, type_bits: u64) -> i64 {
     })
 }
 
+/// The contents of a cell (a free variable of an inlined closure), or 0 when empty.
+extern "C" fn cell_get(cell: u64) -> u64 {
+    with_word(cell, |cell| match cell.payload() {
+        Some(Payload::Cell(c)) => c.try_borrow().map_or(0, |v| v.bits()),
+        _ => 0,
+    })
+}
+
 /// Helper names as traces declare them.
 pub(crate) mod names {
     pub const SEQ_ITEM: &str = "seq_item";
@@ -304,6 +312,7 @@ pub(crate) mod names {
     pub const SEQ_CONTAINS: &str = "seq_contains";
     pub const METHOD_LOOKUP: &str = "method_lookup";
     pub const OBJ_LEN: &str = "obj_len";
+    pub const CELL_GET: &str = "cell_get";
 }
 
 /// The table handed to the backend.
@@ -319,6 +328,7 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::SEQ_CONTAINS, seq_contains as *const () as u64);
     table.add(names::METHOD_LOOKUP, method_lookup as *const () as u64);
     table.add(names::OBJ_LEN, obj_len as *const () as u64);
+    table.add(names::CELL_GET, cell_get as *const () as u64);
     crate::jit::math_helpers::register(&mut table);
     table
 }

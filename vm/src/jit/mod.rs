@@ -459,7 +459,9 @@ impl Vm {
             None => return Err(AbortReason::Compile("no compiler".into())),
         }
         .map_err(|e| AbortReason::Compile(e.0))?;
-        let line = self.frames.last().and_then(|f| {
+        // The root frame (an exit inside inlined calls left their frames above it).
+        let root = self.frames.len().saturating_sub(snapshot.frames.len());
+        let line = self.frames.get(root).and_then(|f| {
             f.code.as_code().map(|c| {
                 (
                     c.line_of(snapshot.frames.first().map_or(0, |f| f.pc as usize)),

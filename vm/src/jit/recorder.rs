@@ -258,12 +258,19 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
     let pc = exit_frame.map_or(start.header, |f| f.pc as usize);
     let at = |reason| Abort { reason, pc };
     let exit_frame = exit_frame.ok_or_else(|| at(AbortReason::FrameShape))?;
-    if start.snapshot.frames.len() != 1 || !start.snapshot.virtuals.is_empty() {
+    if !start.snapshot.virtuals.is_empty() {
         return Err(at(AbortReason::FrameShape));
     }
+    // An exit inside inlined calls left their interpreter frames above the root.
+    let nframes = start.snapshot.frames.len();
+    let root_index = vm
+        .frames
+        .len()
+        .checked_sub(nframes)
+        .ok_or_else(|| at(AbortReason::FrameShape))?;
     let frame = vm
         .frames
-        .last()
+        .get(root_index)
         .ok_or_else(|| at(AbortReason::FrameShape))?;
     if !frame.generator.is_null() {
         return Err(at(AbortReason::FrameShape));
@@ -274,7 +281,8 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         .ok_or_else(|| at(AbortReason::FrameShape))?;
     let nlocals = code.localsplus_len();
     let depth = exit_frame.stack_depth as usize;
-    if frame.sp != frame.base + nlocals + depth || frame.ip != pc {
+    let resumes_at = if nframes > 1 { frame.lasti } else { frame.ip };
+    if frame.sp != frame.base + nlocals + depth || resumes_at != pc {
         return Err(at(AbortReason::FrameShape));
     }
     if !frame.locals.is_null() && !frame.locals.is(&frame.globals) {
@@ -293,7 +301,8 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         match home {
             Home::Frame(i) => rec.frame_homes.insert(*i, k as u32),
             Home::Global { index, .. } => rec.global_homes.insert(*index, k as u32),
-            Home::Range { .. } | Home::Iter(_) | Home::Virtual { .. } => None,
+            Home::Range { .. } | Home::Iter(_) => None,
+            Home::Virtual { depth, slot } => rec.calls.known_home(*depth, *slot, k as u32),
         };
     }
     // The parent's exit values, raw; value words among them still get their type guard.
@@ -339,12 +348,43 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
             initial.push((rec.frame_home(nlocals + d), e.r));
         }
     }
-    rec.b.snapshot(pc as u32, depth as u32, &initial);
+    let mut pc = pc;
+    if nframes > 1 {
+        for (d, e) in stack.iter_mut().enumerate() {
+            let e = match e.take() {
+                Some(e) => {
+                    rec.entry_stack.push(None);
+                    e
+                }
+                None => {
+                    // Unchanged since the loop header: loaded now, guarded after the
+                    // snapshot (the loop's own stack entries are never NULL).
+                    let k = rec.frame_home(nlocals + d);
+                    let r = rec.b.load_slot(k);
+                    let v = vm.stack.get(frame.base + nlocals + d).cloned();
+                    let e = Entry {
+                        r,
+                        v: v.ok_or_else(|| at(AbortReason::FrameShape))?,
+                    };
+                    rec.entry_stack.push(Some(r));
+                    words.push(e.clone());
+                    e
+                }
+            };
+            rec.stack.push(e);
+        }
+        pc = rec
+            .resume_inlined(root_index, start, &mut words)
+            .map_err(at)?;
+        rec.snapshot(pc);
+    } else {
+        rec.b.snapshot(pc as u32, depth as u32, &initial);
+    }
     for e in &words {
         let tag = tag_of(&e.v).ok_or_else(|| at(AbortReason::UnboundLocal))?;
         rec.b.guard_type(e.r, tag);
     }
-    for (d, e) in stack.into_iter().enumerate() {
+    for (d, e) in stack.into_iter().enumerate().filter(|_| nframes == 1) {
         match e {
             Some(e) => {
                 rec.entry_stack.push(None);
@@ -464,7 +504,11 @@ impl<'a> Recorder<'a> {
             match self.step(pc, header) {
                 Ok(Some(next)) => pc = next,
                 Ok(None) => return Ok(()),
-                Err(reason) => return Err(Abort { reason, pc }),
+                Err(reason) => {
+                    // Inside an inlined call, report the root frame's CALL.
+                    let pc = self.calls.root_call_pc().unwrap_or(pc);
+                    return Err(Abort { reason, pc });
+                }
             }
         }
     }
@@ -750,7 +794,7 @@ impl Recorder<'_> {
         let start = next - 1 - op.caches();
         self.snapshot(pc);
         match op.generic() {
-            Opcode::NOP | Opcode::CACHE | Opcode::RESUME => {}
+            Opcode::NOP | Opcode::CACHE | Opcode::RESUME | Opcode::COPY_FREE_VARS => {}
             Opcode::LOAD_FAST if self.calls.inlined() => {
                 let e = self.virtual_local(arg as usize)?;
                 self.push(e);
@@ -758,6 +802,16 @@ impl Recorder<'_> {
             Opcode::STORE_FAST if self.calls.inlined() => {
                 let e = self.pop()?;
                 self.set_virtual_local(arg as usize, e)?;
+            }
+            Opcode::LOAD_DEREF if self.calls.inlined() => {
+                let e = self.load_deref(arg as usize)?;
+                self.push(e);
+            }
+            Opcode::CALL_KW => {
+                return match self.inline_call(arg as usize, start, next, true)? {
+                    Some(target) => Ok(Some(target)),
+                    None => Err(AbortReason::UnsupportedOpcode("CALL_KW")),
+                };
             }
             Opcode::JUMP_BACKWARD | Opcode::FOR_ITER if self.calls.inlined() => {
                 return Err(AbortReason::InnerLoop);
@@ -960,7 +1014,7 @@ impl Recorder<'_> {
                         )?
                         .is_some() => {}
             Opcode::CALL => {
-                if let Some(target) = self.inline_call(arg as usize, start, next)? {
+                if let Some(target) = self.inline_call(arg as usize, start, next, false)? {
                     return Ok(Some(target));
                 }
                 let e = match self.builtin_call(arg as usize)? {

@@ -81,6 +81,16 @@ impl Recorder<'_> {
         } else {
             (op, self.attr_cache(at))
         };
+        // Builtin methods (`list.append`, ...) are the container recorder's.
+        if op == Opcode::LOAD_ATTR_METHOD {
+            let obj = self.stack.last().ok_or(AbortReason::FrameShape)?.v.clone();
+            let name = self.attr_name(arg)?;
+            let python = load_method(&obj, &cache, &name)
+                .is_some_and(|f| matches!(f.payload(), Some(Payload::Function(_))));
+            if !python {
+                return Ok(false);
+            }
+        }
         match op {
             Opcode::LOAD_ATTR_METHOD => self.load_method_attr(cache, arg)?,
             Opcode::LOAD_ATTR_MODULE => self.load_module_attr(cache, arg)?,

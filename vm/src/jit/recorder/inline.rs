@@ -17,13 +17,14 @@
 
 use std::collections::HashMap;
 
-use pyrite_ir::{Op, SnapFrame, SnapValue};
+use pyrite_ir::{Effect, Op, SnapFrame, SnapValue, Type};
 use pyrite_profiler::AbortReason;
 
 use super::{Dep, Entry, Home, Recorder, Step, dict_find, dict_version};
 use crate::bytecode::Opcode;
 use crate::bytecode::code::{code_flags, local_kind};
-use crate::object::Value;
+use crate::jit::glue::names;
+use crate::object::{Payload, Value};
 
 /// The inlined calls in progress.
 #[derive(Default)]
@@ -62,6 +63,11 @@ impl Calls {
         !self.callers.is_empty()
     }
 
+    /// The root frame's `CALL` instruction while inside an inlined call.
+    pub(super) fn root_call_pc(&self) -> Option<usize> {
+        self.callers.first().map(|c| c.call_pc)
+    }
+
     /// Whether global names must be folded through the callee's own dicts.
     pub(super) fn foreign_globals(&self) -> bool {
         self.inlined() && self.foreign
@@ -79,14 +85,27 @@ impl Recorder<'_> {
     /// `CALL argc` of a Python function: starts recording its body as a virtual frame and
     /// returns the callee's first pc; `None` when the callee is not a Python function (the
     /// caller records the call some other way).
+    ///
+    /// With `keywords` (`CALL_KW`) the top of the stack is the tuple of keyword names for
+    /// the last arguments.
     pub(super) fn inline_call(
         &mut self,
         argc: usize,
         call_pc: usize,
         return_pc: usize,
+        keywords: bool,
     ) -> Step<Option<usize>> {
         let len = self.stack.len();
-        let Some(callee_at) = len.checked_sub(argc + 2) else {
+        let kw_names: Vec<Value> = if keywords {
+            let names = self.stack.last().ok_or(AbortReason::FrameShape)?;
+            if self.b.trace().const_value(names.r).is_none() {
+                return Err(AbortReason::CallShape);
+            }
+            names.v.as_tuple().ok_or(AbortReason::CallShape)?.to_vec()
+        } else {
+            Vec::new()
+        };
+        let Some(callee_at) = len.checked_sub(argc + 2 + usize::from(keywords)) else {
             return Ok(None);
         };
         let callee = self.stack[callee_at].clone();
@@ -101,11 +120,10 @@ impl Recorder<'_> {
         if code.is_generator_like()
             || data.flags & unsupported_flags != 0
             || data.kwonly_arg_count != 0
-            || code.free_count != 0
             || data
                 .localsplus_kinds
                 .iter()
-                .any(|k| k & (local_kind::CELL | local_kind::FREE) != 0)
+                .any(|k| k & local_kind::CELL != 0)
         {
             return Err(AbortReason::CallShape);
         }
@@ -114,9 +132,20 @@ impl Recorder<'_> {
             .as_tuple()
             .map(<[Value]>::to_vec)
             .unwrap_or_default();
-        let nargs = argc + usize::from(has_self);
+        let closure = f.closure.borrow().clone();
+        let cells: Vec<Value> = closure
+            .as_tuple()
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+        if cells.len() != code.free_count {
+            return Err(AbortReason::CallShape);
+        }
+        let npos = argc
+            .checked_sub(kw_names.len())
+            .ok_or(AbortReason::CallShape)?
+            + usize::from(has_self);
         let arg_count = data.arg_count as usize;
-        if nargs > arg_count || nargs + default_items.len() < arg_count {
+        if npos > arg_count || argc + usize::from(has_self) + default_items.len() < arg_count {
             // The interpreter raises TypeError.
             return Err(AbortReason::CallShape);
         }
@@ -154,25 +183,56 @@ impl Recorder<'_> {
             self.deps.retain(|d| !matches!(d, Dep::FrameRoom(_)));
             self.deps.push(Dep::FrameRoom(depth));
         }
-        // Bind: the receiver (method calls), the arguments, then the missing defaults.
-        let args = self.stack.split_off(callee_at + 2);
+        // Bind: the receiver (method calls), the positional arguments, the keyword
+        // arguments by name, then the missing defaults; free variables get the closure's
+        // cells (as the interpreter's frame push does).
+        if keywords {
+            self.pop()?;
+        }
+        let mut args = self.stack.split_off(callee_at + 2);
+        let kw_values = args.split_off(args.len() - kw_names.len());
         let receiver = self.pop()?;
         self.pop()?;
-        let mut locals: Vec<Entry> = Vec::with_capacity(code.localsplus_len());
-        if has_self {
-            locals.push(receiver);
+        let mut bound: Vec<Option<Entry>> = vec![None; arg_count];
+        let positional = has_self.then_some(receiver).into_iter().chain(args);
+        for (slot, e) in positional.enumerate() {
+            *bound.get_mut(slot).ok_or(AbortReason::CallShape)? = Some(e);
         }
-        locals.extend(args);
-        let first_default = arg_count - default_items.len();
-        for i in locals.len()..arg_count {
-            let v = default_items
-                .get(i - first_default)
+        let posonly = data.posonly_arg_count as usize;
+        for (name, e) in kw_names.iter().zip(kw_values) {
+            let slot = (posonly..arg_count)
+                .find(|&i| code.localsplus_names.get(i).and_then(Value::as_str) == name.as_str())
                 .ok_or(AbortReason::CallShape)?;
-            let e = self.constant(v);
+            if bound[slot].is_some() {
+                return Err(AbortReason::CallShape);
+            }
+            bound[slot] = Some(e);
+        }
+        let first_default = arg_count - default_items.len();
+        let mut locals: Vec<Entry> = Vec::with_capacity(code.localsplus_len());
+        for (slot, e) in bound.into_iter().enumerate() {
+            let e = match e {
+                Some(e) => e,
+                None => {
+                    let v = slot
+                        .checked_sub(first_default)
+                        .and_then(|i| default_items.get(i))
+                        .ok_or(AbortReason::CallShape)?;
+                    self.constant(v)
+                }
+            };
             locals.push(e);
         }
-        while locals.len() < code.localsplus_len() {
+        let free_start = code.localsplus_len() - cells.len();
+        while locals.len() < free_start {
             let e = self.null_entry();
+            locals.push(e);
+        }
+        if !cells.is_empty() {
+            self.deps.push(Dep::Alive(closure.clone()));
+        }
+        for cell in &cells {
+            let e = self.constant(cell);
             locals.push(e);
         }
         let root_globals = self
@@ -245,6 +305,32 @@ impl Recorder<'_> {
             return Err(AbortReason::UnboundLocal);
         }
         Ok(e)
+    }
+
+    /// `LOAD_DEREF` of a free variable in an inlined frame: the cell is a constant (the
+    /// closure of the guarded function); its contents are read by a pure helper (nothing
+    /// in a trace stores into a cell, so the read is loop-invariant).
+    pub(super) fn load_deref(&mut self, slot: usize) -> Step<Entry> {
+        let cell = self.virtual_local(slot)?;
+        let Some(Payload::Cell(c)) = cell.v.payload() else {
+            return Err(AbortReason::UnsupportedTypes("LOAD_DEREF"));
+        };
+        let contents = c.try_borrow().map_err(|_| AbortReason::FrameShape)?.clone();
+        if contents.is_null() {
+            return Err(AbortReason::UnboundLocal);
+        }
+        let tag = super::tag_of(&contents).ok_or(AbortReason::UnboundLocal)?;
+        let helper = self
+            .b
+            .helper(names::CELL_GET, &[Type::Value], Type::Value, Effect::Pure);
+        let word = self.b.call(helper, &[cell.r]);
+        let null = self.b.const_value(0);
+        self.b.emit(Op::GuardNe, &[word, null]);
+        self.b.guard_type(word, tag);
+        Ok(Entry {
+            r: word,
+            v: contents,
+        })
     }
 
     /// `STORE_FAST` in an inlined frame (any value: the slot exists only in snapshots).
@@ -379,5 +465,135 @@ impl Recorder<'_> {
             }
         }
         Err(AbortReason::GlobalsChanged)
+    }
+}
+
+impl Calls {
+    /// Registers the home number of a virtual frame slot the tree already has.
+    pub(super) fn known_home(&mut self, depth: usize, slot: usize, k: u32) -> Option<u32> {
+        self.homes.insert((depth, slot), k)
+    }
+}
+
+/// The instruction after the `CALL` at `pc` in `code`.
+fn after_call(code: &Value, pc: usize) -> usize {
+    let op = code
+        .as_code()
+        .and_then(|c| c.units.get(pc))
+        .and_then(|u| Opcode::from_u8(crate::bytecode::split_unit(u.get()).0));
+    pc + 1 + op.map_or(0, |op| op.caches())
+}
+
+impl Recorder<'_> {
+    /// Starts a side trace at an exit inside inlined calls: the exit rebuilt their
+    /// interpreter frames above the root (`vm.frames[root_index]`), and the slot array holds
+    /// the snapshot's values raw. Rebuilds the recorder's chain of virtual frames from them
+    /// and returns the innermost frame's pc. The recorder's stack holds the root's.
+    pub(super) fn resume_inlined(
+        &mut self,
+        root_index: usize,
+        start: &super::SideStart,
+        words: &mut Vec<Entry>,
+    ) -> Step<usize> {
+        let snapshot = start.snapshot;
+        let root_snap = snapshot.frames.first().ok_or(AbortReason::FrameShape)?;
+        let root_code = self.code.clone();
+        let root_globals = self.globals.clone();
+        let root_builtins = self.builtins.clone();
+        let mut pc = root_snap.pc as usize;
+        let mut pending = Caller {
+            code: root_code.clone(),
+            function: Value::NULL,
+            call_pc: pc,
+            return_pc: after_call(&root_code, pc),
+            stack: std::mem::take(&mut self.stack),
+            entry_stack: std::mem::take(&mut self.entry_stack),
+            locals: Vec::new(),
+            globals: root_globals.clone(),
+            builtins: root_builtins.clone(),
+            foreign: false,
+        };
+        for (depth, snap) in snapshot.frames.iter().enumerate().skip(1) {
+            let frame = self
+                .vm
+                .frames
+                .get(root_index + depth)
+                .ok_or(AbortReason::FrameShape)?;
+            let f = frame.func.as_function().ok_or(AbortReason::FrameShape)?;
+            let code = frame.code.as_code().ok_or(AbortReason::FrameShape)?;
+            let nlocals = code.localsplus_len();
+            let mut locals: Vec<Entry> = Vec::with_capacity(nlocals);
+            for _ in 0..nlocals {
+                let e = self.null_entry();
+                locals.push(e);
+            }
+            let mut stack: Vec<Option<Entry>> = vec![None; snap.stack_depth as usize];
+            for &(k, value) in &snap.slots {
+                let SnapValue::Ref(parent_ref) = value else {
+                    return Err(AbortReason::FrameShape);
+                };
+                let Some(&Home::Virtual { depth: d, slot }) = start.homes.get(k as usize) else {
+                    return Err(AbortReason::FrameShape);
+                };
+                if d != depth {
+                    return Err(AbortReason::FrameShape);
+                }
+                let concrete = self
+                    .vm
+                    .stack
+                    .get(frame.base + slot)
+                    .cloned()
+                    .ok_or(AbortReason::FrameShape)?;
+                let e = match start.parent.const_value(parent_ref) {
+                    Some(c) => Entry {
+                        r: self.b.constant(c),
+                        v: concrete,
+                    },
+                    None => {
+                        let ty = start.parent.type_of(parent_ref);
+                        let r = self.b.load_slot_typed(k, ty);
+                        let e = Entry { r, v: concrete };
+                        if ty == Type::Value && !e.v.is_null() {
+                            words.push(e.clone());
+                        }
+                        e
+                    }
+                };
+                if slot < nlocals {
+                    locals[slot] = e;
+                } else if let Some(s) = stack.get_mut(slot - nlocals) {
+                    *s = Some(e);
+                }
+            }
+            let stack: Vec<Entry> = stack
+                .into_iter()
+                .map(|e| e.ok_or(AbortReason::FrameShape))
+                .collect::<Step<_>>()?;
+            let foreign = !(f.globals.is(&root_globals) && f.builtins.is(&root_builtins));
+            self.calls.callers.push(pending);
+            pc = snap.pc as usize;
+            pending = Caller {
+                code: frame.code.clone(),
+                function: frame.func.clone(),
+                call_pc: pc,
+                return_pc: after_call(&frame.code, pc),
+                entry_stack: Vec::new(),
+                stack,
+                locals,
+                globals: f.globals.clone(),
+                builtins: f.builtins.clone(),
+                foreign,
+            };
+        }
+        // The innermost frame becomes the recorder's current state.
+        self.code = pending.code;
+        self.calls.function = pending.function;
+        self.stack = pending.stack;
+        self.entry_stack = pending.entry_stack;
+        self.calls.locals = pending.locals;
+        self.globals = pending.globals;
+        self.builtins = pending.builtins;
+        self.calls.foreign = pending.foreign;
+        Ok(pc)
     }
 }
