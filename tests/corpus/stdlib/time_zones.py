@@ -18,3 +18,11 @@ l = time.localtime(1720000000)
 print(time.strftime("%Z %z", time.struct_time(tuple(l), {"tm_zone": "ABC", "tm_gmtoff": -34200})))
 os.environ["TZ"] = "UTC"
 print(time.tzname)
+
+# time.tzset() reads TZ as os.environ holds it.
+for tz in ("JST-9", "CET-1CEST,M3.5.0,M10.5.0/3", "UTC0"):
+    os.environ["TZ"] = tz
+    time.tzset()
+    print(tz, time.tzname, time.timezone, time.altzone, time.daylight)
+    print(time.strftime("%Y-%m-%d %H:%M %Z %z", time.localtime(1700000000)),
+          time.strftime("%H:%M %Z", time.localtime(1720000000)))

@@ -72,10 +72,24 @@ fn tzname_pair(_vm: &Vm) -> (String, String) {
     zone::summary(since_epoch().as_secs() as i64).tzname
 }
 
-/// `time.tzset()`: reads `TZ` again and refreshes the module's zone attributes.
+/// `time.tzset()`: reads `TZ` again and refreshes the module's zone attributes. `TZ`
+/// comes from `os.environ` when `os` is loaded: Pyrite never writes the real process
+/// environment (`set_var` is `unsafe`), so `os.environ` is the environment Python sees.
 fn time_tzset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     no_args(&args, "tzset")?;
-    zone::reset();
+    let modules = vm.modules.clone();
+    let environ = vm
+        .dict_get_str(&modules, "os")
+        .and_then(|m| vm.getattr_opt(&m, "environ").ok().flatten());
+    let tz = match environ {
+        Some(env) => {
+            let key = vm.new_str("TZ");
+            vm.dict_get(&env, &key)?
+                .and_then(|v| v.as_str().map(str::to_string))
+        }
+        None => std::env::var("TZ").ok(),
+    };
+    zone::reset(tz.as_deref());
     let module = vm.import_module("time")?;
     if let Some(dict) = vm.instance_dict(&module) {
         set_zone_attrs(vm, &dict)?;

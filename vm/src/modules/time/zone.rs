@@ -21,11 +21,12 @@ pub struct LocalType {
     pub name: String,
 }
 
-fn load() -> TimeZone {
-    let zone = match std::env::var("TZ") {
-        Ok(tz) if tz.is_empty() => None,
-        Ok(tz) => TimeZone::from_posix_tz(&tz).ok(),
-        Err(_) => TimeZone::local().ok(),
+/// The zone a `TZ` value names (`None`: unset, so the system's `/etc/localtime`).
+fn load(tz: Option<&str>) -> TimeZone {
+    let zone = match tz {
+        Some("") => None,
+        Some(tz) => TimeZone::from_posix_tz(tz).ok(),
+        None => TimeZone::local().ok(),
     };
     zone.unwrap_or_else(TimeZone::utc)
 }
@@ -36,7 +37,7 @@ fn zone() -> Rc<TimeZone> {
         match &*z {
             Some(zone) => zone.clone(),
             None => {
-                let zone = Rc::new(load());
+                let zone = Rc::new(load(std::env::var("TZ").ok().as_deref()));
                 *z = Some(zone.clone());
                 zone
             }
@@ -44,9 +45,10 @@ fn zone() -> Rc<TimeZone> {
     })
 }
 
-/// Forgets the loaded zone, so the next use reads `TZ` again (`time.tzset`).
-pub fn reset() {
-    ZONE.with(|z| *z.borrow_mut() = None);
+/// Loads the zone `tz` names (`time.tzset`, which passes `os.environ['TZ']`).
+pub fn reset(tz: Option<&str>) {
+    let zone = Rc::new(load(tz));
+    ZONE.with(|z| *z.borrow_mut() = Some(zone));
 }
 
 /// The local time type in force at `unix` seconds (UTC outside the zone's range).
