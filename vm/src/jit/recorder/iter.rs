@@ -201,6 +201,8 @@ impl Recorder<'_> {
             return Ok(None);
         };
         match shape {
+            // A list/tuple subclass keeps the generic iterator helper path.
+            Shape::Seq(Source::Seq { ref seq, .. }) if self.seq_kind(seq).is_none() => Ok(None),
             Shape::Seq(source @ Source::Seq { .. }) => {
                 let fetch = self.fetch(slot, 0, source)?;
                 self.b.store_slot(fetch.advance.0, fetch.advance.1);
