@@ -9,6 +9,7 @@ use std::sync::atomic::Ordering;
 use crate::interp::attr_cache::{self, AttrCache};
 use crate::interp::poly_cache::{self, PolyHit};
 use crate::interp::specialize::{self, back_off, deoptimize, set_opcode, tick};
+use crate::interp::{names, number_fast};
 
 use crate::bytecode::opcodes::{common_constant, conversion, function_attr};
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
@@ -233,7 +234,7 @@ impl Vm {
                     push!(v);
                 }
                 Opcode::LOAD_DEREF => {
-                    let contents = cell_contents(&self.stack[base + arg as usize]);
+                    let contents = names::cell_contents(&self.stack[base + arg as usize]);
                     if contents.is_null() {
                         fail!(self.unbound_deref(code, arg as usize));
                     }
@@ -263,7 +264,7 @@ impl Vm {
                     match found {
                         Some(v) => push!(v),
                         None => {
-                            let contents = cell_contents(&self.stack[base + arg as usize]);
+                            let contents = names::cell_contents(&self.stack[base + arg as usize]);
                             if contents.is_null() {
                                 fail!(self.unbound_deref(code, arg as usize));
                             }
@@ -438,17 +439,11 @@ impl Vm {
                     }
                     let b = pop!();
                     let a = pop!();
-                    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-                        let fast = match arg {
-                            0 | 13 => x.checked_add(y),
-                            10 | 23 => x.checked_sub(y),
-                            5 | 18 => x.checked_mul(y),
-                            _ => None,
-                        };
-                        if let Some(r) = fast {
-                            push!(self.new_int(r));
-                            continue;
-                        }
+                    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int())
+                        && let Some(r) = number_fast::binary_op_small_int(arg, x, y)
+                    {
+                        push!(self.new_int(r));
+                        continue;
                     }
                     let Some(bop) = BinaryOp::from_arg(arg) else {
                         fail!(PyErr::internal("bad BINARY_OP argument"));
@@ -464,18 +459,13 @@ impl Vm {
                         self.stack[sp - 2].as_small_int(),
                         self.stack[sp - 1].as_small_int(),
                     );
-                    if let (Some(x), Some(y)) = (x, y) {
-                        let r = match op {
-                            Opcode::BINARY_OP_ADD_INT => x.checked_add(y),
-                            Opcode::BINARY_OP_SUBTRACT_INT => x.checked_sub(y),
-                            _ => x.checked_mul(y),
-                        };
-                        if let Some(r) = r {
-                            sp -= 1;
-                            self.stack[sp] = Value::NULL;
-                            self.stack[sp - 1] = self.new_int(r);
-                            continue;
-                        }
+                    if let (Some(x), Some(y)) = (x, y)
+                        && let Some(r) = number_fast::specialized_int(op, x, y)
+                    {
+                        sp -= 1;
+                        self.stack[sp] = Value::NULL;
+                        self.stack[sp - 1] = self.new_int(r);
+                        continue;
                     }
                     deoptimize(units, lasti, Opcode::BINARY_OP);
                     ip = start;
@@ -488,49 +478,21 @@ impl Vm {
                         self.stack[sp - 2].as_immediate_float(),
                         self.stack[sp - 1].as_immediate_float(),
                     );
-                    if let (Some(x), Some(y)) = (x, y) {
-                        let r = match op {
-                            Opcode::BINARY_OP_ADD_FLOAT => Some(x + y),
-                            Opcode::BINARY_OP_SUBTRACT_FLOAT => Some(x - y),
-                            Opcode::BINARY_OP_MULTIPLY_FLOAT => Some(x * y),
-                            _ if y != 0.0 => Some(x / y),
-                            _ => None,
-                        };
-                        if let Some(r) = r {
-                            sp -= 1;
-                            self.stack[sp] = Value::NULL;
-                            self.stack[sp - 1] = self.new_float(r);
-                            continue;
-                        }
+                    if let (Some(x), Some(y)) = (x, y)
+                        && let Some(r) = number_fast::specialized_float(op, x, y)
+                    {
+                        sp -= 1;
+                        self.stack[sp] = Value::NULL;
+                        self.stack[sp - 1] = self.new_float(r);
+                        continue;
                     }
                     deoptimize(units, lasti, Opcode::BINARY_OP);
                     ip = start;
                 }
                 Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT => {
-                    let (a, b) = (&self.stack[sp - 2], &self.stack[sp - 1]);
-                    let ord = if op == Opcode::COMPARE_OP_INT {
-                        match (a.as_small_int(), b.as_small_int()) {
-                            (Some(x), Some(y)) => Some(Some(x.cmp(&y))),
-                            _ => None,
-                        }
-                    } else {
-                        match (a.as_immediate_float(), b.as_immediate_float()) {
-                            (Some(x), Some(y)) => Some(x.partial_cmp(&y)),
-                            _ => None,
-                        }
-                    };
+                    let ord = number_fast::ordering(op, &self.stack[sp - 2], &self.stack[sp - 1]);
                     if let (Some(ord), Some(cop)) = (ord, CompareOp::from_arg(arg)) {
-                        use std::cmp::Ordering as O;
-                        let r = match (cop, ord) {
-                            (CompareOp::Ne, None) => true,
-                            (_, None) => false,
-                            (CompareOp::Lt, Some(o)) => o == O::Less,
-                            (CompareOp::Le, Some(o)) => o != O::Greater,
-                            (CompareOp::Eq, Some(o)) => o == O::Equal,
-                            (CompareOp::Ne, Some(o)) => o != O::Equal,
-                            (CompareOp::Gt, Some(o)) => o == O::Greater,
-                            (CompareOp::Ge, Some(o)) => o != O::Less,
-                        };
+                        let r = number_fast::compare_result(cop, ord);
                         sp -= 1;
                         self.stack[sp] = Value::NULL;
                         self.stack[sp - 1] = Value::from_bool(r);
@@ -1528,13 +1490,5 @@ impl Vm {
                 }
             }
         }
-    }
-}
-
-/// The contents of a cell value (NULL if empty or not a cell).
-fn cell_contents(cell: &Value) -> Value {
-    match cell.payload() {
-        Some(Payload::Cell(c)) => c.borrow().clone(),
-        _ => Value::NULL,
     }
 }

@@ -14,6 +14,7 @@ pub mod frame;
 pub mod frame_object;
 pub mod generator;
 pub mod names;
+mod number_fast;
 pub mod ops;
 pub mod pattern_ops;
 pub mod poly_cache;

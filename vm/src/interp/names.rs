@@ -188,3 +188,11 @@ impl Vm {
         )
     }
 }
+
+/// The contents of a cell value (NULL if empty or not a cell): `LOAD_DEREF`'s read.
+pub(crate) fn cell_contents(cell: &Value) -> Value {
+    match cell.payload() {
+        Some(Payload::Cell(c)) => c.borrow().clone(),
+        _ => Value::NULL,
+    }
+}
