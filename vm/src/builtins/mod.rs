@@ -10,6 +10,7 @@ pub mod coroutine;
 pub mod dict;
 pub mod exceptions;
 pub mod frame_locals;
+pub mod function_new;
 pub mod functions;
 pub mod generator;
 pub mod generic_alias;
@@ -102,6 +103,7 @@ pub fn install(vm: &mut Vm) {
     io::install_builtins(vm);
     install_class_machinery(vm);
     frame_locals::install(vm);
+    function_new::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class
