@@ -40,10 +40,13 @@ def definitions():
         z: "Klass"
         w: x
 
-    return func, Klass
+    def unions(a: Missing | None, b: int | Missing, c: int | None):
+        pass
+
+    return func, Klass, unions
 
 
-func, Klass = definitions() if annotationlib else (None, None)
+func, Klass, unions = definitions() if annotationlib else (None, None, None)
 
 
 def forward_args(ann):
@@ -67,6 +70,10 @@ show("func STRING:", lambda: get_annotations(func, format=Format.STRING),
      "{'a': 'int', 'b': 'Undefined', 'c': 'list[Missing]', 'args': 'tuple[int, ...]', "
      "'d': 'mod.attr.call(1, k=2)[0:3, ...]', 'kw': '-X + 2 * Y ** 2', "
      "'return': \"dict[str, 'Q']\"}")
+show("unions STRING:", lambda: get_annotations(unions, format=Format.STRING),
+     "{'a': 'Missing | None', 'b': 'int | Missing', 'c': 'int | None'}")
+show("unions FORWARDREF:", lambda: forward_args(get_annotations(unions, format=Format.FORWARDREF)),
+     "{'a': '<Missing | None>', 'b': '<int | Missing>', 'c': 'int | None'}")
 show("class STRING:", lambda: get_annotations(Klass, format=Format.STRING),
      "{'x': 'int', 'y': 'Later[int]', 'z': 'Klass', 'w': 'x'}")
 show("class FORWARDREF:", lambda: get_annotations(Klass, format=Format.FORWARDREF),

@@ -35,6 +35,7 @@ pub mod str_surrogates;
 mod str_tables;
 pub mod tuple;
 pub mod types;
+pub mod union;
 
 use crate::object::{Payload, Value};
 use crate::types::function::{BuiltinFunctionData, NativeFn};
@@ -104,6 +105,7 @@ pub fn install(vm: &mut Vm) {
     install_class_machinery(vm);
     frame_locals::install(vm);
     function_new::install(vm);
+    union::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class

@@ -41,7 +41,14 @@ impl Vm {
             if !r.is(&Value::NOT_IMPLEMENTED) {
                 return Ok(r);
             }
-            return Err(self.binary_type_error(a, b, op));
+            // Builtin types with a Python-visible operator the fast path does not know
+            // (`int | None` through `type.__or__`) go through the dunder dispatch.
+            let unionable = |v: &Value| {
+                v.as_type_data().is_some() || matches!(v.payload(), Some(Payload::GenericAlias(_)))
+            };
+            if !(op.base() == BinaryOp::Or && (unionable(a) || unionable(b))) {
+                return Err(self.binary_type_error(a, b, op));
+            }
         }
         let (fwd, rev, inplace) = dunder_names(op);
         if op.is_inplace()

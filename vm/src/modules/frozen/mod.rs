@@ -33,6 +33,7 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("typing", false, include_str!("typing.py")),
     frozen("annotationlib", false, include_str!("annotationlib.py")),
     frozen("__future__", false, include_str!("__future__.py")),
+    frozen("_union", false, include_str!("_union.py")),
     frozen("abc", false, include_str!("abc.py")),
     frozen(
         "_collections_abc",

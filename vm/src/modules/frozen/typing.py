@@ -568,7 +568,7 @@ class _UnionAlias(_GenericAlias, _root=True):
         return Union[params]
 
     def __eq__(self, other):
-        if not isinstance(other, _UnionAlias):
+        if not isinstance(other, _UnionAlias) and type(other).__name__ != "UnionType":
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
 
