@@ -655,6 +655,9 @@ impl Vm {
                 }
             }
         }
+        if crate::builtins::object::attrs::delete_function_attribute(obj, name)? {
+            return Ok(());
+        }
         if self.own_attr_del(obj, name)? {
             Ok(())
         } else {
