@@ -183,11 +183,15 @@ fn set_function_code(
     Ok(())
 }
 
-/// `del f.<name>` for the function attributes CPython backs with a setter: the optional
+/// `del f.<name>` for the function attributes CPython backs with a setter (and
+/// `del frame.f_lineno`): the optional
 /// ones go back to None (`__defaults__`, `__doc__`...), the required ones raise the
 /// setter's message. Returns false for names that live in the function's `__dict__`.
 pub fn delete_function_attribute(f: &Value, name: &str) -> PyResult<bool> {
     let Some(data) = f.as_function() else {
+        if name == "f_lineno" && matches!(f.payload(), Some(Payload::Frame(_))) {
+            return Err(PyErr::attribute_error("cannot delete attribute"));
+        }
         return Ok(false);
     };
     let slot = match name {
