@@ -13,6 +13,7 @@ pub mod frame_locals;
 pub mod functions;
 pub mod generator;
 pub mod generic_alias;
+pub mod getset;
 pub mod int_float;
 pub mod io;
 pub mod io_methods;
@@ -102,6 +103,7 @@ pub fn install(vm: &mut Vm) {
     io::install_builtins(vm);
     install_class_machinery(vm);
     frame_locals::install(vm);
+    getset::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class
