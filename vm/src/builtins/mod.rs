@@ -10,6 +10,7 @@ pub mod coroutine;
 pub mod dict;
 pub mod exceptions;
 pub mod frame_locals;
+pub mod function_new;
 pub mod functions;
 pub mod generator;
 pub mod generic_alias;
@@ -104,6 +105,7 @@ pub fn install(vm: &mut Vm) {
     install_class_machinery(vm);
     frame_locals::install(vm);
     getset::install(vm);
+    function_new::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class
