@@ -14,6 +14,7 @@ pub mod function_new;
 pub mod functions;
 pub mod generator;
 pub mod generic_alias;
+pub mod getset;
 pub mod int_float;
 pub mod io;
 pub mod io_methods;
@@ -104,6 +105,7 @@ pub fn install(vm: &mut Vm) {
     io::install_builtins(vm);
     install_class_machinery(vm);
     frame_locals::install(vm);
+    getset::install(vm);
     function_new::install(vm);
     union::install(vm);
 }

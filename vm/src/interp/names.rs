@@ -192,7 +192,7 @@ impl Vm {
         Value::alloc(
             &self.types.function,
             Payload::Function(Box::new(crate::types::function::FunctionData {
-                code,
+                code: std::cell::RefCell::new(code),
                 globals,
                 builtins,
                 name: RefCell::new(name),

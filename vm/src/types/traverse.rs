@@ -78,10 +78,10 @@ pub fn traverse(payload: &Payload, visit: &mut dyn FnMut(&Value)) {
             }
         }
         Payload::Function(f) => {
-            visit(&f.code);
             visit(&f.globals);
             visit(&f.builtins);
             for cell in [
+                &f.code,
                 &f.name,
                 &f.qualname,
                 &f.module,
