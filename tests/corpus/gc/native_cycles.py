@@ -68,6 +68,8 @@ check("methodcaller", through(lambda w: operator.methodcaller("m", w)), count=Fa
 check("cmp_to_key", through(lambda w: functools.cmp_to_key(lambda a, b: 0)(w)))
 check("partial", through(lambda w: functools.partial(print, w)), count=False)
 check("deque", through(lambda w: collections.deque([w])))
+check("deque iterator", through(lambda w: iter(collections.deque([w]))))
+check("reversed deque", through(lambda w: reversed(collections.deque([w]))))
 check("array iter", through(lambda w: (iter(array.array("i", [1])), w)))
 check("bound builtin method", through(lambda w: [w].append))
 check("slice", through(lambda w: slice(w)))

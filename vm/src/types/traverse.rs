@@ -8,6 +8,7 @@
 //! free live objects. A payload whose state is borrowed right now reports nothing.
 
 use crate::interp::frame::Frame;
+use crate::modules::collections::deque::DequeObject;
 use crate::object::{Payload, Value};
 use crate::types::generator::{AsyncOp, GenState};
 use crate::types::iter::IterState;
@@ -215,13 +216,18 @@ pub fn traverse(payload: &Payload, visit: &mut dyn FnMut(&Value)) {
             }
             n.state.traverse(visit);
         }
-        Payload::Deque(d) => {
-            if let crate::modules::collections::deque::DequeObject::Deque(data) = &**d
-                && let Ok(data) = data.try_borrow()
-            {
-                data.items.iter().for_each(visit);
+        Payload::Deque(d) => match &**d {
+            DequeObject::Deque(data) => {
+                if let Ok(data) = data.try_borrow() {
+                    data.items.iter().for_each(visit);
+                }
             }
-        }
+            DequeObject::Iter(it) => {
+                if let Ok(it) = it.try_borrow() {
+                    visit(it.deque());
+                }
+            }
+        },
         Payload::Module(m) => visit(&m.dict),
         _ => {}
     }

@@ -39,6 +39,13 @@ pub struct DequeIter {
     reverse: bool,
 }
 
+impl DequeIter {
+    /// The deque being iterated (for the cycle collector).
+    pub fn deque(&self) -> &Value {
+        &self.deque
+    }
+}
+
 impl DequeData {
     fn push_back(&mut self, v: Value) {
         self.items.push_back(v);
