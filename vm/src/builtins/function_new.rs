@@ -46,10 +46,19 @@ fn function_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "kwdefaults",
         ],
         posonly: 0,
-        required: 2,
+        required: 0,
         kwonly_from: 6,
     }
     .bind(&rest(&args))?;
+    // Argument Clinic's wording for a missing required argument.
+    for (i, name) in ["code", "globals"].iter().enumerate() {
+        if b[i].is_null() {
+            return Err(PyErr::type_error(format!(
+                "function() missing required argument '{name}' (pos {})",
+                i + 1
+            )));
+        }
+    }
     let given = |v: &Value| !v.is_null() && !v.is_none();
     let (code, globals) = (&b[0], &b[1]);
     let Some(code_data) = code.as_code() else {
@@ -77,6 +86,9 @@ fn function_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let closure = &b[4];
     if given(closure) && closure.as_tuple().is_none() {
         return Err(PyErr::type_error("arg 5 (closure) must be None or tuple"));
+    }
+    if nfree > 0 && closure.as_tuple().is_none() {
+        return Err(PyErr::type_error("arg 5 (closure) must be tuple"));
     }
     let cells: &[Value] = closure.as_tuple().unwrap_or(&[]);
     if cells.len() != nfree {
