@@ -98,6 +98,9 @@ show("evaluate FORWARDREF:", lambda: ref.evaluate(format=Format.FORWARDREF) is r
 show("evaluate VALUE:", lambda: ref.evaluate(), "NameError name 'Nope' is not defined")
 show("evaluate STRING:", lambda: ref.evaluate(format=Format.STRING), "Nope")
 show("evaluate globals:", lambda: ForwardRef("a + b").evaluate(globals={"a": 1, "b": 2}), "3")
+show("ForwardRef | None:", lambda: (ForwardRef("X") | None).__args__,
+     "(ForwardRef('X'), <class 'NoneType'>)")
+show("int | ForwardRef:", lambda: int | ForwardRef("X"), "int | ForwardRef('X')")
 show("ForwardRef eq:", lambda: ForwardRef("X") == ForwardRef("X"), "True")
 show("ForwardRef bad:", lambda: ForwardRef(3), "TypeError Forward reference must be a string -- got 3")
 show("ForwardRef expr:", lambda: ForwardRef("1 +").__forward_code__,

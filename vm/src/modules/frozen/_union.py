@@ -26,7 +26,11 @@ def _dedup(items):
 
 
 def _make(left, right):
-    args = _dedup(_flatten((left, right)))
+    return _make_from((left, right))
+
+
+def _make_from(items):
+    args = _dedup(_flatten(items))
     if len(args) == 1:
         return args[0]
     union = object.__new__(UnionType)
@@ -57,6 +61,15 @@ E.g. for int | str"""
 
     __slots__ = ("_args", "_parameters")
     __module__ = "types"
+
+    def __class_getitem__(cls, params):
+        # 3.14's `types.UnionType[X, Y]` (it is `typing.Union` there): the union of the
+        # given objects, which need not be classes (annotationlib's ForwardRef uses it).
+        if not isinstance(params, tuple):
+            params = (params,)
+        if not params:
+            raise TypeError("Cannot take a Union of no types.")
+        return _make_from(params)
 
     def __init_subclass__(cls, *args, **kwargs):
         raise TypeError("type 'types.UnionType' is not an acceptable base type")
