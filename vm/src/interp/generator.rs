@@ -109,6 +109,21 @@ pub fn mark_finished(generator: &Value) {
     }
 }
 
+/// CPython's close of a generator that no handler can observe: its locals and stack go,
+/// but the frame (function, globals) stays with the generator until that is freed, as
+/// `_PyFrame_ClearLocals` leaves it (so the collector counts what the function's closure
+/// still holds as CPython does).
+fn finish_clearing_locals(generator: &Value) {
+    if let Some(Payload::Generator(g)) = generator.payload() {
+        let old = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Finished);
+        if let GenState::Suspended(mut saved) = old {
+            let slots = std::mem::take(&mut saved.slots);
+            *g.spare.borrow_mut() = Some(saved);
+            drop(slots);
+        }
+    }
+}
+
 impl Vm {
     /// Moves the top frame into a new generator object and returns it to the caller.
     pub(crate) fn make_generator_from_top_frame(&mut self) -> super::eval::Flow {
@@ -375,7 +390,7 @@ impl Vm {
             return Ok(Value::NONE);
         }
         if closes_without_running(&data.state.borrow()) {
-            mark_finished(generator);
+            finish_clearing_locals(generator);
             return Ok(Value::NONE);
         }
         let kind = GenKind::of(self, generator);
@@ -402,7 +417,11 @@ impl Vm {
     pub fn finalize_generator(&mut self, generator: &Value) {
         let result = self.generator_close(generator);
         // A generator is finalized only once, even if it ignored GeneratorExit.
-        mark_finished(generator);
+        let finished = matches!(generator.payload(),
+            Some(Payload::Generator(g)) if matches!(&*g.state.borrow(), GenState::Finished));
+        if !finished {
+            mark_finished(generator);
+        }
         if let Err(e) = result {
             self.report_unraisable(e, generator);
         }

@@ -330,6 +330,51 @@ pub fn still_unreachable(objects: &[Value]) -> Vec<bool> {
     reachable.into_iter().map(|r| !r).collect()
 }
 
+/// Which of the still-unreachable `objects` reference counting alone would now free:
+/// those whose only owner left is the caller's list, and, in cascade, what only they
+/// held. After finalizers ran (a generator closed, a `__del__` dropped attributes),
+/// CPython frees such objects during the collection and does not count them.
+pub fn freed_by_refcount(objects: &[Value], unreachable: &[bool]) -> Vec<bool> {
+    let objs: Vec<&Object> = objects.iter().filter_map(Value::as_object).collect();
+    if objs.len() != objects.len() || unreachable.len() != objects.len() {
+        return vec![false; objects.len()];
+    }
+    let positions: std::collections::HashMap<usize, usize> = objs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.address(), i))
+        .collect();
+    let mut owners: Vec<i64> = objs
+        .iter()
+        .map(|o| {
+            if o.is_immortal() {
+                i64::MAX
+            } else {
+                o.ref_count() as i64 - 1
+            }
+        })
+        .collect();
+    let mut freed = vec![false; objs.len()];
+    let mut work: Vec<usize> = (0..objs.len())
+        .filter(|&i| unreachable[i] && owners[i] == 0)
+        .collect();
+    for &i in &work {
+        freed[i] = true;
+    }
+    while let Some(i) = work.pop() {
+        visit_references(objs[i], &mut |child: &Object| {
+            if let Some(&c) = positions.get(&child.address()) {
+                owners[c] -= 1;
+                if owners[c] == 0 && unreachable[c] && !freed[c] {
+                    freed[c] = true;
+                    work.push(c);
+                }
+            }
+        });
+    }
+    freed
+}
+
 /// Whether `v` is tracked by the collector (`gc.is_tracked`).
 pub fn is_tracked(v: &Value) -> bool {
     v.as_object()

@@ -34,7 +34,8 @@ impl Vm {
     }
 
     /// Finalizes and clears `garbage`; returns how many objects stayed unreachable after
-    /// the finalizers ran (CPython 3.13's count: resurrected objects are not counted).
+    /// the finalizers ran (CPython 3.13's count: resurrected objects are not counted, nor
+    /// those the finalizers let reference counting free).
     fn dispose_garbage(&mut self, garbage: Vec<Value>) -> usize {
         let addrs: HashSet<u64> = garbage.iter().map(Value::bits).collect();
         for obj in &garbage {
@@ -45,12 +46,18 @@ impl Vm {
         for obj in &garbage {
             finalized_any |= self.finalize_garbage_object(obj);
         }
-        let unreachable = if finalized_any {
-            tracking::still_unreachable(&garbage)
+        let (unreachable, collected) = if finalized_any {
+            let unreachable = tracking::still_unreachable(&garbage);
+            let freed = tracking::freed_by_refcount(&garbage, &unreachable);
+            let counted = unreachable
+                .iter()
+                .zip(&freed)
+                .filter(|&(&dead, &gone)| dead && !gone)
+                .count();
+            (unreachable, counted)
         } else {
-            vec![true; garbage.len()]
+            (vec![true; garbage.len()], garbage.len())
         };
-        let collected = unreachable.iter().filter(|&&dead| dead).count();
         let mut taken = Vec::new();
         for (obj, dead) in garbage.iter().zip(unreachable) {
             if let (true, Some(payload)) = (dead, obj.payload()) {

@@ -154,6 +154,13 @@ pub fn traverse(payload: &Payload, visit: &mut dyn FnMut(&Value)) {
                 traverse_frame(&saved.frame, visit);
                 saved.slots.iter().for_each(&mut *visit);
             }
+            // A closed generator keeps its frame (not its locals) until it is freed.
+            if let Ok(spare) = g.spare.try_borrow()
+                && let Some(saved) = &*spare
+            {
+                traverse_frame(&saved.frame, visit);
+                saved.slots.iter().for_each(&mut *visit);
+            }
             if let Ok(v) = g.exc_state.try_borrow() {
                 visit(&v);
             }
@@ -364,6 +371,12 @@ pub fn clear(payload: &Payload, out: &mut Vec<Value>) {
             }
             if let Ok(mut v) = g.exc_state.try_borrow_mut() {
                 out.push(std::mem::take(&mut *v));
+            }
+            if let Ok(mut spare) = g.spare.try_borrow_mut()
+                && let Some(saved) = spare.take()
+            {
+                out.extend(saved.slots);
+                drop(saved.frame);
             }
         }
         Payload::Frame(f) => {
