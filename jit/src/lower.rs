@@ -636,7 +636,7 @@ impl Lowering<'_, '_> {
                     self.guard(ok, inst.snapshot)?;
                     None
                 }
-                Op::Load | Op::LoadElem => {
+                Op::Load | Op::LoadElem | Op::LoadAttr => {
                     let Imm::Offset(offset) = inst.imm else {
                         return Err(self.unsupported("a load without offset"));
                     };
@@ -650,7 +650,7 @@ impl Lowering<'_, '_> {
                     }
                     Some(self.b.ins().load(ty, flags(), base, offset))
                 }
-                Op::Store | Op::StoreElem => {
+                Op::Store | Op::StoreElem | Op::StoreAttr => {
                     let Imm::Offset(offset) = inst.imm else {
                         return Err(self.unsupported("a store without offset"));
                     };
