@@ -423,3 +423,37 @@ print(run(1000))
     assert_eq!(count(&body, "guard_eq"), 0, "{body:#?}");
     assert_eq!(count(&body, "load_slot"), 0, "{body:#?}");
 }
+
+#[test]
+fn tuple_passed_to_an_inlined_call_is_never_allocated_and_rebuilt_at_exits() {
+    // The tuple lives in the inlined frame's snapshots as a virtual; the trace compiles
+    // and the exit of the untaken branch rebuilds it for the interpreter.
+    let source = "\
+kept = []
+def norm(p):
+    x, y = p
+    if x == 700:
+        kept.append(p)
+    return x * x + y * y
+def total(n):
+    s = 0
+    for i in range(n):
+        s += norm((i, i + 1))
+    return s
+print(total(1000), kept)
+";
+    let (stdout, stderr) = run_jit("virtual_tuple", source, &[]);
+    assert_eq!(stdout, "666667000 [(700, 701)]\n");
+    let (header, lines) = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("loop@"))
+        .unwrap_or_else(|| panic!("no root trace in:\n{stderr}"));
+    assert!(
+        lines.iter().any(|l| l.contains("=tuple(")),
+        "{header}: {lines:#?}"
+    );
+    let body = loop_body(&stderr, "loop@");
+    for banned in ["new_tuple", "call"] {
+        assert_eq!(count(&body, banned), 0, "{banned}: {body:#?}");
+    }
+}
