@@ -17,6 +17,7 @@ pub(crate) mod frames;
 pub(crate) mod glue;
 pub(crate) mod math_helpers;
 pub(crate) mod recorder;
+pub(crate) mod virtuals;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
