@@ -92,6 +92,11 @@ pub struct Vm {
     pub finalizing: bool,
     /// `gc.callbacks` (NULL until the `gc` module is imported).
     pub gc_callbacks: Value,
+    /// `gc.garbage` (NULL until the `gc` module is imported): where `DEBUG_SAVEALL` keeps
+    /// the unreachable objects instead of freeing them.
+    pub gc_garbage: Value,
+    /// `gc.set_debug()` flags.
+    pub gc_debug_flags: i64,
     /// The tracing JIT's state (`vm::jit`).
     pub jit: crate::jit::JitState,
     /// `sys.settrace` / `sys.setprofile` state.
@@ -147,6 +152,8 @@ impl Vm {
             arg_vecs: Vec::new(),
             finalizing: false,
             gc_callbacks: Value::NULL,
+            gc_garbage: Value::NULL,
+            gc_debug_flags: 0,
             jit,
             tracing: Default::default(),
             importing: Vec::new(),

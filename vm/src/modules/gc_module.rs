@@ -3,18 +3,14 @@
 //! counts, `is_tracked`/`is_finalized`, `get_referents`/`get_referrers`/`get_objects`,
 //! `freeze`, and the `garbage` and `callbacks` lists.
 
-use std::cell::Cell;
-
 use crate::interp::args::{ArgSpec, Args};
 use crate::object::{Payload, Value, tracking};
 use crate::runtime::errors::{ExcKind, PyErr, PyResult};
 use crate::types::function::NativeFn;
 use crate::vm::Vm;
 
-thread_local! {
-    /// `gc.set_debug()` flags (stored and reported; the collector prints nothing).
-    static DEBUG_FLAGS: Cell<i64> = const { Cell::new(0) };
-}
+/// `gc.DEBUG_SAVEALL`: unreachable objects go to `gc.garbage` instead of being freed.
+pub const DEBUG_SAVEALL: i64 = 32;
 
 /// Creates the `gc` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
@@ -44,7 +40,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let fv = vm.new_builtin_function(name, f, module.clone());
         vm.set_item_str(&dict, name, fv)?;
     }
-    let garbage = vm.new_list(Vec::new());
+    if vm.gc_garbage.is_null() {
+        vm.gc_garbage = vm.new_list(Vec::new());
+    }
+    let garbage = vm.gc_garbage.clone();
     vm.set_item_str(&dict, "garbage", garbage)?;
     if vm.gc_callbacks.is_null() {
         vm.gc_callbacks = vm.new_list(Vec::new());
@@ -55,7 +54,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("DEBUG_STATS", 1),
         ("DEBUG_COLLECTABLE", 2),
         ("DEBUG_UNCOLLECTABLE", 4),
-        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_SAVEALL", DEBUG_SAVEALL),
         ("DEBUG_LEAK", 38),
     ];
     for (name, v) in constants {
@@ -90,19 +89,19 @@ fn gc_collect(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn gc_enable(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("enable", 0)?;
+    args.exact("gc.enable", 0)?;
     tracking::set_enabled(true);
     Ok(Value::NONE)
 }
 
 fn gc_disable(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("disable", 0)?;
+    args.exact("gc.disable", 0)?;
     tracking::set_enabled(false);
     Ok(Value::NONE)
 }
 
 fn gc_isenabled(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("isenabled", 0)?;
+    args.exact("gc.isenabled", 0)?;
     Ok(Value::from_bool(tracking::is_enabled()))
 }
 
@@ -112,13 +111,13 @@ fn int_tuple(vm: &mut Vm, items: &[i64]) -> Value {
 }
 
 fn gc_get_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("get_count", 0)?;
+    args.exact("gc.get_count", 0)?;
     let c = tracking::counts();
     Ok(int_tuple(vm, &[c[0] as i64, c[1] as i64, c[2] as i64]))
 }
 
 fn gc_get_threshold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("get_threshold", 0)?;
+    args.exact("gc.get_threshold", 0)?;
     let t = tracking::thresholds();
     Ok(int_tuple(
         vm,
@@ -139,12 +138,12 @@ fn gc_set_threshold(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn gc_is_tracked(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let pos = args.exact("is_tracked", 1)?;
+    let pos = args.exact("gc.is_tracked", 1)?;
     Ok(Value::from_bool(tracking::is_tracked(&pos[0])))
 }
 
 fn gc_is_finalized(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let pos = args.exact("is_finalized", 1)?;
+    let pos = args.exact("gc.is_finalized", 1)?;
     let finalized = match pos[0].payload() {
         Some(Payload::Instance(attrs)) => attrs.try_borrow().is_ok_and(|a| a.finalized),
         _ => false,
@@ -210,36 +209,36 @@ fn gc_get_objects(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn gc_freeze(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("freeze", 0)?;
+    args.exact("gc.freeze", 0)?;
     tracking::freeze();
     Ok(Value::NONE)
 }
 
 fn gc_unfreeze(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("unfreeze", 0)?;
+    args.exact("gc.unfreeze", 0)?;
     tracking::unfreeze();
     Ok(Value::NONE)
 }
 
 fn gc_get_freeze_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("get_freeze_count", 0)?;
+    args.exact("gc.get_freeze_count", 0)?;
     Ok(vm.new_int(tracking::freeze_count() as i64))
 }
 
 fn gc_set_debug(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let pos = args.exact("set_debug", 1)?;
+    let pos = args.exact("gc.set_debug", 1)?;
     let flags = vm.index_i64(&pos[0])?;
-    DEBUG_FLAGS.with(|f| f.set(flags));
+    vm.gc_debug_flags = flags;
     Ok(Value::NONE)
 }
 
 fn gc_get_debug(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("get_debug", 0)?;
-    Ok(vm.new_int(DEBUG_FLAGS.with(Cell::get)))
+    args.exact("gc.get_debug", 0)?;
+    Ok(vm.new_int(vm.gc_debug_flags))
 }
 
 fn gc_get_stats(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    args.exact("get_stats", 0)?;
+    args.exact("gc.get_stats", 0)?;
     let stats = tracking::stats();
     let mut out = Vec::new();
     for s in stats {

@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use crate::modules::gc_module::DEBUG_SAVEALL;
 use crate::object::{Payload, Value, tracking, weak};
 use crate::types::typeobj::type_flags;
 use crate::vm::Vm;
@@ -58,6 +59,18 @@ impl Vm {
         } else {
             (vec![true; garbage.len()], garbage.len())
         };
+        if self.gc_debug_flags & DEBUG_SAVEALL != 0
+            && let Some(saved) = self.gc_garbage.as_list()
+        {
+            // Kept alive in `gc.garbage`, uncleared, as CPython's DEBUG_SAVEALL does.
+            let mut saved = saved.borrow_mut();
+            for (obj, dead) in garbage.iter().zip(unreachable) {
+                if dead {
+                    saved.push(obj.clone());
+                }
+            }
+            return collected;
+        }
         let mut taken = Vec::new();
         for (obj, dead) in garbage.iter().zip(unreachable) {
             if let (true, Some(payload)) = (dead, obj.payload()) {
