@@ -459,6 +459,51 @@ print(total(1000), kept)
 }
 
 #[test]
+fn outer_loop_calls_the_compiled_inner_loop() {
+    let source = "\
+def triangle(n):
+    total = 0
+    for i in range(n):
+        for j in range(i):
+            total += (i ^ j) & 15
+    return total
+print(triangle(3000))
+";
+    let (stdout, stderr) = run_jit("nested", source, &[]);
+    assert_eq!(stdout, "33749872\n");
+    // The outer root trace ends in a call of the inner loop's trace...
+    let outer = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("loop@") && header.ends_with(":3 ----"))
+        .unwrap_or_else(|| panic!("no outer trace in:\n{stderr}"));
+    assert!(
+        outer.1.last().is_some_and(|l| l.starts_with("exit")),
+        "{outer:#?}"
+    );
+    assert!(
+        stderr.contains("exit") && stderr.contains("calls inner loop trace#1 loop@"),
+        "{stderr}"
+    );
+    // ...and the code after the inner loop is a continuation linking back to the root.
+    let cont = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("cont@"))
+        .unwrap_or_else(|| panic!("no continuation in:\n{stderr}"));
+    assert!(
+        cont.1.last().is_some_and(|l| l.starts_with("link")),
+        "{cont:#?}"
+    );
+    // Once the continuation is compiled, the ~2900 outer iterations left never return to
+    // the interpreter (only the final exits of the outer loop and of the function do).
+    let exits = stderr
+        .lines()
+        .skip_while(|l| !(l.contains("cont@") && l.contains("compiled")))
+        .filter(|l| l.contains(" exit ") && l.contains("-> line"))
+        .count();
+    assert!(exits <= 2, "{exits} exits:\n{stderr}");
+}
+
+#[test]
 fn point_temporaries_are_never_allocated() {
     // `Point(a, b)` made and consumed each iteration: `__init__` and `dot` are inlined,
     // the instance is virtual (its attributes are the IR values stored into it), and the

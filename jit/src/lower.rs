@@ -52,6 +52,9 @@ pub struct LowerParams<'a> {
     /// For a side trace, the address of its root trace, which its `link` tail-calls; the
     /// side trace then has the exit-stub signature, so an exit slot can point at it.
     pub link_to: Option<u64>,
+    /// The trace is entered by the VM (through the trampoline) even though it links: a
+    /// continuation after an inner loop keeps the root signature `fn(ctx) -> u32`.
+    pub entered_by_vm: bool,
 }
 
 /// The Cranelift type of an IR type (`None` for `void`).
@@ -117,7 +120,7 @@ struct Lowering<'a, 'b> {
 
 /// Lowers `trace` into a new function named `trace#id`.
 pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, CompileError> {
-    let signature = if params.link_to.is_some() {
+    let signature = if params.link_to.is_some() && !params.entered_by_vm {
         exit_signature()
     } else {
         trace_signature()

@@ -40,9 +40,13 @@ fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
                     .and_then(|t| t.entry(*index).map(|e| e.value.is(value)))
             })
             .unwrap_or(false),
-        Dep::Function { func, defaults } => func
+        Dep::Function {
+            func,
+            code,
+            defaults,
+        } => func
             .as_function()
-            .is_some_and(|f| f.defaults.borrow().is(defaults)),
+            .is_some_and(|f| f.code.borrow().is(code) && f.defaults.borrow().is(defaults)),
         Dep::TypeVersion { ty, version } => {
             ty.as_type_data().is_some_and(|t| t.version() == *version)
         }
@@ -73,13 +77,14 @@ fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
     }
 }
 
-/// Enters `trace` at its loop header in the top frame and deoptimizes at its exit.
-pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
+/// Enters member `entry` of `trace` (0: the root, at its loop header; or a continuation,
+/// at its pc) in the top frame and deoptimizes at its exit.
+pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace, entry: usize) -> Outcome {
     if !deps_hold(vm, &trace.deps.borrow()) {
         return Outcome::Refused;
     }
     let homes = trace.homes.borrow();
-    let Some(root) = trace.members.borrow().first().cloned() else {
+    let Some(root) = trace.members.borrow().get(entry).cloned() else {
         return Outcome::Refused;
     };
     let Some(frame) = vm.frames.last() else {
@@ -176,7 +181,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, words: &ExitWords) {
             .last()
             .and_then(|f| f.code.as_code().map(|c| c.line_of(frame_snap.pc as usize)))
             .unwrap_or(0);
-        vm.jit.log(format_args!(
+        vm.jit.last_exit = Some(format!(
             "trace#{} {} exit {exit} -> line {line} (pc {})",
             trace.id, trace.label, frame_snap.pc
         ));

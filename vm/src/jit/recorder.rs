@@ -21,6 +21,7 @@
 //! reference for a value the trace created.
 
 pub(crate) mod iter;
+pub(crate) mod nest;
 mod seq;
 
 use std::cell::Cell;
@@ -71,9 +72,14 @@ pub(crate) enum Dep {
         index: usize,
         value: Value,
     },
-    /// An inlined function still has these positional defaults (its code never changes);
-    /// also keeps the function, whose address the trace compares against, alive.
-    Function { func: Value, defaults: Value },
+    /// An inlined function still has this code object (`f.__code__` is assignable) and
+    /// these positional defaults; also keeps the function, whose address the trace
+    /// compares against, alive.
+    Function {
+        func: Value,
+        code: Value,
+        defaults: Value,
+    },
     /// A class whose attribute the trace folded still has this version tag.
     TypeVersion { ty: Value, version: u32 },
     /// Holds a value whose address the trace compares against or uses as a constant.
@@ -92,6 +98,8 @@ pub(crate) struct Recording {
     pub entry_depth: usize,
     /// The last back-edge of the loop.
     pub loop_end: usize,
+    /// The trace ends in a call of this inner loop (its last instruction is the `exit`).
+    pub loop_call: Option<crate::jit::nest::LoopCall>,
 }
 
 /// An abort and the instruction where it happened.
@@ -145,6 +153,8 @@ struct Recorder<'a> {
     list_append_method: Option<Value>,
     /// Inlined calls (virtual frames) in progress.
     calls: inline::Calls,
+    /// The recording stopped at an inner loop with a compiled tree, to be called.
+    loop_call: Option<crate::jit::nest::LoopCall>,
 }
 
 /// Records one iteration of the loop whose header is `header` and whose back-edge is the
@@ -191,11 +201,14 @@ pub(crate) fn record(
     }
     let end = loop_end(&code.units, header, back_edge);
     rec.run_to_back_edge(header, header, end, max_length)?;
-    if rec.stack.len() != entry_depth {
-        return Err(at(AbortReason::FrameShape));
+    if rec.loop_call.is_none() {
+        if rec.stack.len() != entry_depth {
+            return Err(at(AbortReason::FrameShape));
+        }
+        let slots: Vec<(u32, Ref)> = rec.modified.iter().map(|(&k, &r)| (k, r)).collect();
+        rec.b.close_loop(header as u32, entry_depth as u32, &slots);
     }
-    let slots: Vec<(u32, Ref)> = rec.modified.iter().map(|(&k, &r)| (k, r)).collect();
-    rec.b.close_loop(header as u32, entry_depth as u32, &slots);
+    let loop_call = rec.loop_call.take();
     let trace = rec
         .b
         .finish()
@@ -206,6 +219,7 @@ pub(crate) fn record(
         deps: rec.deps,
         entry_depth,
         loop_end: end,
+        loop_call,
     })
 }
 
@@ -298,15 +312,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         &frame.globals,
         &frame.builtins,
     );
-    for (k, home) in start.homes.iter().enumerate() {
-        rec.homes.push(home.clone());
-        match home {
-            Home::Frame(i) => rec.frame_homes.insert(*i, k as u32),
-            Home::Global { index, .. } => rec.global_homes.insert(*index, k as u32),
-            Home::Range { .. } | Home::Iter(_) => None,
-            Home::Virtual { depth, slot } => rec.calls.known_home(*depth, *slot, k as u32),
-        };
-    }
+    rec.adopt_homes(start.homes);
     // The parent's exit values, raw; value words among them still get their type guard.
     let mut stack: Vec<Option<Entry>> = vec![None; depth];
     let mut words = Vec::new();
@@ -400,23 +406,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         }
     }
     rec.run_to_back_edge(pc, start.header, start.back_edge, max_length)?;
-    if rec.stack.len() != start.entry_depth {
-        return Err(at(AbortReason::FrameShape));
-    }
-    let slots = rec.state_slots();
-    rec.b
-        .link(start.header as u32, start.entry_depth as u32, &slots);
-    let trace = rec
-        .b
-        .finish()
-        .map_err(|e| at(AbortReason::Compile(e.to_string())))?;
-    Ok(Recording {
-        trace,
-        homes: rec.homes,
-        deps: rec.deps,
-        entry_depth: start.entry_depth,
-        loop_end: start.back_edge,
-    })
+    rec.finish_branch(start.header, start.entry_depth, start.back_edge, pc)
 }
 
 impl<'a> Recorder<'a> {
@@ -450,7 +440,52 @@ impl<'a> Recorder<'a> {
             built_instances: instance::BuiltInstances::default(),
             list_append_method: None,
             calls: inline::Calls::default(),
+            loop_call: None,
         }
+    }
+
+    /// Takes over a tree's homes (a side trace or continuation shares its slot array).
+    fn adopt_homes(&mut self, homes: &[Home]) {
+        for (k, home) in homes.iter().enumerate() {
+            self.homes.push(home.clone());
+            match home {
+                Home::Frame(i) => self.frame_homes.insert(*i, k as u32),
+                Home::Global { index, .. } => self.global_homes.insert(*index, k as u32),
+                Home::Range { .. } | Home::Iter(_) => None,
+                Home::Virtual { depth, slot } => self.calls.known_home(*depth, *slot, k as u32),
+            };
+        }
+    }
+
+    /// Ends a trace that joins its tree's root: a link at the loop header (or the exit of
+    /// an inner loop call, already emitted), then the finished recording.
+    fn finish_branch(
+        mut self,
+        header: usize,
+        entry_depth: usize,
+        back_edge: usize,
+        pc: usize,
+    ) -> Result<Recording, Abort> {
+        let at = |reason| Abort { reason, pc };
+        if self.loop_call.is_none() {
+            if self.stack.len() != entry_depth {
+                return Err(at(AbortReason::FrameShape));
+            }
+            let slots = self.state_slots();
+            self.b.link(header as u32, entry_depth as u32, &slots);
+        }
+        let trace = self
+            .b
+            .finish()
+            .map_err(|e| at(AbortReason::Compile(e.to_string())))?;
+        Ok(Recording {
+            trace,
+            homes: self.homes,
+            deps: self.deps,
+            entry_depth,
+            loop_end: back_edge,
+            loop_call: self.loop_call,
+        })
     }
 
     /// The current value of a home.
@@ -798,6 +833,12 @@ impl Recorder<'_> {
         next += op.caches();
         let start = next - 1 - op.caches();
         self.snapshot(pc);
+        if let Some(call) = self.inner_loop_at(pc, op, arg, next, header) {
+            // Leave with the state before this instruction; the VM runs the inner loop.
+            self.b.exit();
+            self.loop_call = Some(call);
+            return Ok(None);
+        }
         match op.generic() {
             Opcode::NOP | Opcode::CACHE | Opcode::RESUME | Opcode::COPY_FREE_VARS => {}
             Opcode::LOAD_FAST if self.calls.inlined() => {
