@@ -502,3 +502,39 @@ print(triangle(3000))
         .count();
     assert!(exits <= 2, "{exits} exits:\n{stderr}");
 }
+
+#[test]
+fn point_temporaries_are_never_allocated() {
+    // `Point(a, b)` made and consumed each iteration: `__init__` and `dot` are inlined,
+    // the instance is virtual (its attributes are the IR values stored into it), and the
+    // loop body is float arithmetic only.
+    let source = "\
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def dot(self, o):
+        return self.x * o.x + self.y * o.y
+def f(n):
+    q = Point(1.0, 0.5)
+    s = 0.0
+    for i in range(n):
+        s += Point(float(i), 2.0).dot(q)
+    return s
+print(f(3000))
+";
+    let (stdout, stderr) = run_jit("point_temporaries", source, &[]);
+    assert_eq!(stdout, "4501500.0\n");
+    let body = loop_body(&stderr, "loop@");
+    for banned in ["new_", "call", "box_float", "load_attr", "store_attr"] {
+        assert_eq!(count(&body, banned), 0, "{banned}: {body:#?}");
+    }
+    let (_, lines) = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("loop@"))
+        .unwrap_or_default();
+    assert!(
+        lines.iter().any(|l| l.contains("=instance(")),
+        "snapshots describe the instance: {lines:#?}"
+    );
+}

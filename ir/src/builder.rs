@@ -211,6 +211,13 @@ impl TraceBuilder {
         self.snapshot_used = true;
     }
 
+    /// The snapshot later guards use, to edit (the recorder describes its virtual objects
+    /// there).
+    pub fn current_snapshot_mut(&mut self) -> Option<&mut Snapshot> {
+        let id = self.current_snapshot?;
+        self.trace.snapshots.get_mut(id.index())
+    }
+
     /// Appends a complete snapshot as is (for passes); it becomes the current one.
     pub fn push_snapshot(&mut self, mut snapshot: Snapshot) -> SnapshotId {
         snapshot.position = self.trace.insts.len() as u32;

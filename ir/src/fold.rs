@@ -259,7 +259,7 @@ fn fold_once(trace: &Trace, inst: &Inst) -> Step {
                 (_, Some(BoxInt)) if tag == TypeTag::Int => Step::Drop,
                 (_, Some(BoxFloat)) if tag == TypeTag::Float => Step::Drop,
                 (_, Some(BoxBool)) if tag == TypeTag::Bool => Step::Drop,
-                (_, Some(NewTuple)) if tag == TypeTag::Object => Step::Drop,
+                (_, Some(NewTuple | NewInstance)) if tag == TypeTag::Object => Step::Drop,
                 _ => Step::Keep,
             }
         }

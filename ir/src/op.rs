@@ -335,6 +335,11 @@ define_ops! {
     LoadAttr = "load_attr", [Addr], None, Offset, Given, OpFlags::LOAD;
     /// Stores a word into an instance attribute slot at `values + offset`.
     StoreAttr = "store_attr", [Addr, Any], None, Offset, Fixed(Void), OpFlags::STORE;
+    /// A fresh instance of the class operand, whose attributes the recorder tracks itself
+    /// (it reads and writes them without IR). Snapshots describe it field by field as a
+    /// virtual `instance`; one that anything else uses escapes, which the backend does not
+    /// support (the trace is not compiled).
+    NewInstance = "new_instance", [Is(Value)], None, None, Fixed(Value), OpFlags::ALLOC;
 
     // ---- calls, reference counts, allocation ----
     /// Calls a helper declared in the trace; the helper says whether it may raise or call

@@ -139,6 +139,7 @@ impl Parser {
             let (kind, fields) = body.trim().split_once('(').ok_or("expected (")?;
             let kind = match kind.trim() {
                 "tuple" => VirtualKind::Tuple,
+                "instance" => VirtualKind::Instance,
                 other => return Err(format!("unknown virtual kind {other}")),
             };
             let fields = fields.trim().strip_suffix(')').ok_or("expected )")?;

@@ -44,6 +44,9 @@ pub enum SnapValue {
 pub enum VirtualKind {
     /// A tuple of its fields.
     Tuple,
+    /// An instance of a user class in map mode: field 0 is the class (a value word), field 1
+    /// its map id (a raw `i64`), the others its attribute slots in map order.
+    Instance,
 }
 
 impl VirtualKind {
@@ -51,6 +54,7 @@ impl VirtualKind {
     pub const fn name(self) -> &'static str {
         match self {
             VirtualKind::Tuple => "tuple",
+            VirtualKind::Instance => "instance",
         }
     }
 }

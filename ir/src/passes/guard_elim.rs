@@ -152,7 +152,7 @@ fn analyze(trace: &Trace, assumed: &HashMap<usize, TypeTag>) -> Analysis {
             Op::BoxInt => Some(TypeTag::Int),
             Op::BoxFloat => Some(TypeTag::Float),
             Op::BoxBool => Some(TypeTag::Bool),
-            Op::NewTuple => Some(TypeTag::Object),
+            Op::NewTuple | Op::NewInstance => Some(TypeTag::Object),
             Op::Phi => assumed.get(&index).copied(),
             _ => None,
         };

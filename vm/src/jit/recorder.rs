@@ -147,6 +147,8 @@ struct Recorder<'a> {
     pinned_builtins: bool,
     /// Tuples the trace built (`new_tuple`), with their fields, for unpacking.
     built_tuples: HashMap<Ref, Vec<Entry>>,
+    /// Instances the trace made (`new_instance`) and their attributes; inlined `__init__`s.
+    built_instances: instance::BuiltInstances,
     /// `list.append`, once the trace has loaded it as a method.
     list_append_method: Option<Value>,
     /// Inlined calls (virtual frames) in progress.
@@ -435,6 +437,7 @@ impl<'a> Recorder<'a> {
             pinned_globals: false,
             pinned_builtins: false,
             built_tuples: HashMap::new(),
+            built_instances: instance::BuiltInstances::default(),
             list_append_method: None,
             calls: inline::Calls::default(),
             loop_call: None,
@@ -660,10 +663,12 @@ impl Recorder<'_> {
     /// Takes the snapshot of the state before the instruction at `pc`.
     fn snapshot(&mut self, pc: usize) {
         if self.calls.inlined() {
-            return self.inline_snapshot(pc);
+            self.inline_snapshot(pc);
+        } else {
+            let slots = self.state_slots();
+            self.b.snapshot(pc as u32, self.stack.len() as u32, &slots);
         }
-        let slots = self.state_slots();
-        self.b.snapshot(pc as u32, self.stack.len() as u32, &slots);
+        self.describe_virtual_instances();
     }
 
     fn pop(&mut self) -> Step<Entry> {
@@ -858,7 +863,7 @@ impl Recorder<'_> {
                 return Err(AbortReason::InnerLoop);
             }
             Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                return self.inline_return(op, arg).map(Some);
+                return self.return_from_inlined(op, arg).map(Some);
             }
             Opcode::POP_TOP => {
                 self.pop()?;
@@ -1055,8 +1060,13 @@ impl Recorder<'_> {
                         )?
                         .is_some() => {}
             Opcode::CALL => {
+                let init = self.instantiate(arg as usize)?;
                 if let Some(target) = self.inline_call(arg as usize, start, next, false)? {
+                    self.entered_init(init)?;
                     return Ok(Some(target));
+                }
+                if init.is_some() {
+                    return Err(AbortReason::CallShape);
                 }
                 let e = match self.builtin_call(arg as usize)? {
                     Some(e) => e,

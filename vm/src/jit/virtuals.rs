@@ -9,8 +9,17 @@
 use pyrite_ir::{SnapValue, Snapshot, Trace, VirtualKind};
 
 use crate::jit::frames::slot_value;
-use crate::object::Value;
+use crate::object::{Payload, Value};
+use crate::types::attr_map::{DICT_MODE, InstanceAttrs};
 use crate::vm::Vm;
+
+/// An instance of `class` in map `map` holding `slots` (what `cls()` and the attribute
+/// stores of its `__init__` would have made).
+fn instance_with(class: &Value, map: u32, slots: Vec<Value>) -> Value {
+    let mut attrs = InstanceAttrs::new(map, 0);
+    attrs.values = slots;
+    Value::alloc(class, Payload::Instance(std::cell::RefCell::new(attrs)))
+}
 
 /// The objects of `snapshot.virtuals`, in order, from the exit's `words`.
 pub(crate) fn materialize(
@@ -57,23 +66,35 @@ pub(crate) fn materialize(
                 continue;
             }
             let mut word = first_word[i];
+            let mut raw = Vec::new();
             let mut fields = Vec::with_capacity(snapshot.virtuals[i].fields.len());
             for field in &snapshot.virtuals[i].fields {
                 fields.push(match *field {
                     SnapValue::Ref(r) => {
                         let w = words.get(word).copied().unwrap_or(0);
                         word += 1;
+                        raw.push(w);
                         let v = slot_value(vm, trace, r, w);
                         if v.is_null() { Value::NONE } else { v }
                     }
-                    SnapValue::Virtual(j) => built
-                        .get(j as usize)
-                        .and_then(Option::clone)
-                        .unwrap_or(Value::NONE),
+                    SnapValue::Virtual(j) => {
+                        raw.push(0);
+                        built
+                            .get(j as usize)
+                            .and_then(Option::clone)
+                            .unwrap_or(Value::NONE)
+                    }
                 });
             }
             let object = match snapshot.virtuals[i].kind {
                 VirtualKind::Tuple => vm.new_tuple(fields),
+                VirtualKind::Instance => {
+                    // Field 0 is the class, field 1 the raw map id, then the slots.
+                    let map = raw.get(1).map_or(DICT_MODE, |&m| m as u32);
+                    let slots = fields.split_off(2.min(fields.len()));
+                    let class = fields.into_iter().next().unwrap_or(Value::NONE);
+                    instance_with(&class, map, slots)
+                }
             };
             built[i] = Some(object);
             on_stack[i] = false;

@@ -111,6 +111,17 @@ impl AttrMaps {
         Some(id)
     }
 
+    /// The map after adding attribute `name` to `map`, if that transition already exists
+    /// (a read-only [`AttrMaps::add`], for the trace recorder).
+    pub fn transition(&self, map: MapId, name: &Value) -> Option<MapId> {
+        let text = name.as_str()?;
+        let node = self.nodes.get(map as usize)?;
+        node.transitions
+            .iter()
+            .find(|(n, _)| n.is(name) || n.as_str() == Some(text))
+            .map(|&(_, next)| next)
+    }
+
     /// The map of a fresh instance with `n` `__slots__` slots and no other attributes.
     pub fn slots_root(&mut self, n: usize, placeholder: impl Fn(usize) -> Value) -> MapId {
         if let Some(&id) = self.slot_roots.get(n) {

@@ -27,7 +27,7 @@ impl Recorder<'_> {
         }
     }
 
-    fn attr_name(&self, arg: u32) -> Step<Value> {
+    pub(super) fn attr_name(&self, arg: u32) -> Step<Value> {
         self.code
             .as_code()
             .and_then(|c| c.names.get((arg >> 1) as usize).cloned())
@@ -106,6 +106,15 @@ impl Recorder<'_> {
         let name = self.attr_name(arg)?;
         let f = load_method(&obj.v, &cache, &name)
             .ok_or(AbortReason::UnsupportedTypes("method lookup"))?;
+        if self.is_virtual_instance(obj.r) {
+            // A fresh instance of a known class in a known map: the method is a constant
+            // (the class's version is an entry dependency).
+            self.keep_alive(&f);
+            let function = self.constant(&f);
+            self.push(function);
+            self.push(obj);
+            return Ok(());
+        }
         if !obj.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
             return Err(AbortReason::UnsupportedTypes("method of a number"));
         }

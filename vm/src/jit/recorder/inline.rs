@@ -58,6 +58,11 @@ struct Caller {
 }
 
 impl Calls {
+    /// How many inlined calls are in progress.
+    pub(super) fn depth(&self) -> usize {
+        self.callers.len()
+    }
+
     /// Whether the recorder is inside an inlined call.
     pub(super) fn inlined(&self) -> bool {
         !self.callers.is_empty()

@@ -18,16 +18,31 @@
 //! Reference counts: the trace never creates or frees a heap object, so a store only puts
 //! an immediate (int, float, bool, None) over an immediate, both guarded by tag; a loaded
 //! heap object is borrowed from its instance, which the trace cannot free.
+//!
+//! Instances the trace makes (`Point(a, b)` of a plain class, `__init__` inlined) are
+//! *virtual* (allocation removal, PyPy's virtuals): `new_instance` only names them, the
+//! recorder answers their attribute loads and stores from the IR values stored, and every
+//! snapshot describes them field by field, so an exit rebuilds them (`jit::virtuals`)
+//! exactly as the interpreter would have made them. An `__init__` that emits a guard is
+//! not inlined this way (an exit inside it would rebuild a frame that returns None), and a
+//! virtual instance that escapes (into a list, a helper, the loop's next iteration) keeps
+//! the trace from compiling: the backend does not allocate instances.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use pyrite_ir::{Op, Ref, Type};
+use pyrite_ir::{Op, Ref, SnapValue, Type, Virtual, VirtualKind};
 use pyrite_profiler::AbortReason;
 
 use super::{Dep, Entry, Recorder, Step, tag_of};
 use crate::bytecode::Opcode;
 use crate::interp::attr_cache::{AttrCache, load_instance_value};
+use crate::interp::class::is_object_new_descriptor;
 use crate::object::layout::{InstanceLayout, measure_instance_layout};
+use crate::object::{Payload, Value};
+use crate::types::attr_map::{EMPTY_MAP, InstanceAttrs, MapId};
+use crate::types::typeobj::{Layout, type_flags};
 
 /// The measured layout (the same for every instance within one build).
 fn layout(rec: &Recorder) -> Step<InstanceLayout> {
@@ -83,6 +98,9 @@ impl Recorder<'_> {
             return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR (method)"));
         }
         let obj = self.pop()?;
+        if self.is_virtual_instance(obj.r) {
+            return self.load_virtual_attr(op, at, arg, &obj);
+        }
         let (op, cache) = self.attr_cache_for(op, at, &obj.v, (arg >> 1) as usize)?;
         if op != Opcode::LOAD_ATTR_INSTANCE_VALUE {
             return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR"));
@@ -106,6 +124,9 @@ impl Recorder<'_> {
     pub(super) fn store_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<()> {
         let obj = self.pop()?;
         let value = self.pop()?;
+        if self.is_virtual_instance(obj.r) {
+            return self.store_virtual_attr(op, at, arg, &obj, value);
+        }
         let (op, cache) = self.attr_cache_for(op, at, &obj.v, arg as usize)?;
         if op != Opcode::STORE_ATTR_INSTANCE_VALUE {
             return Err(AbortReason::UnsupportedOpcode("STORE_ATTR"));
@@ -127,4 +148,327 @@ impl Recorder<'_> {
         self.b.store_attr(values, offset, word);
         Ok(())
     }
+}
+
+/// An instance the trace made (`cls(...)` of a plain class with its `__init__` inlined)
+/// and never allocates: the recorder keeps its attributes as IR values and answers loads
+/// and stores from them; snapshots describe it as a virtual `instance` the exit rebuilds.
+struct VirtualInstance {
+    class: Value,
+    /// A private instance in the same map with the recorded values, so that the dry run
+    /// (inline caches, method lookups) sees what the interpreter would; the program never
+    /// sees it.
+    shadow: Value,
+    fields: Vec<Entry>,
+}
+
+/// An inlined `__init__` in progress.
+struct PendingInit {
+    /// The call depth inside it.
+    depth: usize,
+    instance: Entry,
+    /// The first instruction recorded for it.
+    first_inst: usize,
+}
+
+/// The instances the trace made, and the `__init__` calls being inlined.
+#[derive(Default)]
+pub(super) struct BuiltInstances {
+    objects: HashMap<Ref, VirtualInstance>,
+    inits: Vec<PendingInit>,
+}
+
+/// The version tag of the class of a heap object.
+fn class_version(obj: &Value) -> Option<u32> {
+    obj.as_object()?
+        .type_value()
+        .as_type_data()
+        .map(|t| t.version())
+}
+
+/// The map of an instance in map mode.
+fn map_of(obj: &Value) -> Option<MapId> {
+    match obj.payload()? {
+        Payload::Instance(cell) => cell.try_borrow().ok().map(|a| a.map),
+        _ => None,
+    }
+}
+
+impl Recorder<'_> {
+    pub(super) fn is_virtual_instance(&self, r: Ref) -> bool {
+        self.built_instances.objects.contains_key(&r)
+    }
+
+    /// Before `CALL argc`: when the callee is a plain class (metaclass `type`,
+    /// `object.__new__`, a Python `__init__`, no `__slots__`, no `__del__`: the classes the
+    /// interpreter instantiates by pushing the `__init__` frame), emits `new_instance` and
+    /// rewrites the call into `__init__(instance, *args)` for `inline_call`. Returns the
+    /// instance and where its recording starts.
+    pub(super) fn instantiate(&mut self, argc: usize) -> Step<Option<(Entry, usize)>> {
+        let Some(callee_at) = self.stack.len().checked_sub(argc + 2) else {
+            return Ok(None);
+        };
+        let callee = self.stack[callee_at].clone();
+        let cls = callee.v.clone();
+        let Some(data) = cls.as_type_data() else {
+            return Ok(None);
+        };
+        let vm = self.vm;
+        if !self.stack[callee_at + 1].v.is_null()
+            || !data.has_flag(type_flags::HEAPTYPE)
+            || data.layout != Layout::Object
+            || data.nslots.get() != 0
+            || vm.tracing.active()
+            || !vm.type_of(&cls).is(&vm.types.type_)
+        {
+            return Ok(None);
+        }
+        let Some(init) = vm.lookup_type_attr(&cls, "__init__") else {
+            return Ok(None);
+        };
+        if init.as_function().is_none() || vm.lookup_type_attr(&cls, "__del__").is_some() {
+            return Ok(None);
+        }
+        match vm.lookup_type_attr(&cls, "__new__") {
+            Some(new) if is_object_new_descriptor(&new) => {}
+            _ => return Ok(None),
+        }
+        if self.b.trace().type_of(callee.r) != Type::Value {
+            return Err(AbortReason::CallShape);
+        }
+        let class_const = self.b.const_value(cls.bits());
+        if callee.r != class_const {
+            self.b.guard_eq(callee.r, class_const);
+        }
+        self.keep_alive(&cls);
+        self.keep_alive(&init);
+        let version = data.version();
+        if !self.deps.iter().any(
+            |d| matches!(d, Dep::TypeVersion { ty, version: v } if ty.is(&cls) && *v == version),
+        ) {
+            self.deps.push(Dep::TypeVersion {
+                ty: cls.clone(),
+                version,
+            });
+        }
+        let first_inst = self.b.trace().insts.len();
+        let r = self.b.emit(Op::NewInstance, &[class_const]);
+        let shadow = Value::alloc(
+            &cls,
+            Payload::Instance(RefCell::new(InstanceAttrs::new(EMPTY_MAP, 0))),
+        );
+        let instance = Entry {
+            r,
+            v: shadow.clone(),
+        };
+        self.built_instances.objects.insert(
+            r,
+            VirtualInstance {
+                class: cls,
+                shadow,
+                fields: Vec::new(),
+            },
+        );
+        let init = self.constant(&init);
+        self.stack[callee_at] = init;
+        self.stack[callee_at + 1] = instance.clone();
+        Ok(Some((instance, first_inst)))
+    }
+
+    /// After `inline_call` entered the frame of an `__init__` that `instantiate` set up.
+    pub(super) fn entered_init(&mut self, init: Option<(Entry, usize)>) -> Step<()> {
+        if let Some((instance, first_inst)) = init {
+            self.built_instances.inits.push(PendingInit {
+                depth: self.calls.depth(),
+                instance,
+                first_inst,
+            });
+        }
+        Ok(())
+    }
+
+    /// `RETURN_VALUE`/`RETURN_CONST` of an inlined frame; an inlined `__init__` hands the
+    /// caller the instance instead of its None.
+    pub(super) fn return_from_inlined(&mut self, op: Opcode, arg: u32) -> Step<usize> {
+        let depth = self.calls.depth();
+        let pc = self.inline_return(op, arg)?;
+        let ends_init = self
+            .built_instances
+            .inits
+            .last()
+            .is_some_and(|init| init.depth == depth);
+        if !ends_init {
+            return Ok(pc);
+        }
+        let init = self
+            .built_instances
+            .inits
+            .pop()
+            .ok_or(AbortReason::FrameShape)?;
+        let result = self.pop()?;
+        if !(result.v.is_none() && result.r.is_const()) {
+            // The interpreter raises TypeError for another result.
+            return Err(AbortReason::CallShape);
+        }
+        // An exit inside `__init__` would rebuild its frame as a plain call's, returning
+        // None to the caller instead of the instance.
+        let trace = self.b.trace();
+        let guarded = trace
+            .insts
+            .get(init.first_inst..)
+            .is_some_and(|insts| insts.iter().any(|i| trace.is_guard(i)));
+        if guarded {
+            return Err(AbortReason::UnsupportedTypes(
+                "a guard inside an inlined __init__",
+            ));
+        }
+        self.push(init.instance);
+        Ok(pc)
+    }
+
+    /// `obj.name` of an instance the trace made: the value stored last.
+    fn load_virtual_attr(&mut self, op: Opcode, at: usize, arg: u32, obj: &Entry) -> Step<Entry> {
+        let shadow = obj.v.clone();
+        let (op, cache) = self.attr_cache_for(op, at, &shadow, (arg >> 1) as usize)?;
+        let class_version = class_version(&shadow);
+        if op != Opcode::LOAD_ATTR_INSTANCE_VALUE
+            || class_version != Some(cache.type_version)
+            || map_of(&shadow) != Some(cache.map)
+        {
+            return Err(AbortReason::UnsupportedTypes("attribute of a new instance"));
+        }
+        self.built_instances
+            .objects
+            .get(&obj.r)
+            .and_then(|vi| vi.fields.get(usize::from(cache.index)))
+            .cloned()
+            .ok_or(AbortReason::UnsupportedTypes("attribute of a new instance"))
+    }
+
+    /// `obj.name = value` on an instance the trace made (the attribute stores of its
+    /// `__init__`, usually): the interpreter's cache for the store must describe it.
+    fn store_virtual_attr(
+        &mut self,
+        op: Opcode,
+        at: usize,
+        arg: u32,
+        obj: &Entry,
+        value: Entry,
+    ) -> Step<()> {
+        let shadow = obj.v.clone();
+        let (op, cache) = self.attr_cache_for(op, at, &shadow, arg as usize)?;
+        let class_version = class_version(&shadow);
+        let map = map_of(&shadow).ok_or(AbortReason::FrameShape)?;
+        if op != Opcode::STORE_ATTR_INSTANCE_VALUE
+            || class_version != Some(cache.type_version)
+            || map != cache.map
+        {
+            return Err(AbortReason::UnsupportedTypes(
+                "attribute store on a new instance",
+            ));
+        }
+        let name = self.attr_name(arg << 1)?;
+        let next = self.vm.maps.transition(map, &name);
+        let Some(Payload::Instance(cell)) = shadow.payload() else {
+            return Err(AbortReason::FrameShape);
+        };
+        let mut attrs = cell.try_borrow_mut().map_err(|_| AbortReason::FrameShape)?;
+        let index = usize::from(cache.index);
+        let vi = self
+            .built_instances
+            .objects
+            .get_mut(&obj.r)
+            .ok_or(AbortReason::FrameShape)?;
+        if index < vi.fields.len() && index < attrs.values.len() {
+            attrs.values[index] = value.v.clone();
+            vi.fields[index] = value;
+        } else if index == vi.fields.len() && index == attrs.values.len() {
+            attrs.map = next.ok_or(AbortReason::UnsupportedTypes(
+                "attribute store on a new instance",
+            ))?;
+            attrs.values.push(value.v.clone());
+            vi.fields.push(value);
+        } else {
+            return Err(AbortReason::UnsupportedTypes(
+                "attribute store on a new instance",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Describes every instance the trace made that the snapshot just taken names as a
+    /// virtual `instance` (class, map, the current attribute values).
+    pub(super) fn describe_virtual_instances(&mut self) {
+        if self.built_instances.objects.is_empty() {
+            return;
+        }
+        let mut described: HashMap<Ref, (Ref, Ref, Vec<Ref>)> = HashMap::new();
+        let objects: Vec<(Ref, Value, MapId, Vec<Ref>)> = self
+            .built_instances
+            .objects
+            .iter()
+            .map(|(&r, vi)| {
+                let map = map_of(&vi.shadow).unwrap_or(EMPTY_MAP);
+                (
+                    r,
+                    vi.class.clone(),
+                    map,
+                    vi.fields.iter().map(|e| e.r).collect(),
+                )
+            })
+            .collect();
+        for (r, class, map, fields) in objects {
+            let class = self.b.const_value(class.bits());
+            let map = self.b.const_int(i64::from(map));
+            described.insert(r, (class, map, fields));
+        }
+        let Some(snapshot) = self.b.current_snapshot_mut() else {
+            return;
+        };
+        let mut index_of: HashMap<Ref, u32> = HashMap::new();
+        let mut frames = std::mem::take(&mut snapshot.frames);
+        for frame in &mut frames {
+            for (_, value) in &mut frame.slots {
+                if let SnapValue::Ref(r) = *value
+                    && described.contains_key(&r)
+                {
+                    *value = virtual_of(r, &described, &mut snapshot.virtuals, &mut index_of);
+                }
+            }
+        }
+        snapshot.frames = frames;
+    }
+}
+
+/// The virtual describing instance `r` in `virtuals` (added with its fields, once).
+fn virtual_of(
+    r: Ref,
+    described: &HashMap<Ref, (Ref, Ref, Vec<Ref>)>,
+    virtuals: &mut Vec<Virtual>,
+    index_of: &mut HashMap<Ref, u32>,
+) -> SnapValue {
+    if let Some(&i) = index_of.get(&r) {
+        return SnapValue::Virtual(i);
+    }
+    let Some((class, map, fields)) = described.get(&r) else {
+        return SnapValue::Ref(r);
+    };
+    let index = virtuals.len() as u32;
+    index_of.insert(r, index);
+    virtuals.push(Virtual {
+        kind: VirtualKind::Instance,
+        fields: Vec::new(),
+    });
+    let mut values = vec![SnapValue::Ref(*class), SnapValue::Ref(*map)];
+    for &f in fields {
+        values.push(if described.contains_key(&f) {
+            virtual_of(f, described, virtuals, index_of)
+        } else {
+            SnapValue::Ref(f)
+        });
+    }
+    if let Some(v) = virtuals.get_mut(index as usize) {
+        v.fields = values;
+    }
+    SnapValue::Virtual(index)
 }
