@@ -47,6 +47,8 @@ enum Owner {
     DictItems,
     MemberDescriptor,
     GetSetDescriptor,
+    WrapperDescriptor,
+    MethodWrapper,
     Exception(ExcKind),
 }
 
@@ -229,6 +231,27 @@ const TABLE: &[(Owner, &[&str])] = &[
         &["__doc__", "__name__:M", "__objclass__:M", "__qualname__"],
     ),
     (
+        Owner::WrapperDescriptor,
+        &[
+            "__doc__",
+            "__name__:M",
+            "__objclass__:M",
+            "__qualname__",
+            "__text_signature__",
+        ],
+    ),
+    (
+        Owner::MethodWrapper,
+        &[
+            "__doc__",
+            "__name__",
+            "__objclass__",
+            "__qualname__",
+            "__self__:M",
+            "__text_signature__",
+        ],
+    ),
+    (
         Owner::Exception(ExcKind::BaseException),
         &[
             "__cause__",
@@ -320,6 +343,8 @@ fn owner_type(vm: &Vm, owner: Owner) -> Value {
         Owner::DictItems => t.dict_items.clone(),
         Owner::MemberDescriptor => t.member_descriptor.clone(),
         Owner::GetSetDescriptor => t.getset_descriptor.clone(),
+        Owner::WrapperDescriptor => t.wrapper_descriptor.clone(),
+        Owner::MethodWrapper => t.method_wrapper.clone(),
         Owner::Exception(kind) => t.exception(kind).clone(),
     }
 }

@@ -28,6 +28,7 @@ pub mod percent_format;
 pub mod range;
 pub mod repr;
 pub mod set;
+pub mod slot_wrappers;
 pub mod str_case;
 pub mod str_format;
 pub mod str_methods;
@@ -104,6 +105,7 @@ pub fn install(vm: &mut Vm) {
     install_class_machinery(vm);
     frame_locals::install(vm);
     getset::install(vm);
+    slot_wrappers::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class
@@ -199,6 +201,23 @@ impl Vm {
     pub fn add_method(&mut self, ty: &Value, name: &'static str, func: NativeFn) {
         let descriptor = Value::alloc(
             &self.types.method_descriptor,
+            Payload::BuiltinFunction(Box::new(BuiltinFunctionData {
+                name,
+                func,
+                receiver: Value::NULL,
+                owner: ty.clone(),
+                doc: "",
+            })),
+        );
+        self.set_type_attr(ty, name, descriptor);
+    }
+
+    /// Adds a slot wrapper (`<slot wrapper '__repr__' of 'NoneType' objects>`): a method
+    /// descriptor of type `wrapper_descriptor`, which checks its receiver's type when
+    /// called unbound and binds to a `method-wrapper`.
+    pub fn add_slot_wrapper(&mut self, ty: &Value, name: &'static str, func: NativeFn) {
+        let descriptor = Value::alloc(
+            &self.types.wrapper_descriptor,
             Payload::BuiltinFunction(Box::new(BuiltinFunctionData {
                 name,
                 func,

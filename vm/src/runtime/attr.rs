@@ -276,9 +276,14 @@ impl Vm {
 
     /// A method descriptor bound to `receiver`.
     pub fn bind_builtin(&self, descriptor: &Value, receiver: Value) -> Value {
+        let bound_type = if self.type_of(descriptor).is(&self.types.wrapper_descriptor) {
+            &self.types.method_wrapper
+        } else {
+            &self.types.builtin_function
+        };
         match descriptor.payload() {
             Some(Payload::BuiltinFunction(f)) => Value::alloc(
-                &self.types.builtin_function,
+                bound_type,
                 Payload::BuiltinFunction(Box::new(crate::types::function::BuiltinFunctionData {
                     name: f.name,
                     func: f.func,

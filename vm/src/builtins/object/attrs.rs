@@ -268,7 +268,9 @@ pub fn builtin_function_attribute(vm: &mut Vm, f: &Value, name: &str) -> PyResul
             }
         }
         "__self__" if !is_descriptor => or_none(data.receiver.clone()),
-        "__objclass__" if is_descriptor => data.owner.clone(),
+        "__objclass__" if is_descriptor || vm.type_of(f).is(&vm.types.method_wrapper) => {
+            data.owner.clone()
+        }
         "__doc__" => {
             if data.doc.is_empty()
                 || data.doc.ends_with(".__new__")
