@@ -49,11 +49,14 @@ enum Owner {
     GetSetDescriptor,
     WrapperDescriptor,
     MethodWrapper,
+    Type,
     Exception(ExcKind),
 }
 
 /// Each type's data attributes; a `:M` suffix marks a member descriptor (CPython's
-/// `tp_members`), the others are getset descriptors. `__annotate__` of functions is 3.14's.
+/// `tp_members`), the others are getset descriptors. `__annotate__` (functions,
+/// classmethod, staticmethod) and the `__annotations__` getsets of classmethod and
+/// staticmethod are 3.14's (3.13 copies `__annotations__` into their `__dict__`).
 const TABLE: &[(Owner, &[&str])] = &[
     (
         Owner::Function,
@@ -109,11 +112,25 @@ const TABLE: &[(Owner, &[&str])] = &[
     ),
     (
         Owner::ClassMethod,
-        &["__func__:M", "__isabstractmethod__", "__wrapped__:M"],
+        &[
+            "__annotate__",
+            "__annotations__",
+            "__dict__",
+            "__func__:M",
+            "__isabstractmethod__",
+            "__wrapped__:M",
+        ],
     ),
     (
         Owner::StaticMethod,
-        &["__func__:M", "__isabstractmethod__", "__wrapped__:M"],
+        &[
+            "__annotate__",
+            "__annotations__",
+            "__dict__",
+            "__func__:M",
+            "__isabstractmethod__",
+            "__wrapped__:M",
+        ],
     ),
     (
         Owner::Generator,
@@ -218,6 +235,29 @@ const TABLE: &[(Owner, &[&str])] = &[
     (
         Owner::Super,
         &["__self__:M", "__self_class__:M", "__thisclass__:M"],
+    ),
+    (
+        Owner::Type,
+        &[
+            "__abstractmethods__",
+            "__annotate__",
+            "__annotations__",
+            "__base__:M",
+            "__bases__",
+            "__basicsize__:M",
+            "__dict__",
+            "__dictoffset__:M",
+            "__doc__",
+            "__flags__:M",
+            "__itemsize__:M",
+            "__module__",
+            "__mro__",
+            "__name__",
+            "__qualname__",
+            "__text_signature__",
+            "__type_params__",
+            "__weakrefoffset__:M",
+        ],
     ),
     (Owner::DictKeys, &["mapping"]),
     (Owner::DictValues, &["mapping"]),
@@ -345,6 +385,7 @@ fn owner_type(vm: &Vm, owner: Owner) -> Value {
         Owner::GetSetDescriptor => t.getset_descriptor.clone(),
         Owner::WrapperDescriptor => t.wrapper_descriptor.clone(),
         Owner::MethodWrapper => t.method_wrapper.clone(),
+        Owner::Type => t.type_.clone(),
         Owner::Exception(kind) => t.exception(kind).clone(),
     }
 }
@@ -412,6 +453,16 @@ fn check_applies(vm: &Vm, m: &MemberData, obj: &Value) -> PyResult<()> {
 pub fn get(vm: &mut Vm, m: &MemberData, obj: &Value) -> PyResult<Value> {
     check_applies(vm, m, obj)?;
     let name = m.name.as_str().unwrap_or("");
+    if m.owner_type.is(&vm.types.type_) {
+        // Never through `getattr`: `type_getattr` may land back here.
+        return match vm.type_data_attribute(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(PyErr::attribute_error(format!(
+                "type object '{}' has no attribute '{name}'",
+                crate::runtime::typecheck::type_name_of(obj)
+            ))),
+        };
+    }
     if let Some(v) = vm.special_attr(obj, name)? {
         return Ok(v);
     }
@@ -423,6 +474,9 @@ pub fn set(vm: &mut Vm, m: &MemberData, obj: &Value, value: Option<Value>) -> Py
     check_applies(vm, m, obj)?;
     let name = m.name.as_str().unwrap_or("");
     match value {
+        Some(value) if m.owner_type.is(&vm.types.type_) => {
+            return vm.type_or_object_setattr(obj, name, value);
+        }
         Some(value) => {
             if crate::builtins::object::set_builtin_attribute(vm, obj, name, &value)? {
                 return Ok(());

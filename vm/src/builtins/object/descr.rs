@@ -160,8 +160,25 @@ fn classmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = rest(&args);
     a.no_keywords("classmethod")?;
     let pos = a.range("classmethod", 1, 1)?;
-    let _ = vm;
-    Ok(Value::alloc(&cls, Payload::ClassMethod(pos[0].clone())))
+    let cm = Value::alloc(&cls, Payload::ClassMethod(pos[0].clone()));
+    copy_wrapped_attributes(vm, &cm, &pos[0])?;
+    Ok(cm)
+}
+
+/// A classmethod/staticmethod gets a `__dict__` with the wrapped callable's `__module__`,
+/// `__name__`, `__qualname__` and `__doc__`, as CPython's constructors copy them (its
+/// annotations stay with the callable: `__annotations__`/`__annotate__` read through).
+fn copy_wrapped_attributes(vm: &mut Vm, wrapper: &Value, func: &Value) -> PyResult<()> {
+    let Some(dict) = vm.instance_dict_or_create(wrapper) else {
+        return Ok(());
+    };
+    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+        if let Some(v) = vm.getattr_opt(func, name)? {
+            let key = vm.intern(name);
+            vm.dict_set(&dict, key, v)?;
+        }
+    }
+    Ok(())
 }
 
 fn staticmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -169,8 +186,9 @@ fn staticmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = rest(&args);
     a.no_keywords("staticmethod")?;
     let pos = a.range("staticmethod", 1, 1)?;
-    let _ = vm;
-    Ok(Value::alloc(&cls, Payload::StaticMethod(pos[0].clone())))
+    let sm = Value::alloc(&cls, Payload::StaticMethod(pos[0].clone()));
+    copy_wrapped_attributes(vm, &sm, &pos[0])?;
+    Ok(sm)
 }
 
 fn wrapped(v: &Value) -> Option<Value> {
@@ -282,9 +300,8 @@ pub fn descriptor_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Op
                     Some(v) => Ok(Some(Value::from_bool(vm.truthy(&v)?))),
                     None => Ok(Some(Value::FALSE)),
                 },
-                "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__" => {
-                    vm.getattr_opt(&f, name)
-                }
+                "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__"
+                | "__annotate__" => vm.getattr_opt(&f, name),
                 _ => Ok(None),
             }
         }
