@@ -46,7 +46,7 @@ fn exception_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .map_or(Value::NONE, |d| d.args.borrow().clone());
     let mut items = vec![ty, exc_args];
     if let Some(d) = vm.instance_dict(&exc)
-        && d.as_dict().is_some_and(|t| t.borrow().len() > 0)
+        && d.as_dict().is_some_and(|t| !t.borrow().is_empty())
     {
         items.push(d);
     }
