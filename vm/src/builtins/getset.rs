@@ -188,6 +188,10 @@ const TABLE: &[(Owner, &[&str])] = &[
             "co_qualname:M",
             "co_stacksize:M",
             "co_varnames",
+            "co_exceptiontable:M",
+            "co_linetable:M",
+            "co_lnotab",
+            "_co_code_adaptive",
         ],
     ),
     (
@@ -416,7 +420,7 @@ pub fn install(vm: &mut Vm) {
                         BUILTIN_GETSET
                     },
                     owner: owner_name.clone(),
-                    owner_type: ty.clone(),
+                    owner_type: std::cell::RefCell::new(ty.clone()),
                 }),
             );
             vm.set_type_attr(&ty, name, descr);
@@ -438,7 +442,8 @@ pub fn is_builtin(m: &MemberData) -> bool {
 
 /// "descriptor 'x' for 'T' objects doesn't apply to a 'U' object".
 fn check_applies(vm: &Vm, m: &MemberData, obj: &Value) -> PyResult<()> {
-    if m.owner_type.is_null() || vm.is_instance(obj, &m.owner_type) {
+    let owner = m.owner_type.borrow().clone();
+    if owner.is_null() || vm.is_instance(obj, &owner) {
         return Ok(());
     }
     Err(PyErr::type_error(format!(
@@ -453,10 +458,11 @@ fn check_applies(vm: &Vm, m: &MemberData, obj: &Value) -> PyResult<()> {
 pub fn get(vm: &mut Vm, m: &MemberData, obj: &Value) -> PyResult<Value> {
     check_applies(vm, m, obj)?;
     let name = m.name.as_str().unwrap_or("");
-    if m.owner_type.is(&vm.types.type_) {
+    if m.owner_type.borrow().is(&vm.types.type_) {
         // Never through `getattr`: `type_getattr` may land back here.
         return match vm.type_data_attribute(obj, name)? {
             Some(v) => Ok(v),
+            None if name == "__abstractmethods__" => Err(PyErr::attribute_error(name)),
             None => Err(PyErr::attribute_error(format!(
                 "type object '{}' has no attribute '{name}'",
                 crate::runtime::typecheck::type_name_of(obj)
@@ -474,7 +480,7 @@ pub fn set(vm: &mut Vm, m: &MemberData, obj: &Value, value: Option<Value>) -> Py
     check_applies(vm, m, obj)?;
     let name = m.name.as_str().unwrap_or("");
     match value {
-        Some(value) if m.owner_type.is(&vm.types.type_) => {
+        Some(value) if m.owner_type.borrow().is(&vm.types.type_) => {
             return vm.type_or_object_setattr(obj, name, value);
         }
         Some(value) => {
@@ -497,6 +503,13 @@ pub fn set(vm: &mut Vm, m: &MemberData, obj: &Value, value: Option<Value>) -> Py
                 if vm.own_attr_del(obj, name)? {
                     return Ok(());
                 }
+            }
+            if let Some(Payload::Cell(c)) = obj.payload()
+                && name == "cell_contents"
+            {
+                let old = c.replace(Value::NULL);
+                drop(old);
+                return Ok(());
             }
             if name == "f_trace" && crate::interp::frame_object::frame_data(obj).is_some() {
                 crate::builtins::object::set_builtin_attribute(vm, obj, name, &Value::NONE)?;

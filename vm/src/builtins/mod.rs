@@ -4,6 +4,7 @@
 pub mod bytes;
 pub mod bytes_ascii;
 pub mod bytes_methods;
+pub mod code_tables;
 pub mod codecs;
 pub mod complex;
 pub mod coroutine;
@@ -106,6 +107,7 @@ pub fn install(vm: &mut Vm) {
     frame_locals::install(vm);
     getset::install(vm);
     slot_wrappers::install(vm);
+    code_tables::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class

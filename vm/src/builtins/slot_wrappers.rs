@@ -62,6 +62,7 @@ pub fn install(vm: &mut Vm) {
         t.async_generator.clone(),
     ];
     let traceback = t.traceback.clone();
+    let buffers = [t.bytes.clone(), t.bytearray.clone(), t.memoryview.clone()];
     for ty in &repr_types {
         vm.add_slot_wrapper(ty, "__repr__", slot_repr);
     }
@@ -84,6 +85,23 @@ pub fn install(vm: &mut Vm) {
         vm.set_type_attr(ty, "__class_getitem__", m);
     }
     vm.add_method(&traceback, "__dir__", traceback_dir);
+    for ty in &buffers {
+        vm.add_slot_wrapper(ty, "__buffer__", buffer);
+    }
+}
+
+/// `obj.__buffer__(flags)` (PEP 688): a memoryview of the object.
+fn buffer(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (recv, rest) = split(&args);
+    let pos = rest.exact("__buffer__", 1)?;
+    if pos[0].as_small_int().is_none() && crate::runtime::numbers::as_int(&pos[0]).is_none() {
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&pos[0])
+        )));
+    }
+    let mv = vm.types.memoryview.clone();
+    vm.call(&mv, &[recv])
 }
 
 /// The receiver and the arguments after it.
@@ -200,7 +218,7 @@ fn generator_del(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `traceback.__dir__()`: only its four attributes, as CPython lists them.
 fn traceback_dir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let _ = args;
-    let names = ["tb_frame", "tb_lasti", "tb_lineno", "tb_next"]
+    let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"]
         .iter()
         .map(|n| vm.new_str(n))
         .collect();

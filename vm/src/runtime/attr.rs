@@ -514,7 +514,12 @@ impl Vm {
         {
             return Ok(Some(d));
         }
-        crate::builtins::object::builtin_attribute(self, obj, name)
+        let found = crate::builtins::object::builtin_attribute(self, obj, name)?;
+        if found.is_none() && name == "__doc__" {
+            // Builtin types without a docstring of their own (CPython's tp_doc NULL).
+            return Ok(Some(Value::NONE));
+        }
+        Ok(found)
     }
 
     /// `setattr(obj, name, value)`.

@@ -342,7 +342,7 @@ pub fn code_attribute(vm: &mut Vm, code: &Value, name: &str) -> PyResult<Option<
             }
             vm.new_bytes(bytes)
         }
-        _ => return Ok(None),
+        _ => return crate::builtins::code_tables::code_table_attribute(vm, code, name),
     }))
 }
 
@@ -372,6 +372,8 @@ pub fn generator_attribute(vm: &mut Vm, g: &Value, name: &str) -> PyResult<Optio
         "yieldfrom" if prefix == "gi_" => yield_from_or_none(&data.state.borrow()),
         "await" if prefix != "gi_" => yield_from_or_none(&data.state.borrow()),
         "frame" => vm.generator_frame_object(g),
+        // Origin tracking (`sys.set_coroutine_origin_tracking_depth`) is off.
+        "origin" if prefix == "cr_" => Value::NONE,
         _ => return Ok(None),
     }))
 }

@@ -23,6 +23,7 @@ pub fn install(vm: &mut Vm) {
         ("__get__", property_get),
         ("__set__", property_set),
         ("__delete__", property_delete),
+        ("__set_name__", property_set_name),
     ];
     for (name, f) in methods {
         vm.add_method(&property, name, *f);
@@ -69,6 +70,7 @@ fn property_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             setter: norm(&b[1]),
             deleter: norm(&b[2]),
             doc: b[3].clone(),
+            name: Default::default(),
         }),
     ))
 }
@@ -102,6 +104,10 @@ fn property_copy(vm: &mut Vm, args: Args<'_>, name: &str, which: usize) -> PyRes
     };
     let ty = vm.type_of(&this);
     let [getter, setter, deleter, doc] = parts;
+    let name = match this.payload() {
+        Some(Payload::Property(p)) => p.name.borrow().clone(),
+        _ => Value::NULL,
+    };
     Ok(Value::alloc(
         &ty,
         Payload::Property(PropertyData {
@@ -109,8 +115,28 @@ fn property_copy(vm: &mut Vm, args: Args<'_>, name: &str, which: usize) -> PyRes
             setter,
             deleter,
             doc,
+            name: std::cell::RefCell::new(name),
         }),
     ))
+}
+
+/// `prop.__set_name__(owner, name)`: remembers the name (for `__name__`), as the class
+/// statement does for every property it defines.
+fn property_set_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = prop_parts(vm, &args, "__set_name__")?;
+    let a = rest(&args);
+    let pos = a.positional();
+    if pos.len() != 2 || a.has_keywords() {
+        return Err(PyErr::type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            pos.len()
+        )));
+    }
+    if let Some(Payload::Property(p)) = this.payload() {
+        let old = p.name.replace(pos[1].clone());
+        drop(old);
+    }
+    Ok(Value::NONE)
 }
 
 fn property_getter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -272,6 +298,7 @@ pub fn descriptor_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Op
                         vm.getattr_opt(&g, "__doc__")?.unwrap_or(Value::NONE)
                     }
                 }
+                "__name__" if !p.name.borrow().is_null() => p.name.borrow().clone(),
                 "__name__" => match vm.getattr_opt(&g, "__name__")? {
                     Some(n) => n,
                     None => {
