@@ -88,6 +88,23 @@ pub fn install(vm: &mut Vm) {
     for ty in &buffers {
         vm.add_slot_wrapper(ty, "__buffer__", buffer);
     }
+    let range = vm.types.range.clone();
+    vm.add_method(&range, "__reduce__", range_reduce);
+}
+
+/// `range.__reduce__()`: `(range, (start, stop, step))`.
+fn range_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (recv, rest) = split(&args);
+    rest.exact("__reduce__", 0)?;
+    let Some(Payload::Range(r)) = recv.payload() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '__reduce__' for 'range' objects doesn't apply to a '{}' object",
+            vm.type_name(&recv)
+        )));
+    };
+    let fields = vm.new_tuple(vec![r.start.clone(), r.stop.clone(), r.step.clone()]);
+    let ty = vm.types.range.clone();
+    Ok(vm.new_tuple(vec![ty, fields]))
 }
 
 /// `obj.__buffer__(flags)` (PEP 688): a memoryview of the object.
