@@ -11,6 +11,7 @@ pub mod coroutine;
 pub mod dict;
 pub mod exceptions;
 pub mod frame_locals;
+pub mod function_new;
 pub mod functions;
 pub mod generator;
 pub mod generic_alias;
@@ -106,6 +107,7 @@ pub fn install(vm: &mut Vm) {
     install_class_machinery(vm);
     frame_locals::install(vm);
     getset::install(vm);
+    function_new::install(vm);
     slot_wrappers::install(vm);
     code_tables::install(vm);
 }

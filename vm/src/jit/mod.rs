@@ -16,7 +16,9 @@ pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
 pub(crate) mod math_helpers;
+pub(crate) mod nest;
 pub(crate) mod recorder;
+pub(crate) mod virtuals;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -36,18 +38,18 @@ pub(crate) struct TreeMember {
     pub compiled: pyrite_jit::CompiledTrace,
     pub trace: pyrite_ir::Trace,
     /// Per exit (snapshot): how often it was taken and whether a side trace took it.
-    exits: RefCell<Vec<ExitState>>,
+    pub(crate) exits: RefCell<Vec<ExitState>>,
     /// `loop@file.py:LINE` or `side@file.py:LINE`, for logs and perf maps.
     pub label: String,
 }
 
 /// What the JIT knows about one exit of a trace.
 #[derive(Clone, Copy, Default)]
-struct ExitState {
+pub(crate) struct ExitState {
     hits: u32,
     aborts: u32,
-    /// A side trace took the exit, or it gave up on one.
-    done: bool,
+    /// A side trace took the exit, or it gave up on one (or it is a loop call).
+    pub(crate) done: bool,
 }
 
 /// A compiled loop: its root trace and the side traces attached to the root's (and their
@@ -64,6 +66,10 @@ pub(crate) struct LoopTrace {
     pub back_edge: usize,
     /// `loop@file.py:LINE`, for logs and perf maps.
     pub label: String,
+    /// Exits `(member, snapshot)` that call an inner loop's tree (see [`nest`]).
+    pub calls: RefCell<HashMap<(usize, usize), nest::LoopCall>>,
+    /// Continuations after inner loops, by the pc they start at.
+    pub continuations: RefCell<HashMap<usize, nest::Continuation>>,
 }
 
 /// Exit numbers carry the member index above this many bits.
@@ -98,6 +104,10 @@ pub struct JitState {
     perf: Option<PerfMap>,
     /// Guards left before a stress failure (`-X jit-fail-guard-every`).
     stress_countdown: i64,
+    /// With `--jit-log`: the last exit taken, logged once the driver hands the frame back
+    /// to the interpreter (exits that lead into an inner loop or a continuation are not
+    /// returns to the interpreter).
+    last_exit: Option<String>,
 }
 
 impl JitState {
@@ -156,6 +166,7 @@ impl JitState {
             random: PenaltyRandom::new(0x9E37_79B9_7F4A_7C15),
             perf,
             stress_countdown,
+            last_exit: None,
         }
     }
 
@@ -214,15 +225,16 @@ impl Vm {
             return BackEdge::Continue;
         }
         if let Some(trace) = state.trace.clone() {
-            return match exec::run(self, &trace) {
-                exec::Outcome::Ran { member, exit } => {
+            let driven = self.jit_drive(&trace);
+            self.jit_log_last_exit();
+            return match driven {
+                nest::Driven::Ran => {
                     if let Some(s) = self.jit.loops.get_mut(&key) {
                         s.refused = 0;
                     }
-                    self.jit_exit_taken(&trace, member, exit);
                     BackEdge::Reload
                 }
-                exec::Outcome::Refused => {
+                nest::Driven::Refused => {
                     let state = self.jit.loops.entry(key).or_default();
                     state.refused += 1;
                     if state.refused > 3 {
@@ -283,6 +295,16 @@ impl Vm {
                 return BackEdge::Continue;
             }
         };
+        let call_exit = match recording.loop_call {
+            Some(_) => match nest::loop_call_exit(&trace) {
+                Ok(k) => k,
+                Err(reason) => {
+                    self.jit_abort(key, back_edge, reason, header, &label);
+                    return BackEdge::Continue;
+                }
+            },
+            None => 0,
+        };
         if self.jit.compiler.is_none() {
             match Compiler::new() {
                 Ok(c) => self.jit.compiler = Some(c),
@@ -309,7 +331,16 @@ impl Vm {
             }
         };
         self.jit.announce(&compiled, &trace, &label, started);
-        let exits = RefCell::new(vec![ExitState::default(); trace.snapshots.len()]);
+        let mut exits = vec![ExitState::default(); trace.snapshots.len()];
+        let mut calls = HashMap::new();
+        if let Some(call) = recording.loop_call {
+            if let Some(e) = exits.get_mut(call_exit) {
+                e.done = true;
+            }
+            self.jit_log_loop_call(compiled.id, call_exit, &call);
+            calls.insert((0, call_exit), call);
+        }
+        let exits = RefCell::new(exits);
         let root = Rc::new(TreeMember {
             compiled,
             trace,
@@ -324,6 +355,8 @@ impl Vm {
             header,
             back_edge: recording.loop_end,
             label,
+            calls: RefCell::new(calls),
+            continuations: RefCell::new(HashMap::new()),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -331,12 +364,18 @@ impl Vm {
         if let Some(c) = counter {
             c.set(0);
         }
-        match exec::run(self, &loop_trace) {
-            exec::Outcome::Ran { member, exit } => {
-                self.jit_exit_taken(&loop_trace, member, exit);
-                BackEdge::Reload
-            }
-            exec::Outcome::Refused => BackEdge::Continue,
+        let driven = self.jit_drive(&loop_trace);
+        self.jit_log_last_exit();
+        match driven {
+            nest::Driven::Ran => BackEdge::Reload,
+            nest::Driven::Refused => BackEdge::Continue,
+        }
+    }
+
+    /// Logs the exit through which traces returned to the interpreter (`--jit-log`).
+    fn jit_log_last_exit(&mut self) {
+        if let Some(line) = self.jit.last_exit.take() {
+            self.jit.log(format_args!("{line}"));
         }
     }
 
@@ -435,6 +474,10 @@ impl Vm {
             return Err(AbortReason::TraceTooLong);
         }
         pyrite_ir::passes::optimize(&mut trace).map_err(|e| AbortReason::Compile(e.to_string()))?;
+        let call_exit = match &recording.loop_call {
+            Some(_) => Some(nest::loop_call_exit(&trace)?),
+            None => None,
+        };
         if self.jit.compiler.is_none() {
             return Err(AbortReason::Compile("no compiler".into()));
         }
@@ -476,7 +519,15 @@ impl Vm {
         self.jit.announce(&compiled, &trace, &label, started);
         *tree.homes.borrow_mut() = recording.homes;
         tree.deps.borrow_mut().extend(recording.deps);
-        let exits = RefCell::new(vec![ExitState::default(); trace.snapshots.len()]);
+        let mut exits = vec![ExitState::default(); trace.snapshots.len()];
+        if let (Some(k), Some(call)) = (call_exit, recording.loop_call) {
+            if let Some(e) = exits.get_mut(k) {
+                e.done = true;
+            }
+            self.jit_log_loop_call(compiled.id, k, &call);
+            tree.calls.borrow_mut().insert((index, k), call);
+        }
+        let exits = RefCell::new(exits);
         Ok(Rc::new(TreeMember {
             compiled,
             trace,
