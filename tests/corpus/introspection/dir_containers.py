@@ -24,3 +24,15 @@ for call in [lambda: bytes.__buffer__(b"", "x"), lambda: bytes.__buffer__(1, 0)]
         call()
     except TypeError as e:
         print("TypeError", e)
+
+# Slot dunders of builtin types are slot wrappers (list.__getitem__, dict.__getitem__ and
+# the containers' __contains__ are plain methods in CPython, which keeps both).
+for descr in [str.__dict__["__add__"], int.__add__, list.__len__, list.__dict__["__getitem__"],
+              dict.__getitem__, set.__contains__, dict.__repr__, object.__init__, (1).__add__]:
+    print(repr(descr).split(" at 0x")[0])
+for call in [lambda: dict.__len__([]), lambda: str.__add__(1, "a"), lambda: int.__neg__("x"),
+             lambda: list.__getitem__((), 0)]:
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError", e)
