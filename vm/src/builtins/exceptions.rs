@@ -31,7 +31,50 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(&base, "__repr__", exception_repr);
     vm.add_method(&base, "with_traceback", with_traceback);
     vm.add_method(&base, "add_note", add_note);
+    vm.add_method(&base, "__reduce__", exception_reduce);
+    vm.add_method(&base, "__setstate__", exception_setstate);
     group::install(vm);
+}
+
+/// `e.__reduce__()`: `(type(e), e.args)`, plus `e.__dict__` when it has one.
+fn exception_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let exc = this(vm, &args, "__reduce__")?.clone();
+    crate::builtins::native_util::rest(&args).exact("__reduce__", 0)?;
+    let ty = vm.type_of(&exc);
+    let exc_args = exc
+        .as_exception()
+        .map_or(Value::NONE, |d| d.args.borrow().clone());
+    let mut items = vec![ty, exc_args];
+    if let Some(d) = vm.instance_dict(&exc)
+        && d.as_dict().is_some_and(|t| !t.borrow().is_empty())
+    {
+        items.push(d);
+    }
+    Ok(vm.new_tuple(items))
+}
+
+/// `e.__setstate__(state)`: sets each item of the dict `state` as an attribute.
+fn exception_setstate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let exc = this(vm, &args, "__setstate__")?.clone();
+    let pos = crate::builtins::native_util::rest(&args).exact("__setstate__", 1)?;
+    let state = &pos[0];
+    if state.is_none() {
+        return Ok(Value::NONE);
+    }
+    let Some(table) = state.as_dict() else {
+        return Err(PyErr::type_error("state is not a dictionary"));
+    };
+    let items = table.borrow().items();
+    for (key, value) in items {
+        let Some(name) = key.as_str().map(str::to_string) else {
+            return Err(PyErr::type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(&key)
+            )));
+        };
+        vm.setattr(&exc, &name, value)?;
+    }
+    Ok(Value::NONE)
 }
 
 /// Whether `exc` is an instance of the builtin exception `kind`.

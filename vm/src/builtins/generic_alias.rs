@@ -63,7 +63,6 @@ pub fn install(vm: &mut Vm) {
         vm.types.tuple.clone(),
         vm.types.set.clone(),
         vm.types.frozenset.clone(),
-        vm.types.type_.clone(),
         vm.types.enumerate.clone(),
         vm.types
             .exception(crate::runtime::errors::ExcKind::BaseExceptionGroup)

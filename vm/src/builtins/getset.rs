@@ -47,11 +47,16 @@ enum Owner {
     DictItems,
     MemberDescriptor,
     GetSetDescriptor,
+    WrapperDescriptor,
+    MethodWrapper,
+    Type,
     Exception(ExcKind),
 }
 
 /// Each type's data attributes; a `:M` suffix marks a member descriptor (CPython's
-/// `tp_members`), the others are getset descriptors. `__annotate__` of functions is 3.14's.
+/// `tp_members`), the others are getset descriptors. `__annotate__` (functions,
+/// classmethod, staticmethod) and the `__annotations__` getsets of classmethod and
+/// staticmethod are 3.14's (3.13 copies `__annotations__` into their `__dict__`).
 const TABLE: &[(Owner, &[&str])] = &[
     (
         Owner::Function,
@@ -107,11 +112,25 @@ const TABLE: &[(Owner, &[&str])] = &[
     ),
     (
         Owner::ClassMethod,
-        &["__func__:M", "__isabstractmethod__", "__wrapped__:M"],
+        &[
+            "__annotate__",
+            "__annotations__",
+            "__dict__",
+            "__func__:M",
+            "__isabstractmethod__",
+            "__wrapped__:M",
+        ],
     ),
     (
         Owner::StaticMethod,
-        &["__func__:M", "__isabstractmethod__", "__wrapped__:M"],
+        &[
+            "__annotate__",
+            "__annotations__",
+            "__dict__",
+            "__func__:M",
+            "__isabstractmethod__",
+            "__wrapped__:M",
+        ],
     ),
     (
         Owner::Generator,
@@ -169,6 +188,10 @@ const TABLE: &[(Owner, &[&str])] = &[
             "co_qualname:M",
             "co_stacksize:M",
             "co_varnames",
+            "co_exceptiontable:M",
+            "co_linetable:M",
+            "co_lnotab",
+            "_co_code_adaptive",
         ],
     ),
     (
@@ -217,6 +240,29 @@ const TABLE: &[(Owner, &[&str])] = &[
         Owner::Super,
         &["__self__:M", "__self_class__:M", "__thisclass__:M"],
     ),
+    (
+        Owner::Type,
+        &[
+            "__abstractmethods__",
+            "__annotate__",
+            "__annotations__",
+            "__base__:M",
+            "__bases__",
+            "__basicsize__:M",
+            "__dict__",
+            "__dictoffset__:M",
+            "__doc__",
+            "__flags__:M",
+            "__itemsize__:M",
+            "__module__",
+            "__mro__",
+            "__name__",
+            "__qualname__",
+            "__text_signature__",
+            "__type_params__",
+            "__weakrefoffset__:M",
+        ],
+    ),
     (Owner::DictKeys, &["mapping"]),
     (Owner::DictValues, &["mapping"]),
     (Owner::DictItems, &["mapping"]),
@@ -227,6 +273,27 @@ const TABLE: &[(Owner, &[&str])] = &[
     (
         Owner::GetSetDescriptor,
         &["__doc__", "__name__:M", "__objclass__:M", "__qualname__"],
+    ),
+    (
+        Owner::WrapperDescriptor,
+        &[
+            "__doc__",
+            "__name__:M",
+            "__objclass__:M",
+            "__qualname__",
+            "__text_signature__",
+        ],
+    ),
+    (
+        Owner::MethodWrapper,
+        &[
+            "__doc__",
+            "__name__",
+            "__objclass__",
+            "__qualname__",
+            "__self__:M",
+            "__text_signature__",
+        ],
     ),
     (
         Owner::Exception(ExcKind::BaseException),
@@ -320,6 +387,9 @@ fn owner_type(vm: &Vm, owner: Owner) -> Value {
         Owner::DictItems => t.dict_items.clone(),
         Owner::MemberDescriptor => t.member_descriptor.clone(),
         Owner::GetSetDescriptor => t.getset_descriptor.clone(),
+        Owner::WrapperDescriptor => t.wrapper_descriptor.clone(),
+        Owner::MethodWrapper => t.method_wrapper.clone(),
+        Owner::Type => t.type_.clone(),
         Owner::Exception(kind) => t.exception(kind).clone(),
     }
 }
@@ -350,7 +420,7 @@ pub fn install(vm: &mut Vm) {
                         BUILTIN_GETSET
                     },
                     owner: owner_name.clone(),
-                    owner_type: ty.clone(),
+                    owner_type: std::cell::RefCell::new(ty.clone()),
                 }),
             );
             vm.set_type_attr(&ty, name, descr);
@@ -372,7 +442,8 @@ pub fn is_builtin(m: &MemberData) -> bool {
 
 /// "descriptor 'x' for 'T' objects doesn't apply to a 'U' object".
 fn check_applies(vm: &Vm, m: &MemberData, obj: &Value) -> PyResult<()> {
-    if m.owner_type.is_null() || vm.is_instance(obj, &m.owner_type) {
+    let owner = m.owner_type.borrow().clone();
+    if owner.is_null() || vm.is_instance(obj, &owner) {
         return Ok(());
     }
     Err(PyErr::type_error(format!(
@@ -387,6 +458,17 @@ fn check_applies(vm: &Vm, m: &MemberData, obj: &Value) -> PyResult<()> {
 pub fn get(vm: &mut Vm, m: &MemberData, obj: &Value) -> PyResult<Value> {
     check_applies(vm, m, obj)?;
     let name = m.name.as_str().unwrap_or("");
+    if m.owner_type.borrow().is(&vm.types.type_) {
+        // Never through `getattr`: `type_getattr` may land back here.
+        return match vm.type_data_attribute(obj, name)? {
+            Some(v) => Ok(v),
+            None if name == "__abstractmethods__" => Err(PyErr::attribute_error(name)),
+            None => Err(PyErr::attribute_error(format!(
+                "type object '{}' has no attribute '{name}'",
+                crate::runtime::typecheck::type_name_of(obj)
+            ))),
+        };
+    }
     if let Some(v) = vm.special_attr(obj, name)? {
         return Ok(v);
     }
@@ -398,6 +480,9 @@ pub fn set(vm: &mut Vm, m: &MemberData, obj: &Value, value: Option<Value>) -> Py
     check_applies(vm, m, obj)?;
     let name = m.name.as_str().unwrap_or("");
     match value {
+        Some(value) if m.owner_type.borrow().is(&vm.types.type_) => {
+            return vm.type_or_object_setattr(obj, name, value);
+        }
         Some(value) => {
             if crate::builtins::object::set_builtin_attribute(vm, obj, name, &value)? {
                 return Ok(());
@@ -418,6 +503,13 @@ pub fn set(vm: &mut Vm, m: &MemberData, obj: &Value, value: Option<Value>) -> Py
                 if vm.own_attr_del(obj, name)? {
                     return Ok(());
                 }
+            }
+            if let Some(Payload::Cell(c)) = obj.payload()
+                && name == "cell_contents"
+            {
+                let old = c.replace(Value::NULL);
+                drop(old);
+                return Ok(());
             }
             if name == "f_trace" && crate::interp::frame_object::frame_data(obj).is_some() {
                 crate::builtins::object::set_builtin_attribute(vm, obj, name, &Value::NONE)?;

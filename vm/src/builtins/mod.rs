@@ -4,6 +4,7 @@
 pub mod bytes;
 pub mod bytes_ascii;
 pub mod bytes_methods;
+pub mod code_tables;
 pub mod codecs;
 pub mod complex;
 pub mod coroutine;
@@ -29,6 +30,7 @@ pub mod percent_format;
 pub mod range;
 pub mod repr;
 pub mod set;
+pub mod slot_wrappers;
 pub mod str_case;
 pub mod str_format;
 pub mod str_methods;
@@ -108,6 +110,8 @@ pub fn install(vm: &mut Vm) {
     getset::install(vm);
     function_new::install(vm);
     union::install(vm);
+    slot_wrappers::install(vm);
+    code_tables::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class
@@ -128,7 +132,7 @@ fn install_class_machinery(vm: &mut Vm) {
     let new = Value::alloc(&vm.types.staticmethod, Payload::StaticMethod(new));
     vm.set_type_attr(&object, "__new__", new);
     let init = Value::alloc(
-        &vm.types.method_descriptor,
+        &vm.types.wrapper_descriptor,
         Payload::BuiltinFunction(Box::new(BuiltinFunctionData {
             name: "__init__",
             func: crate::interp::class::object_init,
@@ -201,8 +205,28 @@ impl Vm {
 
     /// Registers method `name` on builtin type `ty`; the receiver arrives as `args[0]`.
     pub fn add_method(&mut self, ty: &Value, name: &'static str, func: NativeFn) {
+        if is_slot_dunder(name) && !is_coexisting_method(self, ty, name) {
+            return self.add_slot_wrapper(ty, name, func);
+        }
         let descriptor = Value::alloc(
             &self.types.method_descriptor,
+            Payload::BuiltinFunction(Box::new(BuiltinFunctionData {
+                name,
+                func,
+                receiver: Value::NULL,
+                owner: ty.clone(),
+                doc: "",
+            })),
+        );
+        self.set_type_attr(ty, name, descriptor);
+    }
+
+    /// Adds a slot wrapper (`<slot wrapper '__repr__' of 'NoneType' objects>`): a method
+    /// descriptor of type `wrapper_descriptor`, which checks its receiver's type when
+    /// called unbound and binds to a `method-wrapper`.
+    pub fn add_slot_wrapper(&mut self, ty: &Value, name: &'static str, func: NativeFn) {
+        let descriptor = Value::alloc(
+            &self.types.wrapper_descriptor,
             Payload::BuiltinFunction(Box::new(BuiltinFunctionData {
                 name,
                 func,
@@ -235,3 +259,101 @@ impl Vm {
 
 #[cfg(test)]
 mod tests_text;
+
+/// The dunders CPython defines through type slots: a builtin type's implementation of one
+/// is a slot wrapper (`<slot wrapper '__add__' of 'int' objects>`), not a method.
+fn is_slot_dunder(name: &str) -> bool {
+    matches!(
+        name,
+        "__getattribute__"
+            | "__getattr__"
+            | "__setattr__"
+            | "__delattr__"
+            | "__repr__"
+            | "__hash__"
+            | "__call__"
+            | "__str__"
+            | "__lt__"
+            | "__le__"
+            | "__eq__"
+            | "__ne__"
+            | "__gt__"
+            | "__ge__"
+            | "__iter__"
+            | "__next__"
+            | "__get__"
+            | "__set__"
+            | "__delete__"
+            | "__init__"
+            | "__del__"
+            | "__await__"
+            | "__aiter__"
+            | "__anext__"
+            | "__add__"
+            | "__radd__"
+            | "__sub__"
+            | "__rsub__"
+            | "__mul__"
+            | "__rmul__"
+            | "__mod__"
+            | "__rmod__"
+            | "__divmod__"
+            | "__rdivmod__"
+            | "__pow__"
+            | "__rpow__"
+            | "__neg__"
+            | "__pos__"
+            | "__abs__"
+            | "__bool__"
+            | "__invert__"
+            | "__lshift__"
+            | "__rlshift__"
+            | "__rshift__"
+            | "__rrshift__"
+            | "__and__"
+            | "__rand__"
+            | "__xor__"
+            | "__rxor__"
+            | "__or__"
+            | "__ror__"
+            | "__int__"
+            | "__float__"
+            | "__iadd__"
+            | "__isub__"
+            | "__imul__"
+            | "__imod__"
+            | "__ipow__"
+            | "__ilshift__"
+            | "__irshift__"
+            | "__iand__"
+            | "__ixor__"
+            | "__ior__"
+            | "__floordiv__"
+            | "__rfloordiv__"
+            | "__truediv__"
+            | "__rtruediv__"
+            | "__ifloordiv__"
+            | "__itruediv__"
+            | "__index__"
+            | "__matmul__"
+            | "__rmatmul__"
+            | "__imatmul__"
+            | "__len__"
+            | "__getitem__"
+            | "__setitem__"
+            | "__delitem__"
+            | "__contains__"
+            | "__buffer__"
+            | "__release_buffer__"
+    )
+}
+
+/// Slot dunders CPython also defines as plain methods (`METH_COEXIST`), which win.
+fn is_coexisting_method(vm: &Vm, ty: &Value, name: &str) -> bool {
+    let t = &vm.types;
+    match name {
+        "__getitem__" => ty.is(&t.list) || ty.is(&t.dict),
+        "__contains__" => ty.is(&t.dict) || ty.is(&t.set) || ty.is(&t.frozenset),
+        _ => false,
+    }
+}

@@ -105,6 +105,23 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             ))
         }
         Payload::BuiltinFunction(f) => {
+            let ty = vm.type_of(v);
+            if ty.is(&vm.types.wrapper_descriptor) {
+                return Ok(format!(
+                    "<slot wrapper '{}' of '{}' objects>",
+                    f.name,
+                    type_name_of(&f.owner)
+                ));
+            }
+            if ty.is(&vm.types.method_wrapper) {
+                let recv = f.receiver.clone();
+                return Ok(format!(
+                    "<method-wrapper '{}' of {} object at {}>",
+                    f.name,
+                    vm.type_name(&recv),
+                    addr(&recv)
+                ));
+            }
             if f.receiver.is_null() && !f.owner.is_null() {
                 return Ok(format!(
                     "<method '{}' of '{}' objects>",

@@ -64,6 +64,18 @@ impl Vm {
                             f.name
                         )));
                     }
+                    if f.is_method_descriptor()
+                        && self.type_of(callable).is(&self.types.wrapper_descriptor)
+                        && let Some(recv) = args.values.first()
+                        && !self.is_instance(recv, &f.owner)
+                    {
+                        return Err(PyErr::type_error(format!(
+                            "descriptor '{}' requires a '{}' object but received a '{}'",
+                            f.name,
+                            crate::runtime::typecheck::type_name_of(&f.owner),
+                            self.type_name(recv)
+                        )));
+                    }
                     return func(self, args);
                 }
                 let mut all = Vec::with_capacity(args.values.len() + 1);

@@ -587,7 +587,13 @@ pub fn type_new_kw(
         .map(|t| t.borrow().items())
         .unwrap_or_default();
     for (k, v) in items {
-        if !vm.is_exact_builtin(&v)
+        // `__slots__` members learn their class (`__objclass__`).
+        if let Some(Payload::Member(m)) = v.payload()
+            && m.owner_type.borrow().is_null()
+        {
+            *m.owner_type.borrow_mut() = cls.clone();
+        }
+        if (!vm.is_exact_builtin(&v) || matches!(v.payload(), Some(Payload::Property(_))))
             && let Some(set_name) = vm.lookup_special(&v, "__set_name__")
             && let Err(err) = vm.call(&set_name, &[v.clone(), cls.clone(), k.clone()])
         {

@@ -119,7 +119,7 @@ impl SlotsLayout {
                     name: interned,
                     index: base_n as usize + i,
                     owner: class_name.to_string(),
-                    owner_type: Value::NULL,
+                    owner_type: Default::default(),
                 }),
             );
             vm.set_item_str(dict, name, member)?;
@@ -163,7 +163,7 @@ fn add_getset(
             name: interned,
             index,
             owner: class_name.to_string(),
-            owner_type: Value::NULL,
+            owner_type: Default::default(),
         }),
     );
     vm.set_item_str(dict, name, descr)

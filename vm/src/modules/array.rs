@@ -92,6 +92,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
                 setter: Value::NONE,
                 deleter: Value::NONE,
                 doc: Value::NONE,
+                name: Default::default(),
             }),
         );
         vm.set_type_attr(&ty, name, prop);

@@ -75,6 +75,7 @@ fn add_getter(vm: &mut Vm, ty: &Value, name: &'static str, f: NativeFn) {
             setter: Value::NONE,
             deleter: Value::NONE,
             doc: Value::NONE,
+            name: Default::default(),
         }),
     );
     vm.set_type_attr(ty, name, prop);

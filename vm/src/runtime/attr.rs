@@ -276,9 +276,14 @@ impl Vm {
 
     /// A method descriptor bound to `receiver`.
     pub fn bind_builtin(&self, descriptor: &Value, receiver: Value) -> Value {
+        let bound_type = if self.type_of(descriptor).is(&self.types.wrapper_descriptor) {
+            &self.types.method_wrapper
+        } else {
+            &self.types.builtin_function
+        };
         match descriptor.payload() {
             Some(Payload::BuiltinFunction(f)) => Value::alloc(
-                &self.types.builtin_function,
+                bound_type,
                 Payload::BuiltinFunction(Box::new(crate::types::function::BuiltinFunctionData {
                     name: f.name,
                     func: f.func,
@@ -312,6 +317,13 @@ impl Vm {
         if let Some(v) = self.type_special_attr(ty, name) {
             return Ok(Some(v));
         }
+        // The metatype's data descriptors (`type.__dict__['__flags__']`) come first.
+        let meta = self.type_of(ty);
+        if let Some(attr) = self.lookup_type_attr(&meta, name)
+            && is_builtin_getset(&attr)
+        {
+            return self.descriptor_get(&attr, ty, &meta).map(Some);
+        }
         if let Some(attr) = self.lookup_type_attr(ty, name) {
             return match attr.payload() {
                 Some(Payload::ClassMethod(f)) => {
@@ -338,6 +350,79 @@ impl Vm {
         Ok(None)
     }
 
+    /// The value of one of `type`'s data attributes for the class `ty` (what its getset
+    /// descriptors in `type.__dict__` return); `None` when `ty` has no such attribute.
+    pub(crate) fn type_data_attribute(
+        &mut self,
+        ty: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        use crate::types::typeobj::type_flags;
+        match name {
+            "__annotations__" => {
+                return crate::runtime::annotations::type_annotations(self, ty).map(Some);
+            }
+            "__annotate__" => {
+                return crate::runtime::annotations::type_annotate(self, ty).map(Some);
+            }
+            _ => {}
+        }
+        if let Some(v) = self.type_special_attr(ty, name) {
+            return Ok(Some(v));
+        }
+        let Some(data) = ty.as_type_data() else {
+            return Ok(None);
+        };
+        let own = |vm: &Self, key: &str| vm.dict_get_str(&data.dict, key);
+        Ok(match name {
+            "__abstractmethods__" if !ty.is(&self.types.type_) => own(self, name),
+            "__type_params__" => {
+                Some(own(self, name).unwrap_or_else(|| self.new_tuple(Vec::new())))
+            }
+            "__text_signature__" => Some(Value::NONE),
+            // CPython's `Py_TPFLAGS_*` bits this VM can state: heap type, base type,
+            // abstract, and the fast-subclass bits of the builtin bases.
+            "__flags__" => {
+                let flags = data.flags.get();
+                let mut bits: i64 = 1 << 12; // READY
+                if flags & type_flags::HEAPTYPE != 0 {
+                    bits |= 1 << 9;
+                }
+                if flags & type_flags::BASETYPE != 0 {
+                    bits |= 1 << 10;
+                }
+                if flags & type_flags::IS_ABSTRACT != 0 {
+                    bits |= 1 << 20;
+                }
+                let t = &self.types;
+                let subclass_bits = [
+                    (&t.int, 24),
+                    (&t.list, 25),
+                    (&t.tuple, 26),
+                    (&t.bytes, 27),
+                    (&t.str_, 28),
+                    (&t.dict, 29),
+                    (
+                        t.exception(crate::runtime::errors::ExcKind::BaseException),
+                        30,
+                    ),
+                    (&t.type_, 31),
+                ];
+                for (base, bit) in subclass_bits {
+                    if self.is_subtype(ty, base) {
+                        bits |= 1 << bit;
+                    }
+                }
+                Some(self.new_int(bits))
+            }
+            // Layout sizes: this VM's objects are a 16-byte header and a payload reached
+            // through it, with no inline items and no dict or weak-list offsets.
+            "__basicsize__" => Some(self.new_int(16)),
+            "__itemsize__" | "__dictoffset__" | "__weakrefoffset__" => Some(self.new_int(0)),
+            _ => None,
+        })
+    }
+
     fn type_special_attr(&mut self, ty: &Value, name: &str) -> Option<Value> {
         let data = ty.as_type_data()?;
         Some(match name {
@@ -351,15 +436,17 @@ impl Vm {
             }
             "__dict__" => data.dict.clone(),
             "__class__" => self.type_of(ty),
+            // `type`'s own dict holds the descriptors of these two, not values.
             "__module__" => {
                 return match self.dict_get_str(&data.dict, "__module__") {
-                    Some(m) => Some(m),
-                    None => Some(self.new_str("builtins")),
+                    Some(m) if !is_builtin_getset(&m) => Some(m),
+                    _ => Some(self.new_str("builtins")),
                 };
             }
             "__doc__" => {
                 return Some(
                     self.dict_get_str(&data.dict, "__doc__")
+                        .filter(|d| !is_builtin_getset(d))
                         .unwrap_or(Value::NONE),
                 );
             }
@@ -397,6 +484,11 @@ impl Vm {
             Payload::Module(m) => return Some(m.dict.clone()),
             Payload::Native(n) if n.has_dict => &n.dict,
             Payload::Type(_) => return None,
+            Payload::ClassMethod(_) | Payload::StaticMethod(_) => {
+                return Some(crate::object::side_dict(obj.as_object()?, || {
+                    self.new_dict()
+                }));
+            }
             // An instance of a user subclass of a builtin type (`class I(int)`).
             _ if self.instance_has_dict(obj) => {
                 return Some(crate::object::side_dict(obj.as_object()?, || {
@@ -422,7 +514,12 @@ impl Vm {
         {
             return Ok(Some(d));
         }
-        crate::builtins::object::builtin_attribute(self, obj, name)
+        let found = crate::builtins::object::builtin_attribute(self, obj, name)?;
+        if found.is_none() && name == "__doc__" {
+            // Builtin types without a docstring of their own (CPython's tp_doc NULL).
+            return Ok(Some(Value::NONE));
+        }
+        Ok(found)
     }
 
     /// `setattr(obj, name, value)`.
@@ -711,4 +808,9 @@ impl Vm {
             Payload::Module(crate::types::payload::ModuleData { dict }),
         )
     }
+}
+
+/// One of the builtin types' data descriptors (`builtins::getset`).
+fn is_builtin_getset(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Member(m)) if crate::builtins::getset::is_builtin(m))
 }

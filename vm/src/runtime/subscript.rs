@@ -271,7 +271,8 @@ impl Vm {
                 return self.call(&m, &[key.clone()]);
             }
             if obj.is(&self.types.type_) {
-                return Ok(obj.clone());
+                // `type[int]`: `type` has no `__class_getitem__`; CPython special-cases it.
+                return Ok(self.new_generic_alias(obj.clone(), key.clone()));
             }
             return Err(PyErr::type_error(format!(
                 "type '{}' is not subscriptable",

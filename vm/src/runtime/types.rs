@@ -87,6 +87,8 @@ builtin_types! {
     function: "function", Other, false;
     builtin_function: "builtin_function_or_method", Other, false;
     method_descriptor: "method_descriptor", Other, false;
+    wrapper_descriptor: "wrapper_descriptor", Other, false;
+    method_wrapper: "method-wrapper", Other, false;
     method: "method", Other, false;
     code: "code", Other, false;
     cell: "cell", Other, false;

@@ -102,9 +102,9 @@ pub struct MemberData {
     pub index: usize,
     /// The defining class's name (for reprs and messages).
     pub owner: String,
-    /// The defining type, for the builtin types' descriptors (`__objclass__`, the check
-    /// that an object is an instance); NULL for `__slots__` members.
-    pub owner_type: Value,
+    /// The defining type (`__objclass__`, the check that an object is an instance); set
+    /// for `__slots__` members once their class exists.
+    pub owner_type: std::cell::RefCell<Value>,
 }
 
 pub struct BoundMethodData {
@@ -121,6 +121,8 @@ pub struct PropertyData {
     pub setter: Value,
     pub deleter: Value,
     pub doc: Value,
+    /// The name `__set_name__` gave it (NULL until then): `__name__` prefers it.
+    pub name: std::cell::RefCell<Value>,
 }
 
 /// Which view of a dict.

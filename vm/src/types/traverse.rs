@@ -44,6 +44,7 @@ pub fn is_container(payload: &Payload) -> bool {
             | Payload::DictView(_)
             | Payload::FrameLocalsProxy(_)
             | Payload::Slice(_)
+            | Payload::Member(_)
     ) || matches!(payload, Payload::BuiltinFunction(b) if !b.receiver.is_null())
 }
 
@@ -141,8 +142,17 @@ pub fn traverse(payload: &Payload, visit: &mut dyn FnMut(&Value)) {
             visit(&p.setter);
             visit(&p.deleter);
             visit(&p.doc);
+            if let Ok(n) = p.name.try_borrow() {
+                visit(&n);
+            }
         }
         Payload::ClassMethod(f) | Payload::StaticMethod(f) => visit(f),
+        // A `__slots__` member and its class reference each other.
+        Payload::Member(m) => {
+            if let Ok(owner) = m.owner_type.try_borrow() {
+                visit(&owner);
+            }
+        }
         Payload::Super(a, b) => {
             visit(a);
             visit(b);
@@ -314,6 +324,11 @@ pub fn clear(payload: &Payload, out: &mut Vec<Value>) {
             if let Ok(mut t) = table.try_borrow_mut() {
                 out.extend(t.entries().map(|(_, v)| v.clone()));
                 t.clear();
+            }
+        }
+        Payload::Member(m) => {
+            if let Ok(mut owner) = m.owner_type.try_borrow_mut() {
+                out.push(std::mem::take(&mut *owner));
             }
         }
         Payload::Function(f) => {

@@ -268,7 +268,9 @@ pub fn builtin_function_attribute(vm: &mut Vm, f: &Value, name: &str) -> PyResul
             }
         }
         "__self__" if !is_descriptor => or_none(data.receiver.clone()),
-        "__objclass__" if is_descriptor => data.owner.clone(),
+        "__objclass__" if is_descriptor || vm.type_of(f).is(&vm.types.method_wrapper) => {
+            data.owner.clone()
+        }
         "__doc__" => {
             if data.doc.is_empty()
                 || data.doc.ends_with(".__new__")
@@ -340,7 +342,7 @@ pub fn code_attribute(vm: &mut Vm, code: &Value, name: &str) -> PyResult<Option<
             }
             vm.new_bytes(bytes)
         }
-        _ => return Ok(None),
+        _ => return crate::builtins::code_tables::code_table_attribute(vm, code, name),
     }))
 }
 
@@ -370,6 +372,8 @@ pub fn generator_attribute(vm: &mut Vm, g: &Value, name: &str) -> PyResult<Optio
         "yieldfrom" if prefix == "gi_" => yield_from_or_none(&data.state.borrow()),
         "await" if prefix != "gi_" => yield_from_or_none(&data.state.borrow()),
         "frame" => vm.generator_frame_object(g),
+        // Origin tracking (`sys.set_coroutine_origin_tracking_depth`) is off.
+        "origin" if prefix == "cr_" => Value::NONE,
         _ => return Ok(None),
     }))
 }

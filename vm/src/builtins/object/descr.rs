@@ -23,6 +23,7 @@ pub fn install(vm: &mut Vm) {
         ("__get__", property_get),
         ("__set__", property_set),
         ("__delete__", property_delete),
+        ("__set_name__", property_set_name),
     ];
     for (name, f) in methods {
         vm.add_method(&property, name, *f);
@@ -69,6 +70,7 @@ fn property_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             setter: norm(&b[1]),
             deleter: norm(&b[2]),
             doc: b[3].clone(),
+            name: Default::default(),
         }),
     ))
 }
@@ -102,6 +104,10 @@ fn property_copy(vm: &mut Vm, args: Args<'_>, name: &str, which: usize) -> PyRes
     };
     let ty = vm.type_of(&this);
     let [getter, setter, deleter, doc] = parts;
+    let name = match this.payload() {
+        Some(Payload::Property(p)) => p.name.borrow().clone(),
+        _ => Value::NULL,
+    };
     Ok(Value::alloc(
         &ty,
         Payload::Property(PropertyData {
@@ -109,8 +115,28 @@ fn property_copy(vm: &mut Vm, args: Args<'_>, name: &str, which: usize) -> PyRes
             setter,
             deleter,
             doc,
+            name: std::cell::RefCell::new(name),
         }),
     ))
+}
+
+/// `prop.__set_name__(owner, name)`: remembers the name (for `__name__`), as the class
+/// statement does for every property it defines.
+fn property_set_name(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (this, _) = prop_parts(vm, &args, "__set_name__")?;
+    let a = rest(&args);
+    let pos = a.positional();
+    if pos.len() != 2 || a.has_keywords() {
+        return Err(PyErr::type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            pos.len()
+        )));
+    }
+    if let Some(Payload::Property(p)) = this.payload() {
+        let old = p.name.replace(pos[1].clone());
+        drop(old);
+    }
+    Ok(Value::NONE)
 }
 
 fn property_getter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -160,8 +186,25 @@ fn classmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = rest(&args);
     a.no_keywords("classmethod")?;
     let pos = a.range("classmethod", 1, 1)?;
-    let _ = vm;
-    Ok(Value::alloc(&cls, Payload::ClassMethod(pos[0].clone())))
+    let cm = Value::alloc(&cls, Payload::ClassMethod(pos[0].clone()));
+    copy_wrapped_attributes(vm, &cm, &pos[0])?;
+    Ok(cm)
+}
+
+/// A classmethod/staticmethod gets a `__dict__` with the wrapped callable's `__module__`,
+/// `__name__`, `__qualname__` and `__doc__`, as CPython's constructors copy them (its
+/// annotations stay with the callable: `__annotations__`/`__annotate__` read through).
+fn copy_wrapped_attributes(vm: &mut Vm, wrapper: &Value, func: &Value) -> PyResult<()> {
+    let Some(dict) = vm.instance_dict_or_create(wrapper) else {
+        return Ok(());
+    };
+    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+        if let Some(v) = vm.getattr_opt(func, name)? {
+            let key = vm.intern(name);
+            vm.dict_set(&dict, key, v)?;
+        }
+    }
+    Ok(())
 }
 
 fn staticmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -169,8 +212,9 @@ fn staticmethod_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let a = rest(&args);
     a.no_keywords("staticmethod")?;
     let pos = a.range("staticmethod", 1, 1)?;
-    let _ = vm;
-    Ok(Value::alloc(&cls, Payload::StaticMethod(pos[0].clone())))
+    let sm = Value::alloc(&cls, Payload::StaticMethod(pos[0].clone()));
+    copy_wrapped_attributes(vm, &sm, &pos[0])?;
+    Ok(sm)
 }
 
 fn wrapped(v: &Value) -> Option<Value> {
@@ -254,6 +298,7 @@ pub fn descriptor_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Op
                         vm.getattr_opt(&g, "__doc__")?.unwrap_or(Value::NONE)
                     }
                 }
+                "__name__" if !p.name.borrow().is_null() => p.name.borrow().clone(),
                 "__name__" => match vm.getattr_opt(&g, "__name__")? {
                     Some(n) => n,
                     None => {
@@ -282,9 +327,8 @@ pub fn descriptor_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Op
                     Some(v) => Ok(Some(Value::from_bool(vm.truthy(&v)?))),
                     None => Ok(Some(Value::FALSE)),
                 },
-                "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__" => {
-                    vm.getattr_opt(&f, name)
-                }
+                "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__"
+                | "__annotate__" => vm.getattr_opt(&f, name),
                 _ => Ok(None),
             }
         }

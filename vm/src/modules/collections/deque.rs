@@ -122,6 +122,7 @@ pub fn make_types(vm: &mut Vm) -> (Value, Value, Value) {
             setter: Value::NONE,
             deleter: Value::NONE,
             doc: Value::NONE,
+            name: Default::default(),
         }),
     );
     vm.set_type_attr(&deque, "maxlen", prop);

@@ -72,6 +72,7 @@ pub fn install(vm: &mut Vm, module: &Value, dict: &Value) -> PyResult<()> {
                 setter: Value::NONE,
                 deleter: Value::NONE,
                 doc: Value::NONE,
+                name: Default::default(),
             }),
         );
         vm.set_type_attr(&entry, name, prop);
