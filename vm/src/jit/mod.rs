@@ -15,12 +15,12 @@
 pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
+pub(crate) mod keymap;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
 pub(crate) mod recorder;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -29,6 +29,7 @@ use pyrite_jit::{CompileOptions, Compiler, HelperTable};
 use pyrite_profiler::policy::PenaltyRandom;
 use pyrite_profiler::{AbortReason, JitParams, LoopPolicy, PenaltyOutcome};
 
+use crate::jit::keymap::KeyMap;
 use crate::object::Value;
 use crate::vm::Vm;
 
@@ -66,9 +67,9 @@ pub(crate) struct LoopTrace {
     /// `loop@file.py:LINE`, for logs and perf maps.
     pub label: String,
     /// Exits `(member, snapshot)` that call an inner loop's tree (see [`nest`]).
-    pub calls: RefCell<HashMap<(usize, usize), nest::LoopCall>>,
+    pub calls: RefCell<KeyMap<(usize, usize), nest::LoopCall>>,
     /// Continuations after inner loops, by the pc they start at.
-    pub continuations: RefCell<HashMap<usize, nest::Continuation>>,
+    pub continuations: RefCell<KeyMap<usize, nest::Continuation>>,
 }
 
 /// Exit numbers carry the member index above this many bits.
@@ -98,7 +99,7 @@ pub struct JitState {
     /// The compiler could not be set up: the JIT stays off.
     broken: bool,
     helpers: HelperTable,
-    loops: HashMap<(u64, usize), LoopState>,
+    loops: KeyMap<(u64, usize), LoopState>,
     random: PenaltyRandom,
     perf: Option<PerfMap>,
     /// Guards left before a stress failure (`-X jit-fail-guard-every`).
@@ -107,6 +108,8 @@ pub struct JitState {
     /// to the interpreter (exits that lead into an inner loop or a continuation are not
     /// returns to the interpreter).
     last_exit: Option<String>,
+    /// Buffers for trace entries and exits.
+    scratch: exec::Scratch,
 }
 
 impl JitState {
@@ -161,11 +164,12 @@ impl JitState {
             compiler: None,
             broken: false,
             helpers: glue::helper_table(),
-            loops: HashMap::new(),
+            loops: KeyMap::default(),
             random: PenaltyRandom::new(0x9E37_79B9_7F4A_7C15),
             perf,
             stress_countdown,
             last_exit: None,
+            scratch: exec::Scratch::default(),
         }
     }
 
@@ -331,7 +335,7 @@ impl Vm {
         };
         self.jit.announce(&compiled, &trace, &label, started);
         let mut exits = vec![ExitState::default(); trace.snapshots.len()];
-        let mut calls = HashMap::new();
+        let mut calls = KeyMap::default();
         if let Some(call) = recording.loop_call {
             if let Some(e) = exits.get_mut(call_exit) {
                 e.done = true;
@@ -355,7 +359,7 @@ impl Vm {
             back_edge: recording.loop_end,
             label,
             calls: RefCell::new(calls),
-            continuations: RefCell::new(HashMap::new()),
+            continuations: RefCell::new(KeyMap::default()),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
