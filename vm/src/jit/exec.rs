@@ -154,6 +154,10 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         homes: &homes,
         entry_depth: trace.entry_depth,
     };
+    if entry == 0 {
+        let warm_up = vm.jit.params.short_trip_sample;
+        crate::jit::short_trip::count(trace, warm_up, &scratch.entry_words, &scratch.slots);
+    }
     deoptimize(vm, &exiting, exit, scratch);
     Outcome::Ran { member, exit }
 }

@@ -19,6 +19,7 @@ pub(crate) mod keymap;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
 pub(crate) mod recorder;
+pub(crate) mod short_trip;
 
 use std::cell::RefCell;
 use std::io::Write;
@@ -70,6 +71,11 @@ pub(crate) struct LoopTrace {
     pub calls: RefCell<KeyMap<(usize, usize), nest::LoopCall>>,
     /// Continuations after inner loops, by the pc they start at.
     pub continuations: RefCell<KeyMap<usize, nest::Continuation>>,
+    /// The slot of the loop's own `for` position (and of its range step), for counting the
+    /// iterations a root entry ran (see [`short_trip`]).
+    pub trip_home: Option<short_trip::TripHome>,
+    /// Root entries sampled and iterations they ran, until the loop is judged.
+    pub trips: std::cell::Cell<short_trip::Trips>,
 }
 
 /// Exit numbers carry the member index above this many bits.
@@ -235,6 +241,7 @@ impl Vm {
                     if let Some(s) = self.jit.loops.get_mut(&key) {
                         s.refused = 0;
                     }
+                    self.jit_judge_trips(key, &trace);
                     BackEdge::Reload
                 }
                 nest::Driven::Refused => {
@@ -350,16 +357,22 @@ impl Vm {
             exits,
             label: label.clone(),
         });
+        let entry_depth = recording.entry_depth;
+        let loop_homes = recording.homes;
+        let trip_home = short_trip::trip_home(&loop_homes, code_obj.localsplus_len(), entry_depth)
+            .filter(|_| !short_trip::enclosed(&code_obj.units, header, recording.loop_end));
         let loop_trace = Rc::new(LoopTrace {
             members: RefCell::new(vec![root]),
-            homes: RefCell::new(recording.homes),
+            homes: RefCell::new(loop_homes),
             deps: RefCell::new(recording.deps),
-            entry_depth: recording.entry_depth,
+            entry_depth,
             header,
             back_edge: recording.loop_end,
             label,
             calls: RefCell::new(calls),
             continuations: RefCell::new(KeyMap::default()),
+            trip_home,
+            trips: std::cell::Cell::new(short_trip::Trips::default()),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
