@@ -12,10 +12,10 @@
 
 use pyrite_ir::{SnapValue, Type};
 
-use crate::jit::frames;
 use crate::jit::glue::clone_trace_word;
 use crate::jit::recorder::{Dep, Home, RangeField, dict_version, iter, range_state};
 use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
+use crate::jit::{frames, virtuals};
 use crate::object::{Payload, Value};
 use crate::types::iter::IterState;
 use crate::vm::Vm;
@@ -40,9 +40,13 @@ fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
                     .and_then(|t| t.entry(*index).map(|e| e.value.is(value)))
             })
             .unwrap_or(false),
-        Dep::Function { func, defaults } => func
+        Dep::Function {
+            func,
+            code,
+            defaults,
+        } => func
             .as_function()
-            .is_some_and(|f| f.defaults.borrow().is(defaults)),
+            .is_some_and(|f| f.code.borrow().is(code) && f.defaults.borrow().is(defaults)),
         Dep::TypeVersion { ty, version } => {
             ty.as_type_data().is_some_and(|t| t.version() == *version)
         }
@@ -124,8 +128,10 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
     let slots = &mut scratch.slots;
     slots.clear();
     slots.extend_from_slice(entry_words);
+    let mut virtual_words = [0u64; pyrite_jit::VIRTUAL_WORDS];
     let interrupt = vm.interrupt.as_ptr() as *const u8;
-    let mut ctx = pyrite_jit::TraceContext::new(slots.as_mut_ptr(), interrupt);
+    let mut ctx =
+        pyrite_jit::TraceContext::new(slots.as_mut_ptr(), interrupt, virtual_words.as_mut_ptr());
     let stressed = vm.jit.params.fail_guard_every != 0;
     if stressed {
         ctx.stress_countdown = vm.jit.stress_countdown;
@@ -158,7 +164,7 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         let warm_up = vm.jit.params.short_trip_sample;
         crate::jit::short_trip::count(trace, warm_up, &scratch.entry_words, &scratch.slots);
     }
-    deoptimize(vm, &exiting, exit, scratch);
+    deoptimize(vm, &exiting, exit, scratch, &virtual_words);
     Outcome::Ran { member, exit }
 }
 
@@ -172,7 +178,14 @@ struct Exiting<'a> {
 }
 
 /// Writes exit `exit`'s state back into the frame and the globals.
-fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, scratch: &mut Scratch) {
+/// `virtual_words` holds the fields of virtual objects the exit left behind.
+fn deoptimize(
+    vm: &mut Vm,
+    trace: &Exiting,
+    exit: usize,
+    scratch: &mut Scratch,
+    virtual_words: &[u64],
+) {
     let Scratch {
         entry_words,
         slots,
@@ -185,6 +198,8 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, scratch: &mut Scratch) 
     let Some(snapshot) = trace.trace.snapshots.get(exit) else {
         return;
     };
+    // The removed allocations the snapshot refers to, rebuilt first.
+    let built = virtuals::materialize(vm, trace.trace, snapshot, virtual_words);
     let Some(frame_snap) = snapshot.frames.first() else {
         return;
     };
@@ -234,16 +249,17 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, scratch: &mut Scratch) 
             .slots
             .iter()
             .find(|(slot, _)| *slot as usize == k)
-            .and_then(|(_, v)| match v {
-                SnapValue::Ref(r) => Some(*r),
-                SnapValue::Virtual(_) => None,
-            });
+            .map(|(_, v)| *v);
         let value = match in_snapshot {
-            Some(r) => match trace.trace.type_of(r) {
+            Some(SnapValue::Ref(r)) => match trace.trace.type_of(r) {
                 Type::I64 => vm.new_int(*home_word as i64),
                 Type::F64 => vm.new_float(f64::from_bits(*home_word)),
                 Type::Bool => Value::from_bool(*home_word != 0),
                 _ => clone_trace_word(*home_word),
+            },
+            Some(SnapValue::Virtual(i)) => match built.get(i as usize) {
+                Some(v) => v.clone(),
+                None => continue,
             },
             None if entry_words.get(k) != Some(home_word) => clone_trace_word(*home_word),
             None => continue,
@@ -298,6 +314,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, scratch: &mut Scratch) 
     frame.lasti = frame_snap.pc as usize;
     released.clear();
     if snapshot.frames.len() > 1 {
-        frames::rebuild(vm, trace.trace, snapshot, trace.homes, slots);
+        frames::rebuild(vm, trace.trace, snapshot, trace.homes, slots, &built);
     }
+    drop(built);
 }

@@ -20,6 +20,7 @@ pub(crate) mod math_helpers;
 pub(crate) mod nest;
 pub(crate) mod recorder;
 pub(crate) mod short_trip;
+pub(crate) mod virtuals;
 
 use std::cell::RefCell;
 use std::io::Write;

@@ -31,7 +31,6 @@ use pyrite_ir::{Effect, Op, Ref, SnapValue, Trace, TraceBuilder, Type, TypeTag};
 use pyrite_profiler::AbortReason;
 
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
-use crate::interp::attr_cache::load_instance_value;
 use crate::jit::glue::names;
 use crate::object::{Payload, Value};
 use crate::types::iter::IterState;
@@ -73,9 +72,14 @@ pub(crate) enum Dep {
         index: usize,
         value: Value,
     },
-    /// An inlined function still has these positional defaults (its code never changes);
-    /// also keeps the function, whose address the trace compares against, alive.
-    Function { func: Value, defaults: Value },
+    /// An inlined function still has this code object (`f.__code__` is assignable) and
+    /// these positional defaults; also keeps the function, whose address the trace
+    /// compares against, alive.
+    Function {
+        func: Value,
+        code: Value,
+        defaults: Value,
+    },
     /// A class whose attribute the trace folded still has this version tag.
     TypeVersion { ty: Value, version: u32 },
     /// Holds a value whose address the trace compares against or uses as a constant.
@@ -114,6 +118,7 @@ struct Entry {
 mod attr;
 mod builtin;
 mod inline;
+mod instance;
 
 type Step<T> = Result<T, AbortReason>;
 
@@ -1238,78 +1243,6 @@ impl Recorder<'_> {
         self.b.emit(Op::GuardNe, &[word, null]);
         self.b.guard_type(word, tag);
         Ok(Entry { r: word, v: item })
-    }
-
-    /// `obj.name` of an instance, through the `LOAD_ATTR_INSTANCE_VALUE` cache the
-    /// interpreter specialized the instruction with: a helper re-checks the cache's type
-    /// version and map (its guards) and reads the slot.
-    fn load_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<Entry> {
-        if arg & 1 != 0 {
-            return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR (method)"));
-        }
-        let obj = self.pop()?;
-        let (op, cache) = self.attr_cache_for(op, at, &obj.v, (arg >> 1) as usize)?;
-        if op != Opcode::LOAD_ATTR_INSTANCE_VALUE {
-            return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR"));
-        }
-        let value = load_instance_value(&obj.v, &cache)
-            .ok_or(AbortReason::UnsupportedTypes("attribute"))?;
-        let tag = tag_of(&value).ok_or(AbortReason::UnsupportedTypes("attribute"))?;
-        if self.b.trace().type_of(obj.r) != Type::Value {
-            return Err(AbortReason::UnsupportedTypes("attribute of a number"));
-        }
-        let helper = self.b.helper(
-            names::ATTR_LOAD,
-            &[Type::Value, Type::I64, Type::I64, Type::I64],
-            Type::Value,
-            Effect::MayRaise,
-        );
-        let args = [
-            obj.r,
-            self.b.const_int(i64::from(cache.type_version)),
-            self.b.const_int(i64::from(cache.map)),
-            self.b.const_int(i64::from(cache.index)),
-        ];
-        let word = self.b.call(helper, &args);
-        let null = self.b.const_value(0);
-        self.b.emit(Op::GuardNe, &[word, null]);
-        self.b.guard_type(word, tag);
-        Ok(Entry { r: word, v: value })
-    }
-
-    /// `obj.name = value` into an existing slot of an instance (`STORE_ATTR_INSTANCE_VALUE`),
-    /// for an int, float, bool or None stored over one (no reference counts change).
-    fn store_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<()> {
-        let obj = self.pop()?;
-        let value = self.pop()?;
-        let (op, cache) = self.attr_cache_for(op, at, &obj.v, arg as usize)?;
-        if op != Opcode::STORE_ATTR_INSTANCE_VALUE {
-            return Err(AbortReason::UnsupportedOpcode("STORE_ATTR"));
-        }
-        let old = load_instance_value(&obj.v, &cache)
-            .ok_or(AbortReason::UnsupportedTypes("attribute store"))?;
-        if old.is_heap() || value.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
-            return Err(AbortReason::StoreOfObject);
-        }
-        let word = self.boxed(&value)?;
-        let helper = self.b.helper(
-            names::ATTR_STORE,
-            &[Type::Value, Type::I64, Type::I64, Type::I64, Type::Value],
-            Type::I64,
-            Effect::MayRaise,
-        );
-        let args = [
-            obj.r,
-            self.b.const_int(i64::from(cache.type_version)),
-            self.b.const_int(i64::from(cache.map)),
-            self.b.const_int(i64::from(cache.index)),
-            word,
-        ];
-        let stored = self.b.call(helper, &args);
-        let zero = self.b.const_int(0);
-        let ok = self.b.emit(Op::NeInt, &[stored, zero]);
-        self.b.guard_true(ok);
-        Ok(())
     }
 
     /// The specialized form and cache an attribute instruction applies to `obj`: its own

@@ -35,7 +35,7 @@ impl Recorder<'_> {
     }
 
     /// Keeps `v` alive as long as the trace (it compares against its address).
-    fn keep_alive(&mut self, v: &Value) {
+    pub(super) fn keep_alive(&mut self, v: &Value) {
         if !self
             .deps
             .iter()
