@@ -538,3 +538,36 @@ print(f(3000))
         "snapshots describe the instance: {lines:#?}"
     );
 }
+
+#[test]
+fn short_trip_loops_go_back_to_the_interpreter() {
+    let source = "\
+def pair(k):
+    t = 0
+    for i in range(k, k + 2):
+        t += i
+    return t
+def nested(n):
+    t = 0
+    for i in range(n):
+        for j in range(i % 2):
+            t += j + i
+    return t
+s = 0
+for k in range(3000):
+    s += pair(k)
+print(s, nested(3000))
+";
+    let (stdout, stderr) = run_jit("short_trip", source, &["-X", "jit-short-trip-sample=11"]);
+    assert_eq!(stdout, "9000000 2250000\n");
+    // `pair`'s loop runs twice per call: judged after 11 + 11 entries and blacklisted.
+    let judged: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("too few iterations per entry"))
+        .collect();
+    assert_eq!(judged.len(), 1, "{stderr}");
+    assert!(
+        judged[0].contains(":3: ") && judged[0].contains("(2.0 iterations per run; blacklisted)"),
+        "{stderr}"
+    );
+}

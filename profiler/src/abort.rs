@@ -45,6 +45,7 @@ abort_reasons! {
     Instrumented => "tracing or monitoring active";
     TooManyEntryFailures => "trace preconditions keep failing at entry";
     HotExit => "a guard exit became hot";
+    ShortTrip => "too few iterations per entry: entering and leaving the trace costs more than it saves";
     CallShape => "call not inlinable (keywords, *args/**kwargs, closure, generator or argument count)";
     InlineTooDeep => "calls nested deeper than inline-depth (recursion)";
 }

@@ -77,9 +77,28 @@ fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
     }
 }
 
+/// Buffers reused by every entry and exit (a transfer between trees must not cost
+/// allocations).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    entry_words: Vec<u64>,
+    slots: Vec<u64>,
+    updates: Vec<(usize, Value)>,
+    range_updates: Vec<(usize, i64)>,
+    iter_updates: Vec<(iter::IterHome, u64, Option<u64>)>,
+    released: Vec<Value>,
+}
+
 /// Enters member `entry` of `trace` (0: the root, at its loop header; or a continuation,
 /// at its pc) in the top frame and deoptimizes at its exit.
 pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace, entry: usize) -> Outcome {
+    let mut scratch = std::mem::take(&mut vm.jit.scratch);
+    let outcome = run_with(vm, trace, entry, &mut scratch);
+    vm.jit.scratch = scratch;
+    outcome
+}
+
+fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch) -> Outcome {
     if !deps_hold(vm, &trace.deps.borrow()) {
         return Outcome::Refused;
     }
@@ -93,7 +112,8 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace, entry: usize) -> Outcome {
     let base = frame.base;
     // Globals homes belong to the dict the trace was recorded with.
     let globals = frame.globals.clone();
-    let mut entry_words = Vec::with_capacity(homes.len());
+    let entry_words = &mut scratch.entry_words;
+    entry_words.clear();
     for home in homes.iter() {
         if let Home::Global { dict, .. } = home
             && !dict.is(&globals)
@@ -105,7 +125,9 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace, entry: usize) -> Outcome {
             None => return Outcome::Refused,
         }
     }
-    let mut slots = entry_words.clone();
+    let slots = &mut scratch.slots;
+    slots.clear();
+    slots.extend_from_slice(entry_words);
     let mut virtual_words = [0u64; pyrite_jit::VIRTUAL_WORDS];
     let interrupt = vm.interrupt.as_ptr() as *const u8;
     let mut ctx =
@@ -138,12 +160,11 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace, entry: usize) -> Outcome {
         homes: &homes,
         entry_depth: trace.entry_depth,
     };
-    let words = ExitWords {
-        slots: &slots,
-        virtuals: &virtual_words,
-        entry: &entry_words,
-    };
-    deoptimize(vm, &exiting, exit, &words);
+    if entry == 0 {
+        let warm_up = vm.jit.params.short_trip_sample;
+        crate::jit::short_trip::count(trace, warm_up, &scratch.entry_words, &scratch.slots);
+    }
+    deoptimize(vm, &exiting, exit, scratch, &virtual_words);
     Outcome::Ran { member, exit }
 }
 
@@ -156,22 +177,29 @@ struct Exiting<'a> {
     entry_depth: usize,
 }
 
-/// What an exit left behind: the slot array, the fields of virtual objects, and the slot
-/// array as it was at entry.
-struct ExitWords<'a> {
-    slots: &'a [u64],
-    virtuals: &'a [u64],
-    entry: &'a [u64],
-}
-
 /// Writes exit `exit`'s state back into the frame and the globals.
-fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, words: &ExitWords) {
-    let (slots, entry_words) = (words.slots, words.entry);
+/// `virtual_words` holds the fields of virtual objects the exit left behind.
+fn deoptimize(
+    vm: &mut Vm,
+    trace: &Exiting,
+    exit: usize,
+    scratch: &mut Scratch,
+    virtual_words: &[u64],
+) {
+    let Scratch {
+        entry_words,
+        slots,
+        updates,
+        range_updates,
+        iter_updates,
+        released,
+    } = scratch;
+    let (slots, entry_words) = (&slots[..], &entry_words[..]);
     let Some(snapshot) = trace.trace.snapshots.get(exit) else {
         return;
     };
     // The removed allocations the snapshot refers to, rebuilt first.
-    let built = virtuals::materialize(vm, trace.trace, snapshot, words.virtuals);
+    let built = virtuals::materialize(vm, trace.trace, snapshot, virtual_words);
     let Some(frame_snap) = snapshot.frames.first() else {
         return;
     };
@@ -195,9 +223,10 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, words: &ExitWords) {
     else {
         return;
     };
-    let mut updates: Vec<(usize, Value)> = Vec::new();
-    let mut range_updates: Vec<(usize, i64)> = Vec::new();
-    let mut iter_updates = Vec::new();
+    updates.clear();
+    range_updates.clear();
+    iter_updates.clear();
+    released.clear();
     for (k, home_word) in slots.iter().enumerate() {
         if matches!(trace.homes.get(k), Some(Home::Frame(i)) if *i >= live_end) {
             continue;
@@ -241,8 +270,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, words: &ExitWords) {
     let Some(base) = vm.frames.last().map(|f| f.base) else {
         return;
     };
-    let mut released = Vec::new();
-    for (k, value) in updates {
+    for (k, value) in updates.drain(..) {
         match trace.homes.get(k) {
             Some(Home::Frame(i)) => {
                 if let Some(slot) = vm.stack.get_mut(base + i) {
@@ -260,7 +288,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, words: &ExitWords) {
             Some(Home::Range { .. } | Home::Iter(_) | Home::Virtual { .. }) | None => {}
         }
     }
-    for (slot, position) in range_updates {
+    for &(slot, position) in range_updates.iter() {
         if let Some(Payload::Iterator(state)) = vm.stack.get(base + slot).and_then(Value::payload)
             && let Ok(mut state) = state.try_borrow_mut()
             && let IterState::Range { next, .. } = &mut *state
@@ -268,7 +296,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, words: &ExitWords) {
             *next = position;
         }
     }
-    for (home, raw, entry) in iter_updates {
+    for &(home, raw, entry) in iter_updates.iter() {
         iter::write_home(vm, base, &home, raw, entry);
     }
     let Some(frame) = vm.frames.last_mut() else {
@@ -284,7 +312,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, words: &ExitWords) {
     frame.sp = stack_base + depth;
     frame.ip = frame_snap.pc as usize;
     frame.lasti = frame_snap.pc as usize;
-    drop(released);
+    released.clear();
     if snapshot.frames.len() > 1 {
         frames::rebuild(vm, trace.trace, snapshot, trace.homes, slots, &built);
     }

@@ -15,13 +15,14 @@
 pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
+pub(crate) mod keymap;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
 pub(crate) mod recorder;
+pub(crate) mod short_trip;
 pub(crate) mod virtuals;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -30,6 +31,7 @@ use pyrite_jit::{CompileOptions, Compiler, HelperTable};
 use pyrite_profiler::policy::PenaltyRandom;
 use pyrite_profiler::{AbortReason, JitParams, LoopPolicy, PenaltyOutcome};
 
+use crate::jit::keymap::KeyMap;
 use crate::object::Value;
 use crate::vm::Vm;
 
@@ -67,9 +69,14 @@ pub(crate) struct LoopTrace {
     /// `loop@file.py:LINE`, for logs and perf maps.
     pub label: String,
     /// Exits `(member, snapshot)` that call an inner loop's tree (see [`nest`]).
-    pub calls: RefCell<HashMap<(usize, usize), nest::LoopCall>>,
+    pub calls: RefCell<KeyMap<(usize, usize), nest::LoopCall>>,
     /// Continuations after inner loops, by the pc they start at.
-    pub continuations: RefCell<HashMap<usize, nest::Continuation>>,
+    pub continuations: RefCell<KeyMap<usize, nest::Continuation>>,
+    /// The slot of the loop's own `for` position (and of its range step), for counting the
+    /// iterations a root entry ran (see [`short_trip`]).
+    pub trip_home: Option<short_trip::TripHome>,
+    /// Root entries sampled and iterations they ran, until the loop is judged.
+    pub trips: std::cell::Cell<short_trip::Trips>,
 }
 
 /// Exit numbers carry the member index above this many bits.
@@ -99,7 +106,7 @@ pub struct JitState {
     /// The compiler could not be set up: the JIT stays off.
     broken: bool,
     helpers: HelperTable,
-    loops: HashMap<(u64, usize), LoopState>,
+    loops: KeyMap<(u64, usize), LoopState>,
     random: PenaltyRandom,
     perf: Option<PerfMap>,
     /// Guards left before a stress failure (`-X jit-fail-guard-every`).
@@ -108,6 +115,8 @@ pub struct JitState {
     /// to the interpreter (exits that lead into an inner loop or a continuation are not
     /// returns to the interpreter).
     last_exit: Option<String>,
+    /// Buffers for trace entries and exits.
+    scratch: exec::Scratch,
 }
 
 impl JitState {
@@ -162,11 +171,12 @@ impl JitState {
             compiler: None,
             broken: false,
             helpers: glue::helper_table(),
-            loops: HashMap::new(),
+            loops: KeyMap::default(),
             random: PenaltyRandom::new(0x9E37_79B9_7F4A_7C15),
             perf,
             stress_countdown,
             last_exit: None,
+            scratch: exec::Scratch::default(),
         }
     }
 
@@ -232,6 +242,7 @@ impl Vm {
                     if let Some(s) = self.jit.loops.get_mut(&key) {
                         s.refused = 0;
                     }
+                    self.jit_judge_trips(key, &trace);
                     BackEdge::Reload
                 }
                 nest::Driven::Refused => {
@@ -332,7 +343,7 @@ impl Vm {
         };
         self.jit.announce(&compiled, &trace, &label, started);
         let mut exits = vec![ExitState::default(); trace.snapshots.len()];
-        let mut calls = HashMap::new();
+        let mut calls = KeyMap::default();
         if let Some(call) = recording.loop_call {
             if let Some(e) = exits.get_mut(call_exit) {
                 e.done = true;
@@ -347,16 +358,22 @@ impl Vm {
             exits,
             label: label.clone(),
         });
+        let entry_depth = recording.entry_depth;
+        let loop_homes = recording.homes;
+        let trip_home = short_trip::trip_home(&loop_homes, code_obj.localsplus_len(), entry_depth)
+            .filter(|_| !short_trip::enclosed(&code_obj.units, header, recording.loop_end));
         let loop_trace = Rc::new(LoopTrace {
             members: RefCell::new(vec![root]),
-            homes: RefCell::new(recording.homes),
+            homes: RefCell::new(loop_homes),
             deps: RefCell::new(recording.deps),
-            entry_depth: recording.entry_depth,
+            entry_depth,
             header,
             back_edge: recording.loop_end,
             label,
             calls: RefCell::new(calls),
-            continuations: RefCell::new(HashMap::new()),
+            continuations: RefCell::new(KeyMap::default()),
+            trip_home,
+            trips: std::cell::Cell::new(short_trip::Trips::default()),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());

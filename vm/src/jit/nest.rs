@@ -20,11 +20,12 @@ use std::rc::Rc;
 use pyrite_jit::CompileOptions;
 use pyrite_profiler::AbortReason;
 
+use crate::builtins::iterators::new_iterator;
 use crate::jit::exec::{self, Outcome};
 use crate::jit::recorder::nest::{ContinuationStart, decode, exact_sequence, record_continuation};
 use crate::jit::{EXIT_MEMBER_SHIFT, ExitState, LoopTrace, TreeMember};
 use crate::object::Value;
-use crate::types::iter::{FastNext, fast_iter_next};
+use crate::types::iter::{FastNext, IterState, fast_iter_next};
 use crate::vm::Vm;
 
 /// A trace's exit that runs an inner loop's tree.
@@ -195,10 +196,17 @@ impl Vm {
                 {
                     return None;
                 }
-                let args: Vec<Value> = args.to_vec();
-                let range = range.clone();
-                let object = self.call(&range, &args).ok()?;
-                let it = self.iter(&object).ok()?;
+                // `iter(range(a, b, c))` of small ints, made directly: the same state.
+                let (next, stop, step) = match args {
+                    [b] => (0, b.as_small_int()?, 1),
+                    [a, b] => (a.as_small_int()?, b.as_small_int()?, 1),
+                    [a, b, c] => (a.as_small_int()?, b.as_small_int()?, c.as_small_int()?),
+                    _ => return None,
+                };
+                let it = new_iterator(
+                    &self.types.range_iterator,
+                    IterState::Range { next, stop, step },
+                );
                 let mut released = Vec::with_capacity(argc + 2);
                 for slot in at..sp {
                     released.push(std::mem::take(self.stack.get_mut(slot)?));

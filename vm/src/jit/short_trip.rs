@@ -1,0 +1,141 @@
+//! The short-trip loop policy: a loop whose runs are only a few iterations long costs more
+//! in trace entries and exits than its trace saves, so after sampling its first entries
+//! from the interpreter the JIT gives it back to the interpreter (blacklisted with
+//! [`AbortReason::ShortTrip`]). Iterations are counted without touching the trace: the
+//! loop's own `for` position is a home, and its move between entry and exit, divided by
+//! the step, is the number of iterations the trace ran. `while` loops have no such home
+//! and are never judged, nor are loops inside other loops (outer traces call them).
+
+use std::cell::Cell;
+
+use pyrite_profiler::AbortReason;
+
+use crate::bytecode::Opcode;
+use crate::jit::recorder::nest::decode;
+
+use crate::jit::LoopTrace;
+use crate::jit::recorder::iter::IterField;
+use crate::jit::recorder::{Home, RangeField};
+use crate::vm::Vm;
+
+/// Where a root entry's iteration count can be read: the position home and, for a range,
+/// its step home.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TripHome {
+    position: usize,
+    step: Option<usize>,
+}
+
+/// Entries sampled so far and the iterations they ran; `judged` once decided. The first
+/// `short-trip-sample` entries are only a warm-up (`skipped`): side traces are not
+/// attached yet, so runs then leave early at exits that will soon stay in native code.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Trips {
+    skipped: u32,
+    entries: u32,
+    iterations: u64,
+    judged: bool,
+}
+
+/// Whether the loop `header`..`back_edge` sits inside another loop of the same code: such
+/// a loop is never judged, since the outer loop's trace will call its trace (see
+/// `jit::nest`), where a short run costs a transfer but saves interpreting the outer body.
+pub(crate) fn enclosed(units: &[Cell<u16>], header: usize, back_edge: usize) -> bool {
+    let mut pc = 0;
+    while let Some((op, arg, next)) = decode(units, pc) {
+        if op.generic() == Opcode::JUMP_BACKWARD
+            && pc > back_edge
+            && next
+                .checked_sub(arg as usize)
+                .is_some_and(|target| target < header)
+        {
+            return true;
+        }
+        pc = next;
+    }
+    false
+}
+
+/// The trip home of a loop whose iterator is the top of its `entry_depth`-deep stack.
+pub(crate) fn trip_home(homes: &[Home], nlocals: usize, entry_depth: usize) -> Option<TripHome> {
+    let slot = (nlocals + entry_depth).checked_sub(1)?;
+    let find = |want: &dyn Fn(&Home) -> bool| homes.iter().position(want);
+    if let Some(position) =
+        find(&|h| matches!(h, Home::Range { slot: s, field: RangeField::Next } if *s == slot))
+    {
+        let step =
+            find(&|h| matches!(h, Home::Range { slot: s, field: RangeField::Step } if *s == slot));
+        return Some(TripHome { position, step });
+    }
+    let position = find(
+        &|h| matches!(h, Home::Iter(i) if i.slot == slot && i.nested == 0 && i.field == IterField::SeqIndex),
+    )?;
+    Some(TripHome {
+        position,
+        step: None,
+    })
+}
+
+/// Counts the iterations a root entry ran (`entry` and `exit` are the slot words), after
+/// `warm_up` entries.
+pub(crate) fn count(trace: &LoopTrace, warm_up: u32, entry: &[u64], exit: &[u64]) {
+    let Some(home) = trace.trip_home else {
+        return;
+    };
+    let mut trips = trace.trips.get();
+    if trips.judged {
+        return;
+    }
+    if trips.skipped < warm_up {
+        trips.skipped += 1;
+        trace.trips.set(trips);
+        return;
+    }
+    let (Some(&before), Some(&after)) = (entry.get(home.position), exit.get(home.position)) else {
+        return;
+    };
+    let step = home
+        .step
+        .and_then(|k| entry.get(k))
+        .map_or(1, |&s| (s as i64).unsigned_abs().max(1));
+    let moved = (after as i64).wrapping_sub(before as i64).unsigned_abs();
+    trips.entries += 1;
+    trips.iterations = trips.iterations.saturating_add(moved / step);
+    trace.trips.set(trips);
+}
+
+impl Vm {
+    /// After an entry from the interpreter: once `short-trip-sample` entries are counted
+    /// (after as many for warm-up),
+    /// blacklists the loop if its runs average fewer than `short-trip` iterations (the
+    /// interpreted first iteration of each run included).
+    pub(crate) fn jit_judge_trips(&mut self, key: (u64, usize), trace: &LoopTrace) {
+        let (limit, sample) = (
+            self.jit.params.short_trip,
+            self.jit.params.short_trip_sample.max(1),
+        );
+        let mut trips = trace.trips.get();
+        if trips.judged || trips.entries < sample {
+            return;
+        }
+        trips.judged = true;
+        trace.trips.set(trips);
+        if limit == 0 || self.jit.params.threshold < sample {
+            return;
+        }
+        let runs = u64::from(trips.entries);
+        if trips.iterations + runs >= u64::from(limit) * runs {
+            return;
+        }
+        let reason = AbortReason::ShortTrip;
+        if let Some(state) = self.jit.loops.get_mut(&key) {
+            state.trace = None;
+            state.policy.blacklisted = Some(reason.clone());
+        }
+        let label = trace.label.clone();
+        self.jit.log(format_args!(
+            "abort {label}: {reason} ({:.1} iterations per run; blacklisted)",
+            (trips.iterations + runs) as f64 / runs as f64
+        ));
+    }
+}
