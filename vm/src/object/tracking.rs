@@ -279,29 +279,56 @@ fn visit_references(obj: &Object, visit: &mut dyn FnMut(&Object)) {
     });
 }
 
+/// A set of objects the caller holds one reference to each, indexed by address, with
+/// each one's references from outside the caller (its count less the caller's one).
+struct OwnedSet<'a> {
+    objs: Vec<&'a Object>,
+    positions: std::collections::HashMap<usize, usize>,
+    owners: Vec<i64>,
+}
+
+impl<'a> OwnedSet<'a> {
+    /// `None` when one of `objects` is not a heap object.
+    fn of(objects: &'a [Value]) -> Option<Self> {
+        let objs: Vec<&Object> = objects.iter().filter_map(Value::as_object).collect();
+        if objs.len() != objects.len() {
+            return None;
+        }
+        let positions = objs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.address(), i))
+            .collect();
+        let owners = objs
+            .iter()
+            // The caller's own reference does not count.
+            .map(|o| {
+                if o.is_immortal() {
+                    i64::MAX
+                } else {
+                    o.ref_count() as i64 - 1
+                }
+            })
+            .collect();
+        Some(OwnedSet {
+            objs,
+            positions,
+            owners,
+        })
+    }
+}
+
 /// Which of `objects` (owned references the caller holds, one each) are still unreachable
 /// from outside the set: used after finalizers ran, to spare resurrected objects.
 pub fn still_unreachable(objects: &[Value]) -> Vec<bool> {
-    let objs: Vec<&Object> = objects.iter().filter_map(Value::as_object).collect();
-    if objs.len() != objects.len() {
+    let Some(OwnedSet {
+        objs,
+        positions,
+        owners: mut refs,
+    }) = OwnedSet::of(objects)
+    else {
         return vec![false; objects.len()];
-    }
-    let positions: std::collections::HashMap<usize, usize> = objs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.address(), i))
-        .collect();
-    let mut refs: Vec<i64> = objs
-        .iter()
-        // The caller's own reference does not count.
-        .map(|o| {
-            if o.is_immortal() {
-                i64::MAX
-            } else {
-                o.ref_count() as i64 - 1
-            }
-        })
-        .collect();
+    };
     for o in &objs {
         visit_references(o, &mut |child: &Object| {
             if let Some(&i) = positions.get(&child.address()) {
@@ -335,25 +362,15 @@ pub fn still_unreachable(objects: &[Value]) -> Vec<bool> {
 /// held. After finalizers ran (a generator closed, a `__del__` dropped attributes),
 /// CPython frees such objects during the collection and does not count them.
 pub fn freed_by_refcount(objects: &[Value], unreachable: &[bool]) -> Vec<bool> {
-    let objs: Vec<&Object> = objects.iter().filter_map(Value::as_object).collect();
-    if objs.len() != objects.len() || unreachable.len() != objects.len() {
-        return vec![false; objects.len()];
-    }
-    let positions: std::collections::HashMap<usize, usize> = objs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.address(), i))
-        .collect();
-    let mut owners: Vec<i64> = objs
-        .iter()
-        .map(|o| {
-            if o.is_immortal() {
-                i64::MAX
-            } else {
-                o.ref_count() as i64 - 1
-            }
-        })
-        .collect();
+    let set = match OwnedSet::of(objects) {
+        Some(set) if unreachable.len() == objects.len() => set,
+        _ => return vec![false; objects.len()],
+    };
+    let OwnedSet {
+        objs,
+        positions,
+        mut owners,
+    } = set;
     let mut freed = vec![false; objs.len()];
     let mut work: Vec<usize> = (0..objs.len())
         .filter(|&i| unreachable[i] && owners[i] == 0)
