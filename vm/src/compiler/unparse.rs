@@ -59,6 +59,21 @@ impl Compiler<'_> {
         out
     }
 
+    /// `key: value`, or `**value` where the key is `None` (dict displays and comprehensions).
+    fn unparse_dict_entry(&self, key: Option<&Expr>, value: &Expr, out: &mut String) {
+        match key {
+            Some(k) => {
+                self.unparse(k, PR_TEST, out);
+                out.push_str(": ");
+                self.unparse(value, PR_TEST, out);
+            }
+            None => {
+                out.push_str("**");
+                self.unparse(value, PR_EXPR, out);
+            }
+        }
+    }
+
     fn unparse_seq(&self, items: &[Expr], level: u8, out: &mut String) {
         for (i, e) in items.iter().enumerate() {
             if i > 0 {
@@ -155,17 +170,7 @@ impl Compiler<'_> {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    match &item.key {
-                        Some(k) => {
-                            self.unparse(k, PR_TEST, out);
-                            out.push_str(": ");
-                            self.unparse(&item.value, PR_TEST, out);
-                        }
-                        None => {
-                            out.push_str("**");
-                            self.unparse(&item.value, PR_EXPR, out);
-                        }
-                    }
+                    self.unparse_dict_entry(item.key.as_ref(), &item.value, out);
                 }
                 out.push('}');
             }
@@ -205,17 +210,7 @@ impl Compiler<'_> {
             }
             Expr::DictComp(c) => {
                 out.push('{');
-                match &c.key {
-                    Some(k) => {
-                        self.unparse(k, PR_TEST, out);
-                        out.push_str(": ");
-                        self.unparse(&c.value, PR_TEST, out);
-                    }
-                    None => {
-                        out.push_str("**");
-                        self.unparse(&c.value, PR_EXPR, out);
-                    }
-                }
+                self.unparse_dict_entry(c.key.as_deref(), &c.value, out);
                 self.unparse_generators(&c.generators, out);
                 out.push('}');
             }
