@@ -330,5 +330,6 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::OBJ_LEN, obj_len as *const () as u64);
     table.add(names::CELL_GET, cell_get as *const () as u64);
     crate::jit::math_helpers::register(&mut table);
+    crate::jit::residual::register(&mut table);
     table
 }

@@ -17,6 +17,7 @@ pub(crate) mod frames;
 pub(crate) mod glue;
 pub(crate) mod math_helpers;
 pub(crate) mod recorder;
+pub(crate) mod residual;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -66,6 +67,27 @@ pub(crate) struct LoopTrace {
     pub label: String,
 }
 
+/// The exit states of a new trace: the snapshot a residual call leaves through (to have
+/// the VM finish its `CALL`) never gets a side trace.
+fn exit_states(trace: &pyrite_ir::Trace) -> Vec<ExitState> {
+    let mut exits = vec![ExitState::default(); trace.snapshots.len()];
+    for inst in &trace.insts {
+        if inst.op != pyrite_ir::Op::Call {
+            continue;
+        }
+        let pyrite_ir::Imm::Helper(id) = inst.imm else {
+            continue;
+        };
+        let residual = trace
+            .helper(id)
+            .is_some_and(|h| residual::NAMES.contains(&h.name.as_str()));
+        if residual && let Some(state) = inst.snapshot.and_then(|s| exits.get_mut(s.0 as usize)) {
+            state.done = true;
+        }
+    }
+    exits
+}
+
 /// Exit numbers carry the member index above this many bits.
 pub(crate) const EXIT_MEMBER_SHIFT: u32 = 16;
 
@@ -98,6 +120,9 @@ pub struct JitState {
     perf: Option<PerfMap>,
     /// Guards left before a stress failure (`-X jit-fail-guard-every`).
     stress_countdown: i64,
+    /// Code objects whose calls traces make residual instead of inlining (their inlined
+    /// recording aborted once, e.g. recursion beyond the inline depth), keyed by address.
+    pub(crate) no_inline: RefCell<HashMap<u64, Value>>,
 }
 
 impl JitState {
@@ -156,6 +181,7 @@ impl JitState {
             random: PenaltyRandom::new(0x9E37_79B9_7F4A_7C15),
             perf,
             stress_countdown,
+            no_inline: RefCell::new(HashMap::new()),
         }
     }
 
@@ -187,6 +213,8 @@ pub(crate) enum BackEdge {
     Continue,
     /// A trace ran: the frame's state moved; reload it.
     Reload,
+    /// A trace's residual call raised: raise this at the frame's `lasti` (its `CALL`).
+    Raise(crate::runtime::errors::PyErr),
 }
 
 impl Vm {
@@ -222,6 +250,9 @@ impl Vm {
                     self.jit_exit_taken(&trace, member, exit);
                     BackEdge::Reload
                 }
+                exec::Outcome::Busy => BackEdge::Continue,
+                exec::Outcome::Called(Ok(())) => BackEdge::Reload,
+                exec::Outcome::Called(Err(e)) => BackEdge::Raise(e),
                 exec::Outcome::Refused => {
                     let state = self.jit.loops.entry(key).or_default();
                     state.refused += 1;
@@ -309,7 +340,7 @@ impl Vm {
             }
         };
         self.jit.announce(&compiled, &trace, &label, started);
-        let exits = RefCell::new(vec![ExitState::default(); trace.snapshots.len()]);
+        let exits = RefCell::new(exit_states(&trace));
         let root = Rc::new(TreeMember {
             compiled,
             trace,
@@ -336,7 +367,9 @@ impl Vm {
                 self.jit_exit_taken(&loop_trace, member, exit);
                 BackEdge::Reload
             }
-            exec::Outcome::Refused => BackEdge::Continue,
+            exec::Outcome::Called(Ok(())) => BackEdge::Reload,
+            exec::Outcome::Called(Err(e)) => BackEdge::Raise(e),
+            exec::Outcome::Refused | exec::Outcome::Busy => BackEdge::Continue,
         }
     }
 
@@ -417,6 +450,11 @@ impl Vm {
             .snapshots
             .get(exit)
             .ok_or(AbortReason::FrameShape)?;
+        // A run of this tree is in progress below (a residual call re-entered the
+        // interpreter): its homes cannot grow now.
+        if tree.homes.try_borrow_mut().is_err() {
+            return Err(AbortReason::FrameShape);
+        }
         let index = tree.members.borrow().len();
         let started = std::time::Instant::now();
         let homes = tree.homes.borrow().clone();
@@ -476,7 +514,7 @@ impl Vm {
         self.jit.announce(&compiled, &trace, &label, started);
         *tree.homes.borrow_mut() = recording.homes;
         tree.deps.borrow_mut().extend(recording.deps);
-        let exits = RefCell::new(vec![ExitState::default(); trace.snapshots.len()]);
+        let exits = RefCell::new(exit_states(&trace));
         Ok(Rc::new(TreeMember {
             compiled,
             trace,

@@ -111,6 +111,7 @@ struct Entry {
 mod attr;
 mod builtin;
 mod inline;
+mod residual;
 
 type Step<T> = Result<T, AbortReason>;
 
@@ -143,6 +144,8 @@ struct Recorder<'a> {
     list_append_method: Option<Value>,
     /// Inlined calls (virtual frames) in progress.
     calls: inline::Calls,
+    /// The trace ended early with a residual call (`recorder::residual`).
+    stitched: bool,
 }
 
 /// Records one iteration of the loop whose header is `header` and whose back-edge is the
@@ -189,11 +192,13 @@ pub(crate) fn record(
     }
     let end = loop_end(&code.units, header, back_edge);
     rec.run_to_back_edge(header, header, end, max_length)?;
-    if rec.stack.len() != entry_depth {
-        return Err(at(AbortReason::FrameShape));
+    if !rec.stitched {
+        if rec.stack.len() != entry_depth {
+            return Err(at(AbortReason::FrameShape));
+        }
+        let slots: Vec<(u32, Ref)> = rec.modified.iter().map(|(&k, &r)| (k, r)).collect();
+        rec.b.close_loop(header as u32, entry_depth as u32, &slots);
     }
-    let slots: Vec<(u32, Ref)> = rec.modified.iter().map(|(&k, &r)| (k, r)).collect();
-    rec.b.close_loop(header as u32, entry_depth as u32, &slots);
     let trace = rec
         .b
         .finish()
@@ -398,12 +403,14 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         }
     }
     rec.run_to_back_edge(pc, start.header, start.back_edge, max_length)?;
-    if rec.stack.len() != start.entry_depth {
-        return Err(at(AbortReason::FrameShape));
+    if !rec.stitched {
+        if rec.stack.len() != start.entry_depth {
+            return Err(at(AbortReason::FrameShape));
+        }
+        let slots = rec.state_slots();
+        rec.b
+            .link(start.header as u32, start.entry_depth as u32, &slots);
     }
-    let slots = rec.state_slots();
-    rec.b
-        .link(start.header as u32, start.entry_depth as u32, &slots);
     let trace = rec
         .b
         .finish()
@@ -447,6 +454,7 @@ impl<'a> Recorder<'a> {
             built_tuples: HashMap::new(),
             list_append_method: None,
             calls: inline::Calls::default(),
+            stitched: false,
         }
     }
 
@@ -505,7 +513,9 @@ impl<'a> Recorder<'a> {
                 Ok(Some(next)) => pc = next,
                 Ok(None) => return Ok(()),
                 Err(reason) => {
-                    // Inside an inlined call, report the root frame's CALL.
+                    // Inside an inlined call, report the root frame's CALL; the next
+                    // recording calls that function residually instead.
+                    self.mark_no_inline();
                     let pc = self.calls.root_call_pc().unwrap_or(pc);
                     return Err(Abort { reason, pc });
                 }
@@ -1014,6 +1024,10 @@ impl Recorder<'_> {
                         )?
                         .is_some() => {}
             Opcode::CALL => {
+                if self.wants_residual(arg as usize) {
+                    self.residual_call(arg as usize, start, next)?;
+                    return Ok(None);
+                }
                 if let Some(target) = self.inline_call(arg as usize, start, next, false)? {
                     return Ok(Some(target));
                 }
