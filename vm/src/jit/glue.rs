@@ -331,5 +331,6 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::CELL_GET, cell_get as *const () as u64);
     crate::jit::math_helpers::register(&mut table);
     crate::jit::residual::register(&mut table);
+    crate::jit::number_helpers::register(&mut table);
     table
 }

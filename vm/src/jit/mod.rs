@@ -16,6 +16,7 @@ pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
 pub(crate) mod math_helpers;
+pub(crate) mod number_helpers;
 pub(crate) mod recorder;
 pub(crate) mod residual;
 
@@ -86,6 +87,21 @@ fn exit_states(trace: &pyrite_ir::Trace) -> Vec<ExitState> {
         }
     }
     exits
+}
+
+/// Where a side trace from an exit with `snapshot` starts: the innermost frame's file and
+/// line (an exit inside inlined calls rebuilt their frames above the root, the innermost on
+/// top; its code, not the root's, owns the snapshot's innermost pc).
+fn side_trace_line(
+    frames: &[crate::interp::frame::Frame],
+    snapshot: &pyrite_ir::Snapshot,
+) -> Option<(u32, String)> {
+    let pc = snapshot.frames.last()?.pc as usize;
+    let code = frames.last()?.code.as_code()?;
+    Some((
+        code.line_of(pc),
+        code.filename.as_str().unwrap_or("?").to_string(),
+    ))
 }
 
 /// Exit numbers carry the member index above this many bits.
@@ -497,16 +513,7 @@ impl Vm {
             None => return Err(AbortReason::Compile("no compiler".into())),
         }
         .map_err(|e| AbortReason::Compile(e.0))?;
-        // The root frame (an exit inside inlined calls left their frames above it).
-        let root = self.frames.len().saturating_sub(snapshot.frames.len());
-        let line = self.frames.get(root).and_then(|f| {
-            f.code.as_code().map(|c| {
-                (
-                    c.line_of(snapshot.frames.first().map_or(0, |f| f.pc as usize)),
-                    c.filename.as_str().unwrap_or("?").to_string(),
-                )
-            })
-        });
+        let line = side_trace_line(&self.frames, snapshot);
         let label = match line {
             Some((line, file)) => format!("side@{file}:{line}"),
             None => "side@?".to_string(),

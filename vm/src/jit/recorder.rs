@@ -111,6 +111,7 @@ struct Entry {
 mod attr;
 mod builtin;
 mod inline;
+mod numeric;
 mod residual;
 
 type Step<T> = Result<T, AbortReason>;
