@@ -10,9 +10,11 @@ pub mod coroutine;
 pub mod dict;
 pub mod exceptions;
 pub mod frame_locals;
+pub mod function_new;
 pub mod functions;
 pub mod generator;
 pub mod generic_alias;
+pub mod getset;
 pub mod int_float;
 pub mod io;
 pub mod io_methods;
@@ -102,6 +104,8 @@ pub fn install(vm: &mut Vm) {
     io::install_builtins(vm);
     install_class_machinery(vm);
     frame_locals::install(vm);
+    getset::install(vm);
+    function_new::install(vm);
 }
 
 /// `__build_class__`, `object.__new__`/`__init__` and `type(...)`: the hooks the class

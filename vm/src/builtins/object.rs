@@ -43,6 +43,8 @@ pub fn builtin_attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Optio
         Payload::Code(_) => attrs::code_attribute(vm, obj, name),
         Payload::Member(m) => Ok(match name {
             "__name__" => Some(m.name.clone()),
+            "__objclass__" if !m.owner_type.is_null() => Some(m.owner_type.clone()),
+            "__doc__" => Some(Value::NONE),
             "__qualname__" => {
                 Some(vm.new_string(format!("{}.{}", m.owner, m.name.as_str().unwrap_or(""))))
             }

@@ -79,6 +79,67 @@ fn collect_simple_annotations<'a>(
     }
 }
 
+/// A function's annotated parameters and return, in CPython's order (regular parameters
+/// before positional-only ones, then `*args`, keyword-only, `**kwargs`, `return`).
+fn annotated_parameters<'a>(
+    params: &'a ast::Parameters,
+    returns: Option<&'a Expr>,
+) -> Vec<(&'a str, &'a Expr)> {
+    let mut entries: Vec<(&'a str, &'a Expr)> = Vec::new();
+    for p in params.args.iter().chain(params.posonlyargs.iter()) {
+        if let Some(a) = p.parameter.annotation.as_deref() {
+            entries.push((p.parameter.name.id.as_str(), a));
+        }
+    }
+    if let Some(v) = params.vararg.as_deref()
+        && let Some(a) = v.annotation.as_deref()
+    {
+        entries.push((v.name.id.as_str(), a));
+    }
+    for p in params.kwonlyargs.iter() {
+        if let Some(a) = p.parameter.annotation.as_deref() {
+            entries.push((p.parameter.name.id.as_str(), a));
+        }
+    }
+    if let Some(k) = params.kwarg.as_deref()
+        && let Some(a) = k.annotation.as_deref()
+    {
+        entries.push((k.name.id.as_str(), a));
+    }
+    if let Some(r) = returns {
+        entries.push(("return", r));
+    }
+    entries
+}
+
+/// Whether a module or class body has an annotated assignment anywhere outside nested
+/// scopes (CPython's `find_ann`): PEP 563 then gives it an `__annotations__` dict.
+fn contains_annotation(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => contains_annotation(&f.body) || contains_annotation(&f.orelse),
+        Stmt::While(w) => contains_annotation(&w.body) || contains_annotation(&w.orelse),
+        Stmt::If(i) => {
+            contains_annotation(&i.body)
+                || i.elif_else_clauses
+                    .iter()
+                    .any(|c| contains_annotation(&c.body))
+        }
+        Stmt::With(w) => contains_annotation(&w.body),
+        Stmt::Match(m) => m.cases.iter().any(|c| contains_annotation(&c.body)),
+        Stmt::Try(t) => {
+            contains_annotation(&t.body)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    contains_annotation(&h.body)
+                })
+                || contains_annotation(&t.orelse)
+                || contains_annotation(&t.finalbody)
+        }
+        _ => false,
+    })
+}
+
 /// Whether a module starts with `from __future__ import annotations` (then annotations
 /// are not deferred functions; Pyrite keeps none, see the report in `annotations`).
 pub(crate) fn has_future_annotations(body: &[Stmt]) -> bool {
@@ -179,37 +240,13 @@ impl<'a> Compiler<'a> {
         range: TextRange,
     ) -> CResult<u32> {
         if self.future_annotations {
-            return Ok(0);
+            return self.future_function_annotations(params, returns, line);
         }
         let Some(scope) = self.table.scope_for(node_key(params)) else {
             return Ok(0);
         };
         let loc = self.enter_annotate_unit(scope, line)?;
-        // CPython's order: regular parameters before positional-only ones.
-        let mut entries: Vec<(&'a str, &'a Expr)> = Vec::new();
-        for p in params.args.iter().chain(params.posonlyargs.iter()) {
-            if let Some(a) = p.parameter.annotation.as_deref() {
-                entries.push((p.parameter.name.id.as_str(), a));
-            }
-        }
-        if let Some(v) = params.vararg.as_deref()
-            && let Some(a) = v.annotation.as_deref()
-        {
-            entries.push((v.name.id.as_str(), a));
-        }
-        for p in params.kwonlyargs.iter() {
-            if let Some(a) = p.parameter.annotation.as_deref() {
-                entries.push((p.parameter.name.id.as_str(), a));
-            }
-        }
-        if let Some(k) = params.kwarg.as_deref()
-            && let Some(a) = k.annotation.as_deref()
-        {
-            entries.push((k.name.id.as_str(), a));
-        }
-        if let Some(r) = returns {
-            entries.push(("return", r));
-        }
+        let entries = annotated_parameters(params, returns);
         for (name, ann) in &entries {
             let key = self.mangle(name);
             self.load_const(Constant::Str(key), loc);
@@ -283,6 +320,9 @@ impl<'a> Compiler<'a> {
 
     /// In the body: records that the annotated assignment `a` ran, if it is conditional.
     pub(crate) fn mark_annotation_ran(&mut self, a: &'a ast::StmtAnnAssign) -> CResult<()> {
+        if self.future_annotations {
+            return self.store_future_annotation(a);
+        }
         let Some(&index) = self.unit().deferred_indices.get(&node_key(a)) else {
             return Ok(());
         };
@@ -301,8 +341,18 @@ impl<'a> Compiler<'a> {
     }
 
     /// Module or class body start: the empty `__conditional_annotations__` set.
-    pub(crate) fn setup_conditional_annotations(&mut self, loc: Position) -> CResult<()> {
-        if !self.scope().has_conditional_annotations || self.future_annotations {
+    pub(crate) fn setup_conditional_annotations(
+        &mut self,
+        body: &[Stmt],
+        loc: Position,
+    ) -> CResult<()> {
+        if self.future_annotations {
+            if contains_annotation(body) {
+                self.emit(Opcode::SETUP_ANNOTATIONS, loc);
+            }
+            return Ok(());
+        }
+        if !self.scope().has_conditional_annotations {
             return Ok(());
         }
         self.emit_arg(Opcode::BUILD_SET, 0, loc);
@@ -313,6 +363,49 @@ impl<'a> Compiler<'a> {
             let idx = self.add_name("__conditional_annotations__");
             self.emit_arg(Opcode::STORE_NAME, idx, loc);
         }
+        Ok(())
+    }
+
+    /// PEP 563 (`from __future__ import annotations`): a function's annotations are the
+    /// unparsed source strings, stored eagerly as its `__annotations__` dict.
+    fn future_function_annotations(
+        &mut self,
+        params: &'a ast::Parameters,
+        returns: Option<&'a Expr>,
+        line: u32,
+    ) -> CResult<u32> {
+        let entries = annotated_parameters(params, returns);
+        if entries.is_empty() {
+            return Ok(0);
+        }
+        let loc = Compiler::line_loc(line);
+        for (name, ann) in &entries {
+            let key = self.mangle(name);
+            self.load_const(Constant::Str(key), loc);
+            let text = self.unparse_annotation(ann);
+            self.load_const(Constant::Str(text), loc);
+        }
+        self.emit_arg(Opcode::BUILD_MAP, entries.len() as u32, loc);
+        Ok(crate::bytecode::opcodes::function_attr::ANNOTATIONS)
+    }
+
+    /// PEP 563 in a module or class body: `__annotations__[name] = 'source'` for a simple
+    /// annotated name (other targets and function bodies store nothing).
+    fn store_future_annotation(&mut self, a: &'a ast::StmtAnnAssign) -> CResult<()> {
+        let Expr::Name(target) = a.target.as_ref() else {
+            return Ok(());
+        };
+        if !a.simple || !matches!(self.unit().kind, UnitKind::Module | UnitKind::Class) {
+            return Ok(());
+        }
+        let loc = self.loc(a.range);
+        let text = self.unparse_annotation(&a.annotation);
+        self.load_const(Constant::Str(text), loc);
+        let idx = self.add_name("__annotations__");
+        self.emit_arg(Opcode::LOAD_NAME, idx, loc);
+        let key = self.mangle(&target.id);
+        self.load_const(Constant::Str(key), loc);
+        self.emit(Opcode::STORE_SUBSCR, loc);
         Ok(())
     }
 

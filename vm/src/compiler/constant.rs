@@ -318,7 +318,7 @@ impl Compiler<'_> {
     /// A string literal's constant. The parser reads `\ud800`-style escapes of lone
     /// surrogates as U+FFFD, so a literal containing U+FFFD is decoded again from its
     /// source to keep them.
-    fn str_literal(&self, s: &ast::ExprStringLiteral) -> Constant {
+    pub(crate) fn str_literal(&self, s: &ast::ExprStringLiteral) -> Constant {
         let value = s.value.to_str();
         if value.contains('\u{FFFD}') {
             let mut exact = Vec::new();

@@ -269,7 +269,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Int(first_line.into()), body_loc);
         self.nameop_at("__firstlineno__", NameCtx::Store, c.range, body_loc)?;
         self.setup_classdict(body_loc)?;
-        self.setup_conditional_annotations(body_loc)?;
+        self.setup_conditional_annotations(&c.body, body_loc)?;
         let plan = self.plan_deferred_annotations(&c.body);
         self.u().deferred_indices = plan.index_of.clone();
         self.compile_module_body_no_future(&c.body)?;

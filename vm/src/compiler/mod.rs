@@ -28,6 +28,7 @@ mod stmt;
 mod symtable;
 mod syntax_errors;
 mod tokens;
+mod unparse;
 
 #[cfg(test)]
 mod render_cases;
@@ -232,7 +233,7 @@ fn compile_module(
             c.u().deferred_indices = plan.index_of.clone();
             let first_line = m.body.first().map_or(1, |s| c.line_of(s.range().start()));
             c.emit_deferred_annotations(&plan, first_line, full)?;
-            c.setup_conditional_annotations(Compiler::line_loc(first_line))?;
+            c.setup_conditional_annotations(&m.body, Compiler::line_loc(first_line))?;
             if mode == CompileMode::Single {
                 c.compile_body(&m.body)?;
             } else {

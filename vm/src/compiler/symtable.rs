@@ -828,16 +828,19 @@ impl Builder {
                 None,
             )?,
             Expr::Await(a) => {
+                self.refuse_in_annotation("await expression", a.range)?;
                 self.visit_expr(&a.value)?;
                 self.cur_scope().is_coroutine = true;
             }
             Expr::Yield(y) => {
+                self.refuse_in_annotation("yield expression", y.range)?;
                 if let Some(v) = &y.value {
                     self.visit_expr(v)?;
                 }
                 self.mark_yield(y.range)?;
             }
             Expr::YieldFrom(y) => {
+                self.refuse_in_annotation("yield expression", y.range)?;
                 self.visit_expr(&y.value)?;
                 self.mark_yield(y.range)?;
             }
@@ -924,6 +927,18 @@ impl Builder {
                 CompKind::Generator => "generator expression",
             };
             return Err(Failure::syntax(format!("'yield' inside {what}"), range));
+        }
+        Ok(())
+    }
+
+    /// `yield` and `await` have no meaning in an annotation (CPython's
+    /// `symtable_raise_if_annotation_block`).
+    fn refuse_in_annotation(&self, what: &str, range: TextRange) -> CResult<()> {
+        if self.scopes[self.cur()].kind == ScopeKind::Annotation {
+            return Err(Failure::syntax(
+                format!("{what} cannot be used within an annotation"),
+                range,
+            ));
         }
         Ok(())
     }

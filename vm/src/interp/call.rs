@@ -144,7 +144,7 @@ impl Vm {
         let Some(f) = func.as_function() else {
             return Err(PyErr::internal("push_function_frame of a non-function"));
         };
-        let code_value = f.code.clone();
+        let code_value = f.code.borrow().clone();
         let Some(code) = code_value.as_code() else {
             return Err(PyErr::internal("function without code"));
         };
@@ -197,7 +197,7 @@ impl Vm {
         let Some(f) = func.as_function() else {
             return Err(PyErr::internal("push_exact_args_frame of a non-function"));
         };
-        let code_value = f.code.clone();
+        let code_value = f.code.borrow().clone();
         let Some(code) = code_value.as_code() else {
             return Err(PyErr::internal("function without code"));
         };
@@ -412,7 +412,11 @@ fn bind_arguments(
             drop(std::mem::take(slot));
         }
     }
-    let qualname = code.data.qualname.clone();
+    // CPython's messages name the function's own `__qualname__` (it may run borrowed code).
+    let qualname = func
+        .as_function()
+        .and_then(|f| f.qualname.borrow().as_str().map(str::to_string))
+        .unwrap_or_else(|| code.data.qualname.clone());
     let mut pos_iter = receiver.into_iter().chain(positional.iter().cloned());
     let take = npos.min(argcount);
     for i in 0..take {
@@ -592,5 +596,9 @@ fn too_many_positional(
             }
         )
     };
-    PyErr::type_error(format!("{}() takes {takes} but {given_text}", d.qualname))
+    let qualname = func
+        .as_function()
+        .and_then(|f| f.qualname.borrow().as_str().map(str::to_string))
+        .unwrap_or_else(|| d.qualname.clone());
+    PyErr::type_error(format!("{qualname}() takes {takes} but {given_text}"))
 }

@@ -175,7 +175,17 @@ impl Vm {
                 let prev = self.frames.last().map_or(lasti, |f| f.lasti);
                 last_traced = lasti;
                 save!();
-                tri!(self.trace_before_instruction(&code_value, start, lasti, prev, op));
+                if tri!(self.trace_before_instruction(&code_value, start, lasti, prev, op)) {
+                    // `f_lineno = n`: continue at the target. Its `lasti` is the frame's
+                    // previous instruction now, so it reports no `line` event (a `RESUME`
+                    // target still reports `call`), as in CPython.
+                    if let Some(f) = self.frames.last() {
+                        sp = f.sp;
+                        ip = f.ip;
+                    }
+                    last_traced = usize::MAX;
+                    continue;
+                }
             }
             match op {
                 Opcode::CACHE | Opcode::NOP | Opcode::EXTENDED_ARG | Opcode::COPY_FREE_VARS => {}
@@ -1327,6 +1337,9 @@ impl Vm {
                     save!();
                     if traced {
                         tri!(self.trace_return(&v));
+                        // A jump made here (`f_lineno = n`) already moved the frame: the
+                        // generator resumes at the target.
+                        self.tracing.jumped = false;
                     }
                     return Ok(self.yield_from_frame(v));
                 }

@@ -115,7 +115,7 @@ impl Vm {
             return Ok(false);
         };
         let plain_function = init.as_function().is_some_and(|f| {
-            f.code.as_code().is_some_and(|c| {
+            f.code.borrow().as_code().is_some_and(|c| {
                 c.data.flags
                     & (code_flags::GENERATOR
                         | code_flags::COROUTINE

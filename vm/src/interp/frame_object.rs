@@ -415,6 +415,7 @@ pub fn set_frame_attribute(vm: &mut Vm, obj: &Value, name: &str, value: &Value) 
             }
             Ok(true)
         }
+        "f_lineno" => crate::interp::line_jump::set_lineno(vm, obj, value).map(|()| true),
         "f_code" | "f_globals" | "f_builtins" | "f_back" | "f_lasti" | "f_locals" => {
             Err(PyErr::attribute_error(format!(
                 "attribute '{name}' of 'frame' objects is not writable"

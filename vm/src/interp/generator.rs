@@ -122,9 +122,11 @@ impl Vm {
         let entry = frame.entry;
         frame.entry = false;
         let code = frame.code.clone();
-        let (name, qualname) = match code.as_code() {
-            Some(c) => (c.name.clone(), c.qualname.clone()),
-            None => (Value::NONE, Value::NONE),
+        // Named after the function (whose code may be borrowed), as CPython does.
+        let (name, qualname) = match (frame.func.as_function(), code.as_code()) {
+            (Some(f), _) => (f.name.borrow().clone(), f.qualname.borrow().clone()),
+            (None, Some(c)) => (c.name.clone(), c.qualname.clone()),
+            (None, None) => (Value::NONE, Value::NONE),
         };
         let ty = match code.as_code().map(|c| c.data.flags) {
             Some(f) if f & crate::bytecode::code::code_flags::COROUTINE != 0 => {

@@ -13,6 +13,7 @@ mod eval_calls;
 pub mod frame;
 pub mod frame_object;
 pub mod generator;
+mod line_jump;
 pub mod names;
 mod number_fast;
 pub mod ops;

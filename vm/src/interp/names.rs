@@ -83,7 +83,28 @@ impl Vm {
         if let Some(v) = self.dict_get_fast(&frame.globals, name) {
             return Ok(v);
         }
-        if let Some(v) = self.dict_get_fast(&frame.builtins, name) {
+        let (globals, builtins) = (frame.globals.clone(), frame.builtins.clone());
+        if !self.is_exact_dict(&globals) || !self.is_exact_dict(&builtins) {
+            return self.load_global_slow(&globals, &builtins, name);
+        }
+        if let Some(v) = self.dict_get_fast(&builtins, name) {
+            return Ok(v);
+        }
+        Err(self.name_error(name))
+    }
+
+    /// `LOAD_GLOBAL` when globals or builtins is a dict subclass: both are subscripted,
+    /// so `__missing__`/`__getitem__` run (annotationlib's fake globals rely on it).
+    fn load_global_slow(
+        &mut self,
+        globals: &Value,
+        builtins: &Value,
+        name: &Value,
+    ) -> PyResult<Value> {
+        if let Some(v) = self.mapping_lookup(globals, name)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.mapping_lookup(builtins, name)? {
             return Ok(v);
         }
         Err(self.name_error(name))
@@ -171,7 +192,7 @@ impl Vm {
         Value::alloc(
             &self.types.function,
             Payload::Function(Box::new(crate::types::function::FunctionData {
-                code,
+                code: std::cell::RefCell::new(code),
                 globals,
                 builtins,
                 name: RefCell::new(name),

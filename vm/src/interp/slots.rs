@@ -119,6 +119,7 @@ impl SlotsLayout {
                     name: interned,
                     index: base_n as usize + i,
                     owner: class_name.to_string(),
+                    owner_type: Value::NULL,
                 }),
             );
             vm.set_item_str(dict, name, member)?;
@@ -162,6 +163,7 @@ fn add_getset(
             name: interned,
             index,
             owner: class_name.to_string(),
+            owner_type: Value::NULL,
         }),
     );
     vm.set_item_str(dict, name, descr)
@@ -188,11 +190,15 @@ fn is_identifier(text: &str) -> bool {
 /// The repr of a member descriptor: `<member 'x' of 'P' objects>`.
 pub fn member_repr(member: &Value) -> Option<String> {
     match member.payload() {
-        Some(Payload::Member(m)) if m.index >= WEAKREF_MEMBER => Some(format!(
-            "<attribute '{}' of '{}' objects>",
-            m.name.as_str().unwrap_or(""),
-            m.owner
-        )),
+        Some(Payload::Member(m))
+            if m.index >= WEAKREF_MEMBER || m.index == crate::builtins::getset::BUILTIN_GETSET =>
+        {
+            Some(format!(
+                "<attribute '{}' of '{}' objects>",
+                m.name.as_str().unwrap_or(""),
+                m.owner
+            ))
+        }
         Some(Payload::Member(m)) => Some(format!(
             "<member '{}' of '{}' objects>",
             m.name.as_str().unwrap_or(""),

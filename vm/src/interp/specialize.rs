@@ -119,7 +119,8 @@ pub fn is_exact_args_call(callable: &Value, nargs: usize) -> bool {
     let Some(f) = callable.as_function() else {
         return false;
     };
-    let Some(code) = f.code.as_code() else {
+    let code = f.code.borrow();
+    let Some(code) = code.as_code() else {
         return false;
     };
     let d = &code.data;

@@ -312,7 +312,7 @@ impl Vm {
         out
     }
 
-    fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+    pub(crate) fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         if line == 0 {
             return None;
         }

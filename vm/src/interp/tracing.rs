@@ -24,7 +24,7 @@ use crate::bytecode::opcodes::flags;
 use crate::bytecode::{Opcode, instructions};
 use crate::interp::frame_object::frame_data;
 use crate::object::{Payload, Value};
-use crate::runtime::errors::PyResult;
+use crate::runtime::errors::{ExcKind, PyErr, PyResult};
 use crate::vm::Vm;
 
 /// The thread's trace and profile functions.
@@ -41,6 +41,27 @@ pub struct TraceState {
     /// Which instructions start a line, per code object (keyed by address; the value keeps
     /// the code alive so the address is not reused).
     line_starts: HashMap<usize, (Value, Rc<[bool]>)>,
+    /// The event being delivered and the index of its frame (what `f_lineno = n` checks).
+    delivering: Option<(Delivered, usize)>,
+    /// Set when a trace function moved its frame (`f_lineno = n`); the dispatch loop
+    /// reloads the frame's position after the event.
+    pub(crate) jumped: bool,
+}
+
+/// An event as the jump rules see it (CPython's monitoring event kinds behind them).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Delivered {
+    /// `call` at the start of a frame (`PY_START`).
+    Start,
+    /// `call` when a generator resumes (`PY_RESUME`).
+    Resume,
+    Line,
+    /// `return` at a `yield` (`PY_YIELD`): the generator resumes at the target.
+    Yield,
+    /// `return`, `exception`, `opcode`, `c_exception`.
+    Other,
+    /// The profile function's `c_call` / `c_return`.
+    NativeCall,
 }
 
 impl TraceState {
@@ -179,7 +200,19 @@ impl Vm {
         let name = self.intern(event.name());
         self.tracing.in_hook = true;
         data.traced_line.set(line);
+        let delivered = match event {
+            Event::Call if self.top_frame_is_resuming() => Delivered::Resume,
+            Event::Call => Delivered::Start,
+            Event::Line => Delivered::Line,
+            Event::Return if self.top_frame_at(Opcode::YIELD_VALUE) => Delivered::Yield,
+            _ => Delivered::Other,
+        };
+        let outer = self
+            .tracing
+            .delivering
+            .replace((delivered, self.frames.len() - 1));
         let result = self.call(&callback, &[frame.clone(), name, arg]);
+        self.tracing.delivering = outer;
         data.traced_line.set(0);
         self.tracing.in_hook = false;
         match result {
@@ -210,7 +243,18 @@ impl Vm {
         };
         let name = self.intern(event);
         self.tracing.in_hook = true;
+        let delivered = match event {
+            "call" if self.top_frame_is_resuming() => Delivered::Resume,
+            "call" => Delivered::Start,
+            "c_call" | "c_return" => Delivered::NativeCall,
+            _ => Delivered::Other,
+        };
+        let outer = self
+            .tracing
+            .delivering
+            .replace((delivered, self.frames.len() - 1));
         let result = self.call(&callback, &[frame, name, arg]);
+        self.tracing.delivering = outer;
         self.tracing.in_hook = false;
         match result {
             Ok(_) => Ok(()),
@@ -221,14 +265,83 @@ impl Vm {
         }
     }
 
+    /// The opcode unit the top frame is executing.
+    fn top_frame_unit(&self) -> Option<u16> {
+        let f = self.frames.last()?;
+        f.code
+            .as_code()?
+            .units
+            .get(f.lasti)
+            .map(std::cell::Cell::get)
+    }
+
+    /// Whether the top frame is at a `RESUME` after a `yield` or `await` (not its start).
+    fn top_frame_is_resuming(&self) -> bool {
+        self.top_frame_unit()
+            .is_some_and(|u| (u & 0xFF) as u8 == Opcode::RESUME as u8 && (u >> 8) != 0)
+    }
+
+    /// Whether the top frame is executing `op`.
+    fn top_frame_at(&self, op: Opcode) -> bool {
+        self.top_frame_unit()
+            .is_some_and(|u| (u & 0xFF) as u8 == op as u8)
+    }
+
+    /// Whether the event being delivered is a `yield`'s (whose value is already popped).
+    pub(crate) fn delivering_yield(&self) -> bool {
+        matches!(self.tracing.delivering, Some((Delivered::Yield, _)))
+    }
+
+    /// The checks `f_lineno = n` makes before looking at `n`: a trace function must be
+    /// handling a `line` event of that very frame (or, as CPython allows, the `call` of a
+    /// resuming generator or the `return` of a `yield`). `frame_index` is the frame's place
+    /// on the stack.
+    pub(crate) fn check_jump_event(&self, frame_index: Option<usize>) -> PyResult<()> {
+        let error = |msg: &str| Err(PyErr::new(ExcKind::ValueError, msg.to_string()));
+        let Some((event, index)) = self.tracing.delivering else {
+            return error("f_lineno can only be set in a trace function");
+        };
+        match event {
+            Delivered::Line | Delivered::Resume | Delivered::Yield
+                if frame_index == Some(index) =>
+            {
+                Ok(())
+            }
+            Delivered::Line | Delivered::Resume | Delivered::Yield => {
+                error("f_lineno can only be set in a trace function")
+            }
+            Delivered::Start => error("can't jump from the 'call' trace event of a new frame"),
+            Delivered::NativeCall => error("can't jump during a call"),
+            Delivered::Other => error("can only jump from a 'line' trace event"),
+        }
+    }
+
     /// Before each instruction while tracing: `call` at `RESUME`, `line` at a line start
-    /// (or after a backward jump within one line), `opcode` if requested. `start` is the
+    /// (or after a backward jump within one line), `opcode` if requested. True when the
+    /// trace function jumped (`f_lineno = n`): the frame's `ip`/`sp` changed and the
+    /// instruction at the target runs next, without a `line` event. `start` is the
     /// instruction's first code unit (its `EXTENDED_ARG`s included), `lasti` its opcode's
     /// unit, `prev` the opcode unit of the instruction executed before it in this frame
     /// (equal to `lasti` on entry to a fresh frame).
     #[cold]
     #[inline(never)]
     pub(crate) fn trace_before_instruction(
+        &mut self,
+        code_value: &Value,
+        start: usize,
+        lasti: usize,
+        prev: usize,
+        op: Opcode,
+    ) -> PyResult<bool> {
+        if self.tracing.in_hook {
+            return Ok(false);
+        }
+        self.tracing.jumped = false;
+        self.deliver_before_instruction(code_value, start, lasti, prev, op)?;
+        Ok(std::mem::take(&mut self.tracing.jumped))
+    }
+
+    fn deliver_before_instruction(
         &mut self,
         code_value: &Value,
         start: usize,
@@ -242,6 +355,9 @@ impl Vm {
         if op == Opcode::RESUME {
             if !self.tracing.trace_func.is_null() {
                 self.deliver_trace(Event::Call, Value::NONE, 0)?;
+            }
+            if self.tracing.jumped {
+                return Ok(());
             }
             return self.deliver_profile("call", Value::NONE);
         }
@@ -275,6 +391,9 @@ impl Vm {
                 || (prev_op == Some(Opcode::JUMP_BACKWARD) && lasti < prev && line == prev_line));
         if fire_line && data.trace_lines.get() {
             self.deliver_trace(Event::Line, Value::NONE, line)?;
+            if self.tracing.jumped {
+                return Ok(());
+            }
         }
         if data.trace_opcodes.get() && !data.trace.borrow().is_null() {
             self.deliver_trace(Event::Opcode, Value::NONE, 0)?;

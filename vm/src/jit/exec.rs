@@ -45,9 +45,13 @@ pub(crate) fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
                     .and_then(|t| t.entry(*index).map(|e| e.value.is(value)))
             })
             .unwrap_or(false),
-        Dep::Function { func, defaults } => func
+        Dep::Function {
+            func,
+            code,
+            defaults,
+        } => func
             .as_function()
-            .is_some_and(|f| f.defaults.borrow().is(defaults)),
+            .is_some_and(|f| f.code.borrow().is(code) && f.defaults.borrow().is(defaults)),
         Dep::TypeVersion { ty, version } => {
             ty.as_type_data().is_some_and(|t| t.version() == *version)
         }

@@ -65,7 +65,7 @@ pub(crate) fn rebuild(
         let Some(f) = func.as_function() else {
             return;
         };
-        let code_value = f.code.clone();
+        let code_value = f.code.borrow().clone();
         let Some(code) = code_value.as_code() else {
             return;
         };

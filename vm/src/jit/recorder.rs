@@ -72,9 +72,14 @@ pub(crate) enum Dep {
         index: usize,
         value: Value,
     },
-    /// An inlined function still has these positional defaults (its code never changes);
-    /// also keeps the function, whose address the trace compares against, alive.
-    Function { func: Value, defaults: Value },
+    /// An inlined function still has this code object (`f.__code__` is assignable) and
+    /// these positional defaults; also keeps the function, whose address the trace
+    /// compares against, alive.
+    Function {
+        func: Value,
+        code: Value,
+        defaults: Value,
+    },
     /// A class whose attribute the trace folded still has this version tag.
     TypeVersion { ty: Value, version: u32 },
     /// Holds a value whose address the trace compares against or uses as a constant.

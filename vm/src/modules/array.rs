@@ -12,6 +12,7 @@ use crate::bytecode::CompareOp;
 use crate::interp::args::{ArgSpec, Args};
 use crate::object::{Payload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::native::NativeState;
 use crate::runtime::native::{native_receiver, native_state};
 use crate::runtime::numbers::{as_float, as_int, int_to_f64};
 use crate::types::function::NativeFn;
@@ -980,4 +981,12 @@ fn array_deepcopy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (_, a) = this(vm, &args, "__deepcopy__")?;
     let bytes = borrow(a)?.clone();
     new_array(vm, a.code, bytes)
+}
+
+impl NativeState for ArrayData {}
+
+impl NativeState for ArrayIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.array);
+    }
 }

@@ -8,9 +8,10 @@
 use std::f64::consts::{E, LN_2, LN_10, PI};
 
 use crate::builtins::complex::{c_quot_raw, complex_abs};
-use crate::interp::args::{ArgSpec, Args};
+use crate::interp::args::Args;
 use crate::modules::math::libm::asinh;
 use crate::modules::math::sums::ldexp;
+use crate::modules::math::{IscloseArgs, bind_isclose};
 use crate::object::{Payload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::numbers::{as_float, as_int, int_to_f64};
@@ -903,35 +904,12 @@ fn cmath_isnan(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn cmath_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let given = args.positional().len();
-    if given > 2 {
-        return Err(PyErr::type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({given} given)"
-        )));
-    }
-    let b = ArgSpec {
-        fname: "isclose",
-        names: &["a", "b", "rel_tol", "abs_tol"],
-        posonly: 0,
-        required: 2,
-        kwonly_from: 2,
-    }
-    .bind(&args)?;
-    let a = complex_arg(vm, &b[0])?;
-    let c = complex_arg(vm, &b[1])?;
-    let rel_tol = if b[2].is_null() {
-        1e-9
-    } else {
-        real_arg(vm, &b[2])?
-    };
-    let abs_tol = if b[3].is_null() {
-        0.0
-    } else {
-        real_arg(vm, &b[3])?
-    };
-    if rel_tol < 0.0 || abs_tol < 0.0 {
-        return Err(PyErr::value_error("tolerances must be non-negative"));
-    }
+    let IscloseArgs {
+        a,
+        b: c,
+        rel_tol,
+        abs_tol,
+    } = bind_isclose(vm, &args, complex_arg, real_arg)?;
     if a.0 == c.0 && a.1 == c.1 {
         return Ok(Value::TRUE);
     }

@@ -7,6 +7,7 @@ use crate::bytecode::CompareOp;
 use crate::interp::args::{ArgSpec, Args};
 use crate::object::Value;
 use crate::runtime::errors::{ExcKind, PyErr, PyResult};
+use crate::runtime::native::NativeState;
 use crate::runtime::native::{native_receiver, native_state};
 use crate::types::function::NativeFn;
 use crate::vm::Vm;
@@ -369,4 +370,20 @@ fn lru_copy(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, _) =
         native_receiver::<LruCache>(vm, &args, "__copy__", "functools._lru_cache_wrapper")?;
     Ok(this.clone())
+}
+
+impl NativeState for KeyWrapper {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.cmp);
+        visit(&self.obj);
+    }
+}
+
+impl NativeState for LruCache {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        visit(&self.cache_info_type);
+        visit(&self.cache);
+        visit(&self.kwd_mark);
+    }
 }

@@ -7,6 +7,7 @@ use crate::bytecode::{BinaryOp, CompareOp, Opcode};
 use crate::interp::args::Args;
 use crate::object::Value;
 use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::native::NativeState;
 use crate::runtime::native::native_receiver;
 use crate::types::function::NativeFn;
 use crate::vm::Vm;
@@ -610,4 +611,27 @@ fn methodcaller_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Ok(parts.join(", "))
     })?;
     Ok(vm.new_string(format!("operator.methodcaller({text})")))
+}
+
+impl NativeState for ItemGetter {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.items.iter().for_each(visit);
+    }
+}
+
+impl NativeState for AttrGetter {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.names.iter().for_each(&mut *visit);
+        for path in &self.paths {
+            path.iter().for_each(&mut *visit);
+        }
+    }
+}
+
+impl NativeState for MethodCaller {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.name);
+        self.args.iter().for_each(&mut *visit);
+        self.kwnames.iter().for_each(&mut *visit);
+    }
 }

@@ -19,6 +19,7 @@ use sha2::{Digest, Sha512};
 use crate::interp::args::Args;
 use crate::object::Value;
 use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::native::NativeState;
 use crate::runtime::native::native_receiver;
 use crate::runtime::numbers::as_int;
 use crate::types::function::NativeFn;
@@ -493,3 +494,5 @@ fn float_unary(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     Ok(vm.new_float(r))
 }
+
+impl NativeState for RandomState {}

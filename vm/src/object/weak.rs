@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 use super::heap::{self, Object, Payload};
 use super::value::Value;
+use crate::runtime::native::NativeState;
 
 /// Which kind of weak reference: CPython's three weakref types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +115,7 @@ impl Drop for WeakRefData {
 /// The weak reference state of `obj`, if it is a weak reference object.
 pub fn weak_data(obj: &Object) -> Option<&WeakRefData> {
     match &obj.payload {
-        Payload::Native(n) => n.state.downcast_ref::<WeakRefData>(),
+        Payload::Native(n) => (&*n.state as &dyn std::any::Any).downcast_ref::<WeakRefData>(),
         _ => None,
     }
 }
@@ -254,4 +255,18 @@ pub fn take_weak_callbacks() -> Vec<Value> {
     CALLBACK_QUEUE
         .try_with(|q| std::mem::take(&mut *q.borrow_mut()))
         .unwrap_or_default()
+}
+
+/// A weak reference holds its callback strongly (not its referent).
+impl NativeState for WeakRefData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(cb) = self.callback.try_borrow() {
+            visit(&cb);
+        }
+    }
+    fn clear(&self, out: &mut Vec<Value>) {
+        if let Ok(mut cb) = self.callback.try_borrow_mut() {
+            out.push(std::mem::take(&mut *cb));
+        }
+    }
 }

@@ -253,6 +253,9 @@ impl Vm {
             }
             Some(Payload::ClassMethod(f)) => Ok(self.new_bound_method(f.clone(), ty.clone())),
             Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+            Some(Payload::Member(m)) if crate::builtins::getset::is_builtin(m) => {
+                crate::builtins::getset::get(self, m, obj)
+            }
             Some(Payload::Member(_)) => self.member_get(attr, obj),
             Some(Payload::Property(p)) => {
                 if p.getter.is_none() || p.getter.is_null() {
@@ -410,7 +413,7 @@ impl Vm {
     }
 
     /// Attributes every builtin object answers without a dict entry.
-    fn special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    pub(crate) fn special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         if name == "__class__" {
             return Ok(Some(self.type_of(obj)));
         }
@@ -516,7 +519,7 @@ impl Vm {
                     self.call(&setter, &[obj.clone(), value])?;
                     return Ok(());
                 }
-                Some(Payload::Member(_)) => return self.member_set(&attr, obj, Some(value)),
+                Some(Payload::Member(m)) => return self.descriptor_set(&attr, m, obj, Some(value)),
                 _ if !self.is_plain_builtin(&attr) => {
                     if let Some(set) = self.lookup_special(&attr, "__set__") {
                         self.call(&set, &[attr.clone(), obj.clone(), value])?;
@@ -642,8 +645,8 @@ impl Vm {
                 self.call(&deleter, &[obj.clone()])?;
                 return Ok(());
             }
-            if let Some(Payload::Member(_)) = attr.payload() {
-                return self.member_set(&attr, obj, None);
+            if let Some(Payload::Member(m)) = attr.payload() {
+                return self.descriptor_set(&attr, m, obj, None);
             }
             if !self.is_plain_builtin(&attr) {
                 if let Some(del) = self.lookup_special(&attr, "__delete__") {
@@ -654,6 +657,9 @@ impl Vm {
                     return Err(PyErr::attribute_error("__delete__"));
                 }
             }
+        }
+        if crate::builtins::object::attrs::delete_function_attribute(obj, name)? {
+            return Ok(());
         }
         if self.own_attr_del(obj, name)? {
             Ok(())

@@ -25,6 +25,7 @@ pub mod subscript;
 pub mod type_cache;
 pub mod typecheck;
 pub mod types;
+pub mod warnings;
 
 #[cfg(test)]
 mod tests;

@@ -18,6 +18,40 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::types::typeobj::{Layout, TypeData, TypeTag, type_flags};
 use crate::vm::Vm;
 
+/// The Rust state of a native object as the cycle collector sees it. Every state type
+/// implements it; one that holds object references reports them in `traverse` (CPython's
+/// `tp_traverse`) and, where CPython has a `tp_clear`, gives them up in `clear` so that
+/// `gc.collect()` can break cycles passing through the object. A state whose cells are
+/// borrowed right now reports nothing (see `types::traverse`).
+pub trait NativeState: Any {
+    /// Calls `visit` on each counted reference the state holds (never one it shares
+    /// through an `Rc` with other objects: that reference would be counted twice).
+    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Moves the references that can be dropped into `out` (the object is garbage).
+    fn clear(&self, _out: &mut Vec<Value>) {}
+}
+
+/// Visits the value in a `RefCell` unless it is borrowed.
+pub fn visit_cell(cell: &RefCell<Value>, visit: &mut dyn FnMut(&Value)) {
+    if let Ok(v) = cell.try_borrow() {
+        visit(&v);
+    }
+}
+
+/// Takes the value out of a `RefCell` (leaving NULL) unless it is borrowed.
+pub fn take_cell(cell: &RefCell<Value>, out: &mut Vec<Value>) {
+    if let Ok(mut v) = cell.try_borrow_mut() {
+        out.push(std::mem::take(&mut *v));
+    }
+}
+
+/// Visits the values in a `RefCell<Vec<Value>>` unless it is borrowed.
+pub fn visit_vec_cell(cell: &RefCell<Vec<Value>>, visit: &mut dyn FnMut(&Value)) {
+    if let Ok(v) = cell.try_borrow() {
+        v.iter().for_each(visit);
+    }
+}
+
 /// Advances a native iterator: `Ok(None)` when exhausted.
 pub type NativeNextFn = fn(&mut Vm, &Value) -> PyResult<Option<Value>>;
 
@@ -27,7 +61,7 @@ pub struct NativeData {
     pub has_dict: bool,
     /// The iterator step, for iterator types.
     pub iternext: Option<NativeNextFn>,
-    pub state: Box<dyn Any>,
+    pub state: Box<dyn NativeState>,
 }
 
 impl Vm {
@@ -60,7 +94,7 @@ impl Vm {
     pub fn new_native(
         &self,
         cls: &Value,
-        state: impl Any,
+        state: impl NativeState,
         iternext: Option<NativeNextFn>,
     ) -> Value {
         let has_dict = cls
@@ -73,7 +107,7 @@ impl Vm {
     pub fn new_native_full(
         &self,
         cls: &Value,
-        state: impl Any,
+        state: impl NativeState,
         iternext: Option<NativeNextFn>,
         has_dict: bool,
     ) -> Value {
@@ -112,7 +146,7 @@ impl Vm {
 /// The Rust state of a native object, if it is a `T`.
 pub fn native_state<T: 'static>(v: &Value) -> Option<&T> {
     match v.payload() {
-        Some(Payload::Native(n)) => n.state.downcast_ref::<T>(),
+        Some(Payload::Native(n)) => (&*n.state as &dyn Any).downcast_ref::<T>(),
         _ => None,
     }
 }

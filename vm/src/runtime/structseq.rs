@@ -87,6 +87,7 @@ impl Vm {
                     name,
                     index,
                     owner: qualified.clone(),
+                    owner_type: Value::NULL,
                 }),
             );
             self.set_type_attr(&ty, field, member);
@@ -231,6 +232,7 @@ fn all_fields(obj: &Value, shape: &Shape) -> Vec<Value> {
                 name: name.clone(),
                 index: *index,
                 owner: String::new(),
+                owner_type: Value::NULL,
             };
             out[*index] = field_get(&member, obj, items).unwrap_or(Value::NONE);
         }

@@ -12,7 +12,10 @@ use crate::vm::Vm;
 pub type NativeFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
 
 pub struct FunctionData {
-    pub code: Value,
+    /// The code object. Replaceable (`f.__code__ = ...`): readers borrow it only for the
+    /// length of one expression and never run Python code meanwhile; calls take a counted
+    /// reference, so a frame keeps running the code it started with.
+    pub code: RefCell<Value>,
     pub globals: Value,
     pub builtins: Value,
     pub name: RefCell<Value>,

@@ -100,8 +100,11 @@ pub struct SliceData {
 pub struct MemberData {
     pub name: Value,
     pub index: usize,
-    /// The defining class's name (for reprs and messages; no reference back to it).
+    /// The defining class's name (for reprs and messages).
     pub owner: String,
+    /// The defining type, for the builtin types' descriptors (`__objclass__`, the check
+    /// that an object is an instance); NULL for `__slots__` members.
+    pub owner_type: Value,
 }
 
 pub struct BoundMethodData {

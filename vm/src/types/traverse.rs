@@ -8,9 +8,8 @@
 //! free live objects. A payload whose state is borrowed right now reports nothing.
 
 use crate::interp::frame::Frame;
-use crate::object::weak::WeakRefData;
 use crate::object::{Payload, Value};
-use crate::types::generator::GenState;
+use crate::types::generator::{AsyncOp, GenState};
 use crate::types::iter::IterState;
 
 /// Whether objects with this payload are tracked by the cycle collector.
@@ -39,7 +38,12 @@ pub fn is_container(payload: &Payload) -> bool {
             | Payload::Deque(_)
             | Payload::Module(_)
             | Payload::Super(_, _)
-    )
+            | Payload::AsyncOp(_)
+            | Payload::GenericAlias(_)
+            | Payload::DictView(_)
+            | Payload::FrameLocalsProxy(_)
+            | Payload::Slice(_)
+    ) || matches!(payload, Payload::BuiltinFunction(b) if !b.receiver.is_null())
 }
 
 /// Calls `visit` on each value `payload` holds a counted reference to.
@@ -74,10 +78,10 @@ pub fn traverse(payload: &Payload, visit: &mut dyn FnMut(&Value)) {
             }
         }
         Payload::Function(f) => {
-            visit(&f.code);
             visit(&f.globals);
             visit(&f.builtins);
             for cell in [
+                &f.code,
                 &f.name,
                 &f.qualname,
                 &f.module,
@@ -169,16 +173,47 @@ pub fn traverse(payload: &Payload, visit: &mut dyn FnMut(&Value)) {
                     visit(&v);
                 }
             }
+            // A finished (or suspended) frame's locals and `f_back` live in its snapshot.
+            if let Ok(snap) = f.snapshot.try_borrow() {
+                snap.fast.iter().for_each(&mut *visit);
+                visit(&snap.back);
+            }
         }
+        Payload::AsyncOp(op) => match &**op {
+            AsyncOp::Wrapper { coro } => visit(coro),
+            AsyncOp::ASend { agen, value, .. } => {
+                visit(agen);
+                if let Ok(v) = value.try_borrow() {
+                    visit(&v);
+                }
+            }
+            AsyncOp::AThrow { agen, exc, .. } => {
+                visit(agen);
+                visit(exc);
+            }
+            AsyncOp::Wrapped(v) => visit(v),
+        },
+        Payload::GenericAlias(g) => {
+            visit(&g.origin);
+            visit(&g.args);
+            if let Ok(p) = g.parameters.try_borrow() {
+                visit(&p);
+            }
+        }
+        Payload::DictView(d) => visit(&d.dict),
+        Payload::FrameLocalsProxy(frame) => visit(frame),
+        Payload::Slice(sl) => {
+            visit(&sl.start);
+            visit(&sl.stop);
+            visit(&sl.step);
+        }
+        // A bound builtin method (`[].append`) holds its receiver.
+        Payload::BuiltinFunction(b) => visit(&b.receiver),
         Payload::Native(n) => {
             if let Ok(d) = n.dict.try_borrow() {
                 visit(&d);
             }
-            if let Some(w) = n.state.downcast_ref::<WeakRefData>()
-                && let Ok(cb) = w.callback.try_borrow()
-            {
-                visit(&cb);
-            }
+            n.state.traverse(visit);
         }
         Payload::Deque(d) => {
             if let crate::modules::collections::deque::DequeObject::Deque(data) = &**d
@@ -331,16 +366,26 @@ pub fn clear(payload: &Payload, out: &mut Vec<Value>) {
                     out.push(std::mem::take(&mut *v));
                 }
             }
+            // CPython's frame_tp_clear drops the locals of a frame that is not running.
+            if let Ok(mut snap) = f.snapshot.try_borrow_mut() {
+                for v in snap.fast.iter_mut() {
+                    out.push(std::mem::take(v));
+                }
+                out.push(std::mem::take(&mut snap.back));
+            }
+        }
+        Payload::AsyncOp(op) => {
+            if let AsyncOp::ASend { value, .. } = &**op
+                && let Ok(mut v) = value.try_borrow_mut()
+            {
+                out.push(std::mem::take(&mut *v));
+            }
         }
         Payload::Native(n) => {
             if let Ok(mut d) = n.dict.try_borrow_mut() {
                 out.push(std::mem::take(&mut *d));
             }
-            if let Some(w) = n.state.downcast_ref::<WeakRefData>()
-                && let Ok(mut cb) = w.callback.try_borrow_mut()
-            {
-                out.push(std::mem::take(&mut *cb));
-            }
+            n.state.clear(out);
         }
         Payload::Deque(d) => {
             if let crate::modules::collections::deque::DequeObject::Deque(data) = &**d

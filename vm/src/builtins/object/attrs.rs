@@ -27,7 +27,7 @@ pub fn function_attribute(vm: &mut Vm, f: &Value, name: &str) -> PyResult<Option
         "__doc__" => or_none(data.doc.borrow().clone()),
         "__defaults__" => or_none(data.defaults.borrow().clone()),
         "__kwdefaults__" => or_none(data.kwdefaults.borrow().clone()),
-        "__code__" => data.code.clone(),
+        "__code__" => data.code.borrow().clone(),
         "__globals__" => data.globals.clone(),
         "__closure__" => or_none(data.closure.borrow().clone()),
         "__builtins__" => data.builtins.clone(),
@@ -125,16 +125,8 @@ pub fn set_function_attribute(vm: &mut Vm, f: &Value, name: &str, value: &Value)
             &data.dict
         }
         "__code__" => {
-            need(
-                value.as_code().is_some(),
-                "__code__ must be set to a code object",
-            )?;
-            // FIXME: the code object is fixed at creation (calls read it without a borrow);
-            // replacing it is not supported yet.
-            return Err(PyErr::new(
-                crate::runtime::errors::ExcKind::NotImplementedError,
-                "Pyrite cannot replace a function's __code__ yet",
-            ));
+            set_function_code(vm, data, value)?;
+            return Ok(true);
         }
         "__globals__" | "__closure__" | "__builtins__" => {
             return Err(PyErr::attribute_error("readonly attribute"));
@@ -149,6 +141,94 @@ pub fn set_function_attribute(vm: &mut Vm, f: &Value, name: &str, value: &Value)
         value.clone()
     };
     let old = slot.replace(stored);
+    drop(old);
+    Ok(true)
+}
+
+/// `f.__code__ = code`: CPython's checks (a code object whose free variables match the
+/// closure). Calls read the code at each call and JIT traces that inlined the old code
+/// check it at entry, so the next call runs the new body; running frames keep theirs.
+fn set_function_code(
+    vm: &mut Vm,
+    data: &crate::types::function::FunctionData,
+    value: &Value,
+) -> PyResult<()> {
+    let Some(code) = value.as_code() else {
+        return Err(PyErr::type_error("__code__ must be set to a code object"));
+    };
+    let closure_len = data.closure.borrow().as_tuple().map_or(0, <[Value]>::len);
+    if code.free_count != closure_len {
+        let name = data.name.borrow().as_str().unwrap_or("?").to_string();
+        return Err(PyErr::new(
+            crate::runtime::errors::ExcKind::ValueError,
+            format!(
+                "{name}() requires a code object with {closure_len} free vars, not {}",
+                code.free_count
+            ),
+        ));
+    }
+    let kind_flags = crate::bytecode::code::code_flags::GENERATOR
+        | crate::bytecode::code::code_flags::COROUTINE
+        | crate::bytecode::code::code_flags::ASYNC_GENERATOR;
+    let old_flags = data.code.borrow().as_code().map_or(0, |c| c.data.flags);
+    if old_flags & kind_flags != code.data.flags & kind_flags {
+        vm.warn(
+            crate::runtime::errors::ExcKind::DeprecationWarning,
+            "Assigning a code object of non-matching type is deprecated \
+             (e.g., from a generator to a plain function)",
+        )?;
+    }
+    let old = data.code.replace(value.clone());
+    drop(old);
+    Ok(())
+}
+
+/// `del f.<name>` for the function attributes CPython backs with a setter (and
+/// `del frame.f_lineno`): the optional
+/// ones go back to None (`__defaults__`, `__doc__`...), the required ones raise the
+/// setter's message. Returns false for names that live in the function's `__dict__`.
+pub fn delete_function_attribute(f: &Value, name: &str) -> PyResult<bool> {
+    let Some(data) = f.as_function() else {
+        if name == "f_lineno" && matches!(f.payload(), Some(Payload::Frame(_))) {
+            return Err(PyErr::attribute_error("cannot delete attribute"));
+        }
+        return Ok(false);
+    };
+    let slot = match name {
+        "__code__" => return Err(PyErr::type_error("__code__ must be set to a code object")),
+        "__name__" | "__qualname__" => {
+            return Err(PyErr::type_error(format!(
+                "{name} must be set to a string object"
+            )));
+        }
+        "__dict__" => return Err(PyErr::type_error("cannot delete __dict__")),
+        "__type_params__" => {
+            return Err(PyErr::type_error("__type_params__ must be set to a tuple"));
+        }
+        "__globals__" | "__closure__" | "__builtins__" => {
+            return Err(PyErr::attribute_error("readonly attribute"));
+        }
+        "__defaults__" => &data.defaults,
+        "__kwdefaults__" => &data.kwdefaults,
+        "__annotations__" => {
+            // As when it is set: the function computing the annotations goes too.
+            let old = data.annotate.replace(Value::NULL);
+            drop(old);
+            &data.annotations
+        }
+        "__doc__" | "__module__" => {
+            let slot = if name == "__doc__" {
+                &data.doc
+            } else {
+                &data.module
+            };
+            let old = slot.replace(Value::NONE);
+            drop(old);
+            return Ok(true);
+        }
+        _ => return Ok(false),
+    };
+    let old = slot.replace(Value::NULL);
     drop(old);
     Ok(true)
 }

@@ -189,7 +189,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> Py
                 vm.call(&setter, &[obj.clone(), value])?;
                 return Ok(());
             }
-            Some(Payload::Member(_)) => return vm.member_set(&attr, obj, Some(value)),
+            Some(Payload::Member(m)) => return vm.descriptor_set(&attr, m, obj, Some(value)),
             _ if !vm.is_exact_builtin(&attr) => {
                 if let Some(set) = vm.lookup_special(&attr, "__set__") {
                     vm.call(&set, &[attr.clone(), obj.clone(), value])?;
@@ -271,11 +271,6 @@ pub fn dir_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
     if let Some(d) = vm.instance_dict(obj) {
         add_keys(vm, &d, &mut names);
     }
-    if let Some(Payload::Frame(_)) = obj.payload() {
-        for n in crate::interp::frame_object::ATTRIBUTE_NAMES {
-            names.push(vm.new_str(n));
-        }
-    }
     let ty = vm.type_of(obj);
     for t in vm.mro(&ty) {
         if let Some(data) = t.as_type_data() {
@@ -290,116 +285,13 @@ pub fn dir_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
     Ok(names)
 }
 
-/// The data attributes a builtin type serves from Rust rather than from its dict (CPython
-/// lists them in the type's dict as getset or member descriptors), so `dir()` shows them.
-fn data_attribute_names(vm: &Vm, ty: &Value) -> &'static [&'static str] {
-    let t = &vm.types;
-    if ty.is(&t.object) {
-        &["__class__", "__doc__"]
-    } else if ty.is(&t.int) {
-        &["denominator", "imag", "numerator", "real"]
-    } else if ty.is(&t.float) || ty.is(&t.complex) {
-        &["imag", "real"]
-    } else if ty.is(&t.range) || ty.is(&t.slice) {
-        &["start", "step", "stop"]
-    } else if ty.is(&t.function) {
-        &[
-            "__annotations__",
-            "__builtins__",
-            "__closure__",
-            "__code__",
-            "__defaults__",
-            "__dict__",
-            "__globals__",
-            "__kwdefaults__",
-            "__module__",
-            "__name__",
-            "__qualname__",
-            "__type_params__",
-        ]
-    } else if ty.is(&t.method) {
-        &["__func__", "__self__"]
-    } else if ty.is(&t.property) {
-        &["__isabstractmethod__", "fdel", "fget", "fset"]
-    } else if ty.is(&t.code) {
-        &[
-            "co_argcount",
-            "co_cellvars",
-            "co_code",
-            "co_consts",
-            "co_filename",
-            "co_firstlineno",
-            "co_flags",
-            "co_freevars",
-            "co_kwonlyargcount",
-            "co_name",
-            "co_names",
-            "co_nlocals",
-            "co_posonlyargcount",
-            "co_qualname",
-            "co_stacksize",
-            "co_varnames",
-        ]
-    } else if ty.is(&t.memoryview) {
-        &[
-            "c_contiguous",
-            "contiguous",
-            "f_contiguous",
-            "format",
-            "itemsize",
-            "nbytes",
-            "ndim",
-            "obj",
-            "readonly",
-            "shape",
-            "strides",
-            "suboffsets",
-        ]
-    } else if ty.is(&t.builtin_function) {
-        &[
-            "__module__",
-            "__name__",
-            "__qualname__",
-            "__self__",
-            "__text_signature__",
-        ]
-    } else if ty.is(&t.staticmethod) || ty.is(&t.classmethod) {
-        &[
-            "__func__",
-            "__isabstractmethod__",
-            "__module__",
-            "__name__",
-            "__qualname__",
-            "__wrapped__",
-        ]
-    } else if ty.is(&t.generator) {
-        &[
-            "__name__",
-            "__qualname__",
-            "gi_code",
-            "gi_frame",
-            "gi_running",
-            "gi_suspended",
-            "gi_yieldfrom",
-        ]
-    } else if ty.is(&t.super_) {
-        &["__self__", "__self_class__", "__thisclass__"]
-    } else if ty.is(t.exception(crate::runtime::errors::ExcKind::BaseException)) {
-        &[
-            "__cause__",
-            "__context__",
-            "__dict__",
-            "__suppress_context__",
-            "__traceback__",
-            "args",
-        ]
-    } else {
-        &[]
-    }
-}
-
+/// `object`'s `__class__` and `__doc__`: served by `special_attr` for every object (the
+/// other builtin types' data attributes are descriptors in their dicts, `builtins::getset`).
 fn add_data_attributes(vm: &mut Vm, ty: &Value, names: &mut Vec<Value>) {
-    for name in data_attribute_names(vm, ty) {
+    if !ty.is(&vm.types.object) {
+        return;
+    }
+    for name in ["__class__", "__doc__"] {
         if names.iter().all(|n| n.as_str() != Some(name)) {
             names.push(vm.new_str(name));
         }

@@ -122,7 +122,7 @@ impl Recorder<'_> {
             return Ok(None);
         };
         let has_self = !self.stack[callee_at + 1].v.is_null();
-        let code_value = f.code.clone();
+        let code_value = f.code.borrow().clone();
         let code = code_value.as_code().ok_or(AbortReason::CallShape)?;
         let data = &code.data;
         let unsupported_flags = code_flags::VARARGS | code_flags::VARKEYWORDS;
@@ -165,18 +165,20 @@ impl Recorder<'_> {
         if self.vm.frames.len() + depth >= self.vm.recursion_limit {
             return Err(AbortReason::InlineTooDeep);
         }
-        // The callee is this very function object: guard its identity (its code never
-        // changes; its defaults are checked at entry).
+        // The callee is this very function object: guard its identity (its code and
+        // defaults are checked at entry: no Python code runs inside a trace to change them).
         let function_const = self.b.const_value(callee.v.bits());
         if callee.r != function_const {
             self.b.emit(Op::GuardEq, &[callee.r, function_const]);
         }
-        let known = self.deps.iter().any(
-            |d| matches!(d, Dep::Function { func, defaults: d } if func.is(&callee.v) && d.is(&defaults)),
-        );
+        let known = self.deps.iter().any(|d| {
+            matches!(d, Dep::Function { func, code, defaults: d }
+                if func.is(&callee.v) && code.is(&code_value) && d.is(&defaults))
+        });
         if !known {
             self.deps.push(Dep::Function {
                 func: callee.v.clone(),
+                code: code_value.clone(),
                 defaults: defaults.clone(),
             });
         }

@@ -32,6 +32,7 @@ pub const FROZEN: &[FrozenModule] = &[
     frozen("io", false, include_str!("io.py")),
     frozen("typing", false, include_str!("typing.py")),
     frozen("annotationlib", false, include_str!("annotationlib.py")),
+    frozen("__future__", false, include_str!("__future__.py")),
     frozen("abc", false, include_str!("abc.py")),
     frozen(
         "_collections_abc",

@@ -9,6 +9,7 @@ use super::{TypeSpec, make, split_ctor, state};
 use crate::interp::args::{ArgSpec, Args};
 use crate::object::Value;
 use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::native::NativeState;
 use crate::vm::Vm;
 
 pub(super) fn specs(out: &mut Vec<TypeSpec>) {
@@ -268,4 +269,12 @@ fn permutations_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     }
     c.started.set(true);
     Ok(Some(c.tuple_from_pool(vm, c.r)))
+}
+
+impl NativeState for Combo {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for pool in &self.pools {
+            pool.iter().for_each(&mut *visit);
+        }
+    }
 }

@@ -14,6 +14,7 @@ use super::{TypeSpec, make, no_kw_unless_subclass, split_ctor, state};
 use crate::interp::args::{ArgSpec, Args};
 use crate::object::Value;
 use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::native::{NativeState, take_cell, visit_cell};
 use crate::runtime::native::{native_receiver, native_state};
 use crate::vm::Vm;
 
@@ -296,4 +297,55 @@ fn tee_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     chunk.values.borrow_mut().push(v.clone());
     t.index.set(i + 1);
     Ok(Some(v))
+}
+
+impl NativeState for GroupBy {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.it);
+        visit(&self.key);
+        visit_cell(&self.target_key, visit);
+        visit_cell(&self.current_key, visit);
+        visit_cell(&self.current_value, visit);
+    }
+    fn clear(&self, out: &mut Vec<Value>) {
+        take_cell(&self.target_key, out);
+        take_cell(&self.current_key, out);
+        take_cell(&self.current_value, out);
+    }
+}
+
+impl NativeState for Grouper {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.parent);
+        visit(&self.target_key);
+    }
+}
+
+/// A tee's source and buffered chunks are shared (`Rc`) by every tee copied from it: only
+/// a tee that is their sole owner reports what they hold, so no reference counts twice.
+impl NativeState for Tee {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if Rc::strong_count(&self.source) == 1 {
+            visit(&self.source.it);
+        }
+        let Ok(first) = self.chunk.try_borrow() else {
+            return;
+        };
+        let mut chunk = Rc::clone(&first);
+        drop(first);
+        // `chunk` is one extra owner while we walk.
+        while Rc::strong_count(&chunk) == 2 {
+            if let Ok(values) = chunk.values.try_borrow() {
+                values.iter().for_each(&mut *visit);
+            }
+            let next = match chunk.next.try_borrow() {
+                Ok(n) => n.clone(),
+                Err(_) => None,
+            };
+            match next {
+                Some(n) => chunk = n,
+                None => break,
+            }
+        }
+    }
 }

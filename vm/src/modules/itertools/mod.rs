@@ -16,7 +16,7 @@ mod simple;
 use crate::interp::args::Args;
 use crate::object::Value;
 use crate::runtime::errors::{PyErr, PyResult};
-use crate::runtime::native::{NativeNextFn, native_state};
+use crate::runtime::native::{NativeNextFn, NativeState, native_state};
 use crate::types::function::NativeFn;
 use crate::vm::Vm;
 
@@ -76,7 +76,7 @@ fn state<T: 'static>(it: &Value) -> PyResult<&T> {
 }
 
 /// Allocates an iterator of class `cls` (the type itself or a Python subclass).
-fn make(vm: &Vm, cls: &Value, state: impl std::any::Any, next: NativeNextFn) -> Value {
+fn make(vm: &Vm, cls: &Value, state: impl NativeState, next: NativeNextFn) -> Value {
     vm.new_native(cls, state, Some(next))
 }
 

@@ -10,6 +10,7 @@ use crate::interp::args::{ArgSpec, Args};
 use crate::object::{Payload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::native::native_receiver;
+use crate::runtime::native::{NativeState, take_cell, visit_cell, visit_vec_cell};
 use crate::runtime::numbers::as_int;
 use crate::vm::Vm;
 
@@ -844,4 +845,118 @@ fn islice_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     }
     s.next.set(next);
     Ok(Some(item))
+}
+
+// What the cycle collector sees of each iterator's state.
+
+impl NativeState for Count {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.current, visit);
+        visit(&self.step);
+    }
+}
+
+impl NativeState for Cycle {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.it, visit);
+        visit_vec_cell(&self.saved, visit);
+    }
+    fn clear(&self, out: &mut Vec<Value>) {
+        take_cell(&self.it, out);
+        if let Ok(mut saved) = self.saved.try_borrow_mut() {
+            out.append(&mut saved);
+        }
+    }
+}
+
+impl NativeState for Repeat {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.object);
+    }
+}
+
+impl NativeState for Accumulate {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.it);
+        visit(&self.func);
+        visit_cell(&self.total, visit);
+        visit_cell(&self.initial, visit);
+    }
+    fn clear(&self, out: &mut Vec<Value>) {
+        take_cell(&self.total, out);
+        take_cell(&self.initial, out);
+    }
+}
+
+impl NativeState for Chain {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.source, visit);
+        visit_cell(&self.active, visit);
+    }
+    fn clear(&self, out: &mut Vec<Value>) {
+        take_cell(&self.source, out);
+        take_cell(&self.active, out);
+    }
+}
+
+impl NativeState for Compress {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.data);
+        visit(&self.selectors);
+    }
+}
+
+impl NativeState for Predicated {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        visit(&self.it);
+    }
+}
+
+impl NativeState for Starmap {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.func);
+        visit(&self.it);
+    }
+}
+
+impl NativeState for Pairwise {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.it, visit);
+        visit_cell(&self.old, visit);
+    }
+    fn clear(&self, out: &mut Vec<Value>) {
+        take_cell(&self.it, out);
+        take_cell(&self.old, out);
+    }
+}
+
+impl NativeState for Batched {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.it, visit);
+    }
+    fn clear(&self, out: &mut Vec<Value>) {
+        take_cell(&self.it, out);
+    }
+}
+
+impl NativeState for ZipLongest {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_vec_cell(&self.iters, visit);
+        visit(&self.fill);
+    }
+    fn clear(&self, out: &mut Vec<Value>) {
+        if let Ok(mut iters) = self.iters.try_borrow_mut() {
+            out.append(&mut iters);
+        }
+    }
+}
+
+impl NativeState for Islice {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit_cell(&self.it, visit);
+    }
+    fn clear(&self, out: &mut Vec<Value>) {
+        take_cell(&self.it, out);
+    }
 }

@@ -540,7 +540,22 @@ fn math_isnan(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     bool_of_float(vm, &args, "isnan", f64::is_nan)
 }
 
-fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+/// `isclose`'s arguments as `math` and `cmath` both take them, converted in CPython's order:
+/// the two operands by `operand`, then `rel_tol` and `abs_tol` by `to_real`, which must not be
+/// negative.
+pub(crate) struct IscloseArgs<T> {
+    pub a: T,
+    pub b: T,
+    pub rel_tol: f64,
+    pub abs_tol: f64,
+}
+
+pub(crate) fn bind_isclose<T>(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    operand: fn(&mut Vm, &Value) -> PyResult<T>,
+    to_real: fn(&mut Vm, &Value) -> PyResult<f64>,
+) -> PyResult<IscloseArgs<T>> {
     let npos = args.positional().len();
     if npos > 2 {
         return Err(PyErr::type_error(format!(
@@ -554,22 +569,37 @@ fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         required: 2,
         kwonly_from: 2,
     }
-    .bind(&args)?;
-    let a = float_arg(vm, &bound[0])?;
-    let b = float_arg(vm, &bound[1])?;
+    .bind(args)?;
+    let a = operand(vm, &bound[0])?;
+    let b = operand(vm, &bound[1])?;
     let rel_tol = if bound[2].is_null() {
         1e-9
     } else {
-        float_arg(vm, &bound[2])?
+        to_real(vm, &bound[2])?
     };
     let abs_tol = if bound[3].is_null() {
         0.0
     } else {
-        float_arg(vm, &bound[3])?
+        to_real(vm, &bound[3])?
     };
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(PyErr::value_error("tolerances must be non-negative"));
     }
+    Ok(IscloseArgs {
+        a,
+        b,
+        rel_tol,
+        abs_tol,
+    })
+}
+
+fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let IscloseArgs {
+        a,
+        b,
+        rel_tol,
+        abs_tol,
+    } = bind_isclose(vm, &args, float_arg, float_arg)?;
     if a == b {
         return Ok(Value::TRUE);
     }

@@ -14,6 +14,7 @@ use crate::vm::Vm;
 
 use super::os_error;
 use super::stat::{Target, stat_result, target_arg};
+use crate::runtime::native::NativeState;
 
 /// One directory entry: what `readdir` told (type without following links).
 struct DirEntryState {
@@ -381,5 +382,27 @@ fn walk_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         for path in walk_into.into_iter().rev() {
             stack.push(WalkStep::Visit(path));
         }
+    }
+}
+
+impl NativeState for DirEntryState {}
+
+impl NativeState for ScandirState {}
+
+impl NativeState for WalkState {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(stack) = self.stack.try_borrow() {
+            for step in stack.iter() {
+                if let WalkStep::Emit(v) = step {
+                    visit(v);
+                }
+            }
+        }
+        if let Ok(pending) = self.pending.try_borrow()
+            && let Some((_, v)) = &*pending
+        {
+            visit(v);
+        }
+        visit(&self.onerror);
     }
 }
