@@ -41,7 +41,7 @@ impl Recorder<'_> {
             .jit
             .no_inline
             .try_borrow()
-            .is_ok_and(|set| set.contains_key(&f.code.bits()))
+            .is_ok_and(|set| set.contains_key(&f.code.borrow().bits()))
     }
 
     /// Marks the function whose inlined call the recording was in when it aborted: later
@@ -54,7 +54,8 @@ impl Recorder<'_> {
             return;
         };
         if let Ok(mut set) = self.vm.jit.no_inline.try_borrow_mut() {
-            set.insert(f.code.bits(), f.code.clone());
+            let code = f.code.borrow().clone();
+            set.insert(code.bits(), code);
         }
     }
 
