@@ -12,6 +12,7 @@
 //! deoptimization), [`glue`] (runtime helpers and raw words: the only `unsafe` here).
 //! The interpreter's only hook is one call in `JUMP_BACKWARD` when its counter fires.
 
+pub(crate) mod dict_helpers;
 pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;

@@ -115,9 +115,11 @@ struct Entry {
 
 mod attr;
 mod builtin;
+mod dict;
 mod inline;
 mod numeric;
 mod residual;
+mod typecheck;
 
 type Step<T> = Result<T, AbortReason>;
 
@@ -1011,15 +1013,25 @@ impl Recorder<'_> {
                 let seq = self.pop()?;
                 let e = match self.subscript_seq(&seq, &index)? {
                     Some(e) => e,
-                    None => self.subscript(&seq, &index)?,
+                    None => match self.dict_subscript(&seq, &index)? {
+                        Some(e) => e,
+                        None => self.subscript(&seq, &index)?,
+                    },
                 };
                 self.push(e);
             }
-            Opcode::STORE_SUBSCR => self.store_subscr()?,
+            Opcode::STORE_SUBSCR => {
+                if !self.store_subscr_dict()? {
+                    self.store_subscr()?;
+                }
+            }
             Opcode::BUILD_TUPLE => self.build_tuple(arg as usize)?,
             Opcode::UNPACK_SEQUENCE => self.unpack_sequence(arg as usize)?,
             Opcode::CONTAINS_OP => {
-                let e = self.contains(arg == 1)?;
+                let e = match self.contains_dict(arg == 1)? {
+                    Some(e) => e,
+                    None => self.contains(arg == 1)?,
+                };
                 self.push(e);
             }
             Opcode::LOAD_ATTR

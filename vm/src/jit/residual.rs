@@ -93,6 +93,20 @@ pub(crate) fn nesting() -> usize {
     }
 }
 
+/// Whether the running trace keeps globals homes in the dict behind `word` (a helper that
+/// changed it behind the trace's back would leave those homes stale).
+pub(crate) fn is_home_dict(word: u64) -> bool {
+    let p = ACTIVE.with(Cell::get);
+    if p.is_null() {
+        return false;
+    }
+    // SAFETY: as in `nesting`; the homes outlive the run (see `flush`).
+    let homes = unsafe { std::slice::from_raw_parts((*p).homes, (*p).nhomes) };
+    homes
+        .iter()
+        .any(|h| matches!(h, Home::Global { dict, .. } if dict.bits() == word))
+}
+
 /// Runs `trace` through the compiler's `trampoline`, publishing `state` to residual calls
 /// meanwhile; restores the enclosing run's state afterwards. Returns the exit number.
 pub(crate) fn enter(

@@ -35,7 +35,7 @@ impl Recorder<'_> {
     }
 
     /// Keeps `v` alive as long as the trace (it compares against its address).
-    fn keep_alive(&mut self, v: &Value) {
+    pub(super) fn keep_alive(&mut self, v: &Value) {
         if !self
             .deps
             .iter()
@@ -46,7 +46,7 @@ impl Recorder<'_> {
     }
 
     /// Guards that `e` is the object `v` (a no-op for the constant itself).
-    fn guard_is(&mut self, e: &Entry, v: &Value) -> Step<Entry> {
+    pub(super) fn guard_is(&mut self, e: &Entry, v: &Value) -> Step<Entry> {
         if self.b.trace().type_of(e.r) != Type::Value {
             return Err(AbortReason::UnsupportedTypes("attribute of a number"));
         }
