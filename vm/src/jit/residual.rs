@@ -223,19 +223,21 @@ fn residual(pc: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     // VM behind it is not otherwise borrowed while native code runs (`exec::run` holds no
     // reference into it across the call).
     let (state, vm) = unsafe { (&mut *state, &mut *(*state).vm) };
-    flush(vm, state);
     let Ok(pc) = usize::try_from(pc) else {
         return 0;
     };
-    if let Some(frame) = vm.frames.get_mut(state.frame) {
-        frame.lasti = pc;
-    }
+    // Count the operands first: the flush may release the old value of a home that one of
+    // them is borrowed from.
     let callee = clone_trace_word(callee);
     let mut values = Vec::with_capacity(args.len() + 1);
     if self_or_null != 0 {
         values.push(clone_trace_word(self_or_null));
     }
     values.extend(args.iter().map(|&w| clone_trace_word(w)));
+    flush(vm, state);
+    if let Some(frame) = vm.frames.get_mut(state.frame) {
+        frame.lasti = pc;
+    }
     let version = vm.tracing.version.get();
     let outcome = vm.call(&callee, &values);
     drop(values);
