@@ -402,6 +402,26 @@ impl TraceBuilder {
         self.emit_inst(inst);
     }
 
+    /// Loads a `ty` from an instance attribute slot at `values + offset`.
+    pub fn load_attr(&mut self, ty: Type, values: Ref, offset: i32) -> Ref {
+        self.emit_inst(Inst::new(
+            Op::LoadAttr,
+            ty,
+            vec![values],
+            Imm::Offset(offset),
+        ))
+    }
+
+    /// Stores `value` into an instance attribute slot at `values + offset`.
+    pub fn store_attr(&mut self, values: Ref, offset: i32, value: Ref) {
+        self.emit_inst(Inst::new(
+            Op::StoreAttr,
+            Type::Void,
+            vec![values, value],
+            Imm::Offset(offset),
+        ));
+    }
+
     /// Calls a declared helper.
     pub fn call(&mut self, helper: HelperId, args: &[Ref]) -> Ref {
         let Some(ret) = self.trace.helper(helper).map(|h| h.ret) else {
@@ -528,21 +548,24 @@ enum Alias {
     No,
 }
 
-/// Frame slots, object fields (`load`/`store`) and item arrays (`load_elem`/`store_elem`)
-/// are disjoint kinds of memory: the VM never reaches one through another. Within a kind,
+/// Frame slots, object fields (`load`/`store`), item arrays (`load_elem`/`store_elem`) and
+/// instance attribute slots (`load_attr`/`store_attr`) are disjoint kinds of memory: the VM never reaches one through another. Within a kind,
 /// different offsets (or slots) never overlap; equal offsets on different bases may.
 fn may_alias(load: &Inst, earlier: &Inst) -> Alias {
     use Op::*;
     let same_kind = matches!(
         (load.op, earlier.op),
-        (LoadSlot, LoadSlot | StoreSlot) | (Load, Load | Store) | (LoadElem, LoadElem | StoreElem)
+        (LoadSlot, LoadSlot | StoreSlot)
+            | (Load, Load | Store)
+            | (LoadElem, LoadElem | StoreElem)
+            | (LoadAttr, LoadAttr | StoreAttr)
     );
     if !same_kind || load.imm != earlier.imm {
         return Alias::No;
     }
     let places = match load.op {
         LoadSlot => 0,
-        Load => 1,
+        Load | LoadAttr => 1,
         _ => 2,
     };
     if load.args[..places] == earlier.args[..places] {

@@ -327,6 +327,15 @@ define_ops! {
     /// Stores a word at `base + offset + 8 * index`.
     StoreElem = "store_elem", [Addr, Is(I64), Any], None, Offset, Fixed(Void), OpFlags::STORE;
 
+    // ---- instance attributes (maps, DESIGN §3) ----
+    /// Loads the word of an instance attribute slot at `values + offset`, where `values` is
+    /// the instance's slot array (read with `load` after the instance's map guard). Slot
+    /// arrays are a memory kind of their own: only `store_attr` and helpers that write
+    /// memory change them, so the heap cache (`passes::heap`) forwards these loads.
+    LoadAttr = "load_attr", [Addr], None, Offset, Given, OpFlags::LOAD;
+    /// Stores a word into an instance attribute slot at `values + offset`.
+    StoreAttr = "store_attr", [Addr, Any], None, Offset, Fixed(Void), OpFlags::STORE;
+
     // ---- calls, reference counts, allocation ----
     /// Calls a helper declared in the trace; the helper says whether it may raise or call
     /// Python code. A call that may raise is a guard (a raised exception leaves the trace).

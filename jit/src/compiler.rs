@@ -154,6 +154,20 @@ impl Compiler {
         self.compile_linked(trace, helpers, options, 0, None)
     }
 
+    /// Compiles a continuation: a trace of a loop's tree that the VM enters itself (after
+    /// running an inner loop) and that links to the root at `root`; its exits return
+    /// `exit_base + k`.
+    pub fn compile_continuation(
+        &mut self,
+        trace: &Trace,
+        helpers: &HelperTable,
+        options: &CompileOptions,
+        exit_base: u32,
+        root: u64,
+    ) -> Result<CompiledTrace, CompileError> {
+        self.compile_with(trace, helpers, options, exit_base, Some(root), true)
+    }
+
     /// Compiles a trace whose exits return `exit_base + k`; with `link_to` (the root
     /// trace's address) it is a side trace, entered through an exit slot.
     pub fn compile_linked(
@@ -163,6 +177,18 @@ impl Compiler {
         options: &CompileOptions,
         exit_base: u32,
         link_to: Option<u64>,
+    ) -> Result<CompiledTrace, CompileError> {
+        self.compile_with(trace, helpers, options, exit_base, link_to, false)
+    }
+
+    fn compile_with(
+        &mut self,
+        trace: &Trace,
+        helpers: &HelperTable,
+        options: &CompileOptions,
+        exit_base: u32,
+        link_to: Option<u64>,
+        entered_by_vm: bool,
     ) -> Result<CompiledTrace, CompileError> {
         let id = self.next_id;
         self.next_id += 1;
@@ -175,6 +201,7 @@ impl Compiler {
             frontend: self.isa.frontend_config(),
             exit_base,
             link_to,
+            entered_by_vm,
         };
         let func = lower(trace, id, &params)?;
         let (bytes, _) = emit(&self.isa, func, false)?;
@@ -202,6 +229,7 @@ pub fn compile_for_target(
         frontend: isa.frontend_config(),
         exit_base: 0,
         link_to: None,
+        entered_by_vm: false,
     };
     let func = lower(trace, 0, &params)?;
     let (bytes, text) = emit(&isa, func, true)?;

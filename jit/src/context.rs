@@ -16,7 +16,13 @@ pub struct TraceContext {
     /// Stress testing (`-X jit-fail-guard-every=N`): counts guards down; at zero the guard
     /// fails on purpose. Only read by traces compiled in stress mode.
     pub stress_countdown: i64,
+    /// Where an exit leaves the fields of the snapshot's virtual objects (removed
+    /// allocations), unboxed, in the snapshot's order: [`VIRTUAL_WORDS`] words.
+    pub virtuals: *mut u64,
 }
+
+/// The room for virtual object fields at one exit; a snapshot needing more is not compiled.
+pub const VIRTUAL_WORDS: usize = 64;
 
 /// Byte offset of [`TraceContext::slots`].
 pub const SLOTS_OFFSET: i32 = 0;
@@ -26,15 +32,19 @@ pub const INTERRUPT_OFFSET: i32 = 8;
 pub const ERROR_OFFSET: i32 = 16;
 /// Byte offset of [`TraceContext::stress_countdown`].
 pub const STRESS_OFFSET: i32 = 24;
+/// Byte offset of [`TraceContext::virtuals`].
+pub const VIRTUALS_OFFSET: i32 = 32;
 
 impl TraceContext {
-    /// A context over `slots`, polling `interrupt`.
-    pub fn new(slots: *mut u64, interrupt: *const u8) -> TraceContext {
+    /// A context over `slots`, polling `interrupt`, with `virtuals` (at least
+    /// [`VIRTUAL_WORDS`] words) for the fields of virtual objects at exits.
+    pub fn new(slots: *mut u64, interrupt: *const u8, virtuals: *mut u64) -> TraceContext {
         TraceContext {
             slots,
             interrupt,
             error: 0,
             stress_countdown: i64::MAX,
+            virtuals,
         }
     }
 }
@@ -60,6 +70,10 @@ mod tests {
         assert_eq!(
             std::mem::offset_of!(TraceContext, stress_countdown) as i32,
             STRESS_OFFSET
+        );
+        assert_eq!(
+            std::mem::offset_of!(TraceContext, virtuals) as i32,
+            VIRTUALS_OFFSET
         );
     }
 }

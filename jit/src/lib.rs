@@ -27,4 +27,4 @@ pub mod perf;
 
 pub use code::CompiledTrace;
 pub use compiler::{CompileError, CompileOptions, Compiler, HelperTable};
-pub use context::TraceContext;
+pub use context::{TraceContext, VIRTUAL_WORDS};

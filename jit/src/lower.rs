@@ -5,7 +5,8 @@
 //! header:  ... recorded instructions; each guard: brif ok, next, exit_sK(values...)
 //!          [loop: jump body(phi inputs)]  body(phis): ... jump body(phi back-edge values)
 //!          unpeeled `jump !sK`: box sK's values into the slot array, jump header
-//! exit_sK (cold): store each snapshot value unboxed into slots[slot];
+//! exit_sK (cold): store each snapshot value unboxed into slots[slot] (the fields of
+//!          virtual objects into ctx.virtuals[i], for the VM to rebuild them);
 //!          return_call_indirect exit_slots[K](ctx, K)
 //! ```
 //!
@@ -29,7 +30,9 @@ use pyrite_ir::abi;
 use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, SnapshotId, Trace, Type, TypeTag};
 
 use crate::compiler::{CompileError, HelperTable};
-use crate::context::{ERROR_OFFSET, INTERRUPT_OFFSET, SLOTS_OFFSET, STRESS_OFFSET};
+use crate::context::{
+    ERROR_OFFSET, INTERRUPT_OFFSET, SLOTS_OFFSET, STRESS_OFFSET, VIRTUAL_WORDS, VIRTUALS_OFFSET,
+};
 
 /// What the lowering needs besides the trace.
 pub struct LowerParams<'a> {
@@ -49,6 +52,9 @@ pub struct LowerParams<'a> {
     /// For a side trace, the address of its root trace, which its `link` tail-calls; the
     /// side trace then has the exit-stub signature, so an exit slot can point at it.
     pub link_to: Option<u64>,
+    /// The trace is entered by the VM (through the trampoline) even though it links: a
+    /// continuation after an inner loop keeps the root signature `fn(ctx) -> u32`.
+    pub entered_by_vm: bool,
 }
 
 /// The Cranelift type of an IR type (`None` for `void`).
@@ -82,6 +88,15 @@ fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
 }
 
+/// Where an exit stores one value.
+#[derive(Clone, Copy, Debug)]
+enum ExitDest {
+    /// A home in the slot array.
+    Slot(u32),
+    /// A word of the context's `virtuals` (a field of a virtual object).
+    Virtual(u32),
+}
+
 struct Lowering<'a, 'b> {
     trace: &'a Trace,
     params: &'a LowerParams<'a>,
@@ -105,7 +120,7 @@ struct Lowering<'a, 'b> {
 
 /// Lowers `trace` into a new function named `trace#id`.
 pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, CompileError> {
-    let signature = if params.link_to.is_some() {
+    let signature = if params.link_to.is_some() && !params.entered_by_vm {
         exit_signature()
     } else {
         trace_signature()
@@ -172,21 +187,36 @@ impl Lowering<'_, '_> {
         self.operand(r)
     }
 
-    /// The snapshot's values, frame by frame (root first) in slot order, as exit-block
-    /// arguments. Inlined frames' slots are numbered in the same slot array as the root's.
-    fn snapshot_args(&mut self, snap: SnapshotId) -> Result<Vec<BlockArg>, CompileError> {
-        let trace = self.trace;
-        let snapshot = trace
+    /// Where each value an exit stores goes, in exit-block parameter order: the frames'
+    /// slots (root first, in slot order; inlined frames' slots are numbered in the same slot
+    /// array as the root's), then the fields of the snapshot's virtual objects, numbered in
+    /// order into the context's `virtuals` words (the VM rebuilds the objects from them in
+    /// the same order).
+    fn exit_values(&self, snap: SnapshotId) -> Result<Vec<(ExitDest, Ref)>, CompileError> {
+        let snapshot = self
+            .trace
             .snapshot(snap)
             .ok_or_else(|| CompileError(format!("backend: missing snapshot {snap}")))?;
-        if !snapshot.virtuals.is_empty() {
-            return Err(self.unsupported("a snapshot with virtuals"));
+        let mut out: Vec<(ExitDest, Ref)> = snapshot
+            .frames
+            .iter()
+            .flat_map(|f| &f.slots)
+            .filter_map(|&(slot, value)| value.as_ref().map(|r| (ExitDest::Slot(slot), r)))
+            .collect();
+        let fields = snapshot.virtuals.iter().flat_map(|v| &v.fields);
+        for (word, r) in fields.filter_map(SnapValue::as_ref).enumerate() {
+            if word >= VIRTUAL_WORDS {
+                return Err(self.unsupported("a snapshot with this many virtual fields"));
+            }
+            out.push((ExitDest::Virtual(word as u32), r));
         }
+        Ok(out)
+    }
+
+    /// The snapshot's values as exit-block arguments (see [`Self::exit_values`]).
+    fn snapshot_args(&mut self, snap: SnapshotId) -> Result<Vec<BlockArg>, CompileError> {
         let mut args = Vec::new();
-        for &(_, value) in snapshot.frames.iter().flat_map(|f| &f.slots) {
-            let SnapValue::Ref(r) = value else {
-                return Err(self.unsupported("a virtual in a snapshot"));
-            };
+        for (_, r) in self.exit_values(snap)? {
             args.push(BlockArg::Value(self.operand(r)?));
         }
         Ok(args)
@@ -206,20 +236,13 @@ impl Lowering<'_, '_> {
             return Ok(block);
         }
         let trace = self.trace;
-        let snapshot = trace
-            .snapshot(snap)
-            .ok_or_else(|| CompileError(format!("backend: missing snapshot {snap}")))?;
+        let values = self.exit_values(snap)?;
         let block = self.b.create_block();
         self.b.set_cold_block(block);
-        for frame in &snapshot.frames {
-            for &(_, value) in &frame.slots {
-                let ty = match value {
-                    SnapValue::Ref(r) => machine_type(trace.type_of(r)),
-                    SnapValue::Virtual(_) => None,
-                };
-                let ty = ty.ok_or_else(|| self.unsupported("a void or virtual snapshot value"))?;
-                self.b.append_block_param(block, ty);
-            }
+        for (_, r) in values {
+            let ty = machine_type(trace.type_of(r))
+                .ok_or_else(|| self.unsupported("a void snapshot value"))?;
+            self.b.append_block_param(block, ty);
         }
         if direct {
             self.direct_exits.insert(snap, block);
@@ -636,7 +659,7 @@ impl Lowering<'_, '_> {
                     self.guard(ok, inst.snapshot)?;
                     None
                 }
-                Op::Load | Op::LoadElem => {
+                Op::Load | Op::LoadElem | Op::LoadAttr => {
                     let Imm::Offset(offset) = inst.imm else {
                         return Err(self.unsupported("a load without offset"));
                     };
@@ -650,7 +673,7 @@ impl Lowering<'_, '_> {
                     }
                     Some(self.b.ins().load(ty, flags(), base, offset))
                 }
-                Op::Store | Op::StoreElem => {
+                Op::Store | Op::StoreElem | Op::StoreAttr => {
                     let Imm::Offset(offset) = inst.imm else {
                         return Err(self.unsupported("a store without offset"));
                     };
@@ -812,13 +835,10 @@ impl Lowering<'_, '_> {
         let sig = self.b.import_signature(exit_signature());
         for (snap, block, direct) in exits {
             self.b.switch_to_block(block);
-            let trace = self.trace;
-            let snapshot = trace
-                .snapshot(snap)
-                .ok_or_else(|| CompileError(format!("backend: missing snapshot {snap}")))?;
+            let values = self.exit_values(snap)?;
             let params: Vec<_> = self.b.block_params(block).to_vec();
-            let all_slots = snapshot.frames.iter().flat_map(|f| &f.slots);
-            for (&(slot, _), &value) in all_slots.zip(&params) {
+            let mut virtuals = None;
+            for ((dest, _), &value) in values.iter().zip(&params) {
                 let ty = self.b.func.dfg.value_type(value);
                 let word = if ty == types::F64 {
                     self.b.ins().bitcast(types::I64, MemFlagsData::new(), value)
@@ -827,9 +847,29 @@ impl Lowering<'_, '_> {
                 } else {
                     value
                 };
-                self.b
-                    .ins()
-                    .store(flags(), word, self.slots, slot as i32 * 8);
+                match *dest {
+                    ExitDest::Slot(slot) => {
+                        self.b
+                            .ins()
+                            .store(flags(), word, self.slots, slot as i32 * 8);
+                    }
+                    ExitDest::Virtual(index) => {
+                        let base = match virtuals {
+                            Some(base) => base,
+                            None => {
+                                let base = self.b.ins().load(
+                                    types::I64,
+                                    flags(),
+                                    self.ctx,
+                                    VIRTUALS_OFFSET,
+                                );
+                                virtuals = Some(base);
+                                base
+                            }
+                        };
+                        self.b.ins().store(flags(), word, base, index as i32 * 8);
+                    }
+                }
             }
             let number = self
                 .b

@@ -47,7 +47,8 @@ fn sum_loop_runs_natively_and_exits_with_boxed_slots() {
         .expect("compiles");
     let mut slots = [int(0), int(0)];
     let interrupt = 0u8;
-    let mut ctx = TraceContext::new(slots.as_mut_ptr(), &interrupt);
+    let mut virtuals = [0u64; pyrite_jit::VIRTUAL_WORDS];
+    let mut ctx = TraceContext::new(slots.as_mut_ptr(), &interrupt, virtuals.as_mut_ptr());
     let exit = compiled.enter(compiler.trampoline(), &mut ctx);
     // The loop condition's guard (snapshot s0) fails once i reaches 100.
     assert_eq!(exit, 0);
@@ -66,7 +67,8 @@ fn int_overflow_outside_48_bits_leaves_unboxed_at_the_back_edge() {
     let start = abi::SMALL_INT_MAX - 2;
     let mut slots = [int(start), int(0)];
     let interrupt = 0u8;
-    let mut ctx = TraceContext::new(slots.as_mut_ptr(), &interrupt);
+    let mut virtuals = [0u64; pyrite_jit::VIRTUAL_WORDS];
+    let mut ctx = TraceContext::new(slots.as_mut_ptr(), &interrupt, virtuals.as_mut_ptr());
     let exit = compiled.enter(compiler.trampoline(), &mut ctx);
     // At the second back-edge `total` is start + (start + 1), beyond 48 bits: the back-edge
     // snapshot (the last one) leaves with the raw i64 values for the VM to box.
@@ -84,7 +86,8 @@ fn interrupt_byte_stops_the_loop() {
         .expect("compiles");
     let mut slots = [int(0), int(0)];
     let interrupt = 1u8;
-    let mut ctx = TraceContext::new(slots.as_mut_ptr(), &interrupt);
+    let mut virtuals = [0u64; pyrite_jit::VIRTUAL_WORDS];
+    let mut ctx = TraceContext::new(slots.as_mut_ptr(), &interrupt, virtuals.as_mut_ptr());
     let exit = compiled.enter(compiler.trampoline(), &mut ctx);
     assert_eq!(exit, 0);
     assert_eq!(slots, [int(0), int(0)]);
@@ -106,12 +109,55 @@ fn stress_mode_fails_the_nth_guard() {
         .expect("compiles");
     let mut slots = [int(0), int(0)];
     let interrupt = 0u8;
-    let mut ctx = TraceContext::new(slots.as_mut_ptr(), &interrupt);
+    let mut virtuals = [0u64; pyrite_jit::VIRTUAL_WORDS];
+    let mut ctx = TraceContext::new(slots.as_mut_ptr(), &interrupt, virtuals.as_mut_ptr());
     // Guards per iteration: two type guards, the condition, two overflow checks.
     ctx.stress_countdown = 5 * 3 + 1;
     let exit = compiled.enter(compiler.trampoline(), &mut ctx);
     assert_eq!(exit, 0, "the first guard of the fourth iteration fails");
     assert_eq!(slots, [int(3), int(3)]);
+}
+
+#[test]
+fn exit_stores_the_fields_of_virtual_objects() {
+    // A tuple of (i, 2.5) removed from the loop: the exit at i == 10 leaves `i` raw in the
+    // first virtual word and the float in the second, for the VM to rebuild it.
+    let mut b = TraceBuilder::new();
+    b.snapshot(0, 0, &[]);
+    let i = b.load_slot(0);
+    b.guard_type(i, TypeTag::Int);
+    let i = b.emit(Op::UnboxInt, &[i]);
+    let f = b.const_float(2.5);
+    let boxed_i = b.emit(Op::BoxInt, &[i]);
+    let boxed_f = b.emit(Op::BoxFloat, &[f]);
+    let t = b.new_tuple(&[boxed_i, boxed_f]);
+    b.snapshot(3, 0, &[(1, t)]);
+    let limit = b.const_int(10);
+    let more = b.emit(Op::LtInt, &[i, limit]);
+    b.guard_true(more);
+    let one = b.const_int(1);
+    let next = b.emit(Op::AddIntOvf, &[i, one]);
+    b.close_loop(0, 0, &[(0, next)]);
+    let mut trace = b.finish().expect("well-typed trace");
+    pyrite_ir::passes::optimize(&mut trace).expect("optimizes");
+    let snapshot = trace
+        .snapshots
+        .iter()
+        .find(|s| !s.virtuals.is_empty())
+        .expect("the tuple is a virtual");
+    assert_eq!(snapshot.virtuals[0].fields.len(), 2);
+    let mut compiler = Compiler::new().expect("host ISA");
+    let compiled = compiler
+        .compile(&trace, &HelperTable::new(), &CompileOptions::default())
+        .expect("compiles");
+    let mut slots = [int(5), 0];
+    let interrupt = 0u8;
+    let mut virtuals = [0u64; pyrite_jit::VIRTUAL_WORDS];
+    let mut ctx = TraceContext::new(slots.as_mut_ptr(), &interrupt, virtuals.as_mut_ptr());
+    compiled.enter(compiler.trampoline(), &mut ctx);
+    assert_eq!(virtuals[0], 10);
+    // The float is a constant, so its field is the boxed word.
+    assert_eq!(abi::decode_double(virtuals[1]), 2.5);
 }
 
 #[test]

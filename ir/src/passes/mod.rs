@@ -1,8 +1,9 @@
 //! The optimizer: passes over a whole trace, each in its own module with filetests in
 //! `ir/tests/filetests/<pass>/`, and [`optimize`], the pipeline in the order that pays
 //! (DESIGN §6.3): clean up, drop redundant type guards, peel the loop so invariant guards
-//! and loads run once, sink the allocations that only exits need, unbox loop-carried
-//! numbers, drop the reference-count operations that cancel, and delete what is dead.
+//! and loads run once, forward attribute loads and drop dead attribute stores, sink the
+//! allocations that only exits need, unbox loop-carried numbers, drop the reference-count
+//! operations that cancel, and delete what is dead.
 //!
 //! In debug builds the verifier runs after every pass; an error aborts the trace (the
 //! interpreter keeps running it), it never panics.
@@ -10,6 +11,7 @@
 pub mod dce;
 pub mod fold_cse;
 pub mod guard_elim;
+pub mod heap;
 pub mod loop_peel;
 pub mod refcount;
 mod rewrite;
@@ -45,6 +47,7 @@ pub const PASSES: &[(&str, PassFn)] = &[
     ("fold_cse", fold_cse::run),
     ("guard_elim", guard_elim::run),
     ("loop_peel", loop_peel::run),
+    ("heap", heap::run),
     ("unbox", unbox::run),
     ("sink", sink::run),
     ("refcount", refcount::run),
@@ -59,6 +62,7 @@ pub const PIPELINE: &[&str] = &[
     "guard_elim",
     "loop_peel",
     "guard_elim",
+    "heap",
     "sink",
     "unbox",
     "dce",

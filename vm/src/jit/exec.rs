@@ -15,7 +15,7 @@ use pyrite_ir::{SnapValue, Type};
 use crate::jit::glue::clone_trace_word;
 use crate::jit::recorder::{Dep, Home, RangeField, dict_version, iter, range_state};
 use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
-use crate::jit::{frames, residual};
+use crate::jit::{frames, residual, virtuals};
 use crate::object::{Payload, Value};
 use crate::types::iter::IterState;
 use crate::vm::Vm;
@@ -82,8 +82,9 @@ pub(crate) fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
     }
 }
 
-/// Enters `trace` at its loop header in the top frame and deoptimizes at its exit.
-pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
+/// Enters member `entry` of `trace` (0: the root, at its loop header; or a continuation,
+/// at its pc) in the top frame and deoptimizes at its exit.
+pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace, entry: usize) -> Outcome {
     if residual::nesting() >= residual::MAX_NESTING {
         return Outcome::Busy;
     }
@@ -91,7 +92,7 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
         return Outcome::Refused;
     }
     let homes = trace.homes.borrow();
-    let Some(root) = trace.members.borrow().first().cloned() else {
+    let Some(root) = trace.members.borrow().get(entry).cloned() else {
         return Outcome::Refused;
     };
     let Some(frame) = vm.frames.last() else {
@@ -113,8 +114,10 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
         }
     }
     let mut slots = entry_words.clone();
+    let mut virtual_words = [0u64; pyrite_jit::VIRTUAL_WORDS];
     let interrupt = vm.interrupt.as_ptr() as *const u8;
-    let mut ctx = pyrite_jit::TraceContext::new(slots.as_mut_ptr(), interrupt);
+    let mut ctx =
+        pyrite_jit::TraceContext::new(slots.as_mut_ptr(), interrupt, virtual_words.as_mut_ptr());
     let stressed = vm.jit.params.fail_guard_every != 0;
     if stressed {
         ctx.stress_countdown = vm.jit.stress_countdown;
@@ -165,7 +168,12 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace) -> Outcome {
         homes: &homes,
         entry_depth: trace.entry_depth,
     };
-    deoptimize(vm, &exiting, exit, &slots, &entry_words);
+    let words = ExitWords {
+        slots: &slots,
+        virtuals: &virtual_words,
+        entry: &entry_words,
+    };
+    deoptimize(vm, &exiting, exit, &words);
     match pending {
         Some(pending) => Outcome::Called(residual::finish_call(vm, pending)),
         None => Outcome::Ran { member, exit },
@@ -181,11 +189,22 @@ struct Exiting<'a> {
     entry_depth: usize,
 }
 
+/// What an exit left behind: the slot array, the fields of virtual objects, and the slot
+/// array as it was at entry.
+struct ExitWords<'a> {
+    slots: &'a [u64],
+    virtuals: &'a [u64],
+    entry: &'a [u64],
+}
+
 /// Writes exit `exit`'s state back into the frame and the globals.
-fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_words: &[u64]) {
+fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, words: &ExitWords) {
+    let (slots, entry_words) = (words.slots, words.entry);
     let Some(snapshot) = trace.trace.snapshots.get(exit) else {
         return;
     };
+    // The removed allocations the snapshot refers to, rebuilt first.
+    let built = virtuals::materialize(vm, trace.trace, snapshot, words.virtuals);
     let Some(frame_snap) = snapshot.frames.first() else {
         return;
     };
@@ -195,7 +214,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
             .last()
             .and_then(|f| f.code.as_code().map(|c| c.line_of(frame_snap.pc as usize)))
             .unwrap_or(0);
-        vm.jit.log(format_args!(
+        vm.jit.last_exit = Some(format!(
             "trace#{} {} exit {exit} -> line {line} (pc {})",
             trace.id, trace.label, frame_snap.pc
         ));
@@ -234,16 +253,17 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
             .slots
             .iter()
             .find(|(slot, _)| *slot as usize == k)
-            .and_then(|(_, v)| match v {
-                SnapValue::Ref(r) => Some(*r),
-                SnapValue::Virtual(_) => None,
-            });
+            .map(|(_, v)| *v);
         let value = match in_snapshot {
-            Some(r) => match trace.trace.type_of(r) {
+            Some(SnapValue::Ref(r)) => match trace.trace.type_of(r) {
                 Type::I64 => vm.new_int(*home_word as i64),
                 Type::F64 => vm.new_float(f64::from_bits(*home_word)),
                 Type::Bool => Value::from_bool(*home_word != 0),
                 _ => clone_trace_word(*home_word),
+            },
+            Some(SnapValue::Virtual(i)) => match built.get(i as usize) {
+                Some(v) => v.clone(),
+                None => continue,
             },
             None if entry_words.get(k) != Some(home_word) => clone_trace_word(*home_word),
             None => continue,
@@ -299,6 +319,7 @@ fn deoptimize(vm: &mut Vm, trace: &Exiting, exit: usize, slots: &[u64], entry_wo
     frame.lasti = frame_snap.pc as usize;
     drop(released);
     if snapshot.frames.len() > 1 {
-        frames::rebuild(vm, trace.trace, snapshot, trace.homes, slots);
+        frames::rebuild(vm, trace.trace, snapshot, trace.homes, slots, &built);
     }
+    drop(built);
 }

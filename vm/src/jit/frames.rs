@@ -29,7 +29,7 @@ pub(crate) fn after(code: &Value, pc: usize) -> usize {
 }
 
 /// A counted value for a snapshot slot whose raw word the exit left in `word`.
-fn slot_value(vm: &Vm, trace: &Trace, r: pyrite_ir::Ref, word: u64) -> Value {
+pub(crate) fn slot_value(vm: &Vm, trace: &Trace, r: pyrite_ir::Ref, word: u64) -> Value {
     match trace.type_of(r) {
         Type::I64 => vm.new_int(word as i64),
         Type::F64 => vm.new_float(f64::from_bits(word)),
@@ -47,6 +47,7 @@ pub(crate) fn rebuild(
     snapshot: &Snapshot,
     homes: &[Home],
     slots: &[u64],
+    built: &[Value],
 ) {
     // The root resumes after its CALL once the inlined call returns; tracebacks show the
     // CALL's line meanwhile.
@@ -79,16 +80,23 @@ pub(crate) fn rebuild(
         }
         let mut values = Vec::with_capacity(snap.slots.len());
         for &(k, value) in &snap.slots {
-            let (Some(&Home::Virtual { slot, depth: d }), SnapValue::Ref(r)) =
-                (homes.get(k as usize), value)
-            else {
+            let Some(&Home::Virtual { slot, depth: d }) = homes.get(k as usize) else {
                 continue;
             };
             if d != depth {
                 continue;
             }
-            let word = slots.get(k as usize).copied().unwrap_or(0);
-            values.push((slot, slot_value(vm, trace, r, word)));
+            let value = match value {
+                SnapValue::Ref(r) => {
+                    let word = slots.get(k as usize).copied().unwrap_or(0);
+                    slot_value(vm, trace, r, word)
+                }
+                SnapValue::Virtual(i) => match built.get(i as usize) {
+                    Some(v) => v.clone(),
+                    None => continue,
+                },
+            };
+            values.push((slot, value));
         }
         let mut released = Vec::new();
         for slot in &mut vm.stack[base..base + size] {

@@ -202,64 +202,6 @@ extern "C" fn iter_advance(it: u64) {
     })
 }
 
-/// Runs `f` on the attribute values of `obj` if it is an instance whose type still has
-/// version `version` and whose map is still `map` (the guards of the interpreter's
-/// `*_ATTR_INSTANCE_VALUE` caches); `None` otherwise.
-fn with_instance_slots<R>(
-    obj: &Value,
-    version: u64,
-    map: u64,
-    f: impl FnOnce(&mut Vec<Value>) -> Option<R>,
-) -> Option<R> {
-    let Payload::Type(t) = &obj.as_object()?.type_object().payload else {
-        return None;
-    };
-    if u64::from(t.version()) != version {
-        return None;
-    }
-    let Some(Payload::Instance(cell)) = obj.payload() else {
-        return None;
-    };
-    let mut attrs = cell.try_borrow_mut().ok()?;
-    if u64::from(attrs.map) != map {
-        return None;
-    }
-    f(&mut attrs.values)
-}
-
-/// `obj.name` through a `LOAD_ATTR_INSTANCE_VALUE` cache: the slot's word, or 0 when a
-/// guard fails or the slot is empty.
-extern "C" fn attr_load(obj: u64, version: u64, map: u64, index: u64) -> u64 {
-    with_word(obj, |obj| {
-        with_instance_slots(obj, version, map, |values| {
-            let v = values.get(usize::try_from(index).ok()?)?;
-            (!v.is_null()).then(|| v.bits())
-        })
-        .unwrap_or(0)
-    })
-}
-
-/// `obj.name = value` through a `STORE_ATTR_INSTANCE_VALUE` cache, for an existing slot:
-/// 1 when stored, 0 (with nothing changed) when a guard fails. Only immediates are stored
-/// over immediates, so no reference count changes and no finalizer can run.
-extern "C" fn attr_store(obj: u64, version: u64, map: u64, index: u64, word: u64) -> u64 {
-    let value = clone_trace_word(word);
-    if value.is_heap() {
-        return 0;
-    }
-    with_word(obj, |obj| {
-        with_instance_slots(obj, version, map, |values| {
-            let slot = values.get_mut(usize::try_from(index).ok()?)?;
-            if slot.is_heap() || slot.is_null() {
-                return None;
-            }
-            *slot = value;
-            Some(1)
-        })
-        .unwrap_or(0)
-    })
-}
-
 /// `obj.name` of a method through a `LOAD_ATTR_METHOD` cache (`versions`: type version,
 /// then the map id in the high half; `position`: dict entry index, then the MRO position
 /// of the owner in the high half): the function's word, or 0 when a guard fails. The class
@@ -306,8 +248,6 @@ pub(crate) mod names {
     pub const SEQ_LEN: &str = "seq_len";
     pub const ITER_PEEK: &str = "iter_peek";
     pub const ITER_ADVANCE: &str = "iter_advance";
-    pub const ATTR_LOAD: &str = "attr_load";
-    pub const ATTR_STORE: &str = "attr_store";
     pub const LIST_APPEND: &str = "list_append";
     pub const SEQ_CONTAINS: &str = "seq_contains";
     pub const METHOD_LOOKUP: &str = "method_lookup";
@@ -322,8 +262,6 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::SEQ_LEN, seq_len as *const () as u64);
     table.add(names::ITER_PEEK, iter_peek as *const () as u64);
     table.add(names::ITER_ADVANCE, iter_advance as *const () as u64);
-    table.add(names::ATTR_LOAD, attr_load as *const () as u64);
-    table.add(names::ATTR_STORE, attr_store as *const () as u64);
     table.add(names::LIST_APPEND, list_append as *const () as u64);
     table.add(names::SEQ_CONTAINS, seq_contains as *const () as u64);
     table.add(names::METHOD_LOOKUP, method_lookup as *const () as u64);

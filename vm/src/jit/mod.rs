@@ -17,9 +17,11 @@ pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
 pub(crate) mod math_helpers;
+pub(crate) mod nest;
 pub(crate) mod number_helpers;
 pub(crate) mod recorder;
 pub(crate) mod residual;
+pub(crate) mod virtuals;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -39,18 +41,18 @@ pub(crate) struct TreeMember {
     pub compiled: pyrite_jit::CompiledTrace,
     pub trace: pyrite_ir::Trace,
     /// Per exit (snapshot): how often it was taken and whether a side trace took it.
-    exits: RefCell<Vec<ExitState>>,
+    pub(crate) exits: RefCell<Vec<ExitState>>,
     /// `loop@file.py:LINE` or `side@file.py:LINE`, for logs and perf maps.
     pub label: String,
 }
 
 /// What the JIT knows about one exit of a trace.
 #[derive(Clone, Copy, Default)]
-struct ExitState {
+pub(crate) struct ExitState {
     hits: u32,
     aborts: u32,
-    /// A side trace took the exit, or it gave up on one.
-    done: bool,
+    /// A side trace took the exit, or it gave up on one (or it is a loop call).
+    pub(crate) done: bool,
 }
 
 /// A compiled loop: its root trace and the side traces attached to the root's (and their
@@ -67,6 +69,10 @@ pub(crate) struct LoopTrace {
     pub back_edge: usize,
     /// `loop@file.py:LINE`, for logs and perf maps.
     pub label: String,
+    /// Exits `(member, snapshot)` that call an inner loop's tree (see [`nest`]).
+    pub calls: RefCell<HashMap<(usize, usize), nest::LoopCall>>,
+    /// Continuations after inner loops, by the pc they start at.
+    pub continuations: RefCell<HashMap<usize, nest::Continuation>>,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -140,6 +146,13 @@ pub struct JitState {
     /// Code objects whose calls traces make residual instead of inlining (their inlined
     /// recording aborted once, e.g. recursion beyond the inline depth), keyed by address.
     pub(crate) no_inline: RefCell<HashMap<u64, Value>>,
+    /// With `--jit-log`: the last exit taken, logged once the driver hands the frame back
+    /// to the interpreter (exits that lead into an inner loop or a continuation are not
+    /// returns to the interpreter).
+    last_exit: Option<String>,
+    /// The exception a residual call raised while driving traces, to be raised at the
+    /// frame's `CALL` once the driver returns.
+    pub(crate) raised: Option<crate::runtime::errors::PyErr>,
 }
 
 impl JitState {
@@ -199,6 +212,8 @@ impl JitState {
             perf,
             stress_countdown,
             no_inline: RefCell::new(HashMap::new()),
+            last_exit: None,
+            raised: None,
         }
     }
 
@@ -259,18 +274,20 @@ impl Vm {
             return BackEdge::Continue;
         }
         if let Some(trace) = state.trace.clone() {
-            return match exec::run(self, &trace) {
-                exec::Outcome::Ran { member, exit } => {
+            let driven = self.jit_drive(&trace);
+            self.jit_log_last_exit();
+            return match driven {
+                nest::Driven::Ran => {
                     if let Some(s) = self.jit.loops.get_mut(&key) {
                         s.refused = 0;
                     }
-                    self.jit_exit_taken(&trace, member, exit);
-                    BackEdge::Reload
+                    match self.jit.raised.take() {
+                        Some(e) => BackEdge::Raise(e),
+                        None => BackEdge::Reload,
+                    }
                 }
-                exec::Outcome::Busy => BackEdge::Continue,
-                exec::Outcome::Called(Ok(())) => BackEdge::Reload,
-                exec::Outcome::Called(Err(e)) => BackEdge::Raise(e),
-                exec::Outcome::Refused => {
+                nest::Driven::Busy => BackEdge::Continue,
+                nest::Driven::Refused => {
                     let state = self.jit.loops.entry(key).or_default();
                     state.refused += 1;
                     if state.refused > 3 {
@@ -331,6 +348,16 @@ impl Vm {
                 return BackEdge::Continue;
             }
         };
+        let call_exit = match recording.loop_call {
+            Some(_) => match nest::loop_call_exit(&trace) {
+                Ok(k) => k,
+                Err(reason) => {
+                    self.jit_abort(key, back_edge, reason, header, &label);
+                    return BackEdge::Continue;
+                }
+            },
+            None => 0,
+        };
         if self.jit.compiler.is_none() {
             match Compiler::new() {
                 Ok(c) => self.jit.compiler = Some(c),
@@ -357,7 +384,16 @@ impl Vm {
             }
         };
         self.jit.announce(&compiled, &trace, &label, started);
-        let exits = RefCell::new(exit_states(&trace));
+        let mut exits = exit_states(&trace);
+        let mut calls = HashMap::new();
+        if let Some(call) = recording.loop_call {
+            if let Some(e) = exits.get_mut(call_exit) {
+                e.done = true;
+            }
+            self.jit_log_loop_call(compiled.id, call_exit, &call);
+            calls.insert((0, call_exit), call);
+        }
+        let exits = RefCell::new(exits);
         let root = Rc::new(TreeMember {
             compiled,
             trace,
@@ -372,6 +408,8 @@ impl Vm {
             header,
             back_edge: recording.loop_end,
             label,
+            calls: RefCell::new(calls),
+            continuations: RefCell::new(HashMap::new()),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -379,14 +417,21 @@ impl Vm {
         if let Some(c) = counter {
             c.set(0);
         }
-        match exec::run(self, &loop_trace) {
-            exec::Outcome::Ran { member, exit } => {
-                self.jit_exit_taken(&loop_trace, member, exit);
-                BackEdge::Reload
-            }
-            exec::Outcome::Called(Ok(())) => BackEdge::Reload,
-            exec::Outcome::Called(Err(e)) => BackEdge::Raise(e),
-            exec::Outcome::Refused | exec::Outcome::Busy => BackEdge::Continue,
+        let driven = self.jit_drive(&loop_trace);
+        self.jit_log_last_exit();
+        match driven {
+            nest::Driven::Ran => match self.jit.raised.take() {
+                Some(e) => BackEdge::Raise(e),
+                None => BackEdge::Reload,
+            },
+            nest::Driven::Refused | nest::Driven::Busy => BackEdge::Continue,
+        }
+    }
+
+    /// Logs the exit through which traces returned to the interpreter (`--jit-log`).
+    fn jit_log_last_exit(&mut self) {
+        if let Some(line) = self.jit.last_exit.take() {
+            self.jit.log(format_args!("{line}"));
         }
     }
 
@@ -490,6 +535,10 @@ impl Vm {
             return Err(AbortReason::TraceTooLong);
         }
         pyrite_ir::passes::optimize(&mut trace).map_err(|e| AbortReason::Compile(e.to_string()))?;
+        let call_exit = match &recording.loop_call {
+            Some(_) => Some(nest::loop_call_exit(&trace)?),
+            None => None,
+        };
         if self.jit.compiler.is_none() {
             return Err(AbortReason::Compile("no compiler".into()));
         }
@@ -522,7 +571,15 @@ impl Vm {
         self.jit.announce(&compiled, &trace, &label, started);
         *tree.homes.borrow_mut() = recording.homes;
         tree.deps.borrow_mut().extend(recording.deps);
-        let exits = RefCell::new(exit_states(&trace));
+        let mut exits = exit_states(&trace);
+        if let (Some(k), Some(call)) = (call_exit, recording.loop_call) {
+            if let Some(e) = exits.get_mut(k) {
+                e.done = true;
+            }
+            self.jit_log_loop_call(compiled.id, k, &call);
+            tree.calls.borrow_mut().insert((index, k), call);
+        }
+        let exits = RefCell::new(exits);
         Ok(Rc::new(TreeMember {
             compiled,
             trace,

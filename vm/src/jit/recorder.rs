@@ -21,6 +21,7 @@
 //! reference for a value the trace created.
 
 pub(crate) mod iter;
+pub(crate) mod nest;
 mod seq;
 
 use std::cell::Cell;
@@ -30,7 +31,6 @@ use pyrite_ir::{Effect, Op, Ref, SnapValue, Trace, TraceBuilder, Type, TypeTag};
 use pyrite_profiler::AbortReason;
 
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
-use crate::interp::attr_cache::load_instance_value;
 use crate::jit::glue::names;
 use crate::object::{Payload, Value};
 use crate::types::iter::IterState;
@@ -98,6 +98,8 @@ pub(crate) struct Recording {
     pub entry_depth: usize,
     /// The last back-edge of the loop.
     pub loop_end: usize,
+    /// The trace ends in a call of this inner loop (its last instruction is the `exit`).
+    pub loop_call: Option<crate::jit::nest::LoopCall>,
 }
 
 /// An abort and the instruction where it happened.
@@ -117,6 +119,7 @@ mod attr;
 mod builtin;
 mod dict;
 mod inline;
+mod instance;
 mod numeric;
 mod residual;
 mod typecheck;
@@ -154,6 +157,8 @@ struct Recorder<'a> {
     calls: inline::Calls,
     /// The trace ended early with a residual call (`recorder::residual`).
     stitched: bool,
+    /// The recording stopped at an inner loop with a compiled tree, to be called.
+    loop_call: Option<crate::jit::nest::LoopCall>,
 }
 
 /// Records one iteration of the loop whose header is `header` and whose back-edge is the
@@ -200,13 +205,14 @@ pub(crate) fn record(
     }
     let end = loop_end(&code.units, header, back_edge);
     rec.run_to_back_edge(header, header, end, max_length)?;
-    if !rec.stitched {
+    if rec.loop_call.is_none() && !rec.stitched {
         if rec.stack.len() != entry_depth {
             return Err(at(AbortReason::FrameShape));
         }
         let slots: Vec<(u32, Ref)> = rec.modified.iter().map(|(&k, &r)| (k, r)).collect();
         rec.b.close_loop(header as u32, entry_depth as u32, &slots);
     }
+    let loop_call = rec.loop_call.take();
     let trace = rec
         .b
         .finish()
@@ -217,6 +223,7 @@ pub(crate) fn record(
         deps: rec.deps,
         entry_depth,
         loop_end: end,
+        loop_call,
     })
 }
 
@@ -309,15 +316,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         &frame.globals,
         &frame.builtins,
     );
-    for (k, home) in start.homes.iter().enumerate() {
-        rec.homes.push(home.clone());
-        match home {
-            Home::Frame(i) => rec.frame_homes.insert(*i, k as u32),
-            Home::Global { index, .. } => rec.global_homes.insert(*index, k as u32),
-            Home::Range { .. } | Home::Iter(_) => None,
-            Home::Virtual { depth, slot } => rec.calls.known_home(*depth, *slot, k as u32),
-        };
-    }
+    rec.adopt_homes(start.homes);
     // The parent's exit values, raw; value words among them still get their type guard.
     let mut stack: Vec<Option<Entry>> = vec![None; depth];
     let mut words = Vec::new();
@@ -411,25 +410,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         }
     }
     rec.run_to_back_edge(pc, start.header, start.back_edge, max_length)?;
-    if !rec.stitched {
-        if rec.stack.len() != start.entry_depth {
-            return Err(at(AbortReason::FrameShape));
-        }
-        let slots = rec.state_slots();
-        rec.b
-            .link(start.header as u32, start.entry_depth as u32, &slots);
-    }
-    let trace = rec
-        .b
-        .finish()
-        .map_err(|e| at(AbortReason::Compile(e.to_string())))?;
-    Ok(Recording {
-        trace,
-        homes: rec.homes,
-        deps: rec.deps,
-        entry_depth: start.entry_depth,
-        loop_end: start.back_edge,
-    })
+    rec.finish_branch(start.header, start.entry_depth, start.back_edge, pc)
 }
 
 impl<'a> Recorder<'a> {
@@ -463,7 +444,52 @@ impl<'a> Recorder<'a> {
             list_append_method: None,
             calls: inline::Calls::default(),
             stitched: false,
+            loop_call: None,
         }
+    }
+
+    /// Takes over a tree's homes (a side trace or continuation shares its slot array).
+    fn adopt_homes(&mut self, homes: &[Home]) {
+        for (k, home) in homes.iter().enumerate() {
+            self.homes.push(home.clone());
+            match home {
+                Home::Frame(i) => self.frame_homes.insert(*i, k as u32),
+                Home::Global { index, .. } => self.global_homes.insert(*index, k as u32),
+                Home::Range { .. } | Home::Iter(_) => None,
+                Home::Virtual { depth, slot } => self.calls.known_home(*depth, *slot, k as u32),
+            };
+        }
+    }
+
+    /// Ends a trace that joins its tree's root: a link at the loop header (or the exit of
+    /// an inner loop call, already emitted), then the finished recording.
+    fn finish_branch(
+        mut self,
+        header: usize,
+        entry_depth: usize,
+        back_edge: usize,
+        pc: usize,
+    ) -> Result<Recording, Abort> {
+        let at = |reason| Abort { reason, pc };
+        if self.loop_call.is_none() && !self.stitched {
+            if self.stack.len() != entry_depth {
+                return Err(at(AbortReason::FrameShape));
+            }
+            let slots = self.state_slots();
+            self.b.link(header as u32, entry_depth as u32, &slots);
+        }
+        let trace = self
+            .b
+            .finish()
+            .map_err(|e| at(AbortReason::Compile(e.to_string())))?;
+        Ok(Recording {
+            trace,
+            homes: self.homes,
+            deps: self.deps,
+            entry_depth,
+            loop_end: back_edge,
+            loop_call: self.loop_call,
+        })
     }
 
     /// The current value of a home.
@@ -811,6 +837,12 @@ impl Recorder<'_> {
         next += op.caches();
         let start = next - 1 - op.caches();
         self.snapshot(pc);
+        if let Some(call) = self.inner_loop_at(pc, op, arg, next, header) {
+            // Leave with the state before this instruction; the VM runs the inner loop.
+            self.b.exit();
+            self.loop_call = Some(call);
+            return Ok(None);
+        }
         match op.generic() {
             Opcode::NOP | Opcode::CACHE | Opcode::RESUME | Opcode::COPY_FREE_VARS => {}
             Opcode::LOAD_FAST if self.calls.inlined() => {
@@ -1234,78 +1266,6 @@ impl Recorder<'_> {
         self.b.emit(Op::GuardNe, &[word, null]);
         self.b.guard_type(word, tag);
         Ok(Entry { r: word, v: item })
-    }
-
-    /// `obj.name` of an instance, through the `LOAD_ATTR_INSTANCE_VALUE` cache the
-    /// interpreter specialized the instruction with: a helper re-checks the cache's type
-    /// version and map (its guards) and reads the slot.
-    fn load_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<Entry> {
-        if arg & 1 != 0 {
-            return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR (method)"));
-        }
-        let obj = self.pop()?;
-        let (op, cache) = self.attr_cache_for(op, at, &obj.v, (arg >> 1) as usize)?;
-        if op != Opcode::LOAD_ATTR_INSTANCE_VALUE {
-            return Err(AbortReason::UnsupportedOpcode("LOAD_ATTR"));
-        }
-        let value = load_instance_value(&obj.v, &cache)
-            .ok_or(AbortReason::UnsupportedTypes("attribute"))?;
-        let tag = tag_of(&value).ok_or(AbortReason::UnsupportedTypes("attribute"))?;
-        if self.b.trace().type_of(obj.r) != Type::Value {
-            return Err(AbortReason::UnsupportedTypes("attribute of a number"));
-        }
-        let helper = self.b.helper(
-            names::ATTR_LOAD,
-            &[Type::Value, Type::I64, Type::I64, Type::I64],
-            Type::Value,
-            Effect::MayRaise,
-        );
-        let args = [
-            obj.r,
-            self.b.const_int(i64::from(cache.type_version)),
-            self.b.const_int(i64::from(cache.map)),
-            self.b.const_int(i64::from(cache.index)),
-        ];
-        let word = self.b.call(helper, &args);
-        let null = self.b.const_value(0);
-        self.b.emit(Op::GuardNe, &[word, null]);
-        self.b.guard_type(word, tag);
-        Ok(Entry { r: word, v: value })
-    }
-
-    /// `obj.name = value` into an existing slot of an instance (`STORE_ATTR_INSTANCE_VALUE`),
-    /// for an int, float, bool or None stored over one (no reference counts change).
-    fn store_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<()> {
-        let obj = self.pop()?;
-        let value = self.pop()?;
-        let (op, cache) = self.attr_cache_for(op, at, &obj.v, arg as usize)?;
-        if op != Opcode::STORE_ATTR_INSTANCE_VALUE {
-            return Err(AbortReason::UnsupportedOpcode("STORE_ATTR"));
-        }
-        let old = load_instance_value(&obj.v, &cache)
-            .ok_or(AbortReason::UnsupportedTypes("attribute store"))?;
-        if old.is_heap() || value.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
-            return Err(AbortReason::StoreOfObject);
-        }
-        let word = self.boxed(&value)?;
-        let helper = self.b.helper(
-            names::ATTR_STORE,
-            &[Type::Value, Type::I64, Type::I64, Type::I64, Type::Value],
-            Type::I64,
-            Effect::MayRaise,
-        );
-        let args = [
-            obj.r,
-            self.b.const_int(i64::from(cache.type_version)),
-            self.b.const_int(i64::from(cache.map)),
-            self.b.const_int(i64::from(cache.index)),
-            word,
-        ];
-        let stored = self.b.call(helper, &args);
-        let zero = self.b.const_int(0);
-        let ok = self.b.emit(Op::NeInt, &[stored, zero]);
-        self.b.guard_true(ok);
-        Ok(())
     }
 
     /// The specialized form and cache an attribute instruction applies to `obj`: its own

@@ -1,0 +1,396 @@
+//! Nested loops: the driver that runs a loop's tree and, where one of its traces ends in a
+//! *loop call* (it reached an inner loop with a compiled tree), runs the inner tree and
+//! enters the outer tree's *continuation* for the code after the inner loop, all without
+//! going back to the interpreter.
+//!
+//! ```text
+//! outer root: header ─▶ … ─▶ exit k (loop call, state written back, frame at the call)
+//!   driver: setup (`range(...)`, `GET_ITER`) ─▶ drive(inner tree) ─▶ finish its FOR_ITER
+//!   driver: continuation for the pc the inner loop left at ─▶ … ─▶ link ─▶ outer root
+//! ```
+//!
+//! Trees keep their own slot arrays, so a transfer between them goes through the frame
+//! (the exit's write-back, then the next entry's reads): LuaJIT links traces natively, but
+//! our trees' homes differ, and this costs one deopt/entry per inner loop run, not per
+//! iteration. Continuations are recorded like root traces (homes read as value words, with
+//! type guards) once the pc after an inner loop has been reached `hot-exit` times.
+
+use std::rc::Rc;
+
+use pyrite_jit::CompileOptions;
+use pyrite_profiler::AbortReason;
+
+use crate::jit::exec::{self, Outcome};
+use crate::jit::recorder::nest::{ContinuationStart, decode, exact_sequence, record_continuation};
+use crate::jit::{EXIT_MEMBER_SHIFT, ExitState, LoopTrace, TreeMember};
+use crate::object::Value;
+use crate::types::iter::{FastNext, fast_iter_next};
+use crate::vm::Vm;
+
+/// A trace's exit that runs an inner loop's tree.
+#[derive(Clone, Debug)]
+pub(crate) struct LoopCall {
+    /// The inner loop's header (with the frame's code object, its key).
+    pub header: usize,
+    /// What the driver does between the exit's pc and the header.
+    pub setup: Setup,
+}
+
+/// The instructions between a loop call's exit and the inner loop's header, which the
+/// driver carries out itself (they cannot run Python code).
+#[derive(Clone, Debug)]
+pub(crate) enum Setup {
+    /// The exit is at the header (a `while` loop).
+    None,
+    /// `GET_ITER` of an exact list, tuple or range.
+    GetIter,
+    /// `CALL` of the builtin `range` with `argc` small ints, then `GET_ITER`.
+    Range { argc: usize, range: Value },
+}
+
+/// What the JIT knows about the code after an inner loop (keyed by its pc).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Continuation {
+    /// Reached this often; recordings that failed.
+    Cold { hits: u32, aborts: u32 },
+    /// Compiled as this member of the tree.
+    Compiled(usize),
+    /// Recording keeps failing: the interpreter runs it.
+    Failed,
+}
+
+/// How driving a tree went.
+pub(crate) enum Driven {
+    /// The first entry was refused: nothing changed.
+    Refused,
+    /// Traces ran; the frame is where the last one left it (if a residual call raised,
+    /// `JitState::raised` holds the exception to raise there).
+    Ran,
+    /// Trace runs are nested too deeply (through residual calls): nothing ran.
+    Busy,
+}
+
+/// Whether the driver may go on after a trace left: no interrupt, no tracing, JIT on.
+fn may_continue(vm: &Vm) -> bool {
+    !vm.interrupt.load(std::sync::atomic::Ordering::Relaxed)
+        && !vm.tracing.active()
+        && vm.jit.enabled()
+}
+
+impl Vm {
+    /// Runs `tree` from its root, following loop calls into inner trees and continuations
+    /// after them, until a trace leaves for the interpreter.
+    pub(crate) fn jit_drive(&mut self, tree: &Rc<LoopTrace>) -> Driven {
+        let mut entry = 0;
+        let mut ran = false;
+        loop {
+            let (member, exit) = match exec::run(self, tree, entry) {
+                Outcome::Refused | Outcome::Busy if ran => return Driven::Ran,
+                Outcome::Refused => return Driven::Refused,
+                Outcome::Busy => return Driven::Busy,
+                Outcome::Ran { member, exit } => (member, exit),
+                // The VM finished a residual call's `CALL`: the frame is the interpreter's.
+                Outcome::Called(Ok(())) => return Driven::Ran,
+                Outcome::Called(Err(e)) => {
+                    self.jit.raised = Some(e);
+                    return Driven::Ran;
+                }
+            };
+            ran = true;
+            let call = tree.calls.borrow().get(&(member, exit)).cloned();
+            let Some(call) = call else {
+                self.jit_exit_taken(tree, member, exit);
+                return Driven::Ran;
+            };
+            if !may_continue(self) {
+                return Driven::Ran;
+            }
+            let Some(pc) = self.jit_run_inner(&call) else {
+                return Driven::Ran;
+            };
+            if !may_continue(self) {
+                return Driven::Ran;
+            }
+            match self.jit_continuation(tree, pc) {
+                Some(m) => entry = m,
+                None => return Driven::Ran,
+            }
+        }
+    }
+
+    /// Runs the inner loop of `call` from the frame a loop call's exit left: the setup,
+    /// then its tree, then the end of its `for` as `FOR_ITER` does it. The pc where the
+    /// frame then is, if a continuation may start there (the same frame, not inside an
+    /// inlined call); `None` leaves the frame to the interpreter, always consistent.
+    fn jit_run_inner(&mut self, call: &LoopCall) -> Option<usize> {
+        let depth = self.frames.len();
+        let code = self.frames.last()?.code.clone();
+        self.jit_loop_setup(call)?;
+        let inner = self
+            .jit
+            .loops
+            .get(&(code.bits(), call.header))
+            .and_then(|s| s.trace.clone())?;
+        if !matches!(self.jit_drive(&inner), Driven::Ran) || self.jit.raised.is_some() {
+            return None;
+        }
+        let frame = self.frames.last()?;
+        if self.frames.len() != depth || !frame.code.is(&code) {
+            return None;
+        }
+        if frame.ip == call.header {
+            let units = &code.as_code()?.units;
+            let (op, arg, after) = decode(units, call.header)?;
+            if op.generic() == crate::bytecode::Opcode::FOR_ITER {
+                let top = self.stack.get(frame.sp.checked_sub(1)?)?;
+                let step = fast_iter_next(top)?;
+                let item = match step {
+                    FastNext::Done => None,
+                    FastNext::Int(i) => Some(self.new_int(i)),
+                    FastNext::Item(v) => Some(v),
+                };
+                let frame = self.frames.last_mut()?;
+                let sp = frame.sp;
+                match item {
+                    None => {
+                        frame.sp = sp - 1;
+                        frame.ip = after + arg as usize;
+                        frame.lasti = frame.ip;
+                        let it = std::mem::take(self.stack.get_mut(sp - 1)?);
+                        drop(it);
+                    }
+                    Some(v) => {
+                        // Not done after all (the tree left for another reason): the
+                        // interpreter runs the body with the item `FOR_ITER` produced.
+                        *self.stack.get_mut(sp)? = v;
+                        frame.sp = sp + 1;
+                        frame.ip = after;
+                        frame.lasti = after;
+                        return None;
+                    }
+                }
+            }
+        }
+        self.frames.last().map(|f| f.ip)
+    }
+
+    /// Carries out a loop call's setup in the top frame, leaving it at the inner header;
+    /// `None` (the frame untouched) if the values are not what the trace saw.
+    fn jit_loop_setup(&mut self, call: &LoopCall) -> Option<()> {
+        let frame = self.frames.last()?;
+        let (sp, ip) = (frame.sp, frame.ip);
+        match &call.setup {
+            Setup::None => (ip == call.header).then_some(()),
+            Setup::GetIter => {
+                let top = self.stack.get(sp.checked_sub(1)?)?.clone();
+                if !exact_sequence(self, &top) {
+                    return None;
+                }
+                let it = self.iter(&top).ok()?;
+                *self.stack.get_mut(sp - 1)? = it;
+                let frame = self.frames.last_mut()?;
+                frame.ip = call.header;
+                frame.lasti = call.header;
+                Some(())
+            }
+            Setup::Range { argc, range } => {
+                let at = sp.checked_sub(argc + 2)?;
+                let callee = self.stack.get(at)?;
+                let args = self.stack.get(at + 2..sp)?;
+                let step_zero = *argc == 3 && args.get(2)?.as_small_int() == Some(0);
+                if !callee.is(range)
+                    || !self.stack.get(at + 1)?.is_null()
+                    || !args.iter().all(Value::is_small_int)
+                    || step_zero
+                {
+                    return None;
+                }
+                let args: Vec<Value> = args.to_vec();
+                let range = range.clone();
+                let object = self.call(&range, &args).ok()?;
+                let it = self.iter(&object).ok()?;
+                let mut released = Vec::with_capacity(argc + 2);
+                for slot in at..sp {
+                    released.push(std::mem::take(self.stack.get_mut(slot)?));
+                }
+                *self.stack.get_mut(at)? = it;
+                let frame = self.frames.last_mut()?;
+                frame.sp = at + 1;
+                frame.ip = call.header;
+                frame.lasti = call.header;
+                drop(released);
+                Some(())
+            }
+        }
+    }
+
+    /// The member of `tree` that continues at `pc` after an inner loop, recording and
+    /// compiling it once `pc` is hot.
+    fn jit_continuation(&mut self, tree: &Rc<LoopTrace>, pc: usize) -> Option<usize> {
+        let hot = self
+            .jit
+            .params
+            .hot_exit
+            .min(self.jit.params.threshold)
+            .max(1);
+        let aborts = {
+            let mut conts = tree.continuations.borrow_mut();
+            let state = conts
+                .entry(pc)
+                .or_insert(Continuation::Cold { hits: 0, aborts: 0 });
+            match state {
+                Continuation::Compiled(m) => return Some(*m),
+                Continuation::Failed => return None,
+                Continuation::Cold { hits, aborts } => {
+                    *hits += 1;
+                    if *hits < hot {
+                        return None;
+                    }
+                    *hits = 0;
+                    *aborts
+                }
+            }
+        };
+        if tree.members.borrow().len() > self.jit.params.max_side_traces as usize {
+            tree.continuations
+                .borrow_mut()
+                .insert(pc, Continuation::Failed);
+            return None;
+        }
+        match self.jit_record_continuation(tree, pc) {
+            Ok(index) => {
+                tree.continuations
+                    .borrow_mut()
+                    .insert(pc, Continuation::Compiled(index));
+                Some(index)
+            }
+            Err(reason) => {
+                let state = if aborts + 1 >= 3 {
+                    Continuation::Failed
+                } else {
+                    Continuation::Cold {
+                        hits: 0,
+                        aborts: aborts + 1,
+                    }
+                };
+                tree.continuations.borrow_mut().insert(pc, state);
+                self.jit.log(format_args!(
+                    "abort continuation of {} at pc {pc}: {reason}",
+                    tree.label
+                ));
+                None
+            }
+        }
+    }
+
+    /// Records, optimizes and compiles the continuation at `pc`; its member index.
+    fn jit_record_continuation(
+        &mut self,
+        tree: &Rc<LoopTrace>,
+        pc: usize,
+    ) -> Result<usize, AbortReason> {
+        let index = tree.members.borrow().len();
+        let started = std::time::Instant::now();
+        let homes = tree.homes.borrow().clone();
+        let start = ContinuationStart {
+            pc,
+            header: tree.header,
+            back_edge: tree.back_edge,
+            entry_depth: tree.entry_depth,
+            homes: &homes,
+        };
+        let recording = record_continuation(self, &start, self.jit.params.max_trace_length)
+            .map_err(|abort| abort.reason)?;
+        let mut trace = recording.trace;
+        if trace.snapshots.len() >= 1 << EXIT_MEMBER_SHIFT {
+            return Err(AbortReason::TraceTooLong);
+        }
+        pyrite_ir::passes::optimize(&mut trace).map_err(|e| AbortReason::Compile(e.to_string()))?;
+        let call_exit = match &recording.loop_call {
+            Some(_) => Some(loop_call_exit(&trace)?),
+            None => None,
+        };
+        let options = CompileOptions {
+            stress: self.jit.stressed(),
+            disassemble: self.jit.dump_asm,
+        };
+        let root_address = tree
+            .members
+            .borrow()
+            .first()
+            .map(|m| m.compiled.address())
+            .ok_or(AbortReason::FrameShape)?;
+        let compiled = match self.jit.compiler.as_mut() {
+            Some(c) => c.compile_continuation(
+                &trace,
+                &self.jit.helpers,
+                &options,
+                (index as u32) << EXIT_MEMBER_SHIFT,
+                root_address,
+            ),
+            None => return Err(AbortReason::Compile("no compiler".into())),
+        }
+        .map_err(|e| AbortReason::Compile(e.0))?;
+        let line = self.frames.last().and_then(|f| f.code.as_code()).map(|c| {
+            (
+                c.line_of(pc),
+                c.filename.as_str().unwrap_or("?").to_string(),
+            )
+        });
+        let label = match line {
+            Some((line, file)) => format!("cont@{file}:{line}"),
+            None => "cont@?".to_string(),
+        };
+        self.jit.announce(&compiled, &trace, &label, started);
+        *tree.homes.borrow_mut() = recording.homes;
+        tree.deps.borrow_mut().extend(recording.deps);
+        let mut exits = vec![ExitState::default(); trace.snapshots.len()];
+        if let (Some(k), Some(call)) = (call_exit, recording.loop_call) {
+            if let Some(e) = exits.get_mut(k) {
+                e.done = true;
+            }
+            self.jit_log_loop_call(compiled.id, k, &call);
+            tree.calls.borrow_mut().insert((index, k), call);
+        }
+        tree.members.borrow_mut().push(Rc::new(TreeMember {
+            compiled,
+            trace,
+            exits: std::cell::RefCell::new(exits),
+            label,
+        }));
+        Ok(index)
+    }
+}
+
+impl Vm {
+    /// Logs (`--jit-log`) that exit `k` of trace `id` calls `call`'s inner loop.
+    pub(crate) fn jit_log_loop_call(&mut self, id: u32, k: usize, call: &LoopCall) {
+        if !self.jit.log_enabled() {
+            return;
+        }
+        let inner = self
+            .frames
+            .last()
+            .and_then(|f| self.jit.loops.get(&(f.code.bits(), call.header)))
+            .and_then(|s| s.trace.as_ref())
+            .and_then(|t| {
+                let first = t.members.borrow().first().map(|m| m.compiled.id);
+                first.map(|id| format!("trace#{id} {}", t.label))
+            })
+            .unwrap_or_else(|| "?".to_string());
+        self.jit
+            .log(format_args!("trace#{id} exit {k} calls inner loop {inner}"));
+    }
+}
+
+/// The exit (snapshot) of the loop call that ends an optimized trace.
+pub(crate) fn loop_call_exit(trace: &pyrite_ir::Trace) -> Result<usize, AbortReason> {
+    trace
+        .insts
+        .iter()
+        .rev()
+        .find(|i| i.op == pyrite_ir::Op::Exit)
+        .and_then(|i| i.snapshot)
+        .map(|s| s.0 as usize)
+        .ok_or_else(|| AbortReason::Compile("the loop call's exit is gone".into()))
+}
