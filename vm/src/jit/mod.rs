@@ -153,6 +153,11 @@ pub struct JitState {
     /// The exception a residual call raised while driving traces, to be raised at the
     /// frame's `CALL` once the driver returns.
     pub(crate) raised: Option<crate::runtime::errors::PyErr>,
+    /// Code objects whose residual call returned an object (the VM had to finish the
+    /// `CALL` after the trace left): later recordings do not call them residually.
+    pub(crate) residual_objects: RefCell<HashMap<u64, Value>>,
+    /// A residual call returned an object while driving: the tree is dropped.
+    pub(crate) residual_stale: bool,
 }
 
 impl JitState {
@@ -214,6 +219,8 @@ impl JitState {
             no_inline: RefCell::new(HashMap::new()),
             last_exit: None,
             raised: None,
+            residual_objects: RefCell::new(HashMap::new()),
+            residual_stale: false,
         }
     }
 
@@ -281,6 +288,7 @@ impl Vm {
                     if let Some(s) = self.jit.loops.get_mut(&key) {
                         s.refused = 0;
                     }
+                    self.jit_drop_if_stale(key, back_edge, header, &trace.label);
                     match self.jit.raised.take() {
                         Some(e) => BackEdge::Raise(e),
                         None => BackEdge::Reload,
@@ -420,12 +428,41 @@ impl Vm {
         let driven = self.jit_drive(&loop_trace);
         self.jit_log_last_exit();
         match driven {
-            nest::Driven::Ran => match self.jit.raised.take() {
-                Some(e) => BackEdge::Raise(e),
-                None => BackEdge::Reload,
-            },
+            nest::Driven::Ran => {
+                let label = loop_trace.label.clone();
+                self.jit_drop_if_stale(key, back_edge, header, &label);
+                match self.jit.raised.take() {
+                    Some(e) => BackEdge::Raise(e),
+                    None => BackEdge::Reload,
+                }
+            }
             nest::Driven::Refused | nest::Driven::Busy => BackEdge::Continue,
         }
+    }
+
+    /// Drops the loop's tree when one of its residual calls returned an object: every
+    /// iteration would leave the trace for the VM to finish the `CALL`, which is slower
+    /// than interpreting. The next recording inlines that function (or aborts).
+    fn jit_drop_if_stale(
+        &mut self,
+        key: (u64, usize),
+        back_edge: usize,
+        header: usize,
+        label: &str,
+    ) {
+        if !std::mem::take(&mut self.jit.residual_stale) {
+            return;
+        }
+        if let Some(s) = self.jit.loops.get_mut(&key) {
+            s.trace = None;
+        }
+        self.jit_abort(
+            key,
+            back_edge,
+            AbortReason::UnsupportedTypes("a residual call returning an object"),
+            header,
+            label,
+        );
     }
 
     /// Logs the exit through which traces returned to the interpreter (`--jit-log`).

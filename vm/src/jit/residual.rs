@@ -241,6 +241,16 @@ fn residual(pc: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     let version = vm.tracing.version.get();
     let outcome = vm.call(&callee, &values);
     drop(values);
+    if let Ok(v) = &outcome
+        && v.is_heap()
+        && let Some(f) = callee.as_function()
+    {
+        let code = f.code.borrow().clone();
+        if let Ok(mut set) = vm.jit.residual_objects.try_borrow_mut() {
+            set.insert(code.bits(), code);
+        }
+        vm.jit.residual_stale = true;
+    }
     drop(callee);
     // SAFETY: the tree outlives its run (`exec::run`'s caller holds an `Rc`).
     let tree = unsafe { &*state.tree };

@@ -37,11 +37,20 @@ impl Recorder<'_> {
         let Some(f) = callee.v.as_function() else {
             return false;
         };
-        self.vm
+        let code = f.code.borrow().bits();
+        let objects = self
+            .vm
             .jit
-            .no_inline
+            .residual_objects
             .try_borrow()
-            .is_ok_and(|set| set.contains_key(&f.code.borrow().bits()))
+            .map_or(true, |set| set.contains_key(&code));
+        !objects
+            && self
+                .vm
+                .jit
+                .no_inline
+                .try_borrow()
+                .is_ok_and(|set| set.contains_key(&code))
     }
 
     /// Marks the function whose inlined call the recording was in when it aborted: later
