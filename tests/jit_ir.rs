@@ -425,6 +425,68 @@ print(run(1000))
 }
 
 #[test]
+fn recursion_beyond_the_inline_depth_is_a_residual_call() {
+    let source = "\
+def depth(n):
+    if n < 2:
+        return n
+    return depth(n - 1) + 1
+
+def run(k):
+    total = 0
+    for i in range(k):
+        total += depth(i % 40)
+    return total
+print(run(20000))
+";
+    let (stdout, stderr) = run_jit("residual_call", source, &[]);
+    assert_eq!(stdout, "390000\n");
+    let all = traces(&stderr);
+    // The first recording aborts inside the inlined recursion; the next one calls `depth`
+    // from the trace, and a side trace continues after the call and links back.
+    let root = all
+        .iter()
+        .find(|(header, body)| {
+            header.contains("loop@") && body.iter().any(|l| l.contains("call @residual_call_1"))
+        })
+        .unwrap_or_else(|| panic!("no trace with a residual call in:\n{stderr}"));
+    assert!(root.1.iter().any(|l| l.starts_with("exit")), "{root:#?}");
+    assert!(
+        all.iter()
+            .any(|(header, body)| header.contains("side@")
+                && body.iter().any(|l| l.starts_with("link"))),
+        "no side trace linking back after the call:\n{stderr}"
+    );
+    let aborts = stderr
+        .lines()
+        .filter(|l| l.starts_with("[jit] abort"))
+        .count();
+    assert!(aborts <= 1, "{stderr}");
+    assert!(!stderr.contains("blacklisted"), "{stderr}");
+}
+
+#[test]
+fn round_to_two_digits_is_one_helper_call() {
+    let source = "\
+def run(n):
+    t = 0.0
+    x = 0.0
+    for i in range(n):
+        x += 0.0137
+        t += round(x, 2)
+    return t
+print(round(run(100000), 3))
+";
+    let (stdout, stderr) = run_jit("round_call", source, &[]);
+    // CPython 3.13 prints this.
+    assert_eq!(stdout, "68500681.87\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "call @round_float"), 1, "{body:#?}");
+    assert_eq!(count(&body, "call"), 1, "{body:#?}");
+    assert_eq!(count(&body, "box_float"), 0, "{body:#?}");
+}
+
+#[test]
 fn tuple_passed_to_an_inlined_call_is_never_allocated_and_rebuilt_at_exits() {
     // The tuple lives in the inlined frame's snapshots as a virtual; the trace compiles
     // and the exit of the untaken branch rebuilds it for the interpreter.

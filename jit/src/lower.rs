@@ -739,9 +739,6 @@ impl Lowering<'_, '_> {
             .helpers
             .address(&helper.name)
             .ok_or_else(|| CompileError(format!("backend: unknown helper @{}", helper.name)))?;
-        if helper.effect == Effect::MayCall {
-            return Err(self.unsupported("a may_call helper"));
-        }
         let mut sig = Signature::new(self.params.helper_call_conv);
         for &p in &helper.params {
             let ty = machine_type(p).ok_or_else(|| self.unsupported("a void parameter"))?;
@@ -758,7 +755,9 @@ impl Lowering<'_, '_> {
         let callee = self.b.ins().iconst(types::I64, address as i64);
         let call = self.b.ins().call_indirect(sigref, callee, &args);
         let result = self.b.inst_results(call).first().copied();
-        if helper.effect == Effect::MayRaise {
+        // A `may_call` helper (a residual call) flags the error word when its call did not
+        // return to the trace (it raised, or the VM must finish the instruction).
+        if helper.effect != Effect::Pure {
             // A helper that did its work must never be failed on purpose (the interpreter
             // would repeat its side effect), and the eval-breaker poll belongs to real guards.
             let error = self

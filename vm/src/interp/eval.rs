@@ -1031,8 +1031,11 @@ impl Vm {
                             counter.set(c - 1);
                         } else {
                             save!();
-                            if let crate::jit::BackEdge::Reload = self.jit_back_edge(lasti, ip) {
-                                return Ok(Flow::Reload);
+                            match self.jit_back_edge(lasti, ip) {
+                                crate::jit::BackEdge::Continue => {}
+                                crate::jit::BackEdge::Reload => return Ok(Flow::Reload),
+                                // The frame already points at the raising `CALL`.
+                                crate::jit::BackEdge::Raise(e) => return Err((e, false)),
                             }
                         }
                     }

@@ -15,7 +15,7 @@ use pyrite_ir::{SnapValue, Type};
 use crate::jit::glue::clone_trace_word;
 use crate::jit::recorder::{Dep, Home, RangeField, dict_version, iter, range_state};
 use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
-use crate::jit::{frames, virtuals};
+use crate::jit::{frames, residual, virtuals};
 use crate::object::{Payload, Value};
 use crate::types::iter::IterState;
 use crate::vm::Vm;
@@ -27,9 +27,14 @@ pub(crate) enum Outcome {
     Ran { member: usize, exit: usize },
     /// A dependency failed: the trace did not run.
     Refused,
+    /// Too many trace runs are nested (through residual calls): the trace did not run.
+    Busy,
+    /// A residual call finished the trace's `CALL` (its exit is not counted); `Err` when it
+    /// raised: the exception is to be raised at that `CALL`.
+    Called(Result<(), crate::runtime::errors::PyErr>),
 }
 
-fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
+pub(crate) fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
     deps.iter().all(|dep| match dep {
         Dep::DictVersion { dict, version } => dict_version(dict) == Some(*version),
         Dep::DictValue { dict, index, value } => dict
@@ -56,7 +61,7 @@ fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
 }
 
 /// The current word of a home.
-fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
+pub(crate) fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
     match home {
         Home::Virtual { .. } => Some(0),
         Home::Frame(i) => vm.stack.get(base + i).map(Value::bits),
@@ -99,6 +104,9 @@ pub(crate) fn run(vm: &mut Vm, trace: &LoopTrace, entry: usize) -> Outcome {
 }
 
 fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch) -> Outcome {
+    if residual::nesting() >= residual::MAX_NESTING {
+        return Outcome::Busy;
+    }
     if !deps_hold(vm, &trace.deps.borrow()) {
         return Outcome::Refused;
     }
@@ -136,10 +144,32 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
     if stressed {
         ctx.stress_countdown = vm.jit.stress_countdown;
     }
-    let exit = match vm.jit.compiler.as_ref() {
-        Some(compiler) => root.compiled.enter(compiler.trampoline(), &mut ctx),
-        None => return Outcome::Refused,
+    let Some(trampoline) = vm
+        .jit
+        .compiler
+        .as_ref()
+        .map(|c| c.trampoline() as *const pyrite_jit::code::Trampoline)
+    else {
+        return Outcome::Refused;
     };
+    let mut state = residual::RunState {
+        vm: std::ptr::null_mut(),
+        ctx: &mut ctx,
+        tree: trace,
+        homes: homes.as_ptr(),
+        nhomes: homes.len(),
+        slots: slots.as_mut_ptr(),
+        entry_words: entry_words.as_mut_ptr(),
+        frame: vm.frames.len() - 1,
+        pending: None,
+        outer: std::ptr::null_mut(),
+        depth: 0,
+    };
+    // Residual calls reach the VM through this pointer while native code runs; nothing
+    // here touches `vm` until the trace has returned.
+    state.vm = vm;
+    let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
+    let pending = state.pending.take();
     if stressed {
         vm.jit.stress_countdown = if ctx.stress_countdown <= 0 {
             i64::from(vm.jit.params.fail_guard_every.max(1))
@@ -161,11 +191,16 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         entry_depth: trace.entry_depth,
     };
     if entry == 0 {
-        let warm_up = vm.jit.params.short_trip_sample;
+        // Not before a hot exit could have grown its side trace: a stitched residual call
+        // leaves every entry until the side trace after it is compiled.
+        let warm_up = vm.jit.params.short_trip_sample.max(vm.jit.params.hot_exit);
         crate::jit::short_trip::count(trace, warm_up, &scratch.entry_words, &scratch.slots);
     }
     deoptimize(vm, &exiting, exit, scratch, &virtual_words);
-    Outcome::Ran { member, exit }
+    match pending {
+        Some(pending) => Outcome::Called(residual::finish_call(vm, pending)),
+        None => Outcome::Ran { member, exit },
+    }
 }
 
 /// The trace whose exit is being taken, and the tree's homes.

@@ -20,7 +20,7 @@ use crate::object::Value;
 use crate::vm::Vm;
 
 /// The instruction after the one at `pc` (a `CALL` an outer frame is suspended in).
-fn after(code: &Value, pc: usize) -> usize {
+pub(crate) fn after(code: &Value, pc: usize) -> usize {
     let op = code
         .as_code()
         .and_then(|c| c.units.get(pc))

@@ -16,7 +16,7 @@ use crate::object::{Payload, Value};
 use crate::types::iter::IterState;
 
 /// Runs `f` on the value behind a word a trace passed to a helper.
-fn with_word<R>(word: u64, f: impl FnOnce(&Value) -> R) -> R {
+pub(crate) fn with_word<R>(word: u64, f: impl FnOnce(&Value) -> R) -> R {
     // SAFETY: helpers are only called by traces, whose value words are borrowed from the
     // slot array (copied from live frame slots and globals that keep their references while
     // the trace runs), from list items (lists are not mutated by traces), or from trace
@@ -32,7 +32,7 @@ pub(crate) fn clone_trace_word(word: u64) -> Value {
 }
 
 /// Whether `v` is an object of exactly the type at address `type_bits`.
-fn has_exact_type(v: &Value, type_bits: u64) -> bool {
+pub(crate) fn has_exact_type(v: &Value, type_bits: u64) -> bool {
     v.as_object().is_some_and(|o| o.type_bits() == type_bits)
 }
 
@@ -268,5 +268,8 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::OBJ_LEN, obj_len as *const () as u64);
     table.add(names::CELL_GET, cell_get as *const () as u64);
     crate::jit::math_helpers::register(&mut table);
+    crate::jit::residual::register(&mut table);
+    crate::jit::number_helpers::register(&mut table);
+    crate::jit::dict_helpers::register(&mut table);
     table
 }

@@ -12,13 +12,16 @@
 //! deoptimization), [`glue`] (runtime helpers and raw words: the only `unsafe` here).
 //! The interpreter's only hook is one call in `JUMP_BACKWARD` when its counter fires.
 
+pub(crate) mod dict_helpers;
 pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
 pub(crate) mod keymap;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
+pub(crate) mod number_helpers;
 pub(crate) mod recorder;
+pub(crate) mod residual;
 pub(crate) mod short_trip;
 pub(crate) mod virtuals;
 
@@ -79,6 +82,42 @@ pub(crate) struct LoopTrace {
     pub trips: std::cell::Cell<short_trip::Trips>,
 }
 
+/// The exit states of a new trace: the snapshot a residual call leaves through (to have
+/// the VM finish its `CALL`) never gets a side trace.
+fn exit_states(trace: &pyrite_ir::Trace) -> Vec<ExitState> {
+    let mut exits = vec![ExitState::default(); trace.snapshots.len()];
+    for inst in &trace.insts {
+        if inst.op != pyrite_ir::Op::Call {
+            continue;
+        }
+        let pyrite_ir::Imm::Helper(id) = inst.imm else {
+            continue;
+        };
+        let residual = trace
+            .helper(id)
+            .is_some_and(|h| residual::NAMES.contains(&h.name.as_str()));
+        if residual && let Some(state) = inst.snapshot.and_then(|s| exits.get_mut(s.0 as usize)) {
+            state.done = true;
+        }
+    }
+    exits
+}
+
+/// Where a side trace from an exit with `snapshot` starts: the innermost frame's file and
+/// line (an exit inside inlined calls rebuilt their frames above the root, the innermost on
+/// top; its code, not the root's, owns the snapshot's innermost pc).
+fn side_trace_line(
+    frames: &[crate::interp::frame::Frame],
+    snapshot: &pyrite_ir::Snapshot,
+) -> Option<(u32, String)> {
+    let pc = snapshot.frames.last()?.pc as usize;
+    let code = frames.last()?.code.as_code()?;
+    Some((
+        code.line_of(pc),
+        code.filename.as_str().unwrap_or("?").to_string(),
+    ))
+}
+
 /// Exit numbers carry the member index above this many bits.
 pub(crate) const EXIT_MEMBER_SHIFT: u32 = 16;
 
@@ -111,12 +150,23 @@ pub struct JitState {
     perf: Option<PerfMap>,
     /// Guards left before a stress failure (`-X jit-fail-guard-every`).
     stress_countdown: i64,
+    /// Code objects whose calls traces make residual instead of inlining (their inlined
+    /// recording aborted once, e.g. recursion beyond the inline depth), keyed by address.
+    pub(crate) no_inline: RefCell<KeyMap<u64, Value>>,
     /// With `--jit-log`: the last exit taken, logged once the driver hands the frame back
     /// to the interpreter (exits that lead into an inner loop or a continuation are not
     /// returns to the interpreter).
     last_exit: Option<String>,
     /// Buffers for trace entries and exits.
     scratch: exec::Scratch,
+    /// The exception a residual call raised while driving traces, to be raised at the
+    /// frame's `CALL` once the driver returns.
+    pub(crate) raised: Option<crate::runtime::errors::PyErr>,
+    /// Code objects whose residual call returned an object (the VM had to finish the
+    /// `CALL` after the trace left): later recordings do not call them residually.
+    pub(crate) residual_objects: RefCell<KeyMap<u64, Value>>,
+    /// A residual call returned an object while driving: the tree is dropped.
+    pub(crate) residual_stale: bool,
 }
 
 impl JitState {
@@ -175,8 +225,12 @@ impl JitState {
             random: PenaltyRandom::new(0x9E37_79B9_7F4A_7C15),
             perf,
             stress_countdown,
+            no_inline: RefCell::new(KeyMap::default()),
             last_exit: None,
             scratch: exec::Scratch::default(),
+            raised: None,
+            residual_objects: RefCell::new(KeyMap::default()),
+            residual_stale: false,
         }
     }
 
@@ -208,6 +262,8 @@ pub(crate) enum BackEdge {
     Continue,
     /// A trace ran: the frame's state moved; reload it.
     Reload,
+    /// A trace's residual call raised: raise this at the frame's `lasti` (its `CALL`).
+    Raise(crate::runtime::errors::PyErr),
 }
 
 impl Vm {
@@ -243,8 +299,13 @@ impl Vm {
                         s.refused = 0;
                     }
                     self.jit_judge_trips(key, &trace);
-                    BackEdge::Reload
+                    self.jit_drop_if_stale(key, back_edge, header, &trace.label);
+                    match self.jit.raised.take() {
+                        Some(e) => BackEdge::Raise(e),
+                        None => BackEdge::Reload,
+                    }
                 }
+                nest::Driven::Busy => BackEdge::Continue,
                 nest::Driven::Refused => {
                     let state = self.jit.loops.entry(key).or_default();
                     state.refused += 1;
@@ -342,7 +403,7 @@ impl Vm {
             }
         };
         self.jit.announce(&compiled, &trace, &label, started);
-        let mut exits = vec![ExitState::default(); trace.snapshots.len()];
+        let mut exits = exit_states(&trace);
         let mut calls = KeyMap::default();
         if let Some(call) = recording.loop_call {
             if let Some(e) = exits.get_mut(call_exit) {
@@ -384,9 +445,41 @@ impl Vm {
         let driven = self.jit_drive(&loop_trace);
         self.jit_log_last_exit();
         match driven {
-            nest::Driven::Ran => BackEdge::Reload,
-            nest::Driven::Refused => BackEdge::Continue,
+            nest::Driven::Ran => {
+                let label = loop_trace.label.clone();
+                self.jit_drop_if_stale(key, back_edge, header, &label);
+                match self.jit.raised.take() {
+                    Some(e) => BackEdge::Raise(e),
+                    None => BackEdge::Reload,
+                }
+            }
+            nest::Driven::Refused | nest::Driven::Busy => BackEdge::Continue,
         }
+    }
+
+    /// Drops the loop's tree when one of its residual calls returned an object: every
+    /// iteration would leave the trace for the VM to finish the `CALL`, which is slower
+    /// than interpreting. The next recording inlines that function (or aborts).
+    fn jit_drop_if_stale(
+        &mut self,
+        key: (u64, usize),
+        back_edge: usize,
+        header: usize,
+        label: &str,
+    ) {
+        if !std::mem::take(&mut self.jit.residual_stale) {
+            return;
+        }
+        if let Some(s) = self.jit.loops.get_mut(&key) {
+            s.trace = None;
+        }
+        self.jit_abort(
+            key,
+            back_edge,
+            AbortReason::UnsupportedTypes("a residual call returning an object"),
+            header,
+            label,
+        );
     }
 
     /// Logs the exit through which traces returned to the interpreter (`--jit-log`).
@@ -473,6 +566,11 @@ impl Vm {
             .snapshots
             .get(exit)
             .ok_or(AbortReason::FrameShape)?;
+        // A run of this tree is in progress below (a residual call re-entered the
+        // interpreter): its homes cannot grow now.
+        if tree.homes.try_borrow_mut().is_err() {
+            return Err(AbortReason::FrameShape);
+        }
         let index = tree.members.borrow().len();
         let started = std::time::Instant::now();
         let homes = tree.homes.borrow().clone();
@@ -519,16 +617,7 @@ impl Vm {
             None => return Err(AbortReason::Compile("no compiler".into())),
         }
         .map_err(|e| AbortReason::Compile(e.0))?;
-        // The root frame (an exit inside inlined calls left their frames above it).
-        let root = self.frames.len().saturating_sub(snapshot.frames.len());
-        let line = self.frames.get(root).and_then(|f| {
-            f.code.as_code().map(|c| {
-                (
-                    c.line_of(snapshot.frames.first().map_or(0, |f| f.pc as usize)),
-                    c.filename.as_str().unwrap_or("?").to_string(),
-                )
-            })
-        });
+        let line = side_trace_line(&self.frames, snapshot);
         let label = match line {
             Some((line, file)) => format!("side@{file}:{line}"),
             None => "side@?".to_string(),
@@ -536,7 +625,7 @@ impl Vm {
         self.jit.announce(&compiled, &trace, &label, started);
         *tree.homes.borrow_mut() = recording.homes;
         tree.deps.borrow_mut().extend(recording.deps);
-        let mut exits = vec![ExitState::default(); trace.snapshots.len()];
+        let mut exits = exit_states(&trace);
         if let (Some(k), Some(call)) = (call_exit, recording.loop_call) {
             if let Some(e) = exits.get_mut(k) {
                 e.done = true;

@@ -64,8 +64,11 @@ pub(crate) enum Continuation {
 pub(crate) enum Driven {
     /// The first entry was refused: nothing changed.
     Refused,
-    /// Traces ran; the frame is where the last one left it.
+    /// Traces ran; the frame is where the last one left it (if a residual call raised,
+    /// `JitState::raised` holds the exception to raise there).
     Ran,
+    /// Trace runs are nested too deeply (through residual calls): nothing ran.
+    Busy,
 }
 
 /// Whether the driver may go on after a trace left: no interrupt, no tracing, JIT on.
@@ -83,9 +86,16 @@ impl Vm {
         let mut ran = false;
         loop {
             let (member, exit) = match exec::run(self, tree, entry) {
-                Outcome::Refused if ran => return Driven::Ran,
+                Outcome::Refused | Outcome::Busy if ran => return Driven::Ran,
                 Outcome::Refused => return Driven::Refused,
+                Outcome::Busy => return Driven::Busy,
                 Outcome::Ran { member, exit } => (member, exit),
+                // The VM finished a residual call's `CALL`: the frame is the interpreter's.
+                Outcome::Called(Ok(())) => return Driven::Ran,
+                Outcome::Called(Err(e)) => {
+                    self.jit.raised = Some(e);
+                    return Driven::Ran;
+                }
             };
             ran = true;
             let call = tree.calls.borrow().get(&(member, exit)).cloned();
@@ -122,7 +132,7 @@ impl Vm {
             .loops
             .get(&(code.bits(), call.header))
             .and_then(|s| s.trace.clone())?;
-        if let Driven::Refused = self.jit_drive(&inner) {
+        if !matches!(self.jit_drive(&inner), Driven::Ran) || self.jit.raised.is_some() {
             return None;
         }
         let frame = self.frames.last()?;

@@ -117,8 +117,12 @@ struct Entry {
 
 mod attr;
 mod builtin;
+mod dict;
 mod inline;
 mod instance;
+mod numeric;
+mod residual;
+mod typecheck;
 
 type Step<T> = Result<T, AbortReason>;
 
@@ -153,6 +157,8 @@ struct Recorder<'a> {
     list_append_method: Option<Value>,
     /// Inlined calls (virtual frames) in progress.
     calls: inline::Calls,
+    /// The trace ended early with a residual call (`recorder::residual`).
+    stitched: bool,
     /// The recording stopped at an inner loop with a compiled tree, to be called.
     loop_call: Option<crate::jit::nest::LoopCall>,
 }
@@ -201,7 +207,7 @@ pub(crate) fn record(
     }
     let end = loop_end(&code.units, header, back_edge);
     rec.run_to_back_edge(header, header, end, max_length)?;
-    if rec.loop_call.is_none() {
+    if rec.loop_call.is_none() && !rec.stitched {
         if rec.stack.len() != entry_depth {
             return Err(at(AbortReason::FrameShape));
         }
@@ -440,6 +446,7 @@ impl<'a> Recorder<'a> {
             built_instances: instance::BuiltInstances::default(),
             list_append_method: None,
             calls: inline::Calls::default(),
+            stitched: false,
             loop_call: None,
         }
     }
@@ -467,7 +474,7 @@ impl<'a> Recorder<'a> {
         pc: usize,
     ) -> Result<Recording, Abort> {
         let at = |reason| Abort { reason, pc };
-        if self.loop_call.is_none() {
+        if self.loop_call.is_none() && !self.stitched {
             if self.stack.len() != entry_depth {
                 return Err(at(AbortReason::FrameShape));
             }
@@ -543,7 +550,9 @@ impl<'a> Recorder<'a> {
                 Ok(Some(next)) => pc = next,
                 Ok(None) => return Ok(()),
                 Err(reason) => {
-                    // Inside an inlined call, report the root frame's CALL.
+                    // Inside an inlined call, report the root frame's CALL; the next
+                    // recording calls that function residually instead.
+                    self.mark_no_inline();
                     let pc = self.calls.root_call_pc().unwrap_or(pc);
                     return Err(Abort { reason, pc });
                 }
@@ -1041,15 +1050,25 @@ impl Recorder<'_> {
                 let seq = self.pop()?;
                 let e = match self.subscript_seq(&seq, &index)? {
                     Some(e) => e,
-                    None => self.subscript(&seq, &index)?,
+                    None => match self.dict_subscript(&seq, &index)? {
+                        Some(e) => e,
+                        None => self.subscript(&seq, &index)?,
+                    },
                 };
                 self.push(e);
             }
-            Opcode::STORE_SUBSCR => self.store_subscr()?,
+            Opcode::STORE_SUBSCR => {
+                if !self.store_subscr_dict()? {
+                    self.store_subscr()?;
+                }
+            }
             Opcode::BUILD_TUPLE => self.build_tuple(arg as usize)?,
             Opcode::UNPACK_SEQUENCE => self.unpack_sequence(arg as usize)?,
             Opcode::CONTAINS_OP => {
-                let e = self.contains(arg == 1)?;
+                let e = match self.contains_dict(arg == 1)? {
+                    Some(e) => e,
+                    None => self.contains(arg == 1)?,
+                };
                 self.push(e);
             }
             Opcode::LOAD_ATTR
@@ -1060,6 +1079,10 @@ impl Recorder<'_> {
                         )?
                         .is_some() => {}
             Opcode::CALL => {
+                if self.wants_residual(arg as usize) {
+                    self.residual_call(arg as usize, start, next)?;
+                    return Ok(None);
+                }
                 let init = self.instantiate(arg as usize)?;
                 if let Some(target) = self.inline_call(arg as usize, start, next, false)? {
                     self.entered_init(init)?;

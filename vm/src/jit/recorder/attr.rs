@@ -46,7 +46,7 @@ impl Recorder<'_> {
     }
 
     /// Guards that `e` is the object `v` (a no-op for the constant itself).
-    fn guard_is(&mut self, e: &Entry, v: &Value) -> Step<Entry> {
+    pub(super) fn guard_is(&mut self, e: &Entry, v: &Value) -> Step<Entry> {
         if self.b.trace().type_of(e.r) != Type::Value {
             return Err(AbortReason::UnsupportedTypes("attribute of a number"));
         }

@@ -1,6 +1,7 @@
 //! Builtins lowered to IR: `abs`, `min`/`max` of two numbers of one kind, `len` of a str or
 //! dict, `int()`/`float()` of numbers and the `math` module's `sqrt`, `fabs` and
-//! one-argument float functions (`math_helpers`).
+//! one-argument float functions (`math_helpers`); `round`, `divmod` and `hash` are in
+//! `recorder::numeric`, `isinstance` in `recorder::typecheck`.
 //!
 //! The callee must be a trace constant (a folded builtin or module attribute, pinned by the
 //! trace's dependencies). Where Python would raise, the IR leaves the trace *before* the
@@ -74,6 +75,11 @@ impl Recorder<'_> {
             (Callee::IntType, [x]) => self.lower_int(x)?,
             (Callee::FloatType, [x]) => self.lower_float(x)?,
             (Callee::Math(name), [x]) => self.lower_math(name, x)?,
+            (Callee::Builtin("round"), [x]) => self.lower_round(x, None)?,
+            (Callee::Builtin("round"), [x, n]) => self.lower_round(x, Some(n))?,
+            (Callee::Builtin("divmod"), [a, b]) => self.lower_divmod(a, b)?,
+            (Callee::Builtin("hash"), [x]) => self.lower_hash(x)?,
+            (Callee::Builtin("isinstance"), [x, cls]) => self.lower_isinstance(x, cls)?,
             _ => None,
         };
         if result.is_some() {

@@ -73,6 +73,15 @@ impl Calls {
         self.callers.first().map(|c| c.call_pc)
     }
 
+    /// The function the root frame's inlined `CALL` called (call depth 1).
+    pub(super) fn root_callee(&self) -> Option<Value> {
+        match self.callers.len() {
+            0 => None,
+            1 => Some(self.function.clone()),
+            _ => Some(self.callers[1].function.clone()),
+        }
+    }
+
     /// Whether global names must be folded through the callee's own dicts.
     pub(super) fn foreign_globals(&self) -> bool {
         self.inlined() && self.foreign
