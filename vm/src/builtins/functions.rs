@@ -180,6 +180,40 @@ fn is_builtin_type_method(m: &Value, name: &str) -> bool {
     matches!(m.payload(), Some(Payload::BuiltinFunction(f)) if f.name == name)
 }
 
+/// `type.__instancecheck__`: the real type first; when that fails, what `obj.__class__`
+/// claims (a property, a class attribute or a proxy may name another class), as CPython's
+/// `object_isinstance`. An AttributeError from `__class__` means no claim.
+fn real_isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    if vm.is_instance(obj, cls) {
+        return Ok(true);
+    }
+    if !may_claim_other_class(vm, obj) {
+        return Ok(false);
+    }
+    let claimed = match vm.getattr_str(obj, "__class__") {
+        Ok(c) => c,
+        Err(e) if vm.err_matches(&e, ExcKind::AttributeError) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    Ok(!claimed.is(&vm.type_of(obj)) && vm.is_type(&claimed) && vm.is_subtype(&claimed, cls))
+}
+
+/// Whether `obj.__class__` could be anything but its type: its class (or a base other
+/// than `object`) defines `__class__` or `__getattribute__`.
+fn may_claim_other_class(vm: &Vm, obj: &Value) -> bool {
+    let ty = vm.type_of(obj);
+    let object = &vm.types.object;
+    ["__class__", "__getattribute__"].iter().any(|name| {
+        match (
+            vm.lookup_type_attr(&ty, name),
+            vm.lookup_type_attr(object, name),
+        ) {
+            (Some(found), Some(base)) => !found.is(&base),
+            _ => true,
+        }
+    })
+}
+
 /// `isinstance(obj, cls)` with tuples and `__instancecheck__`.
 pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     if let Some(o) = obj.as_object()
@@ -189,7 +223,7 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     }
     if vm.is_type(cls) {
         if plain_metaclass(vm, cls) {
-            return Ok(vm.is_instance(obj, cls));
+            return real_isinstance(vm, obj, cls);
         }
         if let Some(m) = vm.lookup_special(cls, "__instancecheck__")
             && !is_builtin_type_method(&m, "__instancecheck__")
@@ -197,7 +231,7 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
             let r = vm.call(&m, &[cls.clone(), obj.clone()])?;
             return vm.truthy(&r);
         }
-        return Ok(vm.is_instance(obj, cls));
+        return real_isinstance(vm, obj, cls);
     }
     if let Some(items) = cls.as_tuple() {
         let items = items.to_vec();
@@ -239,7 +273,7 @@ fn builtin_isinstance(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         && args.kwnames.is_empty()
         && plain_metaclass(vm, cls)
     {
-        return Ok(Value::from_bool(vm.is_instance(obj, cls)));
+        return real_isinstance(vm, obj, cls).map(Value::from_bool);
     }
     let pos = args.exact("isinstance", 2)?;
     Ok(Value::from_bool(isinstance(vm, &pos[0], &pos[1])?))
