@@ -103,6 +103,20 @@ fn exit_states(trace: &pyrite_ir::Trace) -> Vec<ExitState> {
     exits
 }
 
+/// Whether exit `exit` is the unconditional exit a trace ends with after a residual call
+/// (its side trace finishes the iteration).
+fn is_stitch_exit(trace: &pyrite_ir::Trace, exit: usize) -> bool {
+    let ends_here = trace.insts.last().is_some_and(|inst| {
+        inst.op == pyrite_ir::Op::Exit && inst.snapshot.is_some_and(|s| s.0 as usize == exit)
+    });
+    ends_here
+        && trace.insts.iter().any(|inst| {
+            inst.op == pyrite_ir::Op::Call
+                && matches!(inst.imm, pyrite_ir::Imm::Helper(id)
+                    if trace.helper(id).is_some_and(|h| residual::NAMES.contains(&h.name.as_str())))
+        })
+}
+
 /// Where a side trace from an exit with `snapshot` starts: the innermost frame's file and
 /// line (an exit inside inlined calls rebuilt their frames above the root, the innermost on
 /// top; its code, not the root's, owns the snapshot's innermost pc).
@@ -544,6 +558,13 @@ impl Vm {
                     // code, ...), and at once on an exit whose path leaves the loop: a
                     // side trace from it can never link back.
                     state.done = state.aborts >= 3 || reason == AbortReason::LeftLoop;
+                    // Every iteration of a trace that stitches after a residual call
+                    // leaves through this exit until its side trace exists: without one,
+                    // the tree costs more than the interpreter, so it goes (and the loop
+                    // is recorded again after its abort penalty, until blacklisted).
+                    if state.done && is_stitch_exit(&parent.trace, exit) {
+                        self.jit.residual_stale = true;
+                    }
                 }
                 drop(exits);
                 self.jit.log(format_args!(
