@@ -856,24 +856,7 @@ impl Vm {
                 }
                 Opcode::BUILD_STRING => {
                     let n = arg as usize;
-                    let parts = &self.stack[sp - n..sp];
-                    let joined = if parts
-                        .iter()
-                        .any(|v| v.as_pystr().is_some_and(|p| p.has_surrogates()))
-                    {
-                        let bytes = parts
-                            .iter()
-                            .filter_map(Value::as_pystr)
-                            .flat_map(|p| p.wtf8().iter().copied())
-                            .collect();
-                        self.new_str_wtf8(bytes)
-                    } else {
-                        let mut s = String::new();
-                        for v in parts {
-                            s.push_str(v.as_str().unwrap_or(""));
-                        }
-                        self.new_string(s)
-                    };
+                    let joined = self.concat_strs(&self.stack[sp - n..sp]);
                     for slot in &mut self.stack[sp - n..sp] {
                         drop(std::mem::take(slot));
                     }
@@ -1388,22 +1371,7 @@ impl Vm {
                     let match_type = pop!();
                     let exc = pop!();
                     save!();
-                    let code_value = self
-                        .frames
-                        .last()
-                        .map(|f| f.code.clone())
-                        .unwrap_or(Value::NONE);
-                    let (rest, matched) =
-                        tri!(crate::builtins::exceptions::group::exception_group_match(
-                            self,
-                            &exc,
-                            &match_type,
-                            &code_value,
-                            lasti,
-                        ));
-                    if !matched.is_none() {
-                        self.exc_info = matched.clone();
-                    }
+                    let (rest, matched) = tri!(self.check_eg_match(&exc, &match_type, lasti));
                     push!(rest);
                     push!(matched);
                 }

@@ -33,6 +33,27 @@ impl Vm {
         self.new_pystr(PyStr::from_wtf8(bytes))
     }
 
+    /// The concatenation of `parts`, all `str` (f-strings' `BUILD_STRING`); lone surrogates
+    /// in any part keep the generalized UTF-8 form.
+    pub fn concat_strs(&self, parts: &[Value]) -> Value {
+        if parts
+            .iter()
+            .any(|v| v.as_pystr().is_some_and(|p| p.has_surrogates()))
+        {
+            let bytes = parts
+                .iter()
+                .filter_map(Value::as_pystr)
+                .flat_map(|p| p.wtf8().iter().copied())
+                .collect();
+            return self.new_str_wtf8(bytes);
+        }
+        let mut s = String::new();
+        for v in parts {
+            s.push_str(v.as_str().unwrap_or(""));
+        }
+        self.new_string(s)
+    }
+
     pub fn new_int(&self, i: i64) -> Value {
         match Value::try_small_int(i) {
             Some(v) => v,

@@ -419,3 +419,25 @@ pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, excs: &Value) -> PyResult<Va
     let list = vm.new_list(raised);
     vm.call(&group, &[msg, list])
 }
+
+impl Vm {
+    /// `CHECK_EG_MATCH` in the running frame: [`exception_group_match`], with the matched
+    /// part becoming the exception being handled.
+    pub(crate) fn check_eg_match(
+        &mut self,
+        exc: &Value,
+        match_type: &Value,
+        lasti: usize,
+    ) -> PyResult<(Value, Value)> {
+        let code_value = self
+            .frames
+            .last()
+            .map(|f| f.code.clone())
+            .unwrap_or(Value::NONE);
+        let (rest, matched) = exception_group_match(self, exc, match_type, &code_value, lasti)?;
+        if !matched.is_none() {
+            self.exc_info = matched.clone();
+        }
+        Ok((rest, matched))
+    }
+}
