@@ -132,6 +132,31 @@ fn side_trace_line(
     ))
 }
 
+/// Optimizes a tree member's trace; returns its loop-call exit if the recording ended in
+/// one.
+pub(crate) fn optimize_member(
+    trace: &mut pyrite_ir::Trace,
+    loop_call: bool,
+) -> Result<Option<usize>, AbortReason> {
+    if trace.snapshots.len() >= 1 << EXIT_MEMBER_SHIFT {
+        return Err(AbortReason::TraceTooLong);
+    }
+    pyrite_ir::passes::optimize(trace).map_err(|e| AbortReason::Compile(e.to_string()))?;
+    match loop_call {
+        true => nest::loop_call_exit(trace).map(Some),
+        false => Ok(None),
+    }
+}
+
+/// The entry address of `tree`'s root, which its other members link back to.
+pub(crate) fn root_address(tree: &LoopTrace) -> Result<u64, AbortReason> {
+    tree.members
+        .borrow()
+        .first()
+        .map(|m| m.compiled.address())
+        .ok_or(AbortReason::FrameShape)
+}
+
 /// Exit numbers carry the member index above this many bits.
 pub(crate) const EXIT_MEMBER_SHIFT: u32 = 16;
 
@@ -268,6 +293,14 @@ impl JitState {
     fn stressed(&self) -> bool {
         self.params.fail_guard_every != 0
     }
+
+    /// How traces are compiled under the current flags.
+    fn compile_options(&self) -> CompileOptions {
+        CompileOptions {
+            stress: self.stressed(),
+            disassemble: self.dump_asm,
+        }
+    }
 }
 
 /// What the interpreter does after the hook.
@@ -401,10 +434,7 @@ impl Vm {
                 }
             }
         }
-        let options = CompileOptions {
-            stress: self.jit.stressed(),
-            disassemble: self.jit.dump_asm,
-        };
+        let options = self.jit.compile_options();
         let compiled = match self.jit.compiler.as_mut() {
             Some(c) => c.compile(&trace, &self.jit.helpers, &options),
             None => return BackEdge::Continue,
@@ -606,27 +636,12 @@ impl Vm {
         let recording = recorder::record_side(self, &start, self.jit.params.max_trace_length)
             .map_err(|abort| abort.reason)?;
         let mut trace = recording.trace;
-        if trace.snapshots.len() >= 1 << EXIT_MEMBER_SHIFT {
-            return Err(AbortReason::TraceTooLong);
-        }
-        pyrite_ir::passes::optimize(&mut trace).map_err(|e| AbortReason::Compile(e.to_string()))?;
-        let call_exit = match &recording.loop_call {
-            Some(_) => Some(nest::loop_call_exit(&trace)?),
-            None => None,
-        };
+        let call_exit = optimize_member(&mut trace, recording.loop_call.is_some())?;
         if self.jit.compiler.is_none() {
             return Err(AbortReason::Compile("no compiler".into()));
         }
-        let options = CompileOptions {
-            stress: self.jit.stressed(),
-            disassemble: self.jit.dump_asm,
-        };
-        let root_address = tree
-            .members
-            .borrow()
-            .first()
-            .map(|m| m.compiled.address())
-            .ok_or(AbortReason::FrameShape)?;
+        let options = self.jit.compile_options();
+        let root_address = root_address(tree)?;
         let compiled = match self.jit.compiler.as_mut() {
             Some(c) => c.compile_linked(
                 &trace,

@@ -17,7 +17,7 @@
 
 use std::rc::Rc;
 
-use pyrite_jit::CompileOptions;
+use crate::jit::{optimize_member, root_address};
 use pyrite_profiler::AbortReason;
 
 use crate::builtins::iterators::new_iterator;
@@ -310,24 +310,9 @@ impl Vm {
         let recording = record_continuation(self, &start, self.jit.params.max_trace_length)
             .map_err(|abort| abort.reason)?;
         let mut trace = recording.trace;
-        if trace.snapshots.len() >= 1 << EXIT_MEMBER_SHIFT {
-            return Err(AbortReason::TraceTooLong);
-        }
-        pyrite_ir::passes::optimize(&mut trace).map_err(|e| AbortReason::Compile(e.to_string()))?;
-        let call_exit = match &recording.loop_call {
-            Some(_) => Some(loop_call_exit(&trace)?),
-            None => None,
-        };
-        let options = CompileOptions {
-            stress: self.jit.stressed(),
-            disassemble: self.jit.dump_asm,
-        };
-        let root_address = tree
-            .members
-            .borrow()
-            .first()
-            .map(|m| m.compiled.address())
-            .ok_or(AbortReason::FrameShape)?;
+        let call_exit = optimize_member(&mut trace, recording.loop_call.is_some())?;
+        let options = self.jit.compile_options();
+        let root_address = root_address(tree)?;
         let compiled = match self.jit.compiler.as_mut() {
             Some(c) => c.compile_continuation(
                 &trace,
