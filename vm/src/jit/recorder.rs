@@ -395,6 +395,11 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         rec.b.snapshot(pc as u32, depth as u32, &initial);
     }
     for e in &words {
+        if e.v.is_null() {
+            let null = rec.b.const_value(0);
+            rec.b.guard_eq(e.r, null);
+            continue;
+        }
         let tag = tag_of(&e.v).ok_or_else(|| at(AbortReason::UnboundLocal))?;
         rec.b.guard_type(e.r, tag);
     }
@@ -644,9 +649,16 @@ impl Recorder<'_> {
         if let Some(e) = self.known.get(&k) {
             return Ok(e.clone());
         }
-        let tag = tag_of(&concrete).ok_or(AbortReason::UnboundLocal)?;
         let r = self.b.load_slot(k);
-        self.b.guard_type(r, tag);
+        if concrete.is_null() {
+            // An unbound local (a comprehension's saved variable, a name bound later):
+            // guarded to stay unbound; reading it aborts (the interpreter raises).
+            let null = self.b.const_value(0);
+            self.b.guard_eq(r, null);
+        } else {
+            let tag = tag_of(&concrete).ok_or(AbortReason::UnboundLocal)?;
+            self.b.guard_type(r, tag);
+        }
         let entry = Entry { r, v: concrete };
         self.known.insert(k, entry.clone());
         Ok(entry)
@@ -1062,6 +1074,7 @@ impl Recorder<'_> {
                     self.store_subscr()?;
                 }
             }
+            Opcode::LIST_APPEND => self.list_append_op(arg as usize)?,
             Opcode::BUILD_TUPLE => self.build_tuple(arg as usize)?,
             Opcode::UNPACK_SEQUENCE => self.unpack_sequence(arg as usize)?,
             Opcode::CONTAINS_OP => {

@@ -14,7 +14,7 @@
 use pyrite_ir::{Op, Ref, Type};
 use pyrite_profiler::AbortReason;
 
-use super::seq::items_of;
+use super::seq::item_of;
 use super::{Entry, Home, Recorder, Step};
 use crate::object::{Payload, Value};
 use crate::types::iter::IterState;
@@ -246,8 +246,9 @@ impl Recorder<'_> {
                 let kind = self
                     .seq_kind(&seq)
                     .ok_or(AbortReason::UnsupportedTypes("FOR_ITER"))?;
-                let item = items_of(&seq)
-                    .and_then(|items| items.get(index).cloned())
+                let item = i64::try_from(index)
+                    .ok()
+                    .and_then(|i| item_of(&seq, i))
                     .ok_or(AbortReason::LeftLoop)?;
                 let k_seq = self.iter_home(slot, nested, IterField::SeqObject);
                 let k_index = self.iter_home(slot, nested, IterField::SeqIndex);

@@ -43,13 +43,31 @@ fn layout(rec: &Recorder) -> Step<SeqLayout> {
     measured.ok_or(AbortReason::UnsupportedTypes("sequence layout"))
 }
 
-/// A copy of the items of an exact list or tuple (for the recorder's concrete values).
-pub(super) fn items_of(v: &Value) -> Option<Vec<Value>> {
+/// `f` of the items of an exact list or tuple, borrowed in place (a 1.5M-item list is
+/// never copied to read one item); `None` for other values or a list borrowed mutably.
+pub(super) fn with_items<R>(v: &Value, f: impl FnOnce(&[Value]) -> R) -> Option<R> {
     match v.payload()? {
-        Payload::List(l) => l.try_borrow().ok().map(|l| l.clone()),
-        Payload::Tuple(t) => Some(t.to_vec()),
+        Payload::List(l) => l.try_borrow().ok().map(|l| f(&l)),
+        Payload::Tuple(t) => Some(f(t)),
         _ => None,
     }
+}
+
+/// The length of an exact list or tuple.
+pub(super) fn len_of(v: &Value) -> Option<usize> {
+    with_items(v, <[Value]>::len)
+}
+
+/// Item `i` of an exact list or tuple, Python's negative indices counting from the end;
+/// `None` out of range (or for other values).
+pub(super) fn item_of(v: &Value, i: i64) -> Option<Value> {
+    with_items(v, |items| {
+        let at = if i < 0 { i + items.len() as i64 } else { i };
+        usize::try_from(at)
+            .ok()
+            .and_then(|at| items.get(at).cloned())
+    })
+    .flatten()
 }
 
 impl Recorder<'_> {
@@ -152,14 +170,9 @@ impl Recorder<'_> {
         let (Some(_), Some(i)) = (self.seq_kind(&seq.v), index.v.as_small_int()) else {
             return Ok(None);
         };
-        let items = items_of(&seq.v).ok_or(AbortReason::FrameShape)?;
-        let len = items.len() as i64;
-        let at = if i < 0 { i + len } else { i };
         // Out of range: the interpreter raises IndexError.
-        let item = usize::try_from(at)
-            .ok()
-            .and_then(|at| items.get(at).cloned())
-            .ok_or(AbortReason::UnsupportedTypes("subscript out of range"))?;
+        let item =
+            item_of(&seq.v, i).ok_or(AbortReason::UnsupportedTypes("subscript out of range"))?;
         let kind = self.guard_seq(seq)?;
         let idx = self.as_int(index)?;
         let len = self.seq_len_of(seq.r, kind)?;
@@ -177,13 +190,8 @@ impl Recorder<'_> {
         let (Some(SeqKind::List), Some(i)) = (self.seq_kind(&seq.v), index.v.as_small_int()) else {
             return Err(AbortReason::UnsupportedTypes("STORE_SUBSCR"));
         };
-        let items = items_of(&seq.v).ok_or(AbortReason::FrameShape)?;
-        let len = items.len() as i64;
-        let at = if i < 0 { i + len } else { i };
-        let old = usize::try_from(at)
-            .ok()
-            .and_then(|at| items.get(at).cloned())
-            .ok_or(AbortReason::UnsupportedTypes("subscript out of range"))?;
+        let old =
+            item_of(&seq.v, i).ok_or(AbortReason::UnsupportedTypes("subscript out of range"))?;
         if old.is_heap() || value.v.is_heap() {
             return Err(AbortReason::StoreOfObject);
         }
@@ -205,7 +213,7 @@ impl Recorder<'_> {
         if self.seq_kind(&arg.v).is_none() {
             return Ok(None);
         }
-        let n = items_of(&arg.v).ok_or(AbortReason::FrameShape)?.len() as i64;
+        let n = len_of(&arg.v).ok_or(AbortReason::FrameShape)? as i64;
         let kind = self.guard_seq(arg)?;
         let r = self.seq_len_of(arg.r, kind)?;
         self.int_entry(r, Some(n)).map(Some)
@@ -247,13 +255,14 @@ impl Recorder<'_> {
             Some(fields) if fields.len() == n => fields.clone(),
             Some(_) => return Err(AbortReason::UnsupportedTypes("unpack of the wrong length")),
             None => {
-                let items = items_of(&seq.v)
+                let len = len_of(&seq.v)
                     .filter(|_| self.seq_kind(&seq.v).is_some())
                     .ok_or(AbortReason::UnsupportedTypes("UNPACK_SEQUENCE"))?;
-                if items.len() != n {
+                if len != n {
                     // The interpreter raises ValueError.
                     return Err(AbortReason::UnsupportedTypes("unpack of the wrong length"));
                 }
+                let items = with_items(&seq.v, <[Value]>::to_vec).ok_or(AbortReason::FrameShape)?;
                 let kind = self.guard_seq(&seq)?;
                 let len = self.seq_len_of(seq.r, kind)?;
                 let want = self.b.const_int(n as i64);
@@ -338,6 +347,37 @@ impl Recorder<'_> {
         Ok(Some(self.constant(&Value::NONE)))
     }
 
+    /// `LIST_APPEND i` (a list comprehension's append to the list `i` entries down the
+    /// stack): the `list.append` helper after an exact-list guard (hoisted: the list is
+    /// loop-invariant).
+    pub(super) fn list_append_op(&mut self, depth: usize) -> Step<()> {
+        let item = self.pop()?;
+        let list = self
+            .stack
+            .len()
+            .checked_sub(depth)
+            .and_then(|at| self.stack.get(at))
+            .cloned()
+            .ok_or(AbortReason::FrameShape)?;
+        if self.seq_kind(&list.v) != Some(SeqKind::List) {
+            return Err(AbortReason::UnsupportedTypes("LIST_APPEND"));
+        }
+        if self.built_tuples.contains_key(&item.r) {
+            return Err(AbortReason::StoreOfObject);
+        }
+        self.guard_seq(&list)?;
+        let word = self.boxed(&item)?;
+        let helper = self.b.helper(
+            names::LIST_APPEND,
+            &[Type::Value, Type::Value, Type::Value],
+            Type::Void,
+            Effect::MayRaise,
+        );
+        let list_type = self.b.const_value(self.vm.types.list.bits());
+        self.b.call(helper, &[list.r, word, list_type]);
+        Ok(())
+    }
+
     /// `x in seq` / `x not in seq` for an exact list or tuple and an immediate `x`: a
     /// helper that compares without running Python code (-1 when it would have to).
     pub(super) fn contains(&mut self, invert: bool) -> Step<Entry> {
@@ -349,9 +389,11 @@ impl Recorder<'_> {
         if item.v.is_heap() {
             return Err(AbortReason::UnsupportedTypes("CONTAINS_OP"));
         }
-        let items = items_of(&seq.v).ok_or(AbortReason::FrameShape)?;
-        let found = crate::jit::glue::immediate_in(&item.v, &items)
-            .ok_or(AbortReason::UnsupportedTypes("CONTAINS_OP"))?;
+        let found = with_items(&seq.v, |items| {
+            crate::jit::glue::immediate_in(&item.v, items)
+        })
+        .flatten()
+        .ok_or(AbortReason::UnsupportedTypes("CONTAINS_OP"))?;
         let word = self.boxed(&item)?;
         let helper = self.b.helper(
             names::SEQ_CONTAINS,
