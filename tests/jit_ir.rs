@@ -633,3 +633,61 @@ print(s, nested(3000))
         "{stderr}"
     );
 }
+
+#[test]
+fn mix_loop_has_no_overflow_check_the_ranges_rule_out() {
+    // loop_int's `mix`: `% 1000003` bounds acc, `i < n` bounds i, so `acc * 31 + i`,
+    // `acc - 3` and `i + 1` cannot overflow: no `_ovf` op is left in the loop body.
+    let source = "\
+def mix(n):
+    acc = 0
+    i = 0
+    while i < n:
+        acc = (acc * 31 + i) % 1000003
+        acc ^= i >> 3
+        if acc & 1:
+            acc += 7
+        else:
+            acc -= 3
+        i += 1
+    return acc
+print(mix(100000))
+";
+    let (stdout, stderr) = run_jit("mix_ranges", source, &[]);
+    assert_eq!(stdout, "517541\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "_ovf"), 0, "{body:#?}");
+    assert_eq!(count(&body, "mul_int"), 1, "{body:#?}");
+    assert_eq!(count(&body, "guard_type"), 0, "{body:#?}");
+}
+
+#[test]
+fn prefix_sums_loop_has_no_bounds_check_in_the_body() {
+    // `for i in range(len(data))`: one `stop <= len` check per list before the loop; the
+    // body keeps only the range's own `i < stop` compare, no `i >= 0` or `i < len`.
+    let source = "\
+def prefix_sums(data):
+    out = [0] * len(data)
+    running = 0
+    for i in range(len(data)):
+        running += data[i]
+        out[i] = running
+    return out
+data = [(i * 7919) % 1009 for i in range(100000)]
+print(prefix_sums(data)[-1])
+";
+    let (stdout, stderr) = run_jit("prefix_sums", source, &[]);
+    assert_eq!(stdout, "50401038\n");
+    let body = loop_body(&stderr, "prefix_sums.py:4 ");
+    let body: Vec<String> = body
+        .iter()
+        .filter(|l| !l.starts_with("snap"))
+        .cloned()
+        .collect();
+    let compares = ["lt_int", "le_int", "ge_int", "gt_int"];
+    let total: usize = compares.iter().map(|c| count(&body, c)).sum();
+    assert_eq!(total, 1, "{body:#?}");
+    assert_eq!(count(&body, "guard_true"), 1, "{body:#?}");
+    assert_eq!(count(&body, "load_elem"), 2, "{body:#?}");
+    assert_eq!(count(&body, "store_elem"), 1, "{body:#?}");
+}

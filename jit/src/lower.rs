@@ -264,7 +264,9 @@ impl Lowering<'_, '_> {
         }
         if self.poll_pending {
             self.poll_pending = false;
-            let flag = self.b.ins().load(types::I8, flags(), self.interrupt, 0);
+            // An atomic load: Cranelift would otherwise treat a plain load in a loop that
+            // stores nothing as redundant and read the flag once, before the loop.
+            let flag = self.b.ins().atomic_load(types::I8, flags(), self.interrupt);
             leave = Some(self.b.ins().icmp_imm_s(IntCC::NotEqual, flag, 0));
         }
         if self.params.stress {

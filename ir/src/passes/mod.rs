@@ -2,7 +2,8 @@
 //! `ir/tests/filetests/<pass>/`, and [`optimize`], the pipeline in the order that pays
 //! (DESIGN §6.3): clean up, drop redundant type guards, peel the loop so invariant guards
 //! and loads run once, forward attribute loads and drop dead attribute stores, sink the
-//! allocations that only exits need, unbox loop-carried numbers, drop the reference-count
+//! allocations that only exits need, unbox loop-carried numbers, drop the overflow checks and
+//! branch guards integer ranges decide, drop the reference-count
 //! operations that cancel, and delete what is dead.
 //!
 //! In debug builds the verifier runs after every pass; an error aborts the trace (the
@@ -13,6 +14,7 @@ pub mod fold_cse;
 pub mod guard_elim;
 pub mod heap;
 pub mod loop_peel;
+pub mod range;
 pub mod refcount;
 mod rewrite;
 pub mod sink;
@@ -49,6 +51,7 @@ pub const PASSES: &[(&str, PassFn)] = &[
     ("loop_peel", loop_peel::run),
     ("heap", heap::run),
     ("unbox", unbox::run),
+    ("range", range::run),
     ("sink", sink::run),
     ("refcount", refcount::run),
     ("dce", dce::run),
@@ -66,6 +69,7 @@ pub const PIPELINE: &[&str] = &[
     "sink",
     "unbox",
     "dce",
+    "range",
     "sink",
     "refcount",
     "dce",

@@ -151,6 +151,9 @@ struct Recorder<'a> {
     pinned_builtins: bool,
     /// Tuples the trace built (`new_tuple`), with their fields, for unpacking.
     built_tuples: HashMap<Ref, Vec<Entry>>,
+    /// The item of the loop's ascending `for ... in range(...)`, its stop's IR value and
+    /// concrete stop: indexing with it hoists one `stop <= len` check (`recorder::seq`).
+    range_item: Option<(Ref, Ref, i64)>,
     /// Instances the trace made (`new_instance`) and their attributes; inlined `__init__`s.
     built_instances: instance::BuiltInstances,
     /// `list.append`, once the trace has loaded it as a method.
@@ -448,6 +451,7 @@ impl<'a> Recorder<'a> {
             pinned_globals: false,
             pinned_builtins: false,
             built_tuples: HashMap::new(),
+            range_item: None,
             built_instances: instance::BuiltInstances::default(),
             list_append_method: None,
             calls: inline::Calls::default(),
@@ -608,7 +612,7 @@ impl Recorder<'_> {
 
     /// `FOR_ITER` over a range iterator, inlined: the position, stop and step live raw in
     /// the slot array; one compare per iteration, the step's sign guard is invariant.
-    fn for_range(&mut self, it_slot: usize, next: i64, step: i64) -> Step<Entry> {
+    fn for_range(&mut self, it_slot: usize, next: i64, stop: i64, step: i64) -> Step<Entry> {
         let item = Value::try_small_int(next).ok_or(AbortReason::Overflow)?;
         let kn = self.range_home(it_slot, RangeField::Next);
         let ks = self.range_home(it_slot, RangeField::Stop);
@@ -622,10 +626,22 @@ impl Recorder<'_> {
         } else {
             (Op::LtInt, Op::GtInt)
         };
-        let direction = self.b.emit(sign, &[st, zero]);
-        self.b.guard_true(direction);
+        // The common step 1 becomes a constant (one invariant guard): `n + 1` after
+        // `n < stop` cannot overflow, and range analysis sees the induction variable.
+        let st = if step == 1 {
+            let one = self.b.const_int(1);
+            self.b.guard_eq(st, one);
+            one
+        } else {
+            let direction = self.b.emit(sign, &[st, zero]);
+            self.b.guard_true(direction);
+            st
+        };
         let has_more = self.b.emit(more, &[n, s]);
         self.b.guard_true(has_more);
+        if step > 0 {
+            self.range_item = Some((n, s, stop));
+        }
         let advanced = self.b.emit(Op::AddIntOvf, &[n, st]);
         self.b.store_slot(kn, advanced);
         Ok(Entry { r: n, v: item })
@@ -1029,9 +1045,9 @@ impl Recorder<'_> {
                     return Ok(Some(next));
                 }
                 let item = peek(&it.v).ok_or(AbortReason::LeftLoop)?;
-                if let Some((n, _, step)) = range_state(&it.v) {
+                if let Some((n, stop, step)) = range_state(&it.v) {
                     let it_slot = self.nlocals + self.stack.len() - 1;
-                    let e = self.for_range(it_slot, n, step)?;
+                    let e = self.for_range(it_slot, n, stop, step)?;
                     self.push(e);
                     return Ok(Some(next));
                 }

@@ -145,7 +145,7 @@ impl Recorder<'_> {
     /// The non-negative position `index` designates in a sequence of length `len`
     /// (Python's negative indices count from the end), with guards that it is in range;
     /// the concrete index `i` chooses the sign the trace assumes.
-    fn checked_position(&mut self, index: Ref, i: i64, len: Ref) -> Ref {
+    fn checked_position(&mut self, index: Ref, i: i64, len: Ref, len_now: i64) -> Ref {
         let zero = self.b.const_int(0);
         let at = if i < 0 {
             let negative = self.b.emit(Op::LtInt, &[index, zero]);
@@ -159,6 +159,17 @@ impl Recorder<'_> {
             self.b.guard_true(above);
             index
         };
+        // `seq[i]` for the loop's `for i in range(..., stop)`: one check `stop <= len`,
+        // invariant when the sequence's length is (peeling runs it once, before the loop),
+        // lets range analysis drop the per-iteration `i < len` (`i < stop` holds already).
+        if let Some((item, stop, stop_now)) = self.range_item
+            && item == index
+            && i >= 0
+            && stop_now <= len_now
+        {
+            let fits = self.b.emit(Op::LeInt, &[stop, len]);
+            self.b.guard_true(fits);
+        }
         let below = self.b.emit(Op::LtInt, &[at, len]);
         self.b.guard_true(below);
         at
@@ -175,8 +186,9 @@ impl Recorder<'_> {
             item_of(&seq.v, i).ok_or(AbortReason::UnsupportedTypes("subscript out of range"))?;
         let kind = self.guard_seq(seq)?;
         let idx = self.as_int(index)?;
+        let len_now = len_of(&seq.v).ok_or(AbortReason::FrameShape)? as i64;
         let len = self.seq_len_of(seq.r, kind)?;
-        let at = self.checked_position(idx, i, len);
+        let at = self.checked_position(idx, i, len, len_now);
         let word = self.seq_item_at(seq.r, kind, at, &item)?;
         Ok(Some(Entry { r: word, v: item }))
     }
@@ -198,8 +210,9 @@ impl Recorder<'_> {
         let word = self.boxed(&value)?;
         let kind = self.guard_seq(&seq)?;
         let idx = self.as_int(&index)?;
+        let len_now = len_of(&seq.v).ok_or(AbortReason::FrameShape)? as i64;
         let len = self.seq_len_of(seq.r, kind)?;
-        let at = self.checked_position(idx, i, len);
+        let at = self.checked_position(idx, i, len, len_now);
         // The old item's guard keeps it an immediate (nothing to release).
         self.seq_item_at(seq.r, kind, at, &old)?;
         let layout = layout(self)?;
