@@ -66,6 +66,19 @@ def counter_from(start, n):
     return i, hits
 
 
+def range_products(lo, hi, step=1):
+    acc = 0
+    for i in range(lo, hi, step):
+        acc += i * 7919 % 1009 + i * 3
+    return acc
+
+
+print(range_products(0, 3000))
+print(range_products(2**47 - 1500, 2**47 + 1500))
+print(range_products(2**47 + 1500, 2**47 - 1500, -1))
+print(range_products(-(2**47) + 1500, -(2**47) - 1500, -1))
+print(range_products(2**62, 2**62 + 3000))
+print(range_products(2**63 - 3000, 2**63 - 1, 1))
 print(mix(5000))
 print(mix(3000, start=-(2**46)))
 print(grow(60, 1))

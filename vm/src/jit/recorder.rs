@@ -27,7 +27,7 @@ mod seq;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 
-use pyrite_ir::{Effect, Op, Ref, SnapValue, Trace, TraceBuilder, Type, TypeTag};
+use pyrite_ir::{Effect, Op, Ref, SnapValue, Trace, TraceBuilder, Type, TypeTag, abi};
 use pyrite_profiler::AbortReason;
 
 use crate::bytecode::{BinaryOp, CompareOp, Opcode, split_unit};
@@ -639,6 +639,32 @@ impl Recorder<'_> {
         };
         let has_more = self.b.emit(more, &[n, s]);
         self.b.guard_true(has_more);
+        // Items between the position and the stop are small ints when both ends are:
+        // the stop's check is invariant (run once), the position's is decided by range
+        // analysis in the loop (the position only moves toward the stop), and arithmetic
+        // on the item needs no overflow check the 48-bit range rules out.
+        let (far, near) = if step > 0 {
+            (abi::SMALL_INT_MAX, abi::SMALL_INT_MIN)
+        } else {
+            (abi::SMALL_INT_MIN, abi::SMALL_INT_MAX)
+        };
+        if (step > 0 && stop <= far) || (step < 0 && stop >= far) {
+            let far = self.b.const_int(far);
+            let near = self.b.const_int(near);
+            let (stop_ok, start_ok) = if step > 0 {
+                (
+                    self.b.emit(Op::LeInt, &[s, far]),
+                    self.b.emit(Op::GeInt, &[n, near]),
+                )
+            } else {
+                (
+                    self.b.emit(Op::GeInt, &[s, far]),
+                    self.b.emit(Op::LeInt, &[n, near]),
+                )
+            };
+            self.b.guard_true(stop_ok);
+            self.b.guard_true(start_ok);
+        }
         if step > 0 {
             self.range_item = Some((n, s, stop));
         }
