@@ -27,6 +27,7 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use pyrite_ir::abi;
+use pyrite_ir::passes::range::{LoweringFacts, lowering_facts};
 use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, SnapshotId, Trace, Type, TypeTag};
 
 use crate::compiler::{CompileError, HelperTable};
@@ -99,6 +100,8 @@ enum ExitDest {
 
 struct Lowering<'a, 'b> {
     trace: &'a Trace,
+    /// Integer range facts (`box_int` without a check, unsigned `%` and `//`).
+    facts: LoweringFacts,
     params: &'a LowerParams<'a>,
     b: FunctionBuilder<'b>,
     ctx: cranelift_codegen::ir::Value,
@@ -139,6 +142,7 @@ pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, C
     b.switch_to_block(header);
     let mut lowering = Lowering {
         trace,
+        facts: lowering_facts(trace),
         params,
         b,
         ctx,
@@ -506,6 +510,16 @@ impl Lowering<'_, '_> {
                         _ => ins.bxor(a, c),
                     })
                 }
+                Op::FloorDivInt | Op::ModInt if self.facts.unsigned_div[i] => {
+                    // Range analysis: dividend >= 0 and divisor > 0, so Python's floor
+                    // division and remainder are the unsigned ones (no fix-up, no trap).
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    Some(if inst.op == Op::ModInt {
+                        self.b.ins().urem(a, c)
+                    } else {
+                        self.b.ins().udiv(a, c)
+                    })
+                }
                 Op::FloorDivInt => {
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
                     let minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, c, -1);
@@ -695,10 +709,12 @@ impl Lowering<'_, '_> {
                 Op::BoxInt => {
                     // Only 48-bit ints are immediates; a wider one leaves (the exit boxes it).
                     let v = self.arg(i, 0)?;
-                    let up = self.b.ins().ishl_imm_s(v, 16);
-                    let back = self.b.ins().sshr_imm_s(up, 16);
-                    let fits = self.b.ins().icmp(IntCC::Equal, back, v);
-                    self.branch_to_exit(fits, inst.snapshot)?;
+                    if !self.facts.box_fits[i] {
+                        let up = self.b.ins().ishl_imm_s(v, 16);
+                        let back = self.b.ins().sshr_imm_s(up, 16);
+                        let fits = self.b.ins().icmp(IntCC::Equal, back, v);
+                        self.branch_to_exit(fits, inst.snapshot)?;
+                    }
                     let payload = self.b.ins().band_imm_s(v, abi::INT_PAYLOAD_MASK as i64);
                     Some(self.b.ins().bor_imm_s(payload, abi::INT_TAG as i64))
                 }

@@ -228,6 +228,9 @@ fn relation(op: Op, a: Ref, b: Ref, outcome: bool) -> Option<Relation> {
 /// What one analysis round found.
 struct Analysis {
     ranges: Vec<Range>,
+    /// Per instruction, what the backend may rely on ([`LoweringFacts`]).
+    box_fits: Vec<bool>,
+    unsigned_div: Vec<bool>,
     /// Overflow-checked ops whose exact result always fits.
     no_overflow: Vec<bool>,
     /// Branch guards whose outcome is already known to pass.
@@ -376,7 +379,19 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
     };
     let mut no_overflow = vec![false; n];
     let mut decided = vec![false; n];
+    let mut box_fits = vec![false; n];
+    let mut unsigned_div = vec![false; n];
     for (index, inst) in trace.insts.iter().enumerate() {
+        match (inst.op, &inst.args[..]) {
+            (Op::BoxInt, [a]) => {
+                let r = an.range(*a);
+                box_fits[index] = r.lo >= abi::SMALL_INT_MIN && r.hi <= abi::SMALL_INT_MAX;
+            }
+            (Op::ModInt | Op::FloorDivInt, [a, b]) => {
+                unsigned_div[index] = an.range(*a).lo >= 0 && an.range(*b).lo > 0;
+            }
+            _ => {}
+        }
         if inst.ty == Type::I64 {
             let range = match inst.op {
                 Op::Phi => phis.get(&index).copied().unwrap_or(Range::FULL),
@@ -445,6 +460,8 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
     }
     Analysis {
         ranges: an.ranges,
+        box_fits,
+        unsigned_div,
         no_overflow,
         decided,
     }
@@ -546,6 +563,26 @@ impl Rewrite for UseRanges {
     }
 }
 
+/// Range facts the backend uses where the IR has no cheaper op, per instruction index:
+/// the operand of a `box_int` is known to fit the 48-bit payload (no check), and a
+/// `mod_int`/`floordiv_int` has a non-negative dividend and a positive divisor (unsigned
+/// division: no sign fix-up, no `MIN // -1` check).
+pub struct LoweringFacts {
+    /// `box_int` needs no range check.
+    pub box_fits: Vec<bool>,
+    /// `mod_int`/`floordiv_int` may divide unsigned.
+    pub unsigned_div: Vec<bool>,
+}
+
+/// The [`LoweringFacts`] of a trace (already optimized; the analysis runs again).
+pub fn lowering_facts(trace: &Trace) -> LoweringFacts {
+    let result = analyze_loop(trace);
+    LoweringFacts {
+        box_fits: result.box_fits,
+        unsigned_div: result.unsigned_div,
+    }
+}
+
 /// The interval of every instruction (FULL for non-integers), for tests and dumps.
 pub fn ranges(trace: &Trace) -> Vec<Range> {
     analyze_loop(trace).ranges
@@ -565,4 +602,43 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
         },
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts_of(text: &str) -> LoweringFacts {
+        let trace = crate::parse::parse(text).expect("valid IR");
+        lowering_facts(&trace)
+    }
+
+    #[test]
+    fn masked_values_divide_unsigned_and_box_without_check() {
+        let facts = facts_of(
+            "    v0:value = load_slot [0]
+snap s0 pc=0 stack=0 {}
+    guard_type v0, int !s0
+    v2:i64 = unbox_int v0
+    v3:i64 = and_int v2, 1023
+    v4:i64 = mod_int v3, 7
+    v5:i64 = floordiv_int v3, 3 !s0
+    v6:i64 = mod_int v2, 7
+    v7:i64 = floordiv_int v3, -3 !s0
+    v8:value = box_int v4 !s0
+    v9:i64 = mul_int_ovf v2, v2 !s0
+    v10:value = box_int v9 !s0
+snap s1 pc=2 stack=0 {0=v8, 1=v10, 2=v5, 3=v6, 4=v7}
+    jump !s1
+",
+        );
+        let unsigned: Vec<usize> = (0..facts.unsigned_div.len())
+            .filter(|&i| facts.unsigned_div[i])
+            .collect();
+        assert_eq!(unsigned, vec![4, 5]);
+        let fits: Vec<usize> = (0..facts.box_fits.len())
+            .filter(|&i| facts.box_fits[i])
+            .collect();
+        assert_eq!(fits, vec![8]);
+    }
 }

@@ -49,6 +49,15 @@ def negatives(n):
     return acc
 
 
+def masked_division(n):
+    # `k & 1023` is never negative: its % and // may divide unsigned; k itself may not.
+    acc = 0
+    for k in range(-n, n):
+        m = k & 1023
+        acc += m % 7 + m // 3 + (m % 100) * 1000 + k % 7 + k // 3
+    return acc
+
+
 def shifts(n):
     acc = 0
     for k in range(n):
@@ -89,5 +98,6 @@ print(count_down(-(2**63) + 1500, 3000))
 print(count_down(-(2**47) + 1500, 3000))
 print(negatives(2000))
 print(shifts(3000))
+print(masked_division(2000))
 print(counter_from(2**47 - 1500, 3000))
 print(counter_from(2**63 - 1500, 3000))
