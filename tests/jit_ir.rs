@@ -693,3 +693,33 @@ print(prefix_sums(data)[-1])
     assert_eq!(count(&body, "load_elem"), 2, "{body:#?}");
     assert_eq!(count(&body, "store_elem"), 1, "{body:#?}");
 }
+
+#[test]
+fn reverse_pairs_loop_has_no_bounds_check_in_the_body() {
+    // `data[i]` and `data[-1 - i]` for `i in range(len(data))`: both bounds are checked
+    // once before the loop (`stop <= len`, `stop <= len - 1 + 1`); the body compares only
+    // `i < stop`.
+    let source = "\
+def reverse_pairs(data):
+    n = len(data)
+    acc = 0
+    for i in range(n):
+        acc += data[i] * data[-1 - i]
+    return acc % 1000000007
+data = [(i * 7919) % 1009 for i in range(100000)]
+print(reverse_pairs(data))
+";
+    let (stdout, stderr) = run_jit("reverse_pairs", source, &[]);
+    assert_eq!(stdout, "857297302\n");
+    let body = loop_body(&stderr, "reverse_pairs.py:4 ");
+    let body: Vec<String> = body
+        .iter()
+        .filter(|l| !l.starts_with("snap"))
+        .cloned()
+        .collect();
+    let compares = ["lt_int", "le_int", "ge_int", "gt_int"];
+    let total: usize = compares.iter().map(|c| count(&body, c)).sum();
+    assert_eq!(total, 1, "{body:#?}");
+    assert_eq!(count(&body, "guard_true"), 1, "{body:#?}");
+    assert_eq!(count(&body, "load_elem"), 2, "{body:#?}");
+}

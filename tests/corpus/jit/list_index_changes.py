@@ -60,6 +60,17 @@ def too_far(data, extra):
     return total
 
 
+def from_end(data, extra, c):
+    # data[c - i]: negative indices walking back from the end, past the start when
+    # extra > 0 (IndexError), or with the list shrinking under the loop.
+    acc = 0
+    for i in range(len(data) + extra):
+        if i == 2500 and extra < 0:
+            del data[:10]
+        acc += data[c - i]
+    return acc
+
+
 def store_past(data, n):
     for i in range(n):
         data[i] = i * 2
@@ -82,6 +93,11 @@ for f, args in [
     (too_far, (list(data), 1)),
     (store_past, (list(data), 3001)),
     (too_far, ([1, 2, 3], 2)),
+    (from_end, (list(data), 0, -1)),
+    (from_end, (list(data), -5, -3)),
+    (from_end, (list(data), 1, -1)),
+    (from_end, (list(data), -2, -3)),
+    (from_end, (list(data), -400, -3)),
 ]:
     try:
         print(f(*args))

@@ -151,8 +151,19 @@ impl Recorder<'_> {
             let negative = self.b.emit(Op::LtInt, &[index, zero]);
             self.b.guard_true(negative);
             let at = self.b.emit(Op::AddInt, &[index, len]);
-            let above = self.b.emit(Op::GeInt, &[at, zero]);
-            self.b.guard_true(above);
+            match self.from_end_of_range(index, len, len_now) {
+                // `seq[c - i]` (c < 0) for the loop's range item `i`: `len + c - i >= 0`
+                // is `i < len + c + 1`, which `i < stop` and one invariant
+                // `stop <= len + c + 1` decide.
+                Some((item, limit)) => {
+                    let below = self.b.emit(Op::LtInt, &[item, limit]);
+                    self.b.guard_true(below);
+                }
+                None => {
+                    let above = self.b.emit(Op::GeInt, &[at, zero]);
+                    self.b.guard_true(above);
+                }
+            }
             at
         } else {
             let above = self.b.emit(Op::GeInt, &[index, zero]);
@@ -173,6 +184,27 @@ impl Recorder<'_> {
         let below = self.b.emit(Op::LtInt, &[at, len]);
         self.b.guard_true(below);
         at
+    }
+
+    /// For an index `c - item` (a constant `c < 0`, `item` the loop's ascending range
+    /// item) into a sequence of length `len`: the item and `len + c + 1`, after the
+    /// invariant guard `stop <= len + c + 1` (when it holds now).
+    fn from_end_of_range(&mut self, index: Ref, len: Ref, len_now: i64) -> Option<(Ref, Ref)> {
+        let (item, stop, stop_now) = self.range_item?;
+        let def = self.b.trace().inst(index)?;
+        if !matches!(def.op, Op::SubInt | Op::SubIntOvf) || def.args.get(1) != Some(&item) {
+            return None;
+        }
+        let c = self.b.trace().const_value(*def.args.first()?)?.as_int()?;
+        // c is a small int (a recorded constant) and len a list length: no overflow.
+        if !(abi::SMALL_INT_MIN..0).contains(&c) || stop_now > len_now + c + 1 {
+            return None;
+        }
+        let offset = self.b.const_int(c + 1);
+        let limit = self.b.emit(Op::AddInt, &[len, offset]);
+        let fits = self.b.emit(Op::LeInt, &[stop, limit]);
+        self.b.guard_true(fits);
+        Some((item, limit))
     }
 
     /// `seq[i]` on an exact list or tuple with a small-int index, inline; `None` when the
