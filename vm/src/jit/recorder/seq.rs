@@ -151,7 +151,7 @@ impl Recorder<'_> {
             let negative = self.b.emit(Op::LtInt, &[index, zero]);
             self.b.guard_true(negative);
             let at = self.b.emit(Op::AddInt, &[index, len]);
-            match self.from_end_of_range(index, len, len_now) {
+            match self.range_item_from_end(index, len, len_now) {
                 // `seq[c - i]` (c < 0) for the loop's range item `i`: `len + c - i >= 0`
                 // is `i < len + c + 1`, which `i < stop` and one invariant
                 // `stop <= len + c + 1` decide.
@@ -189,7 +189,7 @@ impl Recorder<'_> {
     /// For an index `c - item` (a constant `c < 0`, `item` the loop's ascending range
     /// item) into a sequence of length `len`: the item and `len + c + 1`, after the
     /// invariant guard `stop <= len + c + 1` (when it holds now).
-    fn from_end_of_range(&mut self, index: Ref, len: Ref, len_now: i64) -> Option<(Ref, Ref)> {
+    fn range_item_from_end(&mut self, index: Ref, len: Ref, len_now: i64) -> Option<(Ref, Ref)> {
         let (item, stop, stop_now) = self.range_item?;
         let def = self.b.trace().inst(index)?;
         if !matches!(def.op, Op::SubInt | Op::SubIntOvf) || def.args.get(1) != Some(&item) {
