@@ -346,10 +346,17 @@ impl Vm {
                 if too_big(items.len()) {
                     return Err(PyErr::new(crate::runtime::errors::ExcKind::MemoryError, ""));
                 }
-                let mut out = Vec::with_capacity(items.len() * count);
-                for _ in 0..count {
-                    out.extend(items.iter().cloned());
-                }
+                // `[x] * n` (the common case) fills in one pass instead of n one-item extends.
+                let out = match &items[..] {
+                    [item] => vec![item.clone(); count],
+                    _ => {
+                        let mut out = Vec::with_capacity(items.len() * count);
+                        for _ in 0..count {
+                            out.extend_from_slice(&items);
+                        }
+                        out
+                    }
+                };
                 Ok(self.new_list(out))
             }
             Some(Payload::Tuple(t)) => {
