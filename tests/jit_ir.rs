@@ -566,6 +566,47 @@ print(triangle(3000))
 }
 
 #[test]
+fn short_constant_inner_loops_are_unrolled_into_the_outer_trace() {
+    // `for k in range(3)` inside the `j` loop: the `j` loop's trace runs the three
+    // iterations itself (no loop call, no transfer), its exits inside them describe the
+    // iterator as a virtual, and the `j` loop never leaves for the inner loop's tree.
+    let source = "\
+def grid(n):
+    acc = 0
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            for k in range(3):
+                acc += (i * j + k) % 7
+    return acc
+print(grid(200))
+";
+    let (stdout, stderr) = run_jit("unrolled", source, &[]);
+    assert_eq!(stdout, "322886\n");
+    let middle = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("loop@") && header.ends_with(":4 ----"))
+        .unwrap_or_else(|| panic!("no trace of the j loop in:\n{stderr}"));
+    assert!(
+        middle.1.iter().any(|l| l.contains("=range_iter(")),
+        "snapshots inside the unrolled loop describe its iterator: {middle:#?}"
+    );
+    assert!(
+        !middle.1.last().is_some_and(|l| l.starts_with("exit")),
+        "the j loop's trace does not end in a loop call: {middle:#?}"
+    );
+    assert!(
+        !stderr
+            .lines()
+            .any(|l| l.contains("calls inner loop") && l.ends_with(":7")),
+        "{stderr}"
+    );
+    let body = loop_body(&stderr, ":4 ----");
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+}
+
+#[test]
 fn point_temporaries_are_never_allocated() {
     // `Point(a, b)` made and consumed each iteration: `__init__` and `dot` are inlined,
     // the instance is virtual (its attributes are the IR values stored into it), and the

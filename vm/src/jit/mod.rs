@@ -338,7 +338,7 @@ impl Vm {
             return BackEdge::Continue;
         }
         if let Some(trace) = state.trace.clone() {
-            let driven = self.jit_drive(&trace);
+            let driven = self.jit_drive_counted(&trace);
             self.jit_log_last_exit();
             return match driven {
                 nest::Driven::Ran => {
@@ -486,7 +486,7 @@ impl Vm {
         if let Some(c) = counter {
             c.set(0);
         }
-        let driven = self.jit_drive(&loop_trace);
+        let driven = self.jit_drive_counted(&loop_trace);
         self.jit_log_last_exit();
         match driven {
             nest::Driven::Ran => {

@@ -123,6 +123,7 @@ mod instance;
 mod numeric;
 mod residual;
 mod typecheck;
+mod unroll;
 
 type Step<T> = Result<T, AbortReason>;
 
@@ -161,6 +162,8 @@ struct Recorder<'a> {
     stitched: bool,
     /// The recording stopped at an inner loop with a compiled tree, to be called.
     loop_call: Option<crate::jit::nest::LoopCall>,
+    /// Short inner loops being unrolled (`recorder::unroll`).
+    unrolled: unroll::UnrolledLoops,
 }
 
 /// Records one iteration of the loop whose header is `header` and whose back-edge is the
@@ -448,6 +451,7 @@ impl<'a> Recorder<'a> {
             calls: inline::Calls::default(),
             stitched: false,
             loop_call: None,
+            unrolled: unroll::UnrolledLoops::default(),
         }
     }
 
@@ -546,7 +550,10 @@ impl<'a> Recorder<'a> {
                     pc,
                 });
             }
-            match self.step(pc, header) {
+            match self.step(pc, header).and_then(|next| {
+                self.check_unrolled()?;
+                Ok(next)
+            }) {
                 Ok(Some(next)) => pc = next,
                 Ok(None) => return Ok(()),
                 Err(reason) => {
@@ -678,6 +685,7 @@ impl Recorder<'_> {
             self.b.snapshot(pc as u32, self.stack.len() as u32, &slots);
         }
         self.describe_virtual_instances();
+        self.describe_unrolled();
     }
 
     fn pop(&mut self) -> Step<Entry> {
@@ -842,6 +850,9 @@ impl Recorder<'_> {
         next += op.caches();
         let start = next - 1 - op.caches();
         self.snapshot(pc);
+        if let Some(target) = self.unroll_step(op, arg, next)? {
+            return Ok(Some(target));
+        }
         if let Some(call) = self.inner_loop_at(pc, op, arg, next, header) {
             // Leave with the state before this instruction; the VM runs the inner loop.
             self.b.exit();
@@ -875,7 +886,8 @@ impl Recorder<'_> {
                 return self.return_from_inlined(op, arg).map(Some);
             }
             Opcode::POP_TOP => {
-                self.pop()?;
+                let e = self.pop()?;
+                self.popped(&e);
             }
             Opcode::PUSH_NULL => {
                 let r = self.b.const_value(0);
@@ -1001,8 +1013,12 @@ impl Recorder<'_> {
             }
             Opcode::JUMP_FORWARD => return Ok(Some(next + arg as usize)),
             Opcode::JUMP_BACKWARD => {
-                if next.checked_sub(arg as usize) == Some(header) {
+                let target = next.checked_sub(arg as usize);
+                if target == Some(header) {
                     return Ok(None);
+                }
+                if target.is_some_and(|t| self.unrolled_header(t)) {
+                    return Ok(target);
                 }
                 return Err(AbortReason::InnerLoop);
             }
