@@ -1138,6 +1138,7 @@ impl Recorder<'_> {
             InplaceXor => Xor,
             InplaceTrueDivide => TrueDivide,
             InplaceFloorDivide => FloorDivide,
+            InplacePower => Power,
             other => other,
         };
         if let (Some(x), Some(y)) = (lhs.v.as_small_int(), rhs.v.as_small_int()) {
@@ -1203,6 +1204,7 @@ impl Recorder<'_> {
                     }
                     (Op::DivFloat, x / y)
                 }
+                Power => return self.float_power(a, b, x, y),
                 _ => return Err(AbortReason::UnsupportedTypes("float operator")),
             };
             let r = self.b.emit(op, &[a, b]);

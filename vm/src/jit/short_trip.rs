@@ -42,23 +42,45 @@ pub(crate) struct Trips {
     judged: bool,
 }
 
-/// Whether the loop `header`..`back_edge` sits inside another loop of the same code: such
-/// a loop is never judged, since the outer loop's trace will call its trace (see
-/// `jit::nest`), where a short run costs a transfer but saves interpreting the outer body.
-pub(crate) fn enclosed(units: &[Cell<u16>], header: usize, back_edge: usize) -> bool {
+/// The loop around another one in the same code.
+#[derive(Clone, Debug)]
+pub(crate) struct Enclosing {
+    /// Its header.
+    pub header: usize,
+    /// The inline-cache units of its `JUMP_BACKWARD`s (a `continue` adds one): its
+    /// counters.
+    pub counters: Vec<usize>,
+}
+
+/// The innermost loop of the same code around the loop `header`..`back_edge` (`None` at
+/// top level). A loop inside another is never judged short-trip, since the outer loop's
+/// trace will call its trace (see `jit::nest`), where a short run costs a transfer but
+/// saves interpreting the outer body.
+pub(crate) fn enclosing(units: &[Cell<u16>], header: usize, back_edge: usize) -> Option<Enclosing> {
+    let mut jumps = Vec::new();
     let mut pc = 0;
     while let Some((op, arg, next)) = decode(units, pc) {
         if op.generic() == Opcode::JUMP_BACKWARD
-            && pc > back_edge
-            && next
-                .checked_sub(arg as usize)
-                .is_some_and(|target| target < header)
+            && let Some(target) = next.checked_sub(arg as usize)
         {
-            return true;
+            // The pc of an `EXTENDED_ARG` prefix orders loops; the counter is the cache
+            // unit after the opcode itself.
+            jumps.push((pc, target, next - op.caches()));
         }
         pc = next;
     }
-    false
+    let &(_, outer, _) = jumps
+        .iter()
+        .filter(|&&(pc, target, _)| pc > back_edge && target < header)
+        .min_by_key(|&&(pc, _, _)| pc)?;
+    Some(Enclosing {
+        header: outer,
+        counters: jumps
+            .iter()
+            .filter(|&&(_, target, _)| target == outer)
+            .map(|&(_, _, counter)| counter)
+            .collect(),
+    })
 }
 
 /// The trip home of a loop whose iterator is the top of its `entry_depth`-deep stack.
@@ -123,6 +145,7 @@ impl Vm {
         let loop_frame = self.frames.len();
         let base = self.frames.last().map_or(0, |f| f.base);
         let before = counted.then(|| trip_words(self, base, trace)).flatten();
+        self.jit.cold_exit = false;
         let driven = self.jit_drive(trace);
         if let (Driven::Ran, Some((before, step))) = (&driven, before)
             && self.frames.len() >= loop_frame
@@ -135,7 +158,11 @@ impl Vm {
                 .params
                 .short_trip_sample
                 .max(self.jit.params.hot_exit);
-            count(trace, warm_up, before, step, after);
+            // A run that ended at an exit still waiting for its side trace (in this tree
+            // or an inner loop's) says nothing yet about the loop's runs.
+            if !self.jit.cold_exit {
+                count(trace, warm_up, before, step, after);
+            }
         }
         driven
     }
