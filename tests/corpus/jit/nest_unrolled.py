@@ -116,6 +116,23 @@ def rebound(n):
     return acc
 
 
+def branchy(n):
+    # Data-dependent branches inside the unrolled body: side traces start inside it (the
+    # iterator is virtual there too) and finish the unrolled loop.
+    acc = 0
+    hist = [0, 0, 0, 0]
+    for i in range(n):
+        for k in range(4):
+            if (i * 7 + k * 3) % 5 < 2:
+                acc += k
+                hist[k] += 1
+            else:
+                acc -= 1
+            if i % 97 == 3 and k == 2:
+                break
+    return acc, hist
+
+
 def raises(n):
     acc = 0
     for i in range(n):
@@ -134,6 +151,7 @@ print(while_inside(800))
 print(gen_inside(1000))
 print(long_inner(600))
 print(rebound(1000))
+print(branchy(3000))
 try:
     raises(1200)
 except ZeroDivisionError as e:

@@ -283,11 +283,17 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
     let pc = exit_frame.map_or(start.header, |f| f.pc as usize);
     let at = |reason| Abort { reason, pc };
     let exit_frame = exit_frame.ok_or_else(|| at(AbortReason::FrameShape))?;
-    if !start.snapshot.virtuals.is_empty() {
-        return Err(at(AbortReason::FrameShape));
-    }
     // An exit inside inlined calls left their interpreter frames above the root.
     let nframes = start.snapshot.frames.len();
+    // Only the iterators of unrolled loops are taken over (as virtuals again).
+    let ranges_only = start
+        .snapshot
+        .virtuals
+        .iter()
+        .all(|v| v.kind == pyrite_ir::VirtualKind::RangeIter);
+    if !start.snapshot.virtuals.is_empty() && (nframes > 1 || !ranges_only) {
+        return Err(at(AbortReason::FrameShape));
+    }
     let root_index = vm
         .frames
         .len()
@@ -326,8 +332,23 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
     let mut stack: Vec<Option<Entry>> = vec![None; depth];
     let mut words = Vec::new();
     for &(k, value) in &exit_frame.slots {
-        let SnapValue::Ref(parent_ref) = value else {
-            return Err(at(AbortReason::FrameShape));
+        let parent_ref = match value {
+            SnapValue::Ref(r) => r,
+            SnapValue::Virtual(i) => {
+                let d = match rec.homes.get(k as usize) {
+                    Some(&Home::Frame(slot)) => slot.checked_sub(nlocals),
+                    _ => None,
+                };
+                let virtual_range = start.snapshot.virtuals.get(i as usize);
+                let entry = d
+                    .zip(virtual_range)
+                    .and_then(|(d, v)| rec.adopt_unrolled(start.parent, v, d));
+                match (d.and_then(|d| stack.get_mut(d)), entry) {
+                    (Some(slot), Some(entry)) => *slot = Some(entry),
+                    _ => return Err(at(AbortReason::FrameShape)),
+                }
+                continue;
+            }
         };
         let ty = start.parent.type_of(parent_ref);
         let home = rec
@@ -396,6 +417,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         rec.snapshot(pc);
     } else {
         rec.b.snapshot(pc as u32, depth as u32, &initial);
+        rec.describe_unrolled();
     }
     for e in &words {
         let tag = tag_of(&e.v).ok_or_else(|| at(AbortReason::UnboundLocal))?;

@@ -29,8 +29,6 @@ pub(super) struct Unrolled {
     r: Ref,
     /// Where on the root frame's value stack the iterator is.
     depth: usize,
-    /// The pc of the loop's `FOR_ITER`.
-    header: usize,
     next: i64,
     stop: i64,
     step: i64,
@@ -116,26 +114,57 @@ impl Recorder<'_> {
             self.b.guard_eq(callee, expected);
         }
         self.stack.truncate(at);
+        let entry = self.new_unrolled(at, start, stop, step);
+        self.push(entry);
+        Ok(Some(header))
+    }
+
+    /// A new unrolled iterator at stack depth `depth`: its entry (the placeholder).
+    fn new_unrolled(&mut self, depth: usize, next: i64, stop: i64, step: i64) -> Entry {
         let object = new_iterator(
             &self.vm.types.range_iterator,
-            IterState::Range {
-                next: start,
-                stop,
-                step,
-            },
+            IterState::Range { next, stop, step },
         );
         let r = self.b.const_value(object.bits());
         self.unrolled.objects.push(object.clone());
         self.unrolled.live.push(Unrolled {
             r,
-            depth: at,
-            header,
-            next: start,
+            depth,
+            next,
             stop,
             step,
         });
-        self.push(Entry { r, v: object });
-        Ok(Some(header))
+        Entry { r, v: object }
+    }
+
+    /// A side trace starts inside an unrolled loop of its parent: the parent's exit
+    /// described the iterator (at stack depth `depth`) as `virtual`, with constant fields.
+    /// The side trace unrolls the rest of the loop the same way; its entry, or `None` when
+    /// the virtual is not such an iterator.
+    pub(super) fn adopt_unrolled(
+        &mut self,
+        parent: &pyrite_ir::Trace,
+        virtual_range: &Virtual,
+        depth: usize,
+    ) -> Option<Entry> {
+        if virtual_range.kind != VirtualKind::RangeIter {
+            return None;
+        }
+        let mut fields = [0i64; 3];
+        if virtual_range.fields.len() != 3 {
+            return None;
+        }
+        for (field, value) in fields.iter_mut().zip(&virtual_range.fields) {
+            match value {
+                SnapValue::Ref(r) => match parent.const_value(*r) {
+                    Some(Const::Int(i)) => *field = i,
+                    _ => return None,
+                },
+                SnapValue::Virtual(_) => return None,
+            }
+        }
+        let [next, stop, step] = fields;
+        (step != 0).then(|| self.new_unrolled(depth, next, stop, step))
     }
 
     /// `FOR_ITER` over an unrolled loop's iterator (the top of the stack): pushes the next
@@ -166,9 +195,19 @@ impl Recorder<'_> {
         Ok(Some(next))
     }
 
-    /// Whether `target` (of a `JUMP_BACKWARD`) is the header of a loop being unrolled.
+    /// Whether `target` (of a `JUMP_BACKWARD`) is the header of a loop being unrolled:
+    /// a `FOR_ITER` while the top of the stack (its iterator) is an unrolled one.
     pub(super) fn unrolled_header(&self, target: usize) -> bool {
-        !self.calls.inlined() && self.unrolled.live.iter().any(|u| u.header == target)
+        if self.calls.inlined() {
+            return false;
+        }
+        let Some(top) = self.stack.last() else {
+            return false;
+        };
+        let is_for = self.code.as_code().is_some_and(|code| {
+            decode(&code.units, target).is_some_and(|(op, _, _)| op.generic() == Opcode::FOR_ITER)
+        });
+        is_for && self.unrolled.live.iter().any(|u| u.r == top.r)
     }
 
     /// A `POP_TOP` popped `e` (a `break` pops its loop's iterator).
