@@ -568,6 +568,87 @@ print(triangle(3000))
 }
 
 #[test]
+fn short_constant_inner_loops_are_unrolled_into_the_outer_trace() {
+    // `for k in range(3)` inside the `j` loop: the `j` loop's trace runs the three
+    // iterations itself (no loop call, no transfer), its exits inside them describe the
+    // iterator as a virtual, and the `j` loop never leaves for the inner loop's tree.
+    let source = "\
+def grid(n):
+    acc = 0
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            for k in range(3):
+                acc += (i * j + k) % 7
+    return acc
+print(grid(200))
+";
+    let (stdout, stderr) = run_jit("unrolled", source, &[]);
+    assert_eq!(stdout, "322886\n");
+    let middle = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("loop@") && header.ends_with(":4 ----"))
+        .unwrap_or_else(|| panic!("no trace of the j loop in:\n{stderr}"));
+    assert!(
+        middle.1.iter().any(|l| l.contains("=range_iter(")),
+        "snapshots inside the unrolled loop describe its iterator: {middle:#?}"
+    );
+    assert!(
+        !middle.1.last().is_some_and(|l| l.starts_with("exit")),
+        "the j loop's trace does not end in a loop call: {middle:#?}"
+    );
+    assert!(
+        !stderr
+            .lines()
+            .any(|l| l.contains("calls inner loop") && l.ends_with(":7")),
+        "{stderr}"
+    );
+    let body = loop_body(&stderr, ":4 ----");
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+}
+
+#[test]
+fn side_traces_start_inside_unrolled_loops() {
+    // A data-dependent branch inside the unrolled `k` loop: its hot exit gets a side trace
+    // that takes the virtual iterator over, unrolls the rest of the loop and links back.
+    let source = "\
+def f(n):
+    acc = 0
+    for i in range(n):
+        for k in range(4):
+            if (i * 7 + k * 3) % 5 < 2:
+                acc += k
+            else:
+                acc -= 1
+    return acc
+print(f(3000))
+";
+    let (stdout, stderr) = run_jit("unrolled_side", source, &[]);
+    assert_eq!(stdout, "0\n");
+    let sides: Vec<(String, Vec<String>)> = traces(&stderr)
+        .into_iter()
+        .filter(|(header, body)| {
+            header.contains("side@") && body.iter().any(|l| l.contains("=range_iter("))
+        })
+        .collect();
+    assert!(!sides.is_empty(), "{stderr}");
+    for (header, body) in &sides {
+        assert!(
+            body.last().is_some_and(|l| l.starts_with("link")),
+            "{header}: {body:#?}"
+        );
+    }
+    // Once the side traces exist, the outer loop no longer leaves for the interpreter or
+    // the inner loop's own tree on every iteration.
+    let exits = stderr
+        .lines()
+        .filter(|l| l.contains(" exit ") && l.contains("-> line"))
+        .count();
+    assert!(exits < 1500, "{exits} exits:\n{stderr}");
+}
+
+#[test]
 fn point_temporaries_are_never_allocated() {
     // `Point(a, b)` made and consumed each iteration: `__init__` and `dot` are inlined,
     // the instance is virtual (its attributes are the IR values stored into it), and the

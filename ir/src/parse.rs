@@ -140,6 +140,7 @@ impl Parser {
             let kind = match kind.trim() {
                 "tuple" => VirtualKind::Tuple,
                 "instance" => VirtualKind::Instance,
+                "range_iter" => VirtualKind::RangeIter,
                 other => return Err(format!("unknown virtual kind {other}")),
             };
             let fields = fields.trim().strip_suffix(')').ok_or("expected )")?;

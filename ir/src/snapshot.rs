@@ -47,6 +47,8 @@ pub enum VirtualKind {
     /// An instance of a user class in map mode: field 0 is the class (a value word), field 1
     /// its map id (a raw `i64`), the others its attribute slots in map order.
     Instance,
+    /// An iterator over a `range` of small ints: fields `next`, `stop`, `step` (raw `i64`).
+    RangeIter,
 }
 
 impl VirtualKind {
@@ -55,6 +57,7 @@ impl VirtualKind {
         match self {
             VirtualKind::Tuple => "tuple",
             VirtualKind::Instance => "instance",
+            VirtualKind::RangeIter => "range_iter",
         }
     }
 }

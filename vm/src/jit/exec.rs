@@ -190,12 +190,6 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         homes: &homes,
         entry_depth: trace.entry_depth,
     };
-    if entry == 0 {
-        // Not before a hot exit could have grown its side trace: a stitched residual call
-        // leaves every entry until the side trace after it is compiled.
-        let warm_up = vm.jit.params.short_trip_sample.max(vm.jit.params.hot_exit);
-        crate::jit::short_trip::count(trace, warm_up, &scratch.entry_words, &scratch.slots);
-    }
     deoptimize(vm, &exiting, exit, scratch, &virtual_words);
     match pending {
         Some(pending) => Outcome::Called(residual::finish_call(vm, pending)),

@@ -102,6 +102,7 @@ pub(crate) mod names {
     pub const MIN_FLOAT: &str = "min_float";
     pub const MAX_FLOAT: &str = "max_float";
     pub const FLOAT_TO_INT: &str = "float_to_int";
+    pub const FLOAT_POW: &str = "float_pow";
 }
 
 /// The concrete `min`/`max`/`int` results the recorder needs (the same functions).
@@ -115,6 +116,32 @@ pub(crate) fn min_max_float(max: bool, a: f64, b: f64) -> f64 {
     } else {
         min_float(a, b)
     }
+}
+
+/// `a ** b` for floats where the interpreter's `float_pow` gives a float computed the same
+/// way (`powf`, or 1.0 for a zero exponent); NaN wherever it raises (zero to a negative
+/// power, overflow), gives a complex number (negative base, fractional exponent) or NaN.
+pub(crate) fn float_pow(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        return 1.0;
+    }
+    let finite = a.is_finite() && b.is_finite();
+    if a.is_nan() || b.is_nan() || (a == 0.0 && b < 0.0 && finite) {
+        return f64::NAN;
+    }
+    if a < 0.0 && finite && b.floor() != b {
+        return f64::NAN;
+    }
+    let r = a.powf(b);
+    if r.is_infinite() && finite {
+        f64::NAN
+    } else {
+        r
+    }
+}
+
+extern "C" fn float_pow_helper(a: f64, b: f64) -> f64 {
+    float_pow(a, b)
 }
 
 /// Adds these helpers to the backend's table.
@@ -135,6 +162,7 @@ pub(crate) fn register(table: &mut HelperTable) {
     table.add(names::MIN_FLOAT, min_float as *const () as u64);
     table.add(names::MAX_FLOAT, max_float as *const () as u64);
     table.add(names::FLOAT_TO_INT, float_to_int as *const () as u64);
+    table.add(names::FLOAT_POW, float_pow_helper as *const () as u64);
 }
 
 /// `math.<name>(x)` as the trace will compute it (None: the trace would exit).

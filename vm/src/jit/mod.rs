@@ -80,6 +80,9 @@ pub(crate) struct LoopTrace {
     pub trip_home: Option<short_trip::TripHome>,
     /// Root entries sampled and iterations they ran, until the loop is judged.
     pub trips: std::cell::Cell<short_trip::Trips>,
+    /// The header of the loop around this one in the same code, which each run of this
+    /// tree from the interpreter warms up (see [`nest`]).
+    pub enclosing: Option<short_trip::Enclosing>,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -206,6 +209,8 @@ pub struct JitState {
     pub(crate) residual_objects: RefCell<KeyMap<u64, Value>>,
     /// A residual call returned an object while driving: the tree is dropped.
     pub(crate) residual_stale: bool,
+    /// The last exit the driver took may still get a side trace (see `short_trip`).
+    pub(crate) cold_exit: bool,
 }
 
 impl JitState {
@@ -270,6 +275,7 @@ impl JitState {
             raised: None,
             residual_objects: RefCell::new(KeyMap::default()),
             residual_stale: false,
+            cold_exit: false,
         }
     }
 
@@ -338,7 +344,7 @@ impl Vm {
             return BackEdge::Continue;
         }
         if let Some(trace) = state.trace.clone() {
-            let driven = self.jit_drive(&trace);
+            let driven = self.jit_drive_counted(&trace);
             self.jit_log_last_exit();
             return match driven {
                 nest::Driven::Ran => {
@@ -346,6 +352,7 @@ impl Vm {
                         s.refused = 0;
                     }
                     self.jit_judge_trips(key, &trace);
+                    self.jit_warm_enclosing(&code, &trace);
                     self.jit_drop_if_stale(key, back_edge, header, &trace.label);
                     match self.jit.raised.take() {
                         Some(e) => BackEdge::Raise(e),
@@ -465,8 +472,9 @@ impl Vm {
         });
         let entry_depth = recording.entry_depth;
         let loop_homes = recording.homes;
+        let enclosing = short_trip::enclosing(&code_obj.units, header, recording.loop_end);
         let trip_home = short_trip::trip_home(&loop_homes, code_obj.localsplus_len(), entry_depth)
-            .filter(|_| !short_trip::enclosed(&code_obj.units, header, recording.loop_end));
+            .filter(|_| enclosing.is_none());
         let loop_trace = Rc::new(LoopTrace {
             members: RefCell::new(vec![root]),
             homes: RefCell::new(loop_homes),
@@ -479,6 +487,7 @@ impl Vm {
             continuations: RefCell::new(KeyMap::default()),
             trip_home,
             trips: std::cell::Cell::new(short_trip::Trips::default()),
+            enclosing,
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -486,10 +495,11 @@ impl Vm {
         if let Some(c) = counter {
             c.set(0);
         }
-        let driven = self.jit_drive(&loop_trace);
+        let driven = self.jit_drive_counted(&loop_trace);
         self.jit_log_last_exit();
         match driven {
             nest::Driven::Ran => {
+                self.jit_warm_enclosing(&code, &loop_trace);
                 let label = loop_trace.label.clone();
                 self.jit_drop_if_stale(key, back_edge, header, &label);
                 match self.jit.raised.take() {
@@ -553,6 +563,7 @@ impl Vm {
             if state.done {
                 return;
             }
+            self.jit.cold_exit = true;
             state.hits += 1;
             if state.hits < hot {
                 return;
@@ -564,6 +575,7 @@ impl Vm {
             if let Some(state) = parent.exits.borrow_mut().get_mut(exit) {
                 state.done = true;
             }
+            self.jit.cold_exit = false;
             return;
         }
         match self.jit_side_trace(tree, &parent, exit) {
@@ -574,6 +586,7 @@ impl Vm {
                 if let Some(state) = parent.exits.borrow_mut().get_mut(exit) {
                     state.done = true;
                 }
+                self.jit.cold_exit = false;
                 self.jit.log(format_args!(
                     "trace#{} {} attached to trace#{} exit {exit}",
                     side.compiled.id, side.label, parent.compiled.id
@@ -588,6 +601,7 @@ impl Vm {
                     // code, ...), and at once on an exit whose path leaves the loop: a
                     // side trace from it can never link back.
                     state.done = state.aborts >= 3 || reason == AbortReason::LeftLoop;
+                    self.jit.cold_exit = !state.done;
                     // Every iteration of a trace that stitches after a residual call
                     // leaves through this exit until its side trace exists: without one,
                     // the tree costs more than the interpreter, so it goes (and the loop

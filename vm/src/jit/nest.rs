@@ -98,6 +98,7 @@ impl Vm {
                 }
             };
             ran = true;
+            self.jit.cold_exit = false;
             let call = tree.calls.borrow().get(&(member, exit)).cloned();
             let Some(call) = call else {
                 self.jit_exit_taken(tree, member, exit);
@@ -356,6 +357,36 @@ impl Vm {
 }
 
 impl Vm {
+    /// A run of `tree` (an inner loop) from the interpreter ended: the interpreter runs the
+    /// rest of the enclosing loop's body. Each such run brings the enclosing loop
+    /// `threshold / hot-exit` iterations closer to being recorded (LuaJIT starts the outer
+    /// trace from the inner loop's hot exit), so an outer loop that runs a few hundred
+    /// times in all, or a few times per call, still gets a trace that calls the inner tree,
+    /// instead of the inner tree leaving to the interpreter once per outer iteration.
+    pub(crate) fn jit_warm_enclosing(&mut self, code: &Value, tree: &LoopTrace) {
+        let Some(outer) = &tree.enclosing else {
+            return;
+        };
+        // Only a loop still waiting for its first recording: penalties and blacklists stand.
+        if let Some(state) = self.jit.loops.get(&(code.bits(), outer.header))
+            && (state.trace.is_some()
+                || state.policy.aborts > 0
+                || state.policy.blacklisted.is_some())
+        {
+            return;
+        }
+        let Some(code_obj) = code.as_code() else {
+            return;
+        };
+        let boost = (self.jit.params.threshold / self.jit.params.hot_exit.max(1)).max(1);
+        let boost = boost.min(u32::from(u16::MAX)) as u16;
+        for &at in &outer.counters {
+            if let Some(counter) = code_obj.units.get(at) {
+                counter.set(counter.get().saturating_sub(boost));
+            }
+        }
+    }
+
     /// Logs (`--jit-log`) that exit `k` of trace `id` calls `call`'s inner loop.
     pub(crate) fn jit_log_loop_call(&mut self, id: u32, k: usize, call: &LoopCall) {
         if !self.jit.log_enabled() {

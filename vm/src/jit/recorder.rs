@@ -123,6 +123,7 @@ mod instance;
 mod numeric;
 mod residual;
 mod typecheck;
+mod unroll;
 
 type Step<T> = Result<T, AbortReason>;
 
@@ -164,6 +165,8 @@ struct Recorder<'a> {
     stitched: bool,
     /// The recording stopped at an inner loop with a compiled tree, to be called.
     loop_call: Option<crate::jit::nest::LoopCall>,
+    /// Short inner loops being unrolled (`recorder::unroll`).
+    unrolled: unroll::UnrolledLoops,
 }
 
 /// Records one iteration of the loop whose header is `header` and whose back-edge is the
@@ -283,11 +286,17 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
     let pc = exit_frame.map_or(start.header, |f| f.pc as usize);
     let at = |reason| Abort { reason, pc };
     let exit_frame = exit_frame.ok_or_else(|| at(AbortReason::FrameShape))?;
-    if !start.snapshot.virtuals.is_empty() {
-        return Err(at(AbortReason::FrameShape));
-    }
     // An exit inside inlined calls left their interpreter frames above the root.
     let nframes = start.snapshot.frames.len();
+    // Only the iterators of unrolled loops are taken over (as virtuals again).
+    let ranges_only = start
+        .snapshot
+        .virtuals
+        .iter()
+        .all(|v| v.kind == pyrite_ir::VirtualKind::RangeIter);
+    if !start.snapshot.virtuals.is_empty() && (nframes > 1 || !ranges_only) {
+        return Err(at(AbortReason::FrameShape));
+    }
     let root_index = vm
         .frames
         .len()
@@ -326,8 +335,23 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
     let mut stack: Vec<Option<Entry>> = vec![None; depth];
     let mut words = Vec::new();
     for &(k, value) in &exit_frame.slots {
-        let SnapValue::Ref(parent_ref) = value else {
-            return Err(at(AbortReason::FrameShape));
+        let parent_ref = match value {
+            SnapValue::Ref(r) => r,
+            SnapValue::Virtual(i) => {
+                let d = match rec.homes.get(k as usize) {
+                    Some(&Home::Frame(slot)) => slot.checked_sub(nlocals),
+                    _ => None,
+                };
+                let virtual_range = start.snapshot.virtuals.get(i as usize);
+                let entry = d
+                    .zip(virtual_range)
+                    .and_then(|(d, v)| rec.adopt_unrolled(start.parent, v, d));
+                match (d.and_then(|d| stack.get_mut(d)), entry) {
+                    (Some(slot), Some(entry)) => *slot = Some(entry),
+                    _ => return Err(at(AbortReason::FrameShape)),
+                }
+                continue;
+            }
         };
         let ty = start.parent.type_of(parent_ref);
         let home = rec
@@ -396,6 +420,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         rec.snapshot(pc);
     } else {
         rec.b.snapshot(pc as u32, depth as u32, &initial);
+        rec.describe_unrolled();
     }
     for e in &words {
         if e.v.is_null() {
@@ -457,6 +482,7 @@ impl<'a> Recorder<'a> {
             calls: inline::Calls::default(),
             stitched: false,
             loop_call: None,
+            unrolled: unroll::UnrolledLoops::default(),
         }
     }
 
@@ -555,7 +581,10 @@ impl<'a> Recorder<'a> {
                     pc,
                 });
             }
-            match self.step(pc, header) {
+            match self.step(pc, header).and_then(|next| {
+                self.check_unrolled()?;
+                Ok(next)
+            }) {
                 Ok(Some(next)) => pc = next,
                 Ok(None) => return Ok(()),
                 Err(reason) => {
@@ -732,6 +761,7 @@ impl Recorder<'_> {
             self.b.snapshot(pc as u32, self.stack.len() as u32, &slots);
         }
         self.describe_virtual_instances();
+        self.describe_unrolled();
     }
 
     fn pop(&mut self) -> Step<Entry> {
@@ -896,6 +926,9 @@ impl Recorder<'_> {
         next += op.caches();
         let start = next - 1 - op.caches();
         self.snapshot(pc);
+        if let Some(target) = self.unroll_step(op, arg, next)? {
+            return Ok(Some(target));
+        }
         if let Some(call) = self.inner_loop_at(pc, op, arg, next, header) {
             // Leave with the state before this instruction; the VM runs the inner loop.
             self.b.exit();
@@ -929,7 +962,8 @@ impl Recorder<'_> {
                 return self.return_from_inlined(op, arg).map(Some);
             }
             Opcode::POP_TOP => {
-                self.pop()?;
+                let e = self.pop()?;
+                self.popped(&e);
             }
             Opcode::PUSH_NULL => {
                 let r = self.b.const_value(0);
@@ -1055,8 +1089,12 @@ impl Recorder<'_> {
             }
             Opcode::JUMP_FORWARD => return Ok(Some(next + arg as usize)),
             Opcode::JUMP_BACKWARD => {
-                if next.checked_sub(arg as usize) == Some(header) {
+                let target = next.checked_sub(arg as usize);
+                if target == Some(header) {
                     return Ok(None);
+                }
+                if target.is_some_and(|t| self.unrolled_header(t)) {
+                    return Ok(target);
                 }
                 return Err(AbortReason::InnerLoop);
             }
@@ -1177,6 +1215,7 @@ impl Recorder<'_> {
             InplaceXor => Xor,
             InplaceTrueDivide => TrueDivide,
             InplaceFloorDivide => FloorDivide,
+            InplacePower => Power,
             other => other,
         };
         if let (Some(x), Some(y)) = (lhs.v.as_small_int(), rhs.v.as_small_int()) {
@@ -1242,6 +1281,7 @@ impl Recorder<'_> {
                     }
                     (Op::DivFloat, x / y)
                 }
+                Power => return self.float_power(a, b, x, y),
                 _ => return Err(AbortReason::UnsupportedTypes("float operator")),
             };
             let r = self.b.emit(op, &[a, b]);

@@ -2,8 +2,9 @@
 //! in trace entries and exits than its trace saves, so after sampling its first entries
 //! from the interpreter the JIT gives it back to the interpreter (blacklisted with
 //! [`AbortReason::ShortTrip`]). Iterations are counted without touching the trace: the
-//! loop's own `for` position is a home, and its move between entry and exit, divided by
-//! the step, is the number of iterations the trace ran. `while` loops have no such home
+//! loop's own `for` position is a home, and its move from the interpreter's entry until
+//! the frame is the interpreter's again, divided by the step, is the number of iterations
+//! the run made (the nest driver's re-entries through continuations are the same run). `while` loops have no such home
 //! and are never judged, nor are loops inside other loops (outer traces call them).
 
 use std::cell::Cell;
@@ -13,7 +14,11 @@ use pyrite_profiler::AbortReason;
 use crate::bytecode::Opcode;
 use crate::jit::recorder::nest::decode;
 
+use std::rc::Rc;
+
 use crate::jit::LoopTrace;
+use crate::jit::exec::home_word;
+use crate::jit::nest::Driven;
 use crate::jit::recorder::iter::IterField;
 use crate::jit::recorder::{Home, RangeField};
 use crate::vm::Vm;
@@ -37,23 +42,45 @@ pub(crate) struct Trips {
     judged: bool,
 }
 
-/// Whether the loop `header`..`back_edge` sits inside another loop of the same code: such
-/// a loop is never judged, since the outer loop's trace will call its trace (see
-/// `jit::nest`), where a short run costs a transfer but saves interpreting the outer body.
-pub(crate) fn enclosed(units: &[Cell<u16>], header: usize, back_edge: usize) -> bool {
+/// The loop around another one in the same code.
+#[derive(Clone, Debug)]
+pub(crate) struct Enclosing {
+    /// Its header.
+    pub header: usize,
+    /// The inline-cache units of its `JUMP_BACKWARD`s (a `continue` adds one): its
+    /// counters.
+    pub counters: Vec<usize>,
+}
+
+/// The innermost loop of the same code around the loop `header`..`back_edge` (`None` at
+/// top level). A loop inside another is never judged short-trip, since the outer loop's
+/// trace will call its trace (see `jit::nest`), where a short run costs a transfer but
+/// saves interpreting the outer body.
+pub(crate) fn enclosing(units: &[Cell<u16>], header: usize, back_edge: usize) -> Option<Enclosing> {
+    let mut jumps = Vec::new();
     let mut pc = 0;
     while let Some((op, arg, next)) = decode(units, pc) {
         if op.generic() == Opcode::JUMP_BACKWARD
-            && pc > back_edge
-            && next
-                .checked_sub(arg as usize)
-                .is_some_and(|target| target < header)
+            && let Some(target) = next.checked_sub(arg as usize)
         {
-            return true;
+            // The pc of an `EXTENDED_ARG` prefix orders loops; the counter is the cache
+            // unit after the opcode itself.
+            jumps.push((pc, target, next - op.caches()));
         }
         pc = next;
     }
-    false
+    let &(_, outer, _) = jumps
+        .iter()
+        .filter(|&&(pc, target, _)| pc > back_edge && target < header)
+        .min_by_key(|&&(pc, _, _)| pc)?;
+    Some(Enclosing {
+        header: outer,
+        counters: jumps
+            .iter()
+            .filter(|&&(_, target, _)| target == outer)
+            .map(|&(_, _, counter)| counter)
+            .collect(),
+    })
 }
 
 /// The trip home of a loop whose iterator is the top of its `entry_depth`-deep stack.
@@ -76,12 +103,24 @@ pub(crate) fn trip_home(homes: &[Home], nlocals: usize, entry_depth: usize) -> O
     })
 }
 
-/// Counts the iterations a root entry ran (`entry` and `exit` are the slot words), after
-/// `warm_up` entries.
-pub(crate) fn count(trace: &LoopTrace, warm_up: u32, entry: &[u64], exit: &[u64]) {
-    let Some(home) = trace.trip_home else {
-        return;
+/// The words of the loop's trip homes (its position, and its range step) in the frame
+/// whose slots start at `base`.
+fn trip_words(vm: &Vm, base: usize, trace: &LoopTrace) -> Option<(u64, Option<u64>)> {
+    let home = trace.trip_home?;
+    let homes = trace.homes.try_borrow().ok()?;
+    let position = home_word(vm, base, homes.get(home.position)?)?;
+    let step = match home.step {
+        Some(k) => Some(home_word(vm, base, homes.get(k)?)?),
+        None => None,
     };
+    Some((position, step))
+}
+
+/// Counts the iterations one run from the interpreter made (`before` and `after` are the
+/// position words, `step` the range step's), after `warm_up` runs. A run lasts from the
+/// interpreter's entry until the frame is handed back to it: the re-entries of the nest
+/// driver (continuations after inner loops) belong to the same run.
+fn count(trace: &LoopTrace, warm_up: u32, before: u64, step: Option<u64>, after: u64) {
     let mut trips = trace.trips.get();
     if trips.judged {
         return;
@@ -91,13 +130,7 @@ pub(crate) fn count(trace: &LoopTrace, warm_up: u32, entry: &[u64], exit: &[u64]
         trace.trips.set(trips);
         return;
     }
-    let (Some(&before), Some(&after)) = (entry.get(home.position), exit.get(home.position)) else {
-        return;
-    };
-    let step = home
-        .step
-        .and_then(|k| entry.get(k))
-        .map_or(1, |&s| (s as i64).unsigned_abs().max(1));
+    let step = step.map_or(1, |s| (s as i64).unsigned_abs().max(1));
     let moved = (after as i64).wrapping_sub(before as i64).unsigned_abs();
     trips.entries += 1;
     trips.iterations = trips.iterations.saturating_add(moved / step);
@@ -105,6 +138,35 @@ pub(crate) fn count(trace: &LoopTrace, warm_up: u32, entry: &[u64], exit: &[u64]
 }
 
 impl Vm {
+    /// Drives `trace` for an entry from the interpreter, counting the iterations the whole
+    /// run made (until the frame is the interpreter's again) for the short-trip policy.
+    pub(crate) fn jit_drive_counted(&mut self, trace: &Rc<LoopTrace>) -> Driven {
+        let counted = trace.trip_home.is_some() && !trace.trips.get().judged;
+        let loop_frame = self.frames.len();
+        let base = self.frames.last().map_or(0, |f| f.base);
+        let before = counted.then(|| trip_words(self, base, trace)).flatten();
+        self.jit.cold_exit = false;
+        let driven = self.jit_drive(trace);
+        if let (Driven::Ran, Some((before, step))) = (&driven, before)
+            && self.frames.len() >= loop_frame
+            && let Some((after, _)) = trip_words(self, base, trace)
+        {
+            // Not before a hot exit could have grown its side trace: a stitched residual
+            // call leaves every entry until the side trace after it is compiled.
+            let warm_up = self
+                .jit
+                .params
+                .short_trip_sample
+                .max(self.jit.params.hot_exit);
+            // A run that ended at an exit still waiting for its side trace (in this tree
+            // or an inner loop's) says nothing yet about the loop's runs.
+            if !self.jit.cold_exit {
+                count(trace, warm_up, before, step, after);
+            }
+        }
+        driven
+    }
+
     /// After an entry from the interpreter: once `short-trip-sample` entries are counted
     /// (after as many for warm-up),
     /// blacklists the loop if its runs average fewer than `short-trip` iterations (the

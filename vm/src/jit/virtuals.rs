@@ -8,9 +8,11 @@
 
 use pyrite_ir::{SnapValue, Snapshot, Trace, VirtualKind};
 
+use crate::builtins::iterators::new_iterator;
 use crate::jit::frames::slot_value;
 use crate::object::{Payload, Value};
 use crate::types::attr_map::{DICT_MODE, InstanceAttrs};
+use crate::types::iter::IterState;
 use crate::vm::Vm;
 
 /// An instance of `class` in map `map` holding `slots` (what `cls()` and the attribute
@@ -95,6 +97,17 @@ pub(crate) fn materialize(
                     let class = fields.into_iter().next().unwrap_or(Value::NONE);
                     instance_with(&class, map, slots)
                 }
+                VirtualKind::RangeIter => match raw[..] {
+                    [next, stop, step] => new_iterator(
+                        &vm.types.range_iterator,
+                        IterState::Range {
+                            next: next as i64,
+                            stop: stop as i64,
+                            step: step as i64,
+                        },
+                    ),
+                    _ => Value::NONE,
+                },
             };
             built[i] = Some(object);
             on_stack[i] = false;

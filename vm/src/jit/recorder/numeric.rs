@@ -1,6 +1,7 @@
 //! Numeric builtins lowered to IR: `round` (1- and 2-argument, floats and ints), `divmod`
 //! of ints (a tuple the trace builds, so `q, r = divmod(a, b)` allocates nothing) and
-//! `hash` of ints, through the pure helpers of `jit::number_helpers`.
+//! `hash` of ints, through the pure helpers of `jit::number_helpers`; `x ** y` of floats
+//! through `jit::math_helpers::float_pow`.
 //!
 //! Called from `recorder::builtin` once the callee is known to be the real builtin. The
 //! guards use the snapshot taken at the `CALL`, so where Python would raise (or produce a
@@ -10,9 +11,36 @@ use pyrite_ir::{Effect, Op, Type};
 use pyrite_profiler::AbortReason;
 
 use super::{Entry, Recorder, Step};
+use crate::jit::math_helpers;
 use crate::jit::number_helpers::{self as nh, names};
 
 impl Recorder<'_> {
+    /// `a ** b` of floats (`x`, `y` their values now) through the pure helper: where the
+    /// interpreter would raise, make a complex number or a NaN, the helper's NaN makes the
+    /// trace leave before the `BINARY_OP`, which the interpreter then runs.
+    pub(super) fn float_power(
+        &mut self,
+        a: pyrite_ir::Ref,
+        b: pyrite_ir::Ref,
+        x: f64,
+        y: f64,
+    ) -> Step<Entry> {
+        let value = math_helpers::float_pow(x, y);
+        if value.is_nan() {
+            return Err(AbortReason::UnsupportedTypes("float ** float"));
+        }
+        let helper = self.b.helper(
+            math_helpers::names::FLOAT_POW,
+            &[Type::F64, Type::F64],
+            Type::F64,
+            Effect::Pure,
+        );
+        let r = self.b.call(helper, &[a, b]);
+        let ok = self.b.emit(Op::EqFloat, &[r, r]);
+        self.b.guard_true(ok);
+        self.float_entry(r, value)
+    }
+
     /// `round(x)` / `round(x, n)` of a float or an int (not a bool) and an int `n`.
     pub(super) fn lower_round(&mut self, x: &Entry, n: Option<&Entry>) -> Step<Option<Entry>> {
         let digits = match n {
