@@ -633,3 +633,36 @@ print(s, nested(3000))
         "{stderr}"
     );
 }
+
+#[test]
+fn method_of_a_base_class_on_list_items_is_a_constant_not_a_lookup() {
+    let source = "\
+class Shape:
+    def area(self):
+        return self.w * self.h
+
+class Box(Shape):
+    def __init__(self, w, h):
+        self.w = w
+        self.h = h
+
+def run(items, n):
+    t = 0
+    for _ in range(n):
+        for b in items:
+            t += b.area()
+    return t
+print(run([Box(i, i + 1) for i in range(20)], 300))
+";
+    let (stdout, stderr) = run_jit("base_method", source, &[]);
+    assert_eq!(stdout, "798000\n");
+    let body = loop_body(&stderr, "loop@");
+    // Each item gets its class and map guarded (shared by the method lookup and the
+    // attribute loads); the method itself is a constant: no helper call.
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+    assert_eq!(
+        count(&body, "and_int"),
+        1,
+        "one map check per item: {body:#?}"
+    );
+}

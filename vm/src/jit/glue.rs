@@ -202,24 +202,6 @@ extern "C" fn iter_advance(it: u64) {
     })
 }
 
-/// `obj.name` of a method through a `LOAD_ATTR_METHOD` cache (`versions`: type version,
-/// then the map id in the high half; `position`: dict entry index, then the MRO position
-/// of the owner in the high half): the function's word, or 0 when a guard fails. The class
-/// dict keeps the function alive.
-extern "C" fn method_lookup(obj: u64, versions: u64, position: u64, name: u64) -> u64 {
-    let cache = crate::interp::attr_cache::AttrCache {
-        type_version: versions as u32,
-        map: (versions >> 32) as u32,
-        index: position as u16,
-        owner: (position >> 16) as u16,
-    };
-    with_word(obj, |obj| {
-        with_word(name, |name| {
-            crate::interp::attr_cache::load_method(obj, &cache, name).map_or(0, |f| f.bits())
-        })
-    })
-}
-
 /// `len(obj)` for an exact str (code points) or dict, or -1.
 extern "C" fn obj_len(obj: u64, type_bits: u64) -> i64 {
     with_word(obj, |obj| {
@@ -250,7 +232,6 @@ pub(crate) mod names {
     pub const ITER_ADVANCE: &str = "iter_advance";
     pub const LIST_APPEND: &str = "list_append";
     pub const SEQ_CONTAINS: &str = "seq_contains";
-    pub const METHOD_LOOKUP: &str = "method_lookup";
     pub const OBJ_LEN: &str = "obj_len";
     pub const CELL_GET: &str = "cell_get";
 }
@@ -264,7 +245,6 @@ pub(crate) fn helper_table() -> HelperTable {
     table.add(names::ITER_ADVANCE, iter_advance as *const () as u64);
     table.add(names::LIST_APPEND, list_append as *const () as u64);
     table.add(names::SEQ_CONTAINS, seq_contains as *const () as u64);
-    table.add(names::METHOD_LOOKUP, method_lookup as *const () as u64);
     table.add(names::OBJ_LEN, obj_len as *const () as u64);
     table.add(names::CELL_GET, cell_get as *const () as u64);
     crate::jit::math_helpers::register(&mut table);

@@ -37,7 +37,7 @@ use pyrite_profiler::AbortReason;
 
 use super::{Dep, Entry, Recorder, Step, tag_of};
 use crate::bytecode::Opcode;
-use crate::interp::attr_cache::{AttrCache, load_instance_value};
+use crate::interp::attr_cache::{AttrCache, NO_OWN_ATTRS, load_instance_value};
 use crate::interp::class::is_object_new_descriptor;
 use crate::object::layout::{InstanceLayout, measure_instance_layout};
 use crate::object::{Payload, Value};
@@ -61,11 +61,33 @@ impl Recorder<'_> {
     /// cache's map, unborrowed, with slot `cache.index` present; returns its slot vector.
     fn guard_instance(&mut self, obj: &Entry, cache: &AttrCache) -> Step<Ref> {
         let layout = layout(self)?;
+        self.guard_class_and_map(obj, cache)?;
+        let flag = self.b.load(Type::I64, obj.r, layout.borrow_flag);
+        let zero = self.b.const_int(0);
+        self.b.guard_eq(flag, zero);
+        let len = self.b.load(Type::I64, obj.r, layout.values_len);
+        let index = self.b.const_int(i64::from(cache.index));
+        let present = self.b.emit(Op::GtInt, &[len, index]);
+        self.b.guard_true(present);
+        Ok(self.b.load(Type::Ptr, obj.r, layout.values))
+    }
+
+    /// Guards that `obj` is an instance of the exact class the cache was made for (its
+    /// version pinned by an entry dependency) and, when it is an instance with a map,
+    /// that it is in the cache's map. The same instructions for every use of one object,
+    /// so CSE keeps one copy per iteration (method lookups share them with attribute
+    /// loads and stores).
+    pub(super) fn guard_class_and_map(&mut self, obj: &Entry, cache: &AttrCache) -> Step<()> {
+        let layout = layout(self)?;
         let heap = obj
             .v
             .as_object()
             .ok_or(AbortReason::UnsupportedTypes("attribute of a number"))?;
         let ty = heap.type_value();
+        let version = class_version(&obj.v);
+        if version != Some(cache.type_version) || version == Some(0) {
+            return Err(AbortReason::UnsupportedTypes("attribute cache out of date"));
+        }
         self.guard_exact_type(obj.r, ty.bits())?;
         self.keep_alive(&ty);
         if !self.deps.iter().any(|d| {
@@ -76,19 +98,24 @@ impl Recorder<'_> {
                 version: cache.type_version,
             });
         }
-        let word = self.b.load(Type::I64, obj.r, layout.map);
-        let low = self.b.const_int(0xFFFF_FFFF);
-        let map = self.b.emit(Op::AndInt, &[word, low]);
-        let expected = self.b.const_int(i64::from(cache.map));
-        self.b.guard_eq(map, expected);
-        let flag = self.b.load(Type::I64, obj.r, layout.borrow_flag);
-        let zero = self.b.const_int(0);
-        self.b.guard_eq(flag, zero);
-        let len = self.b.load(Type::I64, obj.r, layout.values_len);
-        let index = self.b.const_int(i64::from(cache.index));
-        let present = self.b.emit(Op::GtInt, &[len, index]);
-        self.b.guard_true(present);
-        Ok(self.b.load(Type::Ptr, obj.r, layout.values))
+        match obj.v.payload() {
+            Some(Payload::Instance(_)) => {
+                let word = self.b.load(Type::I64, obj.r, layout.map);
+                let low = self.b.const_int(0xFFFF_FFFF);
+                let map = self.b.emit(Op::AndInt, &[word, low]);
+                let expected = self.b.const_int(i64::from(cache.map));
+                self.b.guard_eq(map, expected);
+            }
+            // Objects of other kinds (an exact type fixes the kind) have no own
+            // attributes the interpreter's cache would check.
+            _ if cache.map == NO_OWN_ATTRS => {}
+            _ => {
+                return Err(AbortReason::UnsupportedTypes(
+                    "attribute of a special object",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// `obj.name` of an instance (`LOAD_ATTR_INSTANCE_VALUE`): the slot's word, guarded to
