@@ -666,3 +666,33 @@ print(run([Box(i, i + 1) for i in range(20)], 300))
         "one map check per item: {body:#?}"
     );
 }
+
+#[test]
+fn object_attribute_store_counts_references_in_the_trace() {
+    let source = "\
+class Node:
+    def __init__(self, k):
+        self.k = k
+        self.next = None
+
+def run(n):
+    nodes = [Node(i) for i in range(8)]
+    head = Node(-1)
+    t = 0
+    for i in range(n):
+        head.next = nodes[i % 8]
+        t += head.next.k
+    return t
+print(run(8000))
+";
+    let (stdout, stderr) = run_jit("object_store", source, &[]);
+    assert_eq!(stdout, "28000\n");
+    let body = loop_body(&stderr, "loop@");
+    // The stored node gains a reference, the overwritten one (a loop-carried register,
+    // forwarded from the last store) loses one after a guard that it has another owner;
+    // nothing is called.
+    assert_eq!(count(&body, "incref"), 1, "{body:#?}");
+    assert_eq!(count(&body, "decref"), 1, "{body:#?}");
+    assert_eq!(count(&body, "store_attr"), 1, "{body:#?}");
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+}

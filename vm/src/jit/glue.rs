@@ -202,6 +202,13 @@ extern "C" fn iter_advance(it: u64) {
     })
 }
 
+/// A trace's `decref` of the last reference to `word`: frees it as the interpreter would.
+extern "C" fn release(word: u64) {
+    // SAFETY: compiled code calls this only with a counted reference it owns (an
+    // overwritten attribute value) whose count it found at one.
+    drop(unsafe { Value::from_owned_word(word) });
+}
+
 /// `len(obj)` for an exact str (code points) or dict, or -1.
 extern "C" fn obj_len(obj: u64, type_bits: u64) -> i64 {
     with_word(obj, |obj| {
@@ -239,6 +246,7 @@ pub(crate) mod names {
 /// The table handed to the backend.
 pub(crate) fn helper_table() -> HelperTable {
     let mut table = HelperTable::new();
+    table.add(pyrite_ir::abi::RELEASE_HELPER, release as *const () as u64);
     table.add(names::SEQ_ITEM, seq_item as *const () as u64);
     table.add(names::SEQ_LEN, seq_len as *const () as u64);
     table.add(names::ITER_PEEK, iter_peek as *const () as u64);

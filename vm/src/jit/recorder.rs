@@ -118,6 +118,7 @@ struct Entry {
 mod attr;
 mod builtin;
 mod dict;
+mod identity;
 mod inline;
 mod instance;
 mod numeric;
@@ -999,6 +1000,12 @@ impl Recorder<'_> {
                     return Ok(Some(next + arg as usize));
                 }
             }
+            Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                if self.jump_if_none(op == Opcode::POP_JUMP_IF_NONE)? {
+                    return Ok(Some(next + arg as usize));
+                }
+            }
+            Opcode::IS_OP => self.is_op(arg == 1)?,
             Opcode::JUMP_FORWARD => return Ok(Some(next + arg as usize)),
             Opcode::JUMP_BACKWARD => {
                 if next.checked_sub(arg as usize) == Some(header) {

@@ -15,9 +15,11 @@
 //! form (`__slots__`, descriptors, `__getattr__`, `__setattr__`) is not specialized this
 //! way by the interpreter, so it is not recorded here.
 //!
-//! Reference counts: the trace never creates or frees a heap object, so a store only puts
-//! an immediate (int, float, bool, None) over an immediate, both guarded by tag; a loaded
-//! heap object is borrowed from its instance, which the trace cannot free.
+//! Reference counts: the trace never frees a heap object. A store increfs the word it
+//! stores and decrefs the one it overwrites, after guarding that the overwritten object
+//! has another owner (count above one), so no finalizer ever runs inside a trace and a
+//! loaded heap object stays borrowed from a live owner; the refcount pass removes the
+//! counts of words proven immediate.
 //!
 //! Instances the trace makes (`Point(a, b)` of a plain class, `__init__` inlined) are
 //! *virtual* (allocation removal, PyPy's virtuals): `new_instance` only names them, the
@@ -32,7 +34,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use pyrite_ir::{Op, Ref, SnapValue, Type, Virtual, VirtualKind};
+use pyrite_ir::{Op, Ref, SnapValue, Type, Virtual, VirtualKind, abi};
 use pyrite_profiler::AbortReason;
 
 use super::{Dep, Entry, Recorder, Step, tag_of};
@@ -147,12 +149,26 @@ impl Recorder<'_> {
     }
 
     /// `obj.name = value` into an existing slot of an instance
-    /// (`STORE_ATTR_INSTANCE_VALUE`), for an int, float, bool or None stored over one.
+    /// (`STORE_ATTR_INSTANCE_VALUE`). The stored word gains a reference and the
+    /// overwritten one loses its reference; an overwritten object must have another owner
+    /// (its count above one, guarded), so the store never frees anything inside the trace:
+    /// otherwise the interpreter makes the store, and runs any `__del__` right there.
     pub(super) fn store_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<()> {
         let obj = self.pop()?;
         let value = self.pop()?;
         if self.is_virtual_instance(obj.r) {
             return self.store_virtual_attr(op, at, arg, &obj, value);
+        }
+        let allocated = !value.r.is_const()
+            && self
+                .b
+                .trace()
+                .insts
+                .get(value.r.index())
+                .is_some_and(|i| matches!(i.op, Op::NewTuple | Op::NewInstance));
+        if allocated || self.is_virtual_instance(value.r) {
+            // The backend does not allocate: an object the trace made may not escape.
+            return Err(AbortReason::StoreOfObject);
         }
         let (op, cache) = self.attr_cache_for(op, at, &obj.v, arg as usize)?;
         if op != Opcode::STORE_ATTR_INSTANCE_VALUE {
@@ -160,19 +176,39 @@ impl Recorder<'_> {
         }
         let old = load_instance_value(&obj.v, &cache)
             .ok_or(AbortReason::UnsupportedTypes("attribute store"))?;
-        if old.is_heap() || value.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
+        if self.b.trace().type_of(obj.r) != Type::Value {
             return Err(AbortReason::StoreOfObject);
         }
         let old_tag = tag_of(&old).ok_or(AbortReason::StoreOfObject)?;
         let new_tag = tag_of(&value.v).ok_or(AbortReason::StoreOfObject)?;
+        if old.is_heap() && old.ref_count() <= 2 {
+            // `old` here is one more reference: the slot's would be the last one.
+            return Err(AbortReason::UnsupportedTypes(
+                "attribute store freeing the old value",
+            ));
+        }
         let word = self.boxed(&value)?;
-        // A word from elsewhere (another attribute, an item) must still be an immediate.
+        // A word from elsewhere (another attribute, an item) must have the recorded kind.
         self.b.guard_type(word, new_tag);
         let values = self.guard_instance(&obj, &cache)?;
         let offset = slot_offset(cache.index);
         let old_word = self.b.load_attr(Type::Value, values, offset);
         self.b.guard_type(old_word, old_tag);
+        if old.is_heap() {
+            let count = self
+                .b
+                .load(Type::I64, old_word, abi::HEADER_REFCOUNT_OFFSET);
+            let one = self.b.const_int(1);
+            let shared = self.b.emit(Op::GtInt, &[count, one]);
+            self.b.guard_true(shared);
+        }
+        if value.v.is_heap() {
+            self.b.emit(Op::IncRef, &[word]);
+        }
         self.b.store_attr(values, offset, word);
+        if old.is_heap() {
+            self.b.emit(Op::DecRef, &[old_word]);
+        }
         Ok(())
     }
 }
