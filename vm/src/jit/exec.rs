@@ -197,6 +197,7 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         crate::jit::short_trip::count(trace, warm_up, &scratch.entry_words, &scratch.slots);
     }
     deoptimize(vm, &exiting, exit, scratch, &virtual_words);
+    crate::jit::glue::drain_releases();
     match pending {
         Some(pending) => Outcome::Called(residual::finish_call(vm, pending)),
         None => Outcome::Ran { member, exit },

@@ -202,11 +202,43 @@ extern "C" fn iter_advance(it: u64) {
     })
 }
 
-/// A trace's `decref` of the last reference to `word`: frees it as the interpreter would.
+thread_local! {
+    /// References traces gave up whose count reached zero while the trace still held the
+    /// object in a register (a local the interpreter would own): released once the VM
+    /// has the trace's state back (after an exit's write-back, before a residual call).
+    static DEFERRED_RELEASES: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A trace's `decref` of the last counted reference to `word`. The recorder only lets that
+/// happen when the trace itself still holds the object where the interpreter would hold
+/// a reference (a frame slot of the exit's snapshot), so it must stay alive until the
+/// exit writes that slot back: the release waits for [`drain_releases`].
 extern "C" fn release(word: u64) {
     // SAFETY: compiled code calls this only with a counted reference it owns (an
-    // overwritten attribute value) whose count it found at one.
-    drop(unsafe { Value::from_owned_word(word) });
+    // overwritten attribute value) whose count it found at one; it is released once.
+    let value = unsafe { Value::from_owned_word(word) };
+    let _ = DEFERRED_RELEASES.try_with(|list| match list.try_borrow_mut() {
+        Ok(mut list) => list.push(value),
+        // Cannot happen (nothing borrows it across a trace); leak rather than free a
+        // value the trace may still use.
+        Err(_) => std::mem::forget(value),
+    });
+}
+
+/// Releases the references traces deferred (see [`release`]).
+pub(crate) fn drain_releases() {
+    loop {
+        let taken = DEFERRED_RELEASES
+            .try_with(|list| list.try_borrow_mut().map(|mut l| std::mem::take(&mut *l)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        if taken.is_empty() {
+            return;
+        }
+        // Finalizers run here, outside the borrow, and may defer more.
+        drop(taken);
+    }
 }
 
 /// `len(obj)` for an exact str (code points) or dict, or -1.

@@ -1287,7 +1287,7 @@ impl Recorder<'_> {
 
     /// The specialized form and cache an attribute instruction applies to `obj`: its own
     /// inline cache, or for a polymorphic one the entry matching the observed shape.
-    fn attr_cache_for(
+    pub(super) fn attr_cache_for(
         &self,
         op: Opcode,
         at: usize,
@@ -1295,7 +1295,7 @@ impl Recorder<'_> {
         name: usize,
     ) -> Step<(Opcode, crate::interp::attr_cache::AttrCache)> {
         if op != Opcode::LOAD_ATTR_POLY && op != Opcode::STORE_ATTR_POLY {
-            return Ok((op, self.attr_cache(at)));
+            return self.attr_form_for(op, at, obj, name);
         }
         let code = self.code.as_code().ok_or(AbortReason::FrameShape)?;
         let name = code.names.get(name).ok_or(AbortReason::FrameShape)?;

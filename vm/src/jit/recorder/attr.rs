@@ -14,7 +14,9 @@ use pyrite_profiler::AbortReason;
 
 use super::{Dep, Entry, Recorder, Step, dict_version};
 use crate::bytecode::Opcode;
-use crate::interp::attr_cache::{AttrCache, load_class_attr, load_method, load_module_attr};
+use crate::interp::attr_cache::{
+    AttrCache, describes, load_class_attr, load_method, load_module_attr,
+};
 use crate::object::{Payload, Value};
 
 impl Recorder<'_> {
@@ -24,6 +26,43 @@ impl Recorder<'_> {
             Some(code) => AttrCache::read(&code.units, at),
             None => AttrCache::read(&[], at),
         }
+    }
+
+    /// The form and cache of the instance attribute instruction at `at` for the recorded
+    /// `obj`: the instruction's own when they describe `obj`, else (a site the interpreter
+    /// specialized for another class: the loop is polymorphic there) the form the
+    /// interpreter would give `obj`. The trace guards `obj`'s class and map either way.
+    pub(super) fn attr_form_for(
+        &self,
+        op: Opcode,
+        at: usize,
+        obj: &Value,
+        name: usize,
+    ) -> Step<(Opcode, AttrCache)> {
+        let cache = self.attr_cache(at);
+        let instance_form = matches!(
+            op,
+            Opcode::LOAD_ATTR_INSTANCE_VALUE
+                | Opcode::LOAD_ATTR_METHOD
+                | Opcode::STORE_ATTR_INSTANCE_VALUE
+        );
+        if !instance_form || describes(obj, &cache) {
+            return Ok((op, cache));
+        }
+        let name = self
+            .code
+            .as_code()
+            .and_then(|c| c.names.get(name).cloned())
+            .ok_or(AbortReason::FrameShape)?;
+        let form = if op == Opcode::STORE_ATTR_INSTANCE_VALUE {
+            self.vm
+                .store_attr_cache(obj, &name)
+                .map(|c| (Opcode::STORE_ATTR_INSTANCE_VALUE, c))
+        } else {
+            self.vm
+                .load_attr_form(obj, &name, op == Opcode::LOAD_ATTR_METHOD)
+        };
+        form.ok_or(AbortReason::UnsupportedTypes("attribute"))
     }
 
     pub(super) fn attr_name(&self, arg: u32) -> Step<Value> {
@@ -78,7 +117,8 @@ impl Recorder<'_> {
                 None => return Ok(false),
             }
         } else {
-            (op, self.attr_cache(at))
+            let obj = self.stack.last().ok_or(AbortReason::FrameShape)?.v.clone();
+            self.attr_form_for(op, at, &obj, (arg >> 1) as usize)?
         };
         // Builtin methods (`list.append`, ...) are the container recorder's.
         if op == Opcode::LOAD_ATTR_METHOD {

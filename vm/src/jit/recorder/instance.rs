@@ -181,7 +181,12 @@ impl Recorder<'_> {
         }
         let old_tag = tag_of(&old).ok_or(AbortReason::StoreOfObject)?;
         let new_tag = tag_of(&value.v).ok_or(AbortReason::StoreOfObject)?;
-        if old.is_heap() && old.ref_count() <= 2 {
+        let alias = if old.is_heap() {
+            self.held_alias(&old, &[&obj, &value])
+        } else {
+            None
+        };
+        if old.is_heap() && alias.is_none() && old.ref_count() <= 2 {
             // `old` here is one more reference: the slot's would be the last one.
             return Err(AbortReason::UnsupportedTypes(
                 "attribute store freeing the old value",
@@ -194,13 +199,24 @@ impl Recorder<'_> {
         let offset = slot_offset(cache.index);
         let old_word = self.b.load_attr(Type::Value, values, offset);
         self.b.guard_type(old_word, old_tag);
-        if old.is_heap() {
-            let count = self
-                .b
-                .load(Type::I64, old_word, abi::HEADER_REFCOUNT_OFFSET);
-            let one = self.b.const_int(1);
-            let shared = self.b.emit(Op::GtInt, &[count, one]);
-            self.b.guard_true(shared);
+        match alias {
+            // The interpreter holds the old object elsewhere too (a local, a stack entry):
+            // guarded the same object, it is not freed here. The trace holds that
+            // reference only in a register, so a release of the last counted one waits
+            // for the exit to write the register back (`glue::release`).
+            Some(held) if held != old_word => {
+                self.b.emit(Op::GuardEq, &[held, old_word]);
+            }
+            Some(_) => {}
+            None if old.is_heap() => {
+                let count = self
+                    .b
+                    .load(Type::I64, old_word, abi::HEADER_REFCOUNT_OFFSET);
+                let one = self.b.const_int(1);
+                let shared = self.b.emit(Op::GtInt, &[count, one]);
+                self.b.guard_true(shared);
+            }
+            None => {}
         }
         if value.v.is_heap() {
             self.b.emit(Op::IncRef, &[word]);
@@ -210,6 +226,28 @@ impl Recorder<'_> {
             self.b.emit(Op::DecRef, &[old_word]);
         }
         Ok(())
+    }
+}
+
+impl Recorder<'_> {
+    /// An IR value (of value type) that holds `old` where the interpreter would hold a
+    /// reference to it at this instruction: a home the trace wrote, a stack entry or a
+    /// local of an inlined frame, or one of `operands` (still on the interpreter's stack).
+    fn held_alias(&self, old: &Value, operands: &[&Entry]) -> Option<Ref> {
+        let trace = self.b.trace();
+        let is_alias = |e: &Entry| e.v.is(old) && trace.type_of(e.r) == Type::Value;
+        let written = self
+            .modified
+            .iter()
+            .filter_map(|(k, &r)| self.known.get(k).filter(|e| e.r == r));
+        operands
+            .iter()
+            .copied()
+            .chain(self.stack.iter())
+            .chain(self.calls.held_entries())
+            .chain(written)
+            .find(|e| is_alias(e))
+            .map(|e| e.r)
     }
 }
 
