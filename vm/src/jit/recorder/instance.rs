@@ -19,7 +19,13 @@
 //! stores and decrefs the one it overwrites, after guarding that the overwritten object
 //! has another owner (count above one), so no finalizer ever runs inside a trace and a
 //! loaded heap object stays borrowed from a live owner; the refcount pass removes the
-//! counts of words proven immediate.
+//! counts of words proven immediate. When the trace itself holds the overwritten object
+//! where the interpreter would hold a reference (a local it wrote, a stack entry, an
+//! inlined frame's local), that alias is guarded instead, and if the attribute's was the
+//! last counted reference its release waits for the exit's write-back: a finalizer then
+//! runs at the exit, not where the interpreter would drop that local (no Python code runs
+//! in between, so output order is kept; only state the trace changed after the store could
+//! tell the difference).
 //!
 //! Instances the trace makes (`Point(a, b)` of a plain class, `__init__` inlined) are
 //! *virtual* (allocation removal, PyPy's virtuals): `new_instance` only names them, the
