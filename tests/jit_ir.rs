@@ -803,4 +803,64 @@ print(reverse_pairs(data))
     assert_eq!(total, 1, "{body:#?}");
     assert_eq!(count(&body, "guard_true"), 1, "{body:#?}");
     assert_eq!(count(&body, "load_elem"), 2, "{body:#?}");
+fn method_of_a_base_class_on_list_items_is_a_constant_not_a_lookup() {
+    let source = "\
+class Shape:
+    def area(self):
+        return self.w * self.h
+
+class Box(Shape):
+    def __init__(self, w, h):
+        self.w = w
+        self.h = h
+
+def run(items, n):
+    t = 0
+    for _ in range(n):
+        for b in items:
+            t += b.area()
+    return t
+print(run([Box(i, i + 1) for i in range(20)], 300))
+";
+    let (stdout, stderr) = run_jit("base_method", source, &[]);
+    assert_eq!(stdout, "798000\n");
+    let body = loop_body(&stderr, "loop@");
+    // Each item gets its class and map guarded (shared by the method lookup and the
+    // attribute loads); the method itself is a constant: no helper call.
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
+    assert_eq!(
+        count(&body, "and_int"),
+        1,
+        "one map check per item: {body:#?}"
+    );
+}
+
+#[test]
+fn object_attribute_store_counts_references_in_the_trace() {
+    let source = "\
+class Node:
+    def __init__(self, k):
+        self.k = k
+        self.next = None
+
+def run(n):
+    nodes = [Node(i) for i in range(8)]
+    head = Node(-1)
+    t = 0
+    for i in range(n):
+        head.next = nodes[i % 8]
+        t += head.next.k
+    return t
+print(run(8000))
+";
+    let (stdout, stderr) = run_jit("object_store", source, &[]);
+    assert_eq!(stdout, "28000\n");
+    let body = loop_body(&stderr, "loop@");
+    // The stored node gains a reference, the overwritten one (a loop-carried register,
+    // forwarded from the last store) loses one after a guard that it has another owner;
+    // nothing is called.
+    assert_eq!(count(&body, "incref"), 1, "{body:#?}");
+    assert_eq!(count(&body, "decref"), 1, "{body:#?}");
+    assert_eq!(count(&body, "store_attr"), 1, "{body:#?}");
+    assert_eq!(count(&body, "call"), 0, "{body:#?}");
 }

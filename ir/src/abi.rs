@@ -45,6 +45,12 @@ pub const SMALL_INT_MIN: i64 = -(1 << 47);
 /// Largest int stored immediately.
 pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
 
+/// A reference count at or above this never changes (immortal objects).
+pub const IMMORTAL_REFCOUNT: u64 = 1 << 60;
+/// The VM helper a compiled `decref` calls with a word whose last reference it drops:
+/// `extern "C" fn(u64)`.
+pub const RELEASE_HELPER: &str = "release";
+
 /// Offset of the reference count in a heap object's header.
 pub const HEADER_REFCOUNT_OFFSET: i32 = 0;
 /// Offset of the type pointer in a heap object's header.

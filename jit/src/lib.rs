@@ -12,7 +12,8 @@
 //!
 //! Module map: [`context`] (the ABI shared with the VM), [`lower`] (IR → Cranelift IR),
 //! [`code`] (executable memory, entry and exit stubs: the only `unsafe` here), [`disasm`]
-//! (`--dump-asm`), [`perf`] (`-X perf` maps), [`compiler`] (ISA setup and the public
+//! (`--dump-asm`), [`perf`] (`-X perf` maps), `refcount` (inline `incref`/`decref`),
+//! [`compiler`] (ISA setup and the public
 //! `compile`).
 //!
 //! **Boundary:** `jit` knows Python only through `ir`'s value ABI and the helper addresses
@@ -24,6 +25,7 @@ pub mod context;
 pub mod disasm;
 pub mod lower;
 pub mod perf;
+mod refcount;
 
 pub use code::CompiledTrace;
 pub use compiler::{CompileError, CompileOptions, Compiler, HelperTable};

@@ -726,7 +726,27 @@ impl Lowering<'_, '_> {
                     let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), v);
                     Some(self.b.ins().iadd_imm_s(bits, abi::DOUBLE_OFFSET as i64))
                 }
-                Op::GuardNotForced | Op::IncRef | Op::DecRef | Op::NewTuple => {
+                Op::IncRef => {
+                    let word = self.arg(i, 0)?;
+                    crate::refcount::incref(&mut self.b, word);
+                    None
+                }
+                Op::DecRef => {
+                    let word = self.arg(i, 0)?;
+                    let release = self
+                        .params
+                        .helpers
+                        .address(abi::RELEASE_HELPER)
+                        .ok_or_else(|| self.unsupported("decref without a release helper"))?;
+                    crate::refcount::decref(
+                        &mut self.b,
+                        word,
+                        release,
+                        self.params.helper_call_conv,
+                    );
+                    None
+                }
+                Op::GuardNotForced | Op::NewTuple => {
                     return Err(self.unsupported(inst.op.name()));
                 }
                 other => return Err(self.unsupported(other.name())),

@@ -6,7 +6,8 @@
 //! - An `incref x` later followed by a `decref x` with nothing in between that may drop a
 //!   reference (another `decref`, or a call that is not pure): the pair cancels. Guards in
 //!   between do not matter: an exit taken between the two would only have leaked the
-//!   count the pair was about to give back.
+//!   count the pair was about to give back. A store of `x` in between hands the incref's
+//!   reference to memory, so the pair does not cancel across it.
 
 use super::dce::compact;
 use crate::op::Op;
@@ -36,6 +37,10 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
         if !matches!(inst.op, Op::IncRef | Op::DecRef) {
             if releases {
                 open.clear();
+            } else if matches!(inst.op, Op::Store | Op::StoreAttr | Op::StoreElem) {
+                // A stored word keeps its reference in memory: a later decref of it is
+                // another reference's (an exit between the two must find the count).
+                open.retain(|&(_, v)| !inst.args.contains(&v));
             }
             continue;
         }

@@ -120,6 +120,12 @@ fn dict_entry(ty: &TypeData, index: usize, name: &Value) -> Option<Value> {
     }
 }
 
+/// Whether cache `c` was made for objects like `obj` (its type's version and its map):
+/// the trace recorder re-forms a site specialized for another class.
+pub fn describes(obj: &Value, c: &AttrCache) -> bool {
+    type_data_of(obj).is_some_and(|t| t.version() == c.type_version) && map_of(obj) == c.map
+}
+
 /// `LOAD_ATTR_INSTANCE_VALUE`: the cached slot of `obj`, if the guards hold.
 #[inline(always)]
 pub fn load_instance_value(obj: &Value, c: &AttrCache) -> Option<Value> {

@@ -191,6 +191,7 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         entry_depth: trace.entry_depth,
     };
     deoptimize(vm, &exiting, exit, scratch, &virtual_words);
+    crate::jit::glue::drain_releases();
     match pending {
         Some(pending) => Outcome::Called(residual::finish_call(vm, pending)),
         None => Outcome::Ran { member, exit },

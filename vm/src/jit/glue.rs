@@ -202,22 +202,43 @@ extern "C" fn iter_advance(it: u64) {
     })
 }
 
-/// `obj.name` of a method through a `LOAD_ATTR_METHOD` cache (`versions`: type version,
-/// then the map id in the high half; `position`: dict entry index, then the MRO position
-/// of the owner in the high half): the function's word, or 0 when a guard fails. The class
-/// dict keeps the function alive.
-extern "C" fn method_lookup(obj: u64, versions: u64, position: u64, name: u64) -> u64 {
-    let cache = crate::interp::attr_cache::AttrCache {
-        type_version: versions as u32,
-        map: (versions >> 32) as u32,
-        index: position as u16,
-        owner: (position >> 16) as u16,
-    };
-    with_word(obj, |obj| {
-        with_word(name, |name| {
-            crate::interp::attr_cache::load_method(obj, &cache, name).map_or(0, |f| f.bits())
-        })
-    })
+thread_local! {
+    /// References traces gave up whose count reached zero while the trace still held the
+    /// object in a register (a local the interpreter would own): released once the VM
+    /// has the trace's state back (after an exit's write-back, before a residual call).
+    static DEFERRED_RELEASES: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A trace's `decref` of the last counted reference to `word`. The recorder only lets that
+/// happen when the trace itself still holds the object where the interpreter would hold
+/// a reference (a frame slot of the exit's snapshot), so it must stay alive until the
+/// exit writes that slot back: the release waits for [`drain_releases`].
+extern "C" fn release(word: u64) {
+    // SAFETY: compiled code calls this only with a counted reference it owns (an
+    // overwritten attribute value) whose count it found at one; it is released once.
+    let value = unsafe { Value::from_owned_word(word) };
+    let _ = DEFERRED_RELEASES.try_with(|list| match list.try_borrow_mut() {
+        Ok(mut list) => list.push(value),
+        // Cannot happen (nothing borrows it across a trace); leak rather than free a
+        // value the trace may still use.
+        Err(_) => std::mem::forget(value),
+    });
+}
+
+/// Releases the references traces deferred (see [`release`]).
+pub(crate) fn drain_releases() {
+    loop {
+        let taken = DEFERRED_RELEASES
+            .try_with(|list| list.try_borrow_mut().map(|mut l| std::mem::take(&mut *l)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        if taken.is_empty() {
+            return;
+        }
+        // Finalizers run here, outside the borrow, and may defer more.
+        drop(taken);
+    }
 }
 
 /// `len(obj)` for an exact str (code points) or dict, or -1.
@@ -250,7 +271,6 @@ pub(crate) mod names {
     pub const ITER_ADVANCE: &str = "iter_advance";
     pub const LIST_APPEND: &str = "list_append";
     pub const SEQ_CONTAINS: &str = "seq_contains";
-    pub const METHOD_LOOKUP: &str = "method_lookup";
     pub const OBJ_LEN: &str = "obj_len";
     pub const CELL_GET: &str = "cell_get";
 }
@@ -258,13 +278,13 @@ pub(crate) mod names {
 /// The table handed to the backend.
 pub(crate) fn helper_table() -> HelperTable {
     let mut table = HelperTable::new();
+    table.add(pyrite_ir::abi::RELEASE_HELPER, release as *const () as u64);
     table.add(names::SEQ_ITEM, seq_item as *const () as u64);
     table.add(names::SEQ_LEN, seq_len as *const () as u64);
     table.add(names::ITER_PEEK, iter_peek as *const () as u64);
     table.add(names::ITER_ADVANCE, iter_advance as *const () as u64);
     table.add(names::LIST_APPEND, list_append as *const () as u64);
     table.add(names::SEQ_CONTAINS, seq_contains as *const () as u64);
-    table.add(names::METHOD_LOOKUP, method_lookup as *const () as u64);
     table.add(names::OBJ_LEN, obj_len as *const () as u64);
     table.add(names::CELL_GET, cell_get as *const () as u64);
     crate::jit::math_helpers::register(&mut table);

@@ -48,6 +48,9 @@ pub(crate) struct TreeMember {
     pub label: String,
 }
 
+/// Passes through an exit whose side trace was given up after which its tree is dropped.
+const GIVEN_UP_EXIT_LIMIT: u32 = 20_000;
+
 /// What the JIT knows about one exit of a trace.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct ExitState {
@@ -211,6 +214,8 @@ pub struct JitState {
     pub(crate) residual_stale: bool,
     /// The last exit the driver took may still get a side trace (see `short_trip`).
     pub(crate) cold_exit: bool,
+    /// An exit whose side trace was given up keeps being taken: the tree is dropped.
+    pub(crate) exit_stale: bool,
 }
 
 impl JitState {
@@ -276,6 +281,7 @@ impl JitState {
             residual_objects: RefCell::new(KeyMap::default()),
             residual_stale: false,
             cold_exit: false,
+            exit_stale: false,
         }
     }
 
@@ -521,16 +527,20 @@ impl Vm {
         header: usize,
         label: &str,
     ) {
-        if !std::mem::take(&mut self.jit.residual_stale) {
+        let reason = if std::mem::take(&mut self.jit.residual_stale) {
+            "a residual call returning an object"
+        } else if std::mem::take(&mut self.jit.exit_stale) {
+            "a hot exit without a side trace"
+        } else {
             return;
-        }
+        };
         if let Some(s) = self.jit.loops.get_mut(&key) {
             s.trace = None;
         }
         self.jit_abort(
             key,
             back_edge,
-            AbortReason::UnsupportedTypes("a residual call returning an object"),
+            AbortReason::UnsupportedTypes(reason),
             header,
             label,
         );
@@ -561,6 +571,15 @@ impl Vm {
                 return;
             };
             if state.done {
+                // An exit whose side trace kept aborting hands every pass to the
+                // interpreter: taken this often, the tree costs more than it saves.
+                if state.aborts >= 3 {
+                    state.hits = state.hits.saturating_add(1);
+                    if state.hits >= GIVEN_UP_EXIT_LIMIT {
+                        state.hits = 0;
+                        self.jit.exit_stale = true;
+                    }
+                }
                 return;
             }
             self.jit.cold_exit = true;

@@ -118,6 +118,7 @@ struct Entry {
 mod attr;
 mod builtin;
 mod dict;
+mod identity;
 mod inline;
 mod instance;
 mod numeric;
@@ -1087,6 +1088,12 @@ impl Recorder<'_> {
                     return Ok(Some(next + arg as usize));
                 }
             }
+            Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                if self.jump_if_none(op == Opcode::POP_JUMP_IF_NONE)? {
+                    return Ok(Some(next + arg as usize));
+                }
+            }
+            Opcode::IS_OP => self.is_op(arg == 1)?,
             Opcode::JUMP_FORWARD => return Ok(Some(next + arg as usize)),
             Opcode::JUMP_BACKWARD => {
                 let target = next.checked_sub(arg as usize);
@@ -1375,7 +1382,7 @@ impl Recorder<'_> {
 
     /// The specialized form and cache an attribute instruction applies to `obj`: its own
     /// inline cache, or for a polymorphic one the entry matching the observed shape.
-    fn attr_cache_for(
+    pub(super) fn attr_cache_for(
         &self,
         op: Opcode,
         at: usize,
@@ -1383,7 +1390,7 @@ impl Recorder<'_> {
         name: usize,
     ) -> Step<(Opcode, crate::interp::attr_cache::AttrCache)> {
         if op != Opcode::LOAD_ATTR_POLY && op != Opcode::STORE_ATTR_POLY {
-            return Ok((op, self.attr_cache(at)));
+            return self.attr_form_for(op, at, obj, name);
         }
         let code = self.code.as_code().ok_or(AbortReason::FrameShape)?;
         let name = code.names.get(name).ok_or(AbortReason::FrameShape)?;

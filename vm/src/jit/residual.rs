@@ -235,6 +235,7 @@ fn residual(pc: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     }
     values.extend(args.iter().map(|&w| clone_trace_word(w)));
     flush(vm, state);
+    crate::jit::glue::drain_releases();
     if let Some(frame) = vm.frames.get_mut(state.frame) {
         frame.lasti = pc;
     }

@@ -12,7 +12,7 @@ use super::value::Value;
 pub use crate::types::payload::Payload;
 
 /// Counts at or above this are immortal: increments and decrements leave them alone.
-const IMMORTAL: usize = 1 << 60;
+const IMMORTAL: usize = pyrite_ir::abi::IMMORTAL_REFCOUNT as usize;
 
 /// A heap object. Fields are at fixed offsets (see `pyrite_ir::abi`) so JIT code can read
 /// them.

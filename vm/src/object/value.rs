@@ -179,6 +179,15 @@ impl Value {
         f(&borrowed)
     }
 
+    /// Takes over the counted reference that `word` stands for (compiled code gives one
+    /// up); dropping the result releases it.
+    ///
+    /// # Safety
+    /// `word` must be a value word that owns one reference nobody else will release.
+    pub unsafe fn from_owned_word(word: u64) -> Value {
+        Value::from_bits(word)
+    }
+
     /// A new counted reference to the value behind `word`.
     ///
     /// # Safety

@@ -4,18 +4,19 @@
 //!
 //! The interpreter specialized each instruction first (`LOAD_ATTR_METHOD`,
 //! `LOAD_ATTR_MODULE`, `LOAD_ATTR_CLASS`); its cache words are the feedback. A method
-//! lookup is re-checked in the trace by a helper (the instance's type version and map, as
-//! the interpreter's cache does) and guarded equal to the function seen while recording;
-//! module and class attributes fold to constants, pinned by dependencies checked at every
-//! entry (nothing inside a trace can rebind them).
+//! lookup becomes the interpreter cache's own checks, inline: the receiver's exact class
+//! and its map (instructions CSE shares with the receiver's attribute loads and stores);
+//! the function is then a constant, like module and class attributes, pinned by
+//! dependencies checked at every entry (nothing inside a trace can rebind them).
 
-use pyrite_ir::{Effect, Op, Type};
+use pyrite_ir::{Op, Type};
 use pyrite_profiler::AbortReason;
 
 use super::{Dep, Entry, Recorder, Step, dict_version};
 use crate::bytecode::Opcode;
-use crate::interp::attr_cache::{AttrCache, load_class_attr, load_method, load_module_attr};
-use crate::jit::glue::names;
+use crate::interp::attr_cache::{
+    AttrCache, describes, load_class_attr, load_method, load_module_attr,
+};
 use crate::object::{Payload, Value};
 
 impl Recorder<'_> {
@@ -25,6 +26,43 @@ impl Recorder<'_> {
             Some(code) => AttrCache::read(&code.units, at),
             None => AttrCache::read(&[], at),
         }
+    }
+
+    /// The form and cache of the instance attribute instruction at `at` for the recorded
+    /// `obj`: the instruction's own when they describe `obj`, else (a site the interpreter
+    /// specialized for another class: the loop is polymorphic there) the form the
+    /// interpreter would give `obj`. The trace guards `obj`'s class and map either way.
+    pub(super) fn attr_form_for(
+        &self,
+        op: Opcode,
+        at: usize,
+        obj: &Value,
+        name: usize,
+    ) -> Step<(Opcode, AttrCache)> {
+        let cache = self.attr_cache(at);
+        let instance_form = matches!(
+            op,
+            Opcode::LOAD_ATTR_INSTANCE_VALUE
+                | Opcode::LOAD_ATTR_METHOD
+                | Opcode::STORE_ATTR_INSTANCE_VALUE
+        );
+        if !instance_form || describes(obj, &cache) {
+            return Ok((op, cache));
+        }
+        let name = self
+            .code
+            .as_code()
+            .and_then(|c| c.names.get(name).cloned())
+            .ok_or(AbortReason::FrameShape)?;
+        let form = if op == Opcode::STORE_ATTR_INSTANCE_VALUE {
+            self.vm
+                .store_attr_cache(obj, &name)
+                .map(|c| (Opcode::STORE_ATTR_INSTANCE_VALUE, c))
+        } else {
+            self.vm
+                .load_attr_form(obj, &name, op == Opcode::LOAD_ATTR_METHOD)
+        };
+        form.ok_or(AbortReason::UnsupportedTypes("attribute"))
     }
 
     pub(super) fn attr_name(&self, arg: u32) -> Step<Value> {
@@ -79,7 +117,8 @@ impl Recorder<'_> {
                 None => return Ok(false),
             }
         } else {
-            (op, self.attr_cache(at))
+            let obj = self.stack.last().ok_or(AbortReason::FrameShape)?.v.clone();
+            self.attr_form_for(op, at, &obj, (arg >> 1) as usize)?
         };
         // Builtin methods (`list.append`, ...) are the container recorder's.
         if op == Opcode::LOAD_ATTR_METHOD {
@@ -118,24 +157,11 @@ impl Recorder<'_> {
         if !obj.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
             return Err(AbortReason::UnsupportedTypes("method of a number"));
         }
-        let helper = self.b.helper(
-            names::METHOD_LOOKUP,
-            &[Type::Value, Type::I64, Type::I64, Type::Value],
-            Type::Value,
-            Effect::Pure,
-        );
-        let versions = i64::from(cache.type_version) | (i64::from(cache.map) << 32);
-        let position = i64::from(cache.index) | (i64::from(cache.owner) << 16);
-        self.keep_alive(&name);
-        let args = [
-            obj.r,
-            self.b.const_int(versions),
-            self.b.const_int(position),
-            self.b.const_value(name.bits()),
-        ];
-        let found = self.b.call(helper, &args);
-        let function = Entry { r: found, v: f };
-        let function = self.guard_is(&function, &function.v.clone())?;
+        // The exact class and the map decide the lookup; the class's version (an entry
+        // dependency) pins the function found along its MRO.
+        self.guard_class_and_map(&obj, &cache)?;
+        self.keep_alive(&f);
+        let function = self.constant(&f);
         self.push(function);
         self.push(obj);
         Ok(())

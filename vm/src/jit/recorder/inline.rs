@@ -82,6 +82,25 @@ impl Calls {
         }
     }
 
+    /// The entries the suspended and innermost inlined frames hold (stacks and locals;
+    /// the root frame's locals are homes, not here).
+    pub(super) fn held_entries(&self) -> impl Iterator<Item = &Entry> {
+        let inlined_locals = if self.inlined() {
+            &self.locals[..]
+        } else {
+            &[]
+        };
+        self.callers
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| {
+                c.stack
+                    .iter()
+                    .chain(if i == 0 { &[] } else { &c.locals[..] })
+            })
+            .chain(inlined_locals)
+    }
+
     /// Whether global names must be folded through the callee's own dicts.
     pub(super) fn foreign_globals(&self) -> bool {
         self.inlined() && self.foreign

@@ -15,9 +15,17 @@
 //! form (`__slots__`, descriptors, `__getattr__`, `__setattr__`) is not specialized this
 //! way by the interpreter, so it is not recorded here.
 //!
-//! Reference counts: the trace never creates or frees a heap object, so a store only puts
-//! an immediate (int, float, bool, None) over an immediate, both guarded by tag; a loaded
-//! heap object is borrowed from its instance, which the trace cannot free.
+//! Reference counts: the trace never frees a heap object. A store increfs the word it
+//! stores and decrefs the one it overwrites, after guarding that the overwritten object
+//! has another owner (count above one), so no finalizer ever runs inside a trace and a
+//! loaded heap object stays borrowed from a live owner; the refcount pass removes the
+//! counts of words proven immediate. When the trace itself holds the overwritten object
+//! where the interpreter would hold a reference (a local it wrote, a stack entry, an
+//! inlined frame's local), that alias is guarded instead, and if the attribute's was the
+//! last counted reference its release waits for the exit's write-back: a finalizer then
+//! runs at the exit, not where the interpreter would drop that local (no Python code runs
+//! in between, so output order is kept; only state the trace changed after the store could
+//! tell the difference).
 //!
 //! Instances the trace makes (`Point(a, b)` of a plain class, `__init__` inlined) are
 //! *virtual* (allocation removal, PyPy's virtuals): `new_instance` only names them, the
@@ -32,12 +40,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use pyrite_ir::{Op, Ref, SnapValue, Type, Virtual, VirtualKind};
+use pyrite_ir::{Op, Ref, SnapValue, Type, Virtual, VirtualKind, abi};
 use pyrite_profiler::AbortReason;
 
 use super::{Dep, Entry, Recorder, Step, tag_of};
 use crate::bytecode::Opcode;
-use crate::interp::attr_cache::{AttrCache, load_instance_value};
+use crate::interp::attr_cache::{AttrCache, NO_OWN_ATTRS, load_instance_value};
 use crate::interp::class::is_object_new_descriptor;
 use crate::object::layout::{InstanceLayout, measure_instance_layout};
 use crate::object::{Payload, Value};
@@ -61,11 +69,33 @@ impl Recorder<'_> {
     /// cache's map, unborrowed, with slot `cache.index` present; returns its slot vector.
     fn guard_instance(&mut self, obj: &Entry, cache: &AttrCache) -> Step<Ref> {
         let layout = layout(self)?;
+        self.guard_class_and_map(obj, cache)?;
+        let flag = self.b.load(Type::I64, obj.r, layout.borrow_flag);
+        let zero = self.b.const_int(0);
+        self.b.guard_eq(flag, zero);
+        let len = self.b.load(Type::I64, obj.r, layout.values_len);
+        let index = self.b.const_int(i64::from(cache.index));
+        let present = self.b.emit(Op::GtInt, &[len, index]);
+        self.b.guard_true(present);
+        Ok(self.b.load(Type::Ptr, obj.r, layout.values))
+    }
+
+    /// Guards that `obj` is an instance of the exact class the cache was made for (its
+    /// version pinned by an entry dependency) and, when it is an instance with a map,
+    /// that it is in the cache's map. The same instructions for every use of one object,
+    /// so CSE keeps one copy per iteration (method lookups share them with attribute
+    /// loads and stores).
+    pub(super) fn guard_class_and_map(&mut self, obj: &Entry, cache: &AttrCache) -> Step<()> {
+        let layout = layout(self)?;
         let heap = obj
             .v
             .as_object()
             .ok_or(AbortReason::UnsupportedTypes("attribute of a number"))?;
         let ty = heap.type_value();
+        let version = class_version(&obj.v);
+        if version != Some(cache.type_version) || version == Some(0) {
+            return Err(AbortReason::UnsupportedTypes("attribute cache out of date"));
+        }
         self.guard_exact_type(obj.r, ty.bits())?;
         self.keep_alive(&ty);
         if !self.deps.iter().any(|d| {
@@ -76,19 +106,24 @@ impl Recorder<'_> {
                 version: cache.type_version,
             });
         }
-        let word = self.b.load(Type::I64, obj.r, layout.map);
-        let low = self.b.const_int(0xFFFF_FFFF);
-        let map = self.b.emit(Op::AndInt, &[word, low]);
-        let expected = self.b.const_int(i64::from(cache.map));
-        self.b.guard_eq(map, expected);
-        let flag = self.b.load(Type::I64, obj.r, layout.borrow_flag);
-        let zero = self.b.const_int(0);
-        self.b.guard_eq(flag, zero);
-        let len = self.b.load(Type::I64, obj.r, layout.values_len);
-        let index = self.b.const_int(i64::from(cache.index));
-        let present = self.b.emit(Op::GtInt, &[len, index]);
-        self.b.guard_true(present);
-        Ok(self.b.load(Type::Ptr, obj.r, layout.values))
+        match obj.v.payload() {
+            Some(Payload::Instance(_)) => {
+                let word = self.b.load(Type::I64, obj.r, layout.map);
+                let low = self.b.const_int(0xFFFF_FFFF);
+                let map = self.b.emit(Op::AndInt, &[word, low]);
+                let expected = self.b.const_int(i64::from(cache.map));
+                self.b.guard_eq(map, expected);
+            }
+            // Objects of other kinds (an exact type fixes the kind) have no own
+            // attributes the interpreter's cache would check.
+            _ if cache.map == NO_OWN_ATTRS => {}
+            _ => {
+                return Err(AbortReason::UnsupportedTypes(
+                    "attribute of a special object",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// `obj.name` of an instance (`LOAD_ATTR_INSTANCE_VALUE`): the slot's word, guarded to
@@ -120,12 +155,26 @@ impl Recorder<'_> {
     }
 
     /// `obj.name = value` into an existing slot of an instance
-    /// (`STORE_ATTR_INSTANCE_VALUE`), for an int, float, bool or None stored over one.
+    /// (`STORE_ATTR_INSTANCE_VALUE`). The stored word gains a reference and the
+    /// overwritten one loses its reference; an overwritten object must have another owner
+    /// (its count above one, guarded), so the store never frees anything inside the trace:
+    /// otherwise the interpreter makes the store, and runs any `__del__` right there.
     pub(super) fn store_attr(&mut self, op: Opcode, at: usize, arg: u32) -> Step<()> {
         let obj = self.pop()?;
         let value = self.pop()?;
         if self.is_virtual_instance(obj.r) {
             return self.store_virtual_attr(op, at, arg, &obj, value);
+        }
+        let allocated = !value.r.is_const()
+            && self
+                .b
+                .trace()
+                .insts
+                .get(value.r.index())
+                .is_some_and(|i| matches!(i.op, Op::NewTuple | Op::NewInstance));
+        if allocated || self.is_virtual_instance(value.r) {
+            // The backend does not allocate: an object the trace made may not escape.
+            return Err(AbortReason::StoreOfObject);
         }
         let (op, cache) = self.attr_cache_for(op, at, &obj.v, arg as usize)?;
         if op != Opcode::STORE_ATTR_INSTANCE_VALUE {
@@ -133,20 +182,78 @@ impl Recorder<'_> {
         }
         let old = load_instance_value(&obj.v, &cache)
             .ok_or(AbortReason::UnsupportedTypes("attribute store"))?;
-        if old.is_heap() || value.v.is_heap() || self.b.trace().type_of(obj.r) != Type::Value {
+        if self.b.trace().type_of(obj.r) != Type::Value {
             return Err(AbortReason::StoreOfObject);
         }
         let old_tag = tag_of(&old).ok_or(AbortReason::StoreOfObject)?;
         let new_tag = tag_of(&value.v).ok_or(AbortReason::StoreOfObject)?;
+        let alias = if old.is_heap() {
+            self.held_alias(&old, &[&obj, &value])
+        } else {
+            None
+        };
+        if old.is_heap() && alias.is_none() && old.ref_count() <= 2 {
+            // `old` here is one more reference: the slot's would be the last one.
+            return Err(AbortReason::UnsupportedTypes(
+                "attribute store freeing the old value",
+            ));
+        }
         let word = self.boxed(&value)?;
-        // A word from elsewhere (another attribute, an item) must still be an immediate.
+        // A word from elsewhere (another attribute, an item) must have the recorded kind.
         self.b.guard_type(word, new_tag);
         let values = self.guard_instance(&obj, &cache)?;
         let offset = slot_offset(cache.index);
         let old_word = self.b.load_attr(Type::Value, values, offset);
         self.b.guard_type(old_word, old_tag);
+        match alias {
+            // The interpreter holds the old object elsewhere too (a local, a stack entry):
+            // guarded the same object, it is not freed here. The trace holds that
+            // reference only in a register, so a release of the last counted one waits
+            // for the exit to write the register back (`glue::release`).
+            Some(held) if held != old_word => {
+                self.b.emit(Op::GuardEq, &[held, old_word]);
+            }
+            Some(_) => {}
+            None if old.is_heap() => {
+                let count = self
+                    .b
+                    .load(Type::I64, old_word, abi::HEADER_REFCOUNT_OFFSET);
+                let one = self.b.const_int(1);
+                let shared = self.b.emit(Op::GtInt, &[count, one]);
+                self.b.guard_true(shared);
+            }
+            None => {}
+        }
+        if value.v.is_heap() {
+            self.b.emit(Op::IncRef, &[word]);
+        }
         self.b.store_attr(values, offset, word);
+        if old.is_heap() {
+            self.b.emit(Op::DecRef, &[old_word]);
+        }
         Ok(())
+    }
+}
+
+impl Recorder<'_> {
+    /// An IR value (of value type) that holds `old` where the interpreter would hold a
+    /// reference to it at this instruction: a home the trace wrote, a stack entry or a
+    /// local of an inlined frame, or one of `operands` (still on the interpreter's stack).
+    fn held_alias(&self, old: &Value, operands: &[&Entry]) -> Option<Ref> {
+        let trace = self.b.trace();
+        let is_alias = |e: &Entry| e.v.is(old) && trace.type_of(e.r) == Type::Value;
+        let written = self
+            .modified
+            .iter()
+            .filter_map(|(k, &r)| self.known.get(k).filter(|e| e.r == r));
+        operands
+            .iter()
+            .copied()
+            .chain(self.stack.iter())
+            .chain(self.calls.held_entries())
+            .chain(written)
+            .find(|e| is_alias(e))
+            .map(|e| e.r)
     }
 }
 
