@@ -197,31 +197,77 @@ impl Vm {
         Ok(())
     }
 
-    /// Pushes a frame for `func` whose `nargs` arguments sit at `args_at` on the value stack
-    /// and bind one-to-one to its parameters (`CALL_PY_EXACT_ARGS`): they are moved, not
-    /// copied. The caller checked the recursion limit and the signature.
-    pub fn push_exact_args_frame(
+    /// `CALL_PY_EXACT_ARGS`: when the callable at `callable_at` on the value stack is a
+    /// Python function whose parameters take exactly the `nargs` arguments that follow it
+    /// (after the receiver slot when `has_self`), the missing trailing ones taking their
+    /// defaults, pushes its frame, moving the arguments into the new frame's slots, and
+    /// leaves the caller's stack pointer at `callable_at`. `Ok(false)` (nothing changed)
+    /// when the callable no longer fits: the caller deoptimizes. Reads the function's code
+    /// once (no separate signature check).
+    pub fn push_exact_args_call(
         &mut self,
-        func: Value,
-        args_at: usize,
+        callable_at: usize,
         nargs: usize,
-    ) -> PyResult<()> {
+        has_self: bool,
+    ) -> PyResult<bool> {
+        let func = std::mem::take(&mut self.stack[callable_at]);
         let Some(f) = func.as_function() else {
-            return Err(PyErr::internal("push_exact_args_frame of a non-function"));
+            self.stack[callable_at] = func;
+            return Ok(false);
         };
-        let code_value = f.code.borrow().clone();
-        let Some(code) = code_value.as_code() else {
-            return Err(PyErr::internal("function without code"));
+        let code_ref = f.code.borrow();
+        let Some(code) = code_ref.as_code() else {
+            drop(code_ref);
+            self.stack[callable_at] = func;
+            return Ok(false);
         };
-        let base = self.frames.last().map(Frame::end).unwrap_or(0);
+        let d = &code.data;
+        let arg_count = d.arg_count as usize;
+        if d.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0
+            || d.kwonly_arg_count != 0
+            || !crate::interp::specialize::binds_exactly(arg_count, nargs, &f.defaults.borrow())
+        {
+            drop(code_ref);
+            self.stack[callable_at] = func;
+            return Ok(false);
+        }
+        if self.frames.len() >= self.recursion_limit {
+            drop(code_ref);
+            self.stack[callable_at] = func;
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
         let nlocalsplus = code.localsplus_len();
         let size = code.frame_size();
+        let code_value = code_ref.clone();
+        drop(code_ref);
+        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+        let base = match self.frames.last_mut() {
+            Some(caller) => {
+                caller.sp = callable_at;
+                caller.end()
+            }
+            None => 0,
+        };
         if self.stack.len() < base + size {
             let new_len = (base + size).max(self.stack.len() * 2).max(1024);
             self.stack.resize_with(new_len, || Value::NULL);
         }
+        let args_at = callable_at + 1 + usize::from(!has_self);
         for i in 0..nargs {
-            self.stack[base + i] = std::mem::take(&mut self.stack[args_at + i]);
+            let v = std::mem::take(&mut self.stack[args_at + i]);
+            self.stack[base + i] = v;
+        }
+        if nargs < arg_count
+            && let Some(defaults) = f.defaults.borrow().as_tuple()
+        {
+            // The missing trailing parameters take the last defaults.
+            let first = defaults.len() + nargs - arg_count;
+            for (i, v) in defaults[first..].iter().enumerate() {
+                self.stack[base + nargs + i] = v.clone();
+            }
         }
         if let Some(cells) = f.closure.borrow().as_tuple() {
             let start = base + nlocalsplus - cells.len();
@@ -229,7 +275,6 @@ impl Vm {
                 self.stack[start + i] = cell.clone();
             }
         }
-        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
         self.frames.push(Frame {
             code: code_value,
             func,
@@ -247,7 +292,7 @@ impl Vm {
             object: Value::NULL,
             init_self: Value::NULL,
         });
-        Ok(())
+        Ok(true)
     }
 
     /// Raises RecursionError when another Python frame would exceed the limit.
@@ -337,6 +382,27 @@ impl Vm {
             }
         }
         Some(frame)
+    }
+
+    /// Pops the top frame like `pop_frame` without handing it out: a plain frame (no frame
+    /// object to detach) is released where it lies, which spares moving the header.
+    pub fn discard_top_frame(&mut self) {
+        let Some(frame) = self.frames.last() else {
+            return;
+        };
+        if !frame.object.is_null() {
+            drop(self.pop_frame());
+            return;
+        }
+        let end = frame.end().min(self.stack.len());
+        let base = frame.base.min(end);
+        for slot in &mut self.stack[base..end] {
+            if !slot.is_null() {
+                drop(std::mem::take(slot));
+            }
+        }
+        let depth = self.frames.len() - 1;
+        self.frames.truncate(depth);
     }
 
     /// `cls(*args, **kwargs)`.

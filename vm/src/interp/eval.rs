@@ -668,19 +668,12 @@ impl Vm {
                     let callable_at = sp - 2 - argc;
                     let has_self = !self.stack[callable_at + 1].is_null();
                     let nargs = argc + usize::from(has_self);
-                    if !specialize::is_exact_args_call(&self.stack[callable_at], nargs) {
-                        deoptimize(units, lasti, Opcode::CALL);
-                        ip = start;
-                        continue;
+                    save!();
+                    if tri!(self.push_exact_args_call(callable_at, nargs, has_self)) {
+                        return Ok(Flow::Reload);
                     }
-                    save!();
-                    tri!(self.check_recursion());
-                    let func = std::mem::take(&mut self.stack[callable_at]);
-                    let args_at = callable_at + 1 + usize::from(!has_self);
-                    sp = callable_at;
-                    save!();
-                    tri!(self.push_exact_args_frame(func, args_at, nargs));
-                    return Ok(Flow::Reload);
+                    deoptimize(units, lasti, Opcode::CALL);
+                    ip = start;
                 }
                 Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST => {
                     match fast_iter_next(&self.stack[sp - 1]) {

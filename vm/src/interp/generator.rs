@@ -170,32 +170,39 @@ impl Vm {
 
     /// Saves the top (generator) frame and hands the yielded value out.
     pub(crate) fn yield_from_frame(&mut self, value: Value) -> super::eval::Flow {
-        let Some(mut frame) = self.frames.pop() else {
+        // The saved frame must not own its generator (that cycle would keep both alive);
+        // `generator_resume` sets the link again.
+        let generator = match self.frames.last_mut() {
+            Some(top) => std::mem::take(&mut top.generator),
+            None => return super::eval::Flow::Return(value),
+        };
+        // The box (and slot vector) the last resume left behind is reused: no allocation
+        // per yield.
+        let spare = match generator.payload() {
+            Some(Payload::Generator(g)) => g.spare.borrow_mut().take(),
+            _ => None,
+        };
+        let mut saved = spare.unwrap_or_else(|| {
+            Box::new(SavedFrame {
+                frame: Frame::vacant(),
+                slots: Vec::new(),
+            })
+        });
+        let Some(frame) = self.frames.pop() else {
             return super::eval::Flow::Return(value);
         };
-        // Slot vectors are recycled through `Vm::arg_vecs` (no allocation per yield).
-        let mut slots = self.arg_vecs.pop().unwrap_or_default();
-        slots.extend(
+        saved.slots.clear();
+        saved.slots.extend(
             self.stack[frame.base..frame.sp]
                 .iter_mut()
                 .map(std::mem::take),
         );
         if !frame.object.is_null() {
-            let fast = &slots[..frame.nlocalsplus.min(slots.len())];
+            let fast = &saved.slots[..frame.nlocalsplus.min(saved.slots.len())];
             self.detach_frame_object(&frame, fast, false);
         }
-        // The saved frame must not own its generator (that cycle would keep both alive);
-        // `generator_resume` sets the link again.
-        let generator = std::mem::take(&mut frame.generator);
+        saved.frame = frame;
         if let Some(Payload::Generator(g)) = generator.payload() {
-            let saved = match g.spare.borrow_mut().take() {
-                Some(mut boxed) => {
-                    boxed.frame = frame;
-                    boxed.slots = slots;
-                    boxed
-                }
-                None => Box::new(SavedFrame { frame, slots }),
-            };
             *g.state.borrow_mut() = GenState::Suspended(saved);
         }
         // A generator frame always runs as an entry frame of `resume`.
@@ -226,11 +233,10 @@ impl Vm {
         let Some(Payload::Generator(g)) = generator.payload() else {
             return Err(PyErr::internal("resume of a non-generator"));
         };
-        let kind = GenKind::of(self, generator);
         if g.delegating.get() || matches!(&*g.state.borrow(), GenState::Running) {
             return Err(PyErr::value_error(format!(
                 "{} already executing",
-                kind.noun()
+                GenKind::of(self, generator).noun()
             )));
         }
         let exc = match exc {
@@ -259,7 +265,7 @@ impl Vm {
                 if let Some(e) = exc {
                     return Err(e);
                 }
-                return Err(match kind {
+                return Err(match GenKind::of(self, generator) {
                     GenKind::Coroutine => {
                         PyErr::runtime_error("cannot reuse already awaited coroutine")
                     }
@@ -274,7 +280,7 @@ impl Vm {
             *g.state.borrow_mut() = GenState::Suspended(saved);
             return Err(PyErr::type_error(format!(
                 "can't send non-None value to a just-started {}",
-                kind.noun()
+                GenKind::of(self, generator).noun()
             )));
         }
         g.started.set(true);
@@ -283,22 +289,22 @@ impl Vm {
             return Err(e);
         }
         let mut saved = saved;
-        let mut frame = std::mem::replace(&mut saved.frame, Frame::vacant());
-        let mut slots = std::mem::take(&mut saved.slots);
-        *g.spare.borrow_mut() = Some(saved);
         let base = self.frames.last().map(|f| f.end()).unwrap_or(0);
-        if self.stack.len() < base + frame.size + 1 {
-            let new_len = (base + frame.size + 1).max(self.stack.len() * 2).max(1024);
+        let size = saved.frame.size;
+        if self.stack.len() < base + size + 1 {
+            let new_len = (base + size + 1).max(self.stack.len() * 2).max(1024);
             self.stack.resize_with(new_len, || Value::NULL);
         }
-        let count = slots.len();
+        let count = saved.slots.len();
         for (slot, v) in self.stack[base..base + count]
             .iter_mut()
-            .zip(slots.drain(..))
+            .zip(saved.slots.drain(..))
         {
             *slot = v;
         }
-        self.arg_vecs.push(slots);
+        let mut frame = std::mem::replace(&mut saved.frame, Frame::vacant());
+        // The emptied box and slot vector wait for the next yield.
+        *g.spare.borrow_mut() = Some(saved);
         frame.base = base;
         frame.sp = base + count;
         frame.entry = true;
