@@ -7,6 +7,7 @@ use std::cell::Cell;
 use std::sync::atomic::Ordering;
 
 use crate::interp::attr_cache::{self, AttrCache};
+use crate::interp::gen_inline::Delivery;
 use crate::interp::poly_cache::{self, PolyHit};
 use crate::interp::specialize::{self, back_off, deoptimize, set_opcode, tick};
 use crate::interp::{names, number_fast};
@@ -1066,6 +1067,11 @@ impl Vm {
                     }
                     let it = top!().clone();
                     save!();
+                    if self.can_resume_inline(&it, &Value::NONE, false) {
+                        let exhausted = ip + arg as usize;
+                        self.resume_inline(&it, Value::NONE, Delivery::ForIter { exhausted });
+                        return Ok(Flow::Reload);
+                    }
                     match tri!(self.next(&it)) {
                         Some(v) => push!(v),
                         None => {
@@ -1323,6 +1329,11 @@ impl Vm {
                     let v = pop!();
                     let receiver = top!().clone();
                     save!();
+                    if self.can_resume_inline(&receiver, &v, true) {
+                        let returned = ip + arg as usize;
+                        self.resume_inline(&receiver, v, Delivery::Send { returned });
+                        return Ok(Flow::Reload);
+                    }
                     match tri!(self.send_to(&receiver, v)) {
                         crate::interp::generator::SendResult::Yielded(y) => push!(y),
                         crate::interp::generator::SendResult::Returned(r) => {

@@ -172,8 +172,8 @@ impl Vm {
     pub(crate) fn yield_from_frame(&mut self, value: Value) -> super::eval::Flow {
         // The saved frame must not own its generator (that cycle would keep both alive);
         // `generator_resume` sets the link again.
-        let generator = match self.frames.last_mut() {
-            Some(top) => std::mem::take(&mut top.generator),
+        let (generator, entry) = match self.frames.last_mut() {
+            Some(top) => (std::mem::take(&mut top.generator), top.entry),
             None => return super::eval::Flow::Return(value),
         };
         // The box (and slot vector) the last resume left behind is reused: no allocation
@@ -205,7 +205,12 @@ impl Vm {
         if let Some(Payload::Generator(g)) = generator.payload() {
             *g.state.borrow_mut() = GenState::Suspended(saved);
         }
-        // A generator frame always runs as an entry frame of `resume`.
+        // A frame `generator_resume` runs is an entry frame; one resumed in the loop
+        // (`FOR_ITER`, `SEND`) hands the value to its caller's frame.
+        if !entry && self.leave_inline(&generator, false).is_some() {
+            self.deliver_yield(value);
+            return super::eval::Flow::Reload;
+        }
         super::eval::Flow::Return(value)
     }
 
@@ -288,36 +293,16 @@ impl Vm {
             *g.state.borrow_mut() = GenState::Suspended(saved);
             return Err(e);
         }
-        let mut saved = saved;
-        let base = self.frames.last().map(|f| f.end()).unwrap_or(0);
-        let size = saved.frame.size;
-        if self.stack.len() < base + size + 1 {
-            let new_len = (base + size + 1).max(self.stack.len() * 2).max(1024);
-            self.stack.resize_with(new_len, || Value::NULL);
-        }
-        let count = saved.slots.len();
-        for (slot, v) in self.stack[base..base + count]
-            .iter_mut()
-            .zip(saved.slots.drain(..))
-        {
-            *slot = v;
-        }
-        let mut frame = std::mem::replace(&mut saved.frame, Frame::vacant());
-        // The emptied box and slot vector wait for the next yield.
-        *g.spare.borrow_mut() = Some(saved);
-        frame.base = base;
-        frame.sp = base + count;
-        frame.entry = true;
-        frame.generator = generator.clone();
         let pending = match exc {
             None => {
-                self.stack[frame.sp] = value;
-                frame.sp += 1;
+                self.push_saved_frame(g, saved, generator, Some(value), true);
                 None
             }
-            Some(e) => Some(e),
+            Some(e) => {
+                self.push_saved_frame(g, saved, generator, None, true);
+                Some(e)
+            }
         };
-        self.frames.push(frame);
         // The generator sees its own exception state, or the caller's when it has none.
         let own_exc = std::mem::take(&mut *g.exc_state.borrow_mut());
         let caller_exc = if own_exc.is_null() || own_exc.is_none() {
@@ -342,6 +327,43 @@ impl Vm {
             Ok(v) => Ok(SendResult::Yielded(v)),
             Err(e) => Err(e),
         }
+    }
+
+    /// Puts a suspended generator's frame back on the frame stack above the current top
+    /// frame, its slots back into its window, and `sent` (if any) on its value stack. The
+    /// emptied box and slot vector wait in `spare` for the next yield.
+    pub(crate) fn push_saved_frame(
+        &mut self,
+        g: &GeneratorData,
+        mut saved: Box<SavedFrame>,
+        generator: &Value,
+        sent: Option<Value>,
+        entry: bool,
+    ) {
+        let base = self.frames.last().map(|f| f.end()).unwrap_or(0);
+        let size = saved.frame.size;
+        if self.stack.len() < base + size + 1 {
+            let new_len = (base + size + 1).max(self.stack.len() * 2).max(1024);
+            self.stack.resize_with(new_len, || Value::NULL);
+        }
+        let count = saved.slots.len();
+        for (slot, v) in self.stack[base..base + count]
+            .iter_mut()
+            .zip(saved.slots.drain(..))
+        {
+            *slot = v;
+        }
+        let mut frame = std::mem::replace(&mut saved.frame, Frame::vacant());
+        *g.spare.borrow_mut() = Some(saved);
+        frame.base = base;
+        frame.sp = base + count;
+        frame.entry = entry;
+        frame.generator = generator.clone();
+        if let Some(value) = sent {
+            self.stack[frame.sp] = value;
+            frame.sp += 1;
+        }
+        self.frames.push(frame);
     }
 
     /// Throws `err` into the iterator a `yield from`/`await` is waiting on. `GeneratorExit`

@@ -20,6 +20,10 @@ impl Vm {
         self.discard_top_frame();
         if !generator.is_null() {
             crate::interp::generator::mark_finished(&generator);
+            if !entry && let Some(delivery) = self.leave_inline(&generator, true) {
+                self.deliver_return(value, delivery);
+                return Ok(Flow::Reload);
+            }
         }
         let value = if init_self.is_null() {
             value
@@ -107,6 +111,10 @@ impl Vm {
             self.discard_top_frame();
             if !generator.is_null() {
                 crate::interp::generator::mark_finished(&generator);
+                if !entry {
+                    // A generator resumed in the loop: its caller's frame goes on.
+                    self.leave_inline(&generator, true);
+                }
             }
             if entry {
                 return Err(PyErr::from_object(exc));
