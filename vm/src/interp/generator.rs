@@ -188,9 +188,13 @@ impl Vm {
                 slots: Vec::new(),
             })
         });
-        let Some(frame) = self.frames.pop() else {
+        let Some(frame) = self.frames.last_mut() else {
             return super::eval::Flow::Return(value);
         };
+        frame.move_into(&mut saved.frame);
+        let depth = self.frames.len() - 1;
+        self.frames.truncate(depth);
+        let frame = &saved.frame;
         saved.slots.clear();
         saved.slots.extend(
             self.stack[frame.base..frame.sp]
@@ -199,9 +203,8 @@ impl Vm {
         );
         if !frame.object.is_null() {
             let fast = &saved.slots[..frame.nlocalsplus.min(saved.slots.len())];
-            self.detach_frame_object(&frame, fast, false);
+            self.detach_frame_object(frame, fast, false);
         }
-        saved.frame = frame;
         if let Some(Payload::Generator(g)) = generator.payload() {
             *g.state.borrow_mut() = GenState::Suspended(saved);
         }
@@ -353,7 +356,11 @@ impl Vm {
         {
             *slot = v;
         }
-        let mut frame = std::mem::replace(&mut saved.frame, Frame::vacant());
+        self.frames.push(Frame::vacant());
+        let Some(frame) = self.frames.last_mut() else {
+            return;
+        };
+        saved.frame.move_into(frame);
         *g.spare.borrow_mut() = Some(saved);
         frame.base = base;
         frame.sp = base + count;
@@ -363,7 +370,6 @@ impl Vm {
             self.stack[frame.sp] = value;
             frame.sp += 1;
         }
-        self.frames.push(frame);
     }
 
     /// Throws `err` into the iterator a `yield from`/`await` is waiting on. `GeneratorExit`
