@@ -177,23 +177,19 @@ impl Vm {
                 self.stack[start + i] = cell.clone();
             }
         }
-        self.frames.push(Frame {
-            code: code_value.clone(),
-            func: func.clone(),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
-            locals: Value::NULL,
-            base,
-            nlocalsplus,
-            size,
-            sp: base + nlocalsplus,
-            ip: 0,
-            lasti: 0,
-            entry: false,
-            generator: Value::NULL,
-            object: Value::NULL,
-            init_self: Value::NULL,
-        });
+        // Filled in place (see `push_exact_args_call`).
+        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+        self.frames.push(Frame::vacant());
+        if let Some(frame) = self.frames.last_mut() {
+            frame.code = code_value.clone();
+            frame.func = func.clone();
+            frame.globals = globals;
+            frame.builtins = builtins;
+            frame.base = base;
+            frame.nlocalsplus = nlocalsplus;
+            frame.size = size;
+            frame.sp = base + nlocalsplus;
+        }
         Ok(())
     }
 
