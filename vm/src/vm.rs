@@ -88,6 +88,8 @@ pub struct Vm {
     pub type_attr_cache: crate::runtime::type_cache::TypeAttrCache,
     /// Emptied argument vectors of `CALL`, reused so native calls allocate nothing.
     pub arg_vecs: Vec<Vec<Value>>,
+    /// Generators resumed inside the dispatch loop (`FOR_ITER`, `SEND`), innermost last.
+    pub(crate) inline_resumes: Vec<crate::interp::gen_inline::InlineResume>,
     /// Set while queued `__del__` methods run (they are not re-entered).
     pub finalizing: bool,
     /// `gc.callbacks` (NULL until the `gc` module is imported).
@@ -150,6 +152,7 @@ impl Vm {
             maps: crate::types::attr_map::AttrMaps::new(),
             type_attr_cache: Default::default(),
             arg_vecs: Vec::new(),
+            inline_resumes: Vec::new(),
             finalizing: false,
             gc_callbacks: Value::NULL,
             gc_garbage: Value::NULL,

@@ -177,51 +177,93 @@ impl Vm {
                 self.stack[start + i] = cell.clone();
             }
         }
-        self.frames.push(Frame {
-            code: code_value.clone(),
-            func: func.clone(),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
-            locals: Value::NULL,
-            base,
-            nlocalsplus,
-            size,
-            sp: base + nlocalsplus,
-            ip: 0,
-            lasti: 0,
-            entry: false,
-            generator: Value::NULL,
-            object: Value::NULL,
-            init_self: Value::NULL,
-        });
+        // Filled in place (see `push_exact_args_call`).
+        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+        self.frames.push(Frame::vacant());
+        if let Some(frame) = self.frames.last_mut() {
+            frame.code = code_value.clone();
+            frame.func = func.clone();
+            frame.globals = globals;
+            frame.builtins = builtins;
+            frame.base = base;
+            frame.nlocalsplus = nlocalsplus;
+            frame.size = size;
+            frame.sp = base + nlocalsplus;
+        }
         Ok(())
     }
 
-    /// Pushes a frame for `func` whose `nargs` arguments sit at `args_at` on the value stack
-    /// and bind one-to-one to its parameters (`CALL_PY_EXACT_ARGS`): they are moved, not
-    /// copied. The caller checked the recursion limit and the signature.
-    pub fn push_exact_args_frame(
+    /// `CALL_PY_EXACT_ARGS`: when the callable at `callable_at` on the value stack is a
+    /// Python function whose parameters take exactly the `nargs` arguments that follow it
+    /// (after the receiver slot when `has_self`), the missing trailing ones taking their
+    /// defaults, pushes its frame, moving the arguments into the new frame's slots, and
+    /// leaves the caller's stack pointer at `callable_at`. `Ok(false)` (nothing changed)
+    /// when the callable no longer fits: the caller deoptimizes. Reads the function's code
+    /// once (no separate signature check).
+    pub fn push_exact_args_call(
         &mut self,
-        func: Value,
-        args_at: usize,
+        callable_at: usize,
         nargs: usize,
-    ) -> PyResult<()> {
+        has_self: bool,
+    ) -> PyResult<bool> {
+        let func = std::mem::take(&mut self.stack[callable_at]);
         let Some(f) = func.as_function() else {
-            return Err(PyErr::internal("push_exact_args_frame of a non-function"));
+            self.stack[callable_at] = func;
+            return Ok(false);
         };
-        let code_value = f.code.borrow().clone();
-        let Some(code) = code_value.as_code() else {
-            return Err(PyErr::internal("function without code"));
+        let code_ref = f.code.borrow();
+        let Some(code) = code_ref.as_code() else {
+            drop(code_ref);
+            self.stack[callable_at] = func;
+            return Ok(false);
         };
-        let base = self.frames.last().map(Frame::end).unwrap_or(0);
+        let d = &code.data;
+        let arg_count = d.arg_count as usize;
+        if d.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0
+            || d.kwonly_arg_count != 0
+            || !crate::interp::specialize::binds_exactly(arg_count, nargs, &f.defaults.borrow())
+        {
+            drop(code_ref);
+            self.stack[callable_at] = func;
+            return Ok(false);
+        }
+        if self.frames.len() >= self.recursion_limit {
+            drop(code_ref);
+            self.stack[callable_at] = func;
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
         let nlocalsplus = code.localsplus_len();
         let size = code.frame_size();
+        let code_value = code_ref.clone();
+        drop(code_ref);
+        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+        let base = match self.frames.last_mut() {
+            Some(caller) => {
+                caller.sp = callable_at;
+                caller.end()
+            }
+            None => 0,
+        };
         if self.stack.len() < base + size {
             let new_len = (base + size).max(self.stack.len() * 2).max(1024);
             self.stack.resize_with(new_len, || Value::NULL);
         }
+        let args_at = callable_at + 1 + usize::from(!has_self);
         for i in 0..nargs {
-            self.stack[base + i] = std::mem::take(&mut self.stack[args_at + i]);
+            let v = std::mem::take(&mut self.stack[args_at + i]);
+            self.stack[base + i] = v;
+        }
+        if nargs < arg_count
+            && let Some(defaults) = f.defaults.borrow().as_tuple()
+        {
+            // The missing trailing parameters take the last defaults.
+            let first = defaults.len() + nargs - arg_count;
+            for (i, v) in defaults[first..].iter().enumerate() {
+                self.stack[base + nargs + i] = v.clone();
+            }
         }
         if let Some(cells) = f.closure.borrow().as_tuple() {
             let start = base + nlocalsplus - cells.len();
@@ -229,25 +271,20 @@ impl Vm {
                 self.stack[start + i] = cell.clone();
             }
         }
-        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-        self.frames.push(Frame {
-            code: code_value,
-            func,
-            globals,
-            builtins,
-            locals: Value::NULL,
-            base,
-            nlocalsplus,
-            size,
-            sp: base + nlocalsplus,
-            ip: 0,
-            lasti: 0,
-            entry: false,
-            generator: Value::NULL,
-            object: Value::NULL,
-            init_self: Value::NULL,
-        });
-        Ok(())
+        // Filled in place: building the header aside and moving it in costs a
+        // store-forwarding stall on every call (see `Frame::move_into`).
+        self.frames.push(Frame::vacant());
+        if let Some(frame) = self.frames.last_mut() {
+            frame.code = code_value;
+            frame.func = func;
+            frame.globals = globals;
+            frame.builtins = builtins;
+            frame.base = base;
+            frame.nlocalsplus = nlocalsplus;
+            frame.size = size;
+            frame.sp = base + nlocalsplus;
+        }
+        Ok(true)
     }
 
     /// Raises RecursionError when another Python frame would exceed the limit.
@@ -339,6 +376,27 @@ impl Vm {
         Some(frame)
     }
 
+    /// Pops the top frame like `pop_frame` without handing it out: a plain frame (no frame
+    /// object to detach) is released where it lies, which spares moving the header.
+    pub fn discard_top_frame(&mut self) {
+        let Some(frame) = self.frames.last() else {
+            return;
+        };
+        if !frame.object.is_null() {
+            drop(self.pop_frame());
+            return;
+        }
+        let end = frame.end().min(self.stack.len());
+        let base = frame.base.min(end);
+        for slot in &mut self.stack[base..end] {
+            if !slot.is_null() {
+                drop(std::mem::take(slot));
+            }
+        }
+        let depth = self.frames.len() - 1;
+        self.frames.truncate(depth);
+    }
+
     /// `cls(*args, **kwargs)`.
     fn call_type(&mut self, cls: &Value, args: Args<'_>) -> PyResult<Value> {
         if cls.is(&self.types.type_) && args.positional().len() == 1 && !args.has_keywords() {
@@ -425,10 +483,12 @@ fn bind_arguments(
         }
     }
     // CPython's messages name the function's own `__qualname__` (it may run borrowed code).
-    let qualname = func
-        .as_function()
-        .and_then(|f| f.qualname.borrow().as_str().map(str::to_string))
-        .unwrap_or_else(|| code.data.qualname.clone());
+    // Only an error needs it (no string built per call).
+    let qualname = || {
+        func.as_function()
+            .and_then(|f| f.qualname.borrow().as_str().map(str::to_string))
+            .unwrap_or_else(|| code.data.qualname.clone())
+    };
     let mut pos_iter = receiver.into_iter().chain(positional.iter().cloned());
     let take = npos.min(argcount);
     for i in 0..take {
@@ -460,7 +520,8 @@ fn bind_arguments(
             Some(i) if i >= posonly => {
                 if !vm.stack[base + i].is_null() {
                     return Err(PyErr::type_error(format!(
-                        "{qualname}() got multiple values for argument '{name}'"
+                        "{}() got multiple values for argument '{name}'",
+                        qualname()
                     )));
                 }
                 vm.stack[base + i] = value.clone();
@@ -470,7 +531,8 @@ fn bind_arguments(
                     let key = vm.new_str(name);
                     if vm.dict_get(dict, &key)?.is_some() {
                         return Err(PyErr::type_error(format!(
-                            "{qualname}() got multiple values for argument '{name}'"
+                            "{}() got multiple values for argument '{name}'",
+                            qualname()
                         )));
                     }
                     vm.dict_set(dict, key, value.clone())?;
@@ -478,7 +540,8 @@ fn bind_arguments(
                     posonly_as_kw.push(name.to_string());
                 } else {
                     return Err(PyErr::type_error(format!(
-                        "{qualname}() got an unexpected keyword argument '{name}'"
+                        "{}() got an unexpected keyword argument '{name}'",
+                        qualname()
                     )));
                 }
             }
@@ -486,7 +549,8 @@ fn bind_arguments(
     }
     if !posonly_as_kw.is_empty() {
         return Err(PyErr::type_error(format!(
-            "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qualname(),
             posonly_as_kw.join(", ")
         )));
     }
@@ -509,7 +573,8 @@ fn bind_arguments(
     }
     if !missing.is_empty() {
         return Err(PyErr::type_error(format!(
-            "{qualname}() missing {} required positional argument{}: {}",
+            "{}() missing {} required positional argument{}: {}",
+            qualname(),
             missing.len(),
             if missing.len() == 1 { "" } else { "s" },
             join_names(&missing)
@@ -532,7 +597,8 @@ fn bind_arguments(
     }
     if !missing.is_empty() {
         return Err(PyErr::type_error(format!(
-            "{qualname}() missing {} required keyword-only argument{}: {}",
+            "{}() missing {} required keyword-only argument{}: {}",
+            qualname(),
             missing.len(),
             if missing.len() == 1 { "" } else { "s" },
             join_names(&missing)

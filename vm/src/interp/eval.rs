@@ -7,6 +7,7 @@ use std::cell::Cell;
 use std::sync::atomic::Ordering;
 
 use crate::interp::attr_cache::{self, AttrCache};
+use crate::interp::gen_inline::Delivery;
 use crate::interp::poly_cache::{self, PolyHit};
 use crate::interp::specialize::{self, back_off, deoptimize, set_opcode, tick};
 use crate::interp::{names, number_fast};
@@ -668,19 +669,12 @@ impl Vm {
                     let callable_at = sp - 2 - argc;
                     let has_self = !self.stack[callable_at + 1].is_null();
                     let nargs = argc + usize::from(has_self);
-                    if !specialize::is_exact_args_call(&self.stack[callable_at], nargs) {
-                        deoptimize(units, lasti, Opcode::CALL);
-                        ip = start;
-                        continue;
+                    save!();
+                    if tri!(self.push_exact_args_call(callable_at, nargs, has_self)) {
+                        return Ok(Flow::Reload);
                     }
-                    save!();
-                    tri!(self.check_recursion());
-                    let func = std::mem::take(&mut self.stack[callable_at]);
-                    let args_at = callable_at + 1 + usize::from(!has_self);
-                    sp = callable_at;
-                    save!();
-                    tri!(self.push_exact_args_frame(func, args_at, nargs));
-                    return Ok(Flow::Reload);
+                    deoptimize(units, lasti, Opcode::CALL);
+                    ip = start;
                 }
                 Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST => {
                     match fast_iter_next(&self.stack[sp - 1]) {
@@ -1073,6 +1067,11 @@ impl Vm {
                     }
                     let it = top!().clone();
                     save!();
+                    if self.can_resume_inline(&it, &Value::NONE, false) {
+                        let exhausted = ip + arg as usize;
+                        self.resume_inline(&it, Value::NONE, Delivery::ForIter { exhausted });
+                        return Ok(Flow::Reload);
+                    }
                     match tri!(self.next(&it)) {
                         Some(v) => push!(v),
                         None => {
@@ -1330,6 +1329,11 @@ impl Vm {
                     let v = pop!();
                     let receiver = top!().clone();
                     save!();
+                    if self.can_resume_inline(&receiver, &v, true) {
+                        let returned = ip + arg as usize;
+                        self.resume_inline(&receiver, v, Delivery::Send { returned });
+                        return Ok(Flow::Reload);
+                    }
                     match tri!(self.send_to(&receiver, v)) {
                         crate::interp::generator::SendResult::Yielded(y) => push!(y),
                         crate::interp::generator::SendResult::Returned(r) => {

@@ -59,6 +59,28 @@ impl Frame {
         }
     }
 
+    /// Moves this header into `dest` field by field, leaving NULLs behind. Generators
+    /// save and restore their frame this way: a whole-struct copy right after the
+    /// interpreter stored single fields reads them back through wider loads, which the
+    /// CPU cannot forward from those stores (a stall on every yield and resume).
+    pub fn move_into(&mut self, dest: &mut Frame) {
+        dest.code = std::mem::take(&mut self.code);
+        dest.func = std::mem::take(&mut self.func);
+        dest.globals = std::mem::take(&mut self.globals);
+        dest.builtins = std::mem::take(&mut self.builtins);
+        dest.locals = std::mem::take(&mut self.locals);
+        dest.base = self.base;
+        dest.nlocalsplus = self.nlocalsplus;
+        dest.size = self.size;
+        dest.sp = self.sp;
+        dest.ip = self.ip;
+        dest.lasti = self.lasti;
+        dest.entry = self.entry;
+        dest.generator = std::mem::take(&mut self.generator);
+        dest.object = std::mem::take(&mut self.object);
+        dest.init_self = std::mem::take(&mut self.init_self);
+    }
+
     /// One past the last slot of this frame's window: where a called frame starts.
     pub fn end(&self) -> usize {
         self.base + self.size

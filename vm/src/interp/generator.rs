@@ -170,35 +170,50 @@ impl Vm {
 
     /// Saves the top (generator) frame and hands the yielded value out.
     pub(crate) fn yield_from_frame(&mut self, value: Value) -> super::eval::Flow {
-        let Some(mut frame) = self.frames.pop() else {
+        // The saved frame must not own its generator (that cycle would keep both alive);
+        // `generator_resume` sets the link again.
+        let (generator, entry) = match self.frames.last_mut() {
+            Some(top) => (std::mem::take(&mut top.generator), top.entry),
+            None => return super::eval::Flow::Return(value),
+        };
+        // The box (and slot vector) the last resume left behind is reused: no allocation
+        // per yield.
+        let spare = match generator.payload() {
+            Some(Payload::Generator(g)) => g.spare.borrow_mut().take(),
+            _ => None,
+        };
+        let mut saved = spare.unwrap_or_else(|| {
+            Box::new(SavedFrame {
+                frame: Frame::vacant(),
+                slots: Vec::new(),
+            })
+        });
+        let Some(frame) = self.frames.last_mut() else {
             return super::eval::Flow::Return(value);
         };
-        // Slot vectors are recycled through `Vm::arg_vecs` (no allocation per yield).
-        let mut slots = self.arg_vecs.pop().unwrap_or_default();
-        slots.extend(
+        frame.move_into(&mut saved.frame);
+        let depth = self.frames.len() - 1;
+        self.frames.truncate(depth);
+        let frame = &saved.frame;
+        saved.slots.clear();
+        saved.slots.extend(
             self.stack[frame.base..frame.sp]
                 .iter_mut()
                 .map(std::mem::take),
         );
         if !frame.object.is_null() {
-            let fast = &slots[..frame.nlocalsplus.min(slots.len())];
-            self.detach_frame_object(&frame, fast, false);
+            let fast = &saved.slots[..frame.nlocalsplus.min(saved.slots.len())];
+            self.detach_frame_object(frame, fast, false);
         }
-        // The saved frame must not own its generator (that cycle would keep both alive);
-        // `generator_resume` sets the link again.
-        let generator = std::mem::take(&mut frame.generator);
         if let Some(Payload::Generator(g)) = generator.payload() {
-            let saved = match g.spare.borrow_mut().take() {
-                Some(mut boxed) => {
-                    boxed.frame = frame;
-                    boxed.slots = slots;
-                    boxed
-                }
-                None => Box::new(SavedFrame { frame, slots }),
-            };
             *g.state.borrow_mut() = GenState::Suspended(saved);
         }
-        // A generator frame always runs as an entry frame of `resume`.
+        // A frame `generator_resume` runs is an entry frame; one resumed in the loop
+        // (`FOR_ITER`, `SEND`) hands the value to its caller's frame.
+        if !entry && self.leave_inline(&generator, false).is_some() {
+            self.deliver_yield(value);
+            return super::eval::Flow::Reload;
+        }
         super::eval::Flow::Return(value)
     }
 
@@ -226,11 +241,10 @@ impl Vm {
         let Some(Payload::Generator(g)) = generator.payload() else {
             return Err(PyErr::internal("resume of a non-generator"));
         };
-        let kind = GenKind::of(self, generator);
         if g.delegating.get() || matches!(&*g.state.borrow(), GenState::Running) {
             return Err(PyErr::value_error(format!(
                 "{} already executing",
-                kind.noun()
+                GenKind::of(self, generator).noun()
             )));
         }
         let exc = match exc {
@@ -259,7 +273,7 @@ impl Vm {
                 if let Some(e) = exc {
                     return Err(e);
                 }
-                return Err(match kind {
+                return Err(match GenKind::of(self, generator) {
                     GenKind::Coroutine => {
                         PyErr::runtime_error("cannot reuse already awaited coroutine")
                     }
@@ -274,7 +288,7 @@ impl Vm {
             *g.state.borrow_mut() = GenState::Suspended(saved);
             return Err(PyErr::type_error(format!(
                 "can't send non-None value to a just-started {}",
-                kind.noun()
+                GenKind::of(self, generator).noun()
             )));
         }
         g.started.set(true);
@@ -282,36 +296,16 @@ impl Vm {
             *g.state.borrow_mut() = GenState::Suspended(saved);
             return Err(e);
         }
-        let mut saved = saved;
-        let mut frame = std::mem::replace(&mut saved.frame, Frame::vacant());
-        let mut slots = std::mem::take(&mut saved.slots);
-        *g.spare.borrow_mut() = Some(saved);
-        let base = self.frames.last().map(|f| f.end()).unwrap_or(0);
-        if self.stack.len() < base + frame.size + 1 {
-            let new_len = (base + frame.size + 1).max(self.stack.len() * 2).max(1024);
-            self.stack.resize_with(new_len, || Value::NULL);
-        }
-        let count = slots.len();
-        for (slot, v) in self.stack[base..base + count]
-            .iter_mut()
-            .zip(slots.drain(..))
-        {
-            *slot = v;
-        }
-        self.arg_vecs.push(slots);
-        frame.base = base;
-        frame.sp = base + count;
-        frame.entry = true;
-        frame.generator = generator.clone();
         let pending = match exc {
             None => {
-                self.stack[frame.sp] = value;
-                frame.sp += 1;
+                self.push_saved_frame(g, saved, generator, Some(value), true);
                 None
             }
-            Some(e) => Some(e),
+            Some(e) => {
+                self.push_saved_frame(g, saved, generator, None, true);
+                Some(e)
+            }
         };
-        self.frames.push(frame);
         // The generator sees its own exception state, or the caller's when it has none.
         let own_exc = std::mem::take(&mut *g.exc_state.borrow_mut());
         let caller_exc = if own_exc.is_null() || own_exc.is_none() {
@@ -335,6 +329,46 @@ impl Vm {
             Ok(v) if finished => Ok(SendResult::Returned(v)),
             Ok(v) => Ok(SendResult::Yielded(v)),
             Err(e) => Err(e),
+        }
+    }
+
+    /// Puts a suspended generator's frame back on the frame stack above the current top
+    /// frame, its slots back into its window, and `sent` (if any) on its value stack. The
+    /// emptied box and slot vector wait in `spare` for the next yield.
+    pub(crate) fn push_saved_frame(
+        &mut self,
+        g: &GeneratorData,
+        mut saved: Box<SavedFrame>,
+        generator: &Value,
+        sent: Option<Value>,
+        entry: bool,
+    ) {
+        let base = self.frames.last().map(|f| f.end()).unwrap_or(0);
+        let size = saved.frame.size;
+        if self.stack.len() < base + size + 1 {
+            let new_len = (base + size + 1).max(self.stack.len() * 2).max(1024);
+            self.stack.resize_with(new_len, || Value::NULL);
+        }
+        let count = saved.slots.len();
+        for (slot, v) in self.stack[base..base + count]
+            .iter_mut()
+            .zip(saved.slots.drain(..))
+        {
+            *slot = v;
+        }
+        self.frames.push(Frame::vacant());
+        let Some(frame) = self.frames.last_mut() else {
+            return;
+        };
+        saved.frame.move_into(frame);
+        *g.spare.borrow_mut() = Some(saved);
+        frame.base = base;
+        frame.sp = base + count;
+        frame.entry = entry;
+        frame.generator = generator.clone();
+        if let Some(value) = sent {
+            self.stack[frame.sp] = value;
+            frame.sp += 1;
         }
     }
 

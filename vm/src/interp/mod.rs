@@ -1,6 +1,7 @@
 //! The bytecode interpreter: frames on one per-thread value stack, the dispatch loop,
 //! calls (Python-to-Python calls do not recurse on the Rust stack), exception unwinding
-//! through the exception table, and generators.
+//! through the exception table, and generators (resumed inside the loop by `for` and
+//! `yield from`/`await`).
 
 pub mod args;
 pub mod attr_cache;
@@ -12,6 +13,7 @@ pub mod eval;
 mod eval_calls;
 pub mod frame;
 pub mod frame_object;
+pub mod gen_inline;
 pub mod generator;
 mod line_jump;
 pub mod names;

@@ -113,7 +113,8 @@ pub fn for_iter_form(it: &Value) -> Option<Opcode> {
 }
 
 /// Whether a call of `callable` with `nargs` positional arguments (the receiver included)
-/// and no keywords binds every argument to a parameter slot with nothing else to do.
+/// and no keywords binds every argument to a parameter slot, the missing trailing ones
+/// taking their defaults, with nothing else to do (`CALL_PY_EXACT_ARGS`).
 #[inline]
 pub fn is_exact_args_call(callable: &Value, nargs: usize) -> bool {
     let Some(f) = callable.as_function() else {
@@ -126,7 +127,18 @@ pub fn is_exact_args_call(callable: &Value, nargs: usize) -> bool {
     let d = &code.data;
     d.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
         && d.kwonly_arg_count == 0
-        && d.arg_count as usize == nargs
+        && binds_exactly(d.arg_count as usize, nargs, &f.defaults.borrow())
+}
+
+/// Whether `nargs` positional arguments fill `arg_count` parameters, the last ones from
+/// the `defaults` tuple (NULL or None: no defaults).
+#[inline]
+pub fn binds_exactly(arg_count: usize, nargs: usize, defaults: &Value) -> bool {
+    if nargs == arg_count {
+        return true;
+    }
+    let ndefaults = defaults.as_tuple().map_or(0, <[Value]>::len);
+    nargs < arg_count && nargs + ndefaults >= arg_count
 }
 
 /// Rewrites a `LOAD_GLOBAL` that found `name` into its module or builtin form.

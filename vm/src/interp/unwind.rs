@@ -16,10 +16,14 @@ impl Vm {
         };
         let entry = frame.entry;
         let init_self = std::mem::take(&mut frame.init_self);
-        if let Some(popped) = self.pop_frame()
-            && !popped.generator.is_null()
-        {
-            crate::interp::generator::mark_finished(&popped.generator);
+        let generator = std::mem::take(&mut frame.generator);
+        self.discard_top_frame();
+        if !generator.is_null() {
+            crate::interp::generator::mark_finished(&generator);
+            if !entry && let Some(delivery) = self.leave_inline(&generator, true) {
+                self.deliver_return(value, delivery);
+                return Ok(Flow::Reload);
+            }
         }
         let value = if init_self.is_null() {
             value
@@ -104,9 +108,13 @@ impl Vm {
                 Some(f) => (f.entry, f.generator.clone()),
                 None => (true, Value::NULL),
             };
-            self.pop_frame();
+            self.discard_top_frame();
             if !generator.is_null() {
                 crate::interp::generator::mark_finished(&generator);
+                if !entry {
+                    // A generator resumed in the loop: its caller's frame goes on.
+                    self.leave_inline(&generator, true);
+                }
             }
             if entry {
                 return Err(PyErr::from_object(exc));
