@@ -153,3 +153,48 @@ fn jit_off_and_on_give_the_same_output() {
     assert_eq!(text(&on.stdout), text(&off.stdout));
     assert_eq!(text(&on.stdout), "9996.0\n");
 }
+
+#[test]
+fn ctrl_c_interrupts_a_jit_loop() {
+    // CPython 3.13 on SIGINT during this loop: the traceback below on stderr, then it dies
+    // of SIGINT. The loop's body stores nothing to memory, so only a poll that really
+    // re-reads the interrupt flag every iteration can see the signal.
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    let program = "i = 0\nn = 0\nwhile True:\n    i += 1\n    if i == 200000:\n        print('ready', flush=True)\n    n = (n + i) & 0xffff\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(["-X", "jit-threshold=1", "-c", program])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pyrite starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout piped"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("first line read");
+    assert_eq!(line, "ready\n");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait works") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the JIT loop did not stop on SIGINT");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr piped"), &mut err)
+        .expect("stderr read");
+    assert_eq!(
+        err,
+        "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n    while True:\n          ^^^^\nKeyboardInterrupt\n"
+    );
+    assert_eq!(status.signal(), Some(2));
+}

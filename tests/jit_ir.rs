@@ -803,6 +803,9 @@ print(reverse_pairs(data))
     assert_eq!(total, 1, "{body:#?}");
     assert_eq!(count(&body, "guard_true"), 1, "{body:#?}");
     assert_eq!(count(&body, "load_elem"), 2, "{body:#?}");
+}
+
+#[test]
 fn method_of_a_base_class_on_list_items_is_a_constant_not_a_lookup() {
     let source = "\
 class Shape:
