@@ -13,6 +13,7 @@
 //! The interpreter's only hook is one call in `JUMP_BACKWARD` when its counter fires.
 
 pub(crate) mod dict_helpers;
+pub(crate) mod entry;
 pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
@@ -80,6 +81,9 @@ pub(crate) struct LoopTrace {
     pub trip_home: Option<short_trip::TripHome>,
     /// Root entries sampled and iterations they ran, until the loop is judged.
     pub trips: std::cell::Cell<short_trip::Trips>,
+    /// A function-entry tree ([`entry`]): traces start at the function's first
+    /// instruction and end by leaving at its `RETURN`s; nothing links back.
+    pub function_entry: bool,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -206,6 +210,8 @@ pub struct JitState {
     pub(crate) residual_objects: RefCell<KeyMap<u64, Value>>,
     /// A residual call returned an object while driving: the tree is dropped.
     pub(crate) residual_stale: bool,
+    /// Function-entry state by code object address ([`entry`]).
+    pub(crate) functions: KeyMap<u64, entry::FunctionState>,
 }
 
 impl JitState {
@@ -270,6 +276,7 @@ impl JitState {
             raised: None,
             residual_objects: RefCell::new(KeyMap::default()),
             residual_stale: false,
+            functions: KeyMap::default(),
         }
     }
 
@@ -479,6 +486,7 @@ impl Vm {
             continuations: RefCell::new(KeyMap::default()),
             trip_home,
             trips: std::cell::Cell::new(short_trip::Trips::default()),
+            function_entry: false,
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -618,10 +626,8 @@ impl Vm {
             .get(exit)
             .ok_or(AbortReason::FrameShape)?;
         // A run of this tree is in progress below (a residual call re-entered the
-        // interpreter): its homes cannot grow now.
-        if tree.homes.try_borrow_mut().is_err() {
-            return Err(AbortReason::FrameShape);
-        }
+        // interpreter, e.g. a recursive function's tree): its homes cannot grow now.
+        let busy = tree.homes.try_borrow_mut().is_err();
         let index = tree.members.borrow().len();
         let started = std::time::Instant::now();
         let homes = tree.homes.borrow().clone();
@@ -632,9 +638,13 @@ impl Vm {
             homes: &homes,
             parent: &parent.trace,
             snapshot,
+            function_entry: tree.function_entry,
         };
         let recording = recorder::record_side(self, &start, self.jit.params.max_trace_length)
             .map_err(|abort| abort.reason)?;
+        if busy && recording.homes.len() != homes.len() {
+            return Err(AbortReason::FrameShape);
+        }
         let mut trace = recording.trace;
         let call_exit = optimize_member(&mut trace, recording.loop_call.is_some())?;
         if self.jit.compiler.is_none() {
@@ -659,9 +669,14 @@ impl Vm {
             None => "side@?".to_string(),
         };
         self.jit.announce(&compiled, &trace, &label, started);
-        *tree.homes.borrow_mut() = recording.homes;
+        if !busy {
+            *tree.homes.borrow_mut() = recording.homes;
+        }
         tree.deps.borrow_mut().extend(recording.deps);
         let mut exits = exit_states(&trace);
+        if tree.function_entry {
+            entry::mark_return_exit(&trace, &mut exits);
+        }
         if let (Some(k), Some(call)) = (call_exit, recording.loop_call) {
             if let Some(e) = exits.get_mut(k) {
                 e.done = true;
