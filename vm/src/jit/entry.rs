@@ -33,9 +33,17 @@ pub(crate) struct FunctionState {
     /// Keeps the code object (and so the key's address) alive.
     code: Value,
     policy: LoopPolicy,
-    tree: Option<Rc<LoopTrace>>,
+    pub(crate) tree: Option<Rc<LoopTrace>>,
     /// Consecutive entries refused by a failed precondition.
     refused: u32,
+    /// The globals the tree was recorded with (it folded names from them).
+    pub(crate) globals: Value,
+    /// Positional parameters only, no cells or free variables: a lean call binds its
+    /// arguments to the first slots (`jit::lean`).
+    pub(crate) simple_signature: bool,
+    /// Members checked by `lean::tree_is_lean` so far, and its verdict.
+    pub(crate) lean_checked: usize,
+    pub(crate) lean: bool,
 }
 
 /// Whether a function-entry tree may be recorded for `code`: no loop (a loop gets its own
@@ -67,6 +75,20 @@ fn eligible(code: &crate::types::code::CodeObject) -> bool {
         }
     }
     true
+}
+
+/// Whether calls bind their positional arguments straight to the first slots: no
+/// keyword-only, `*args` or `**kwargs` parameters, no cells or free variables.
+fn simple_signature(code: &crate::types::code::CodeObject) -> bool {
+    use crate::bytecode::code::{code_flags, local_kind};
+    let data = &code.data;
+    data.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
+        && data.kwonly_arg_count == 0
+        && code.free_count == 0
+        && !data
+            .localsplus_kinds
+            .iter()
+            .any(|k| k & (local_kind::CELL | local_kind::FREE) != 0)
 }
 
 /// Marks the exits of a function-entry trace that leave at a `RETURN` of the root frame:
@@ -105,6 +127,7 @@ impl Vm {
             return BackEdge::Continue;
         };
         let plain = frame.generator.is_null() && frame.locals.is_null() && !frame.func.is_null();
+        let globals = frame.globals.clone();
         let key = code.bits();
         let counter = &code_obj.entry_counter;
         let threshold = self
@@ -130,6 +153,9 @@ impl Vm {
             return BackEdge::Continue;
         }
         if let Some(tree) = state.tree.clone() {
+            if !state.globals.is(&globals) {
+                return BackEdge::Continue;
+            }
             return self.jit_run_function(key, &tree);
         }
         let label = format!(
@@ -139,8 +165,12 @@ impl Vm {
         );
         match self.jit_compile_function(start, &label) {
             Ok(tree) => {
+                let simple = simple_signature(code_obj);
                 if let Some(state) = self.jit.functions.get_mut(&key) {
                     state.tree = Some(tree.clone());
+                    state.globals = globals;
+                    state.simple_signature = simple;
+                    state.lean_checked = 0;
                 }
                 counter.set(1);
                 self.jit_run_function(key, &tree)

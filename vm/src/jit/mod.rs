@@ -18,6 +18,7 @@ pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
 pub(crate) mod keymap;
+pub(crate) mod lean;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
 pub(crate) mod number_helpers;
@@ -212,6 +213,11 @@ pub struct JitState {
     pub(crate) residual_stale: bool,
     /// Function-entry state by code object address ([`entry`]).
     pub(crate) functions: KeyMap<u64, entry::FunctionState>,
+    /// The interpreter finished a call whose frames a lean call materialized: the outcome
+    /// for the nearest real frame's call, while the lean activations above it leave.
+    pub(crate) lean_forced: Option<crate::runtime::errors::PyResult<Value>>,
+    /// Where lean runs' exits leave the fields of virtual objects (`jit::lean`).
+    pub(crate) lean_virtuals: Box<[u64; pyrite_jit::VIRTUAL_WORDS]>,
 }
 
 impl JitState {
@@ -277,6 +283,8 @@ impl JitState {
             residual_objects: RefCell::new(KeyMap::default()),
             residual_stale: false,
             functions: KeyMap::default(),
+            lean_forced: None,
+            lean_virtuals: Box::new([0; pyrite_jit::VIRTUAL_WORDS]),
         }
     }
 

@@ -17,7 +17,7 @@ use pyrite_ir::{Effect, Type};
 use pyrite_profiler::AbortReason;
 
 use super::{Entry, Home, Recorder, Step};
-use crate::jit::residual::{MAX_ARGS, NAMES};
+use crate::jit::residual::{MAX_ARGS, NAMES, encode_call_site};
 use crate::object::Value;
 
 impl Recorder<'_> {
@@ -96,7 +96,16 @@ impl Recorder<'_> {
         // Box everything first: a value that does not fit in a word leaves before the call.
         let operands: Vec<Entry> = self.stack[callee_at..].to_vec();
         let mut words = Vec::with_capacity(operands.len() + 1);
-        words.push(self.b.const_int(call_pc as i64));
+        words.push(self.b.const_int(encode_call_site(call_pc, callee_at)));
+        // A function-entry tree may run without a frame (`jit::lean`): the stack below
+        // the call goes to the slot array too, for a frame materialized meanwhile.
+        let mut below = Vec::new();
+        if self.function_entry {
+            for (d, e) in self.stack[..callee_at].to_vec().iter().enumerate() {
+                let w = self.boxed(e)?;
+                below.push((self.frame_home(self.nlocals + d), w));
+            }
+        }
         for e in &operands {
             let w = self.boxed(e)?;
             words.push(w);
@@ -118,7 +127,7 @@ impl Recorder<'_> {
             };
             stores.push((k, word));
         }
-        for (k, word) in stores {
+        for (k, word) in stores.into_iter().chain(below) {
             self.b.store_slot(k, word);
         }
         self.modified.clear();
