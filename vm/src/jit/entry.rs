@@ -44,6 +44,8 @@ pub(crate) struct FunctionState {
     /// Members checked by `lean::tree_is_lean` so far, and its verdict.
     pub(crate) lean_checked: usize,
     pub(crate) lean: bool,
+    /// Per member and exit: where a return exit's result is (`lean::ReturnSlot`).
+    pub(crate) lean_returns: Rc<crate::jit::lean::ReturnSlots>,
 }
 
 /// Whether a function-entry tree may be recorded for `code`: no loop (a loop gets its own

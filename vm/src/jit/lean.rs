@@ -27,7 +27,7 @@
 
 use std::rc::Rc;
 
-use pyrite_ir::{Effect, Op, SnapValue};
+use pyrite_ir::{Effect, Op, SnapValue, Type};
 
 use crate::bytecode::{Opcode, split_unit};
 use crate::interp::frame::Frame;
@@ -55,9 +55,8 @@ pub(crate) enum Lean {
     /// The callee returned this immediate word natively.
     Returned(u64),
     /// The interpreter finished the call after materializing frames: the outcome of the
-    /// nearest real frame's call, or `None` when the caller is lean too (and must leave:
-    /// the outcome waits in `JitState::lean_forced`).
-    Forced(Option<PyResult<Value>>),
+    /// nearest real frame's call waits in `JitState::lean_forced` (lean callers leave).
+    Forced,
     /// Not a lean call: the caller runs it some other way.
     Declined,
 }
@@ -103,7 +102,7 @@ pub(crate) fn call(
         return Lean::Declined;
     };
     let code = f.code.borrow().clone();
-    let Some(tree) = vm
+    let Some((tree, returns)) = vm
         .jit
         .functions
         .get_mut(&code.bits())
@@ -209,30 +208,31 @@ pub(crate) fn call(
             ctx.stress_countdown
         };
     }
-    // SAFETY: as above.
-    let caller_is_lean = unsafe { (*caller).lean.is_some() };
     if vm.jit.lean_forced.is_some() {
         // A call below materialized this activation and the interpreter finished it.
-        return match caller_is_lean {
-            true => Lean::Forced(None),
-            false => Lean::Forced(vm.jit.lean_forced.take()),
-        };
+        return Lean::Forced;
     }
     let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
     let exit = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
-    let Some(exited) = tree.members.borrow().get(member).cloned() else {
-        return Lean::Declined;
-    };
     // A return that stored a global leaves through the frame, which writes it back.
     let globals_clean = homes
         .iter()
         .enumerate()
         .all(|(k, h)| !matches!(h, Home::Global { .. }) || slots[k] == entry_words[k]);
     if globals_clean
-        && let Some(word) = returned_word(vm, &exited.trace, exit, &homes, &slots, code_obj)
+        && let Some(word) = returns
+            .get(member)
+            .and_then(|m| m.get(exit))
+            .and_then(|r| r.as_ref())
+            .and_then(|r| r.word(vm, &slots))
     {
         return Lean::Returned(word);
     }
+    let Some(exited) = tree.members.borrow().get(member).cloned() else {
+        return Lean::Declined;
+    };
+    // SAFETY: as above.
+    let caller_is_lean = unsafe { (*caller).lean.is_some() };
     // Any other exit: frames for every lean activation, then the callee's from the exit.
     drop(homes);
     materialize(vm, caller, None);
@@ -259,47 +259,86 @@ pub(crate) fn call(
     vm.jit_exit_taken(&tree, member, exit);
     vm.jit_log_last_exit();
     let outcome = run_materialized(vm);
-    match caller_is_lean {
-        true => {
-            vm.jit.lean_forced = Some(outcome);
-            Lean::Forced(None)
-        }
-        false => Lean::Forced(Some(outcome)),
+    vm.jit.lean_forced = Some(outcome);
+    Lean::Forced
+}
+
+/// Per member and exit of a tree: where a return exit finds its result.
+pub(crate) type ReturnSlots = Vec<Vec<Option<ReturnSlot>>>;
+
+/// Where a return exit of a lean tree finds its result.
+pub(crate) enum ReturnSlot {
+    /// `RETURN_CONST`: this immediate.
+    Const(u64),
+    /// `RETURN_VALUE`: slot `k` holds the result, unboxed as `ty`.
+    Slot { k: usize, ty: Type },
+}
+
+impl ReturnSlot {
+    /// The result as an immediate word (a heap result leaves through the frame).
+    fn word(&self, vm: &Vm, slots: &[u64]) -> Option<u64> {
+        let (k, ty) = match self {
+            ReturnSlot::Const(w) => return Some(*w),
+            ReturnSlot::Slot { k, ty } => (*k, *ty),
+        };
+        let raw = *slots.get(k)?;
+        let value = match ty {
+            Type::I64 => vm.new_int(raw as i64),
+            Type::F64 => vm.new_float(f64::from_bits(raw)),
+            Type::Bool => Value::from_bool(raw != 0),
+            _ => {
+                let v = clone_trace_word(raw);
+                return (!v.is_heap() && !v.is_null()).then(|| v.bits());
+            }
+        };
+        (!value.is_heap()).then(|| value.bits())
     }
 }
 
-/// The result word of exit `exit` if it is a return of the root frame with an immediate.
-fn returned_word(
-    vm: &Vm,
-    trace: &pyrite_ir::Trace,
-    exit: usize,
-    homes: &[Home],
-    slots: &[u64],
-    code: &crate::types::code::CodeObject,
-) -> Option<u64> {
-    let snapshot = trace.snapshots.get(exit)?;
-    if snapshot.frames.len() != 1 || !snapshot.virtuals.is_empty() {
-        return None;
-    }
-    let frame = snapshot.frames.first()?;
-    let pc = frame.pc as usize;
-    let (byte, arg) = split_unit(code.units.get(pc)?.get());
-    let value = match Opcode::from_u8(byte)?.generic() {
-        Opcode::RETURN_CONST if frame.stack_depth == 0 => code.consts.get(arg as usize)?.clone(),
-        Opcode::RETURN_VALUE if frame.stack_depth == 1 => {
-            let top = code.localsplus_len();
-            let k = homes
+/// For every exit of every member of `tree`: where its result is, if the exit is a return
+/// of the function's own frame.
+fn return_slots(tree: &LoopTrace, code: &crate::types::code::CodeObject) -> ReturnSlots {
+    let homes = tree.homes.borrow();
+    let top = code.localsplus_len();
+    let top_home = homes
+        .iter()
+        .position(|h| matches!(h, Home::Frame(i) if *i == top));
+    let members = tree.members.borrow();
+    members
+        .iter()
+        .map(|m| {
+            m.trace
+                .snapshots
                 .iter()
-                .position(|h| matches!(h, Home::Frame(i) if *i == top))?;
-            let &(_, SnapValue::Ref(r)) = frame.slots.iter().find(|(s, _)| *s as usize == k)?
-            else {
-                return None;
-            };
-            frames::slot_value(vm, trace, r, *slots.get(k)?)
-        }
-        _ => return None,
-    };
-    (!value.is_heap() && !value.is_null()).then(|| value.bits())
+                .map(|snapshot| {
+                    if snapshot.frames.len() != 1 || !snapshot.virtuals.is_empty() {
+                        return None;
+                    }
+                    let frame = snapshot.frames.first()?;
+                    let (byte, arg) = split_unit(code.units.get(frame.pc as usize)?.get());
+                    match Opcode::from_u8(byte)?.generic() {
+                        Opcode::RETURN_CONST if frame.stack_depth == 0 => {
+                            let c = code.consts.get(arg as usize)?;
+                            (!c.is_heap() && !c.is_null()).then(|| ReturnSlot::Const(c.bits()))
+                        }
+                        Opcode::RETURN_VALUE if frame.stack_depth == 1 => {
+                            let k = top_home?;
+                            let &(_, SnapValue::Ref(r)) =
+                                frame.slots.iter().find(|(s, _)| *s as usize == k)?
+                            else {
+                                return None;
+                            };
+                            Some(ReturnSlot::Slot {
+                                k,
+                                ty: m.trace.type_of(r),
+                            })
+                        }
+                        _ => None,
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Pushes an interpreter frame for `func` with `values` as its first slots, `depth` of them
@@ -456,7 +495,7 @@ impl crate::jit::entry::FunctionState {
     pub(crate) fn lean_tree(
         &mut self,
         f: &crate::types::function::FunctionData,
-    ) -> Option<Rc<LoopTrace>> {
+    ) -> Option<(Rc<LoopTrace>, Rc<ReturnSlots>)> {
         let tree = self.tree.as_ref()?;
         if !self.globals.is(&f.globals) || !self.simple_signature {
             return None;
@@ -465,7 +504,13 @@ impl crate::jit::entry::FunctionState {
         if members != self.lean_checked {
             self.lean_checked = members;
             self.lean = tree_is_lean(tree);
+            let code = f.code.borrow().clone();
+            let returns = code
+                .as_code()
+                .map(|c| return_slots(tree, c))
+                .unwrap_or_default();
+            self.lean_returns = Rc::new(returns);
         }
-        self.lean.then(|| tree.clone())
+        self.lean.then(|| (tree.clone(), self.lean_returns.clone()))
     }
 }

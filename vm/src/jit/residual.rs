@@ -275,13 +275,13 @@ fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     flush_globals(state);
     let forced = match crate::jit::lean::call(vm, state_ptr, callee, self_or_null, args) {
         Lean::Returned(word) => return word,
-        Lean::Forced(outcome) => outcome,
-        Lean::Declined => None,
+        Lean::Forced => true,
+        Lean::Declined => false,
     };
     if state.lean.is_some() {
         // No frame to run the call from: give the lean activations frames and let the
         // interpreter make it (unless a lean call below already finished everything).
-        if forced.is_none() && vm.jit.lean_forced.is_none() {
+        if !forced {
             let mut operands = vec![callee, self_or_null];
             operands.extend_from_slice(args);
             crate::jit::lean::materialize(vm, state_ptr, Some(&operands));
@@ -295,7 +295,7 @@ fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
         return 0;
     }
     let callee = clone_trace_word(callee);
-    let outcome = match forced {
+    let outcome = match vm.jit.lean_forced.take().filter(|_| forced) {
         Some(outcome) => outcome,
         None => {
             // Count the operands first: the flush may release the old value of a home
