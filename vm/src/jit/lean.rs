@@ -110,6 +110,10 @@ pub(crate) fn call(
     else {
         return Lean::Declined;
     };
+    if vm.jit.log_enabled() && vm.jit.lean_logged.insert(code.bits()) {
+        let label = tree.label.clone();
+        vm.jit.log(format_args!("{label} called natively (lean)"));
+    }
     let mut words = [0u64; 8];
     let mut nargs = 0;
     for &w in std::iter::once(&self_or_null)

@@ -44,13 +44,17 @@ impl Recorder<'_> {
             .residual_objects
             .try_borrow()
             .map_or(true, |set| set.contains_key(&code));
+        // A function-entry tree calls itself residually at once (the call runs its own
+        // tree natively, `jit::lean`) instead of unrolling the recursion inline.
+        let recursive = self.function_entry && self.code.bits() == code;
         !objects
-            && self
-                .vm
-                .jit
-                .no_inline
-                .try_borrow()
-                .is_ok_and(|set| set.contains_key(&code))
+            && (recursive
+                || self
+                    .vm
+                    .jit
+                    .no_inline
+                    .try_borrow()
+                    .is_ok_and(|set| set.contains_key(&code)))
     }
 
     /// Marks the function whose inlined call the recording was in when it aborted: later
