@@ -12,9 +12,9 @@
 //! `f_back`, `sys._getframe` and the recursion limit are the interpreter's; the trace only
 //! replaces the interpretation of the body. Its exit at a `RETURN` leaves the frame just
 //! before the return with the result on the stack, and the interpreter returns. Calls the
-//! body makes to itself beyond the inline depth are residual calls, whose callee enters the
-//! same tree through this hook (one nested native run per level, up to
-//! `residual::MAX_NESTING`; deeper levels are interpreted).
+//! body makes to itself are residual calls that run the same tree natively without a frame
+//! (`jit::lean`); the exit after such a call is no guard, so its side trace is recorded at
+//! its first use.
 
 use std::rc::Rc;
 
@@ -149,9 +149,7 @@ impl Vm {
                 return BackEdge::Continue;
             }
         }
-        // Entered from a residual call of a running trace: each level would cost a nested
-        // trace run, dearer than interpreting a small body.
-        if !plain || super::residual::nesting() > 0 {
+        if !plain {
             return BackEdge::Continue;
         }
         if let Some(tree) = state.tree.clone() {

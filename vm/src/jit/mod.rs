@@ -558,12 +558,18 @@ impl Vm {
         let Some(parent) = tree.members.borrow().get(member).cloned() else {
             return;
         };
-        let hot = self
-            .jit
-            .params
-            .hot_exit
-            .min(self.jit.params.threshold)
-            .max(1);
+        // A function tree's exit after a residual call is no guard: every run reaching
+        // the call takes it, so its side trace is recorded at once.
+        let stitch = tree.function_entry && is_stitch_exit(&parent.trace, exit);
+        let hot = match stitch {
+            true => 1,
+            false => self
+                .jit
+                .params
+                .hot_exit
+                .min(self.jit.params.threshold)
+                .max(1),
+        };
         {
             let mut exits = parent.exits.borrow_mut();
             let Some(state) = exits.get_mut(exit) else {

@@ -48,8 +48,10 @@ pub(crate) const NAMES: [&str; 5] = [
 pub(crate) const MAX_ARGS: usize = NAMES.len() - 1;
 
 /// How deeply trace runs may nest (a residual call whose callee enters a trace that makes a
-/// residual call …): each level costs native stack, so deeper loops stay interpreted.
-pub(crate) const MAX_NESTING: usize = 8;
+/// residual call …, or frames a lean call materialized entering function trees): each
+/// level costs native stack (an eval loop, tens of KB; the interpreter thread has 2 GB),
+/// so deeper code stays interpreted.
+pub(crate) const MAX_NESTING: usize = 64;
 
 /// A call that finished without returning to the trace.
 pub(crate) struct Pending {
