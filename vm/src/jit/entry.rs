@@ -44,6 +44,11 @@ pub(crate) struct FunctionState {
     /// Members checked by `lean::tree_is_lean` so far, and its verdict.
     pub(crate) lean_checked: usize,
     pub(crate) lean: bool,
+    /// The body names the function itself (a global or attribute with its name): probably
+    /// recursive, so a call from the interpreter enters the tree, whose recursive calls
+    /// then run natively. Other functions' trees only serve lean calls from traces: a
+    /// trace run per interpreted call costs more than interpreting a small body.
+    recursive: bool,
     /// Per member and exit: where a return exit's result is (`lean::ReturnSlot`).
     pub(crate) lean_returns: Rc<crate::jit::lean::ReturnSlots>,
 }
@@ -140,6 +145,7 @@ impl Vm {
         let state = self.jit.functions.entry(key).or_default();
         if state.code.is_null() {
             state.code = code.clone();
+            state.recursive = code_obj.names.iter().any(|n| n.is(&code_obj.name));
             if !plain || !eligible(code_obj) {
                 counter.set(u16::MAX);
                 return BackEdge::Continue;
@@ -156,6 +162,10 @@ impl Vm {
             if !state.globals.is(&globals) {
                 return BackEdge::Continue;
             }
+            if !state.recursive {
+                counter.set(u16::MAX);
+                return BackEdge::Continue;
+            }
             return self.jit_run_function(key, &tree);
         }
         let label = format!(
@@ -166,11 +176,17 @@ impl Vm {
         match self.jit_compile_function(start, &label) {
             Ok(tree) => {
                 let simple = simple_signature(code_obj);
+                let mut recursive = false;
                 if let Some(state) = self.jit.functions.get_mut(&key) {
                     state.tree = Some(tree.clone());
                     state.globals = globals;
                     state.simple_signature = simple;
                     state.lean_checked = 0;
+                    recursive = state.recursive;
+                }
+                if !recursive {
+                    counter.set(u16::MAX);
+                    return BackEdge::Continue;
                 }
                 counter.set(1);
                 self.jit_run_function(key, &tree)
