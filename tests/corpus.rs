@@ -266,14 +266,25 @@ fn env_flag(name: &str) -> bool {
 }
 
 /// The ways the corpus runs: pyrite flags per mode. Every mode must give the recorded
-/// output: the JIT (compiling every loop at its first back-edge) and the JIT with forced
+/// output: the JIT (compiling every loop at its first back-edge and every function at its
+/// first call) and the JIT with forced
 /// guard failures (exercising every exit) must be invisible.
 const MODES: &[(&str, &[&str])] = &[
     ("default", &[]),
-    ("jit", &["-X", "jit-threshold=1"]),
+    (
+        "jit",
+        &["-X", "jit-threshold=1", "-X", "jit-function-threshold=1"],
+    ),
     (
         "stress",
-        &["-X", "jit-threshold=1", "-X", "jit-fail-guard-every=7"],
+        &[
+            "-X",
+            "jit-threshold=1",
+            "-X",
+            "jit-function-threshold=1",
+            "-X",
+            "jit-fail-guard-every=7",
+        ],
     ),
 ];
 

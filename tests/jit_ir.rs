@@ -867,3 +867,44 @@ print(run(8000))
     assert_eq!(count(&body, "store_attr"), 1, "{body:#?}");
     assert_eq!(count(&body, "call"), 0, "{body:#?}");
 }
+
+#[test]
+fn recursive_function_calls_its_own_tree_natively() {
+    // A function-entry tree: fib's body from its entry to its RETURN; the recursive calls
+    // are residual calls that run fib's own tree natively (no interpreter frame).
+    let source = "\
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+print(fib(22))
+";
+    let (stdout, stderr) = run_jit(
+        "native_recursion",
+        source,
+        &["-X", "jit-function-threshold=50"],
+    );
+    assert_eq!(stdout, "17711\n");
+    let all = traces(&stderr);
+    let (_, root) = all
+        .iter()
+        .find(|(header, _)| header.contains("function@"))
+        .unwrap_or_else(|| panic!("no function-entry trace in:\n{stderr}"));
+    // The root leaves at a RETURN (or stitches after a call): it never loops.
+    assert!(
+        root.last().is_some_and(|l| l.starts_with("exit ")),
+        "{root:#?}"
+    );
+    assert_eq!(count(root, "jump"), 0, "{root:#?}");
+    // The recursive calls are residual calls (in the root or a side trace of the tree).
+    assert!(
+        all.iter()
+            .any(|(_, body)| count(body, "call @residual_call_1") == 1),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("called natively (lean)"),
+        "fib never ran leanly:\n{stderr}"
+    );
+    assert!(!stderr.contains("abort function@"), "{stderr}");
+}

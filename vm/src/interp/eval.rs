@@ -195,6 +195,20 @@ impl Vm {
                         self.interrupt.store(false, Ordering::Relaxed);
                         fail!(PyErr::new(ExcKind::KeyboardInterrupt, ""));
                     }
+                    // Function entry: the counter for function-entry traces (`jit::entry`).
+                    if arg & 3 == 0 && self.jit.enabled() && !self.tracing.active() {
+                        let c = code.entry_counter.get();
+                        if c > 1 && c != u16::MAX {
+                            code.entry_counter.set(c - 1);
+                        } else if c <= 1 {
+                            save!();
+                            match self.jit_function_entry(ip) {
+                                crate::jit::BackEdge::Continue => {}
+                                crate::jit::BackEdge::Reload => return Ok(Flow::Reload),
+                                crate::jit::BackEdge::Raise(e) => return Err((e, false)),
+                            }
+                        }
+                    }
                 }
                 Opcode::POP_TOP => {
                     drop(pop!());

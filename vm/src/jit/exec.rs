@@ -164,6 +164,10 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         pending: None,
         outer: std::ptr::null_mut(),
         depth: 0,
+        lean: None,
+        lean_depth: 0,
+        call_pc: 0,
+        call_below: 0,
     };
     // Residual calls reach the VM through this pointer while native code runs; nothing
     // here touches `vm` until the trace has returned.
@@ -347,4 +351,30 @@ fn deoptimize(
         frames::rebuild(vm, trace.trace, snapshot, trace.homes, slots, &built);
     }
     drop(built);
+}
+
+/// Writes exit `exit` of `member`, left by a lean run (`jit::lean`) over `slots`, into the
+/// top frame, which holds what that run started from (`entry_words`).
+pub(crate) fn deoptimize_lean(
+    vm: &mut Vm,
+    member: &crate::jit::TreeMember,
+    homes: &[Home],
+    exit: usize,
+    slots: &[u64],
+    entry_words: &[u64],
+    virtual_words: &[u64],
+) {
+    let mut scratch = Scratch {
+        entry_words: entry_words.to_vec(),
+        slots: slots.to_vec(),
+        ..Scratch::default()
+    };
+    let exiting = Exiting {
+        trace: &member.trace,
+        id: member.compiled.id,
+        label: &member.label,
+        homes,
+        entry_depth: 0,
+    };
+    deoptimize(vm, &exiting, exit, &mut scratch, virtual_words);
 }

@@ -13,10 +13,12 @@
 //! The interpreter's only hook is one call in `JUMP_BACKWARD` when its counter fires.
 
 pub(crate) mod dict_helpers;
+pub(crate) mod entry;
 pub(crate) mod exec;
 pub(crate) mod frames;
 pub(crate) mod glue;
 pub(crate) mod keymap;
+pub(crate) mod lean;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
 pub(crate) mod number_helpers;
@@ -86,6 +88,9 @@ pub(crate) struct LoopTrace {
     /// The header of the loop around this one in the same code, which each run of this
     /// tree from the interpreter warms up (see [`nest`]).
     pub enclosing: Option<short_trip::Enclosing>,
+    /// A function-entry tree ([`entry`]): traces start at the function's first
+    /// instruction and end by leaving at its `RETURN`s; nothing links back.
+    pub function_entry: bool,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -216,6 +221,15 @@ pub struct JitState {
     pub(crate) cold_exit: bool,
     /// An exit whose side trace was given up keeps being taken: the tree is dropped.
     pub(crate) exit_stale: bool,
+    /// Function-entry state by code object address ([`entry`]).
+    pub(crate) functions: KeyMap<u64, entry::FunctionState>,
+    /// The interpreter finished a call whose frames a lean call materialized: the outcome
+    /// for the nearest real frame's call, while the lean activations above it leave.
+    pub(crate) lean_forced: Option<crate::runtime::errors::PyResult<Value>>,
+    /// Where lean runs' exits leave the fields of virtual objects (`jit::lean`).
+    pub(crate) lean_virtuals: Box<[u64; pyrite_jit::VIRTUAL_WORDS]>,
+    /// Functions whose first lean call `--jit-log` reported.
+    pub(crate) lean_logged: std::collections::HashSet<u64>,
 }
 
 impl JitState {
@@ -282,6 +296,10 @@ impl JitState {
             residual_stale: false,
             cold_exit: false,
             exit_stale: false,
+            functions: KeyMap::default(),
+            lean_forced: None,
+            lean_virtuals: Box::new([0; pyrite_jit::VIRTUAL_WORDS]),
+            lean_logged: std::collections::HashSet::new(),
         }
     }
 
@@ -494,6 +512,7 @@ impl Vm {
             trip_home,
             trips: std::cell::Cell::new(short_trip::Trips::default()),
             enclosing,
+            function_entry: false,
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -559,12 +578,18 @@ impl Vm {
         let Some(parent) = tree.members.borrow().get(member).cloned() else {
             return;
         };
-        let hot = self
-            .jit
-            .params
-            .hot_exit
-            .min(self.jit.params.threshold)
-            .max(1);
+        // A function tree's exit after a residual call is no guard: every run reaching
+        // the call takes it, so its side trace is recorded at once.
+        let stitch = tree.function_entry && is_stitch_exit(&parent.trace, exit);
+        let hot = match stitch {
+            true => 1,
+            false => self
+                .jit
+                .params
+                .hot_exit
+                .min(self.jit.params.threshold)
+                .max(1),
+        };
         {
             let mut exits = parent.exits.borrow_mut();
             let Some(state) = exits.get_mut(exit) else {
@@ -651,10 +676,8 @@ impl Vm {
             .get(exit)
             .ok_or(AbortReason::FrameShape)?;
         // A run of this tree is in progress below (a residual call re-entered the
-        // interpreter): its homes cannot grow now.
-        if tree.homes.try_borrow_mut().is_err() {
-            return Err(AbortReason::FrameShape);
-        }
+        // interpreter, e.g. a recursive function's tree): its homes cannot grow now.
+        let busy = tree.homes.try_borrow_mut().is_err();
         let index = tree.members.borrow().len();
         let started = std::time::Instant::now();
         let homes = tree.homes.borrow().clone();
@@ -665,9 +688,13 @@ impl Vm {
             homes: &homes,
             parent: &parent.trace,
             snapshot,
+            function_entry: tree.function_entry,
         };
         let recording = recorder::record_side(self, &start, self.jit.params.max_trace_length)
             .map_err(|abort| abort.reason)?;
+        if busy && recording.homes.len() != homes.len() {
+            return Err(AbortReason::FrameShape);
+        }
         let mut trace = recording.trace;
         let call_exit = optimize_member(&mut trace, recording.loop_call.is_some())?;
         if self.jit.compiler.is_none() {
@@ -692,9 +719,14 @@ impl Vm {
             None => "side@?".to_string(),
         };
         self.jit.announce(&compiled, &trace, &label, started);
-        *tree.homes.borrow_mut() = recording.homes;
+        if !busy {
+            *tree.homes.borrow_mut() = recording.homes;
+        }
         tree.deps.borrow_mut().extend(recording.deps);
         let mut exits = exit_states(&trace);
+        if tree.function_entry {
+            entry::mark_return_exit(&trace, &mut exits);
+        }
         if let (Some(k), Some(call)) = (call_exit, recording.loop_call) {
             if let Some(e) = exits.get_mut(k) {
                 e.done = true;

@@ -20,6 +20,7 @@
 //! homes may only hold ints, floats, bools or None, so the exits never have to count a
 //! reference for a value the trace created.
 
+pub(crate) mod entry;
 pub(crate) mod iter;
 pub(crate) mod nest;
 mod seq;
@@ -169,6 +170,10 @@ struct Recorder<'a> {
     loop_call: Option<crate::jit::nest::LoopCall>,
     /// Short inner loops being unrolled (`recorder::unroll`).
     unrolled: unroll::UnrolledLoops,
+    /// Recording a function-entry tree: a `RETURN` of the root frame ends the trace.
+    function_entry: bool,
+    /// The trace ended with an exit at the root frame's `RETURN` (`recorder::entry`).
+    returned: bool,
 }
 
 /// Records one iteration of the loop whose header is `header` and whose back-edge is the
@@ -274,6 +279,8 @@ pub(crate) struct SideStart<'a> {
     /// The trace that exits, and the snapshot of the exit.
     pub parent: &'a Trace,
     pub snapshot: &'a pyrite_ir::Snapshot,
+    /// The tree is a function-entry tree: its traces end at the root frame's `RETURN`.
+    pub function_entry: bool,
 }
 
 /// Records a side trace: from the state exit `start.snapshot` just restored in the top frame
@@ -333,6 +340,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
         &frame.builtins,
     );
     rec.adopt_homes(start.homes);
+    rec.function_entry = start.function_entry;
     // The parent's exit values, raw; value words among them still get their type guard.
     let mut stack: Vec<Option<Entry>> = vec![None; depth];
     let mut words = Vec::new();
@@ -485,6 +493,8 @@ impl<'a> Recorder<'a> {
             stitched: false,
             loop_call: None,
             unrolled: unroll::UnrolledLoops::default(),
+            function_entry: false,
+            returned: false,
         }
     }
 
@@ -511,7 +521,7 @@ impl<'a> Recorder<'a> {
         pc: usize,
     ) -> Result<Recording, Abort> {
         let at = |reason| Abort { reason, pc };
-        if self.loop_call.is_none() && !self.stitched {
+        if self.loop_call.is_none() && !self.stitched && !self.returned {
             if self.stack.len() != entry_depth {
                 return Err(at(AbortReason::FrameShape));
             }
@@ -959,6 +969,9 @@ impl Recorder<'_> {
             }
             Opcode::JUMP_BACKWARD | Opcode::FOR_ITER if self.calls.inlined() => {
                 return Err(AbortReason::InnerLoop);
+            }
+            Opcode::RETURN_VALUE | Opcode::RETURN_CONST if self.ends_function() => {
+                return self.function_return();
             }
             Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
                 return self.return_from_inlined(op, arg).map(Some);

@@ -28,6 +28,7 @@ use std::cell::Cell;
 
 use crate::jit::LoopTrace;
 use crate::jit::glue::clone_trace_word;
+use crate::jit::lean::Lean;
 use crate::jit::recorder::{Home, RangeField, iter};
 use crate::object::{Payload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
@@ -47,8 +48,10 @@ pub(crate) const NAMES: [&str; 5] = [
 pub(crate) const MAX_ARGS: usize = NAMES.len() - 1;
 
 /// How deeply trace runs may nest (a residual call whose callee enters a trace that makes a
-/// residual call …): each level costs native stack, so deeper loops stay interpreted.
-pub(crate) const MAX_NESTING: usize = 8;
+/// residual call …, or frames a lean call materialized entering function trees): each
+/// level costs native stack (an eval loop, tens of KB; the interpreter thread has 2 GB),
+/// so deeper code stays interpreted.
+pub(crate) const MAX_NESTING: usize = 64;
 
 /// A call that finished without returning to the trace.
 pub(crate) struct Pending {
@@ -75,6 +78,14 @@ pub(crate) struct RunState {
     /// The enclosing run's state (nested runs through residual calls).
     pub outer: *mut RunState,
     pub depth: usize,
+    /// A lean activation (`jit::lean`): no interpreter frame; `frame` is meaningless.
+    pub lean: Option<crate::jit::lean::LeanFrame>,
+    /// Lean activations from here down to the nearest real frame (this one included).
+    pub lean_depth: usize,
+    /// The `CALL` of the residual call in progress, and the value-stack depth below its
+    /// callable (what a materialized frame keeps on its stack).
+    pub call_pc: usize,
+    pub call_below: usize,
 }
 
 thread_local! {
@@ -129,7 +140,7 @@ pub(crate) fn enter(
 
 /// Writes every dirty home of the slot array into the frame, the globals and iterators;
 /// afterwards the slot array and the entry words agree.
-fn flush(vm: &mut Vm, state: &RunState) {
+pub(crate) fn flush(vm: &mut Vm, state: &RunState) {
     // SAFETY: `exec::run` keeps the homes, slot array and entry words alive and untouched
     // while native code (and so this helper) runs; lengths are `nhomes`.
     let (homes, slots, entry) = unsafe {
@@ -186,6 +197,32 @@ fn flush(vm: &mut Vm, state: &RunState) {
     drop(released);
 }
 
+/// Writes the globals homes the running trace changed into their dicts.
+fn flush_globals(state: &RunState) {
+    // SAFETY: as in `flush`.
+    let (homes, slots, entry) = unsafe {
+        (
+            std::slice::from_raw_parts(state.homes, state.nhomes),
+            std::slice::from_raw_parts(state.slots, state.nhomes),
+            std::slice::from_raw_parts_mut(state.entry_words, state.nhomes),
+        )
+    };
+    let mut released = Vec::new();
+    for (k, home) in homes.iter().enumerate() {
+        if let Home::Global { dict, index } = home
+            && slots[k] != entry[k]
+            && let Some(d) = dict.as_dict()
+            && let Ok(mut table) = d.try_borrow_mut()
+        {
+            if let Some(old) = table.set_value_at(*index, clone_trace_word(slots[k])) {
+                released.push(old);
+            }
+            entry[k] = slots[k];
+        }
+    }
+    drop(released);
+}
+
 /// Reloads every home (but the frame's stack entries) into the slot array after a call.
 fn reload(vm: &Vm, state: &RunState) -> bool {
     // SAFETY: as in `flush`.
@@ -213,35 +250,73 @@ fn reload(vm: &Vm, state: &RunState) -> bool {
     true
 }
 
+/// The `CALL`'s pc and the value-stack depth below its callable, as a residual call's
+/// first argument carries them.
+pub(crate) fn encode_call_site(pc: usize, below: usize) -> i64 {
+    (pc as i64) | ((below as i64) << 32)
+}
+
 /// The residual call itself; `args` are the trace's argument words.
-fn residual(pc: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
-    let state = ACTIVE.with(Cell::get);
-    if state.is_null() {
+fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
+    let state_ptr = ACTIVE.with(Cell::get);
+    if state_ptr.is_null() {
         return 0;
     }
     // SAFETY: ACTIVE is the state of the run whose native code called this helper; the
     // VM behind it is not otherwise borrowed while native code runs (`exec::run` holds no
     // reference into it across the call).
-    let (state, vm) = unsafe { (&mut *state, &mut *(*state).vm) };
-    let Ok(pc) = usize::try_from(pc) else {
+    let (state, vm) = unsafe { (&mut *state_ptr, &mut *(*state_ptr).vm) };
+    let Ok(pc) = usize::try_from(site & 0xFFFF_FFFF) else {
         return 0;
     };
-    // Count the operands first: the flush may release the old value of a home that one of
-    // them is borrowed from.
-    let callee = clone_trace_word(callee);
-    let mut values = Vec::with_capacity(args.len() + 1);
-    if self_or_null != 0 {
-        values.push(clone_trace_word(self_or_null));
-    }
-    values.extend(args.iter().map(|&w| clone_trace_word(w)));
-    flush(vm, state);
-    crate::jit::glue::drain_releases();
-    if let Some(frame) = vm.frames.get_mut(state.frame) {
-        frame.lasti = pc;
-    }
+    let below = (site >> 32) as usize;
+    state.call_pc = pc;
+    state.call_below = below;
     let version = vm.tracing.version.get();
-    let outcome = vm.call(&callee, &values);
-    drop(values);
+    // The callee reads globals from their dicts.
+    flush_globals(state);
+    let forced = match crate::jit::lean::call(vm, state_ptr, callee, self_or_null, args) {
+        Lean::Returned(word) => return word,
+        Lean::Forced => true,
+        Lean::Declined => false,
+    };
+    if state.lean.is_some() {
+        // No frame to run the call from: give the lean activations frames and let the
+        // interpreter make it (unless a lean call below already finished everything).
+        if !forced {
+            let mut operands = vec![callee, self_or_null];
+            operands.extend_from_slice(args);
+            crate::jit::lean::materialize(vm, state_ptr, Some(&operands));
+            let outcome = crate::jit::lean::run_materialized(vm);
+            vm.jit.lean_forced = Some(outcome);
+        }
+        // SAFETY: the context lives on `lean::call`'s stack for the whole native call.
+        unsafe {
+            (*state.ctx).error = 1;
+        }
+        return 0;
+    }
+    let callee = clone_trace_word(callee);
+    let outcome = match vm.jit.lean_forced.take().filter(|_| forced) {
+        Some(outcome) => outcome,
+        None => {
+            // Count the operands first: the flush may release the old value of a home
+            // that one of them is borrowed from.
+            let mut values = Vec::with_capacity(args.len() + 1);
+            if self_or_null != 0 {
+                values.push(clone_trace_word(self_or_null));
+            }
+            values.extend(args.iter().map(|&w| clone_trace_word(w)));
+            flush(vm, state);
+            crate::jit::glue::drain_releases();
+            if let Some(frame) = vm.frames.get_mut(state.frame) {
+                frame.lasti = pc;
+            }
+            let outcome = vm.call(&callee, &values);
+            drop(values);
+            outcome
+        }
+    };
     if let Ok(v) = &outcome
         && v.is_heap()
         && let Some(f) = callee.as_function()

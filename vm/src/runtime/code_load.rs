@@ -34,6 +34,7 @@ impl Vm {
             filename,
             free_count,
             poly_sites: Default::default(),
+            entry_counter: Default::default(),
         };
 
         Value::alloc(&self.types.code, Payload::Code(Box::new(code)))

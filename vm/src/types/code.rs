@@ -24,6 +24,9 @@ pub struct CodeObject {
     pub free_count: usize,
     /// Entries of the polymorphic attribute caches (`interp::poly_cache`).
     pub poly_sites: RefCell<Vec<crate::interp::poly_cache::PolySite>>,
+    /// Calls until the JIT looks at this function's entry (`jit::entry`): 0 = not yet
+    /// armed, 1 = the hook runs at every call, `u16::MAX` = never.
+    pub entry_counter: Cell<u16>,
 }
 
 impl CodeObject {

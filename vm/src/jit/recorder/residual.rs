@@ -17,7 +17,7 @@ use pyrite_ir::{Effect, Type};
 use pyrite_profiler::AbortReason;
 
 use super::{Entry, Home, Recorder, Step};
-use crate::jit::residual::{MAX_ARGS, NAMES};
+use crate::jit::residual::{MAX_ARGS, NAMES, encode_call_site};
 use crate::object::Value;
 
 impl Recorder<'_> {
@@ -44,13 +44,17 @@ impl Recorder<'_> {
             .residual_objects
             .try_borrow()
             .map_or(true, |set| set.contains_key(&code));
+        // A function-entry tree calls itself residually at once (the call runs its own
+        // tree natively, `jit::lean`) instead of unrolling the recursion inline.
+        let recursive = self.function_entry && self.code.bits() == code;
         !objects
-            && self
-                .vm
-                .jit
-                .no_inline
-                .try_borrow()
-                .is_ok_and(|set| set.contains_key(&code))
+            && (recursive
+                || self
+                    .vm
+                    .jit
+                    .no_inline
+                    .try_borrow()
+                    .is_ok_and(|set| set.contains_key(&code)))
     }
 
     /// Marks the function whose inlined call the recording was in when it aborted: later
@@ -96,7 +100,16 @@ impl Recorder<'_> {
         // Box everything first: a value that does not fit in a word leaves before the call.
         let operands: Vec<Entry> = self.stack[callee_at..].to_vec();
         let mut words = Vec::with_capacity(operands.len() + 1);
-        words.push(self.b.const_int(call_pc as i64));
+        words.push(self.b.const_int(encode_call_site(call_pc, callee_at)));
+        // A function-entry tree may run without a frame (`jit::lean`): the stack below
+        // the call goes to the slot array too, for a frame materialized meanwhile.
+        let mut below = Vec::new();
+        if self.function_entry {
+            for (d, e) in self.stack[..callee_at].to_vec().iter().enumerate() {
+                let w = self.boxed(e)?;
+                below.push((self.frame_home(self.nlocals + d), w));
+            }
+        }
         for e in &operands {
             let w = self.boxed(e)?;
             words.push(w);
@@ -118,7 +131,7 @@ impl Recorder<'_> {
             };
             stores.push((k, word));
         }
-        for (k, word) in stores {
+        for (k, word) in stores.into_iter().chain(below) {
             self.b.store_slot(k, word);
         }
         self.modified.clear();

@@ -1,0 +1,520 @@
+//! Native calls into function-entry trees without interpreter frames (PyPy's
+//! `call_assembler`): a residual call whose callee has a lean-capable function tree runs
+//! that tree straight from the helper, over a slot array on the native stack, and gets the
+//! result back from the tree's return exit. No interpreter frame exists for the callee (or
+//! for lean callers above the last real frame) while it runs.
+//!
+//! ```text
+//! trace ─▶ residual_call_N ─▶ lean::call: slot array = the arguments, run the callee's root
+//!     exit at a RETURN ─▶ the result word, back to the calling trace (no frame pushed)
+//!     any other exit, or a call the callee cannot make leanly ─▶ *materialize*:
+//!         flush the nearest real frame, push an interpreter frame for every lean
+//!         activation (each at its CALL, from its slot array), the callee's frame from the
+//!         exit's snapshot (`exec::deoptimize_lean`), and let the interpreter finish them;
+//!         every lean activation on the native stack then leaves (`Lean::Forced`) and the
+//!         nearest real frame's call gets the interpreter's outcome
+//! ```
+//!
+//! Frames exist whenever Python code can look at them: a lean tree runs no Python code (its
+//! helpers never call Python, checked per member), and everything else goes through the
+//! materialization first, so tracebacks, `f_back`, `sys._getframe` and the recursion limit
+//! (lean activations count as frames) are the interpreter's.
+//!
+//! JIT entry/exit glue reaching the running traces' states through raw pointers, hence
+//! `unsafe` (see `residual`).
+
+#![allow(unsafe_code)]
+
+use std::rc::Rc;
+
+use pyrite_ir::{Effect, Op, SnapValue, Type};
+
+use crate::bytecode::{Opcode, split_unit};
+use crate::interp::frame::Frame;
+use crate::jit::glue::clone_trace_word;
+use crate::jit::recorder::{Dep, Home};
+use crate::jit::residual::{self, RunState};
+use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace, exec, frames};
+use crate::object::Value;
+use crate::runtime::errors::PyResult;
+use crate::vm::Vm;
+
+/// The most homes a lean tree may have (its slot array lives on the native stack).
+const MAX_HOMES: usize = 24;
+
+/// How deeply lean calls may nest on the native stack.
+const MAX_NESTING: usize = 200;
+
+/// A lean activation: the function whose tree runs without a frame.
+pub(crate) struct LeanFrame {
+    pub func: Value,
+}
+
+/// How a lean call went.
+pub(crate) enum Lean {
+    /// The callee returned this immediate word natively.
+    Returned(u64),
+    /// The interpreter finished the call after materializing frames: the outcome of the
+    /// nearest real frame's call waits in `JitState::lean_forced` (lean callers leave).
+    Forced,
+    /// Not a lean call: the caller runs it some other way.
+    Declined,
+}
+
+/// Whether a function tree may run leanly: no member calls a helper that may run Python
+/// (other than residual calls, which materialize first), and every home is a slot of its
+/// frame or of an inlined one.
+pub(crate) fn tree_is_lean(tree: &LoopTrace) -> bool {
+    let homes_ok = tree.homes.try_borrow().is_ok_and(|h| {
+        h.len() <= MAX_HOMES
+            && h.iter().all(|h| {
+                matches!(
+                    h,
+                    Home::Frame(_) | Home::Virtual { .. } | Home::Global { .. }
+                )
+            })
+    });
+    homes_ok
+        && tree.members.borrow().iter().all(|m| {
+            m.trace.insts.iter().all(|inst| {
+                inst.op != Op::Call
+                    || matches!(inst.imm, pyrite_ir::Imm::Helper(id) if m.trace.helper(id).is_some_and(|h| {
+                        h.effect != Effect::MayCall || residual::NAMES.contains(&h.name.as_str())
+                    }))
+            })
+        })
+}
+
+/// Calls `callee` (a value word) with `self_or_null` and `args` leanly if it can;
+/// `caller` is the state of the run making the call.
+pub(crate) fn call(
+    vm: &mut Vm,
+    caller: *mut RunState,
+    callee: u64,
+    self_or_null: u64,
+    args: &[u64],
+) -> Lean {
+    if residual::nesting() >= MAX_NESTING {
+        return Lean::Declined;
+    }
+    let func = clone_trace_word(callee);
+    let Some(f) = func.as_function() else {
+        return Lean::Declined;
+    };
+    let code = f.code.borrow().clone();
+    let Some((tree, returns)) = vm
+        .jit
+        .functions
+        .get_mut(&code.bits())
+        .and_then(|s| s.lean_tree(f))
+    else {
+        return Lean::Declined;
+    };
+    if vm.jit.log_enabled() && vm.jit.lean_logged.insert(code.bits()) {
+        let label = tree.label.clone();
+        vm.jit.log(format_args!("{label} called natively (lean)"));
+    }
+    let mut words = [0u64; 8];
+    let mut nargs = 0;
+    for &w in std::iter::once(&self_or_null)
+        .filter(|&&w| w != 0)
+        .chain(args)
+    {
+        if let Some(slot) = words.get_mut(nargs) {
+            *slot = w;
+        }
+        nargs += 1;
+    }
+    let Some(code_obj) = code.as_code() else {
+        return Lean::Declined;
+    };
+    if nargs != code_obj.data.arg_count as usize || nargs > words.len() {
+        return Lean::Declined;
+    }
+    // SAFETY: `caller` is the running state whose native code called the helper that
+    // called this; it stays on the stack until that helper returns.
+    let lean_depth = unsafe { (*caller).lean_depth } + 1;
+    let frames_after = vm.frames.len() + lean_depth;
+    if frames_after >= vm.recursion_limit {
+        return Lean::Declined;
+    }
+    {
+        let deps = tree.deps.borrow();
+        let room = deps.iter().all(|d| match d {
+            Dep::FrameRoom(n) => frames_after + n < vm.recursion_limit,
+            _ => true,
+        });
+        if !room || !exec::deps_hold(vm, &deps) {
+            return Lean::Declined;
+        }
+    }
+    let homes = tree.homes.borrow();
+    let mut slots = [0u64; MAX_HOMES];
+    let mut entry_words = [0u64; MAX_HOMES];
+    if homes.len() > MAX_HOMES {
+        return Lean::Declined;
+    }
+    for (k, home) in homes.iter().enumerate() {
+        slots[k] = match home {
+            Home::Frame(i) if *i < nargs => words[*i],
+            Home::Frame(_) | Home::Virtual { .. } => 0,
+            Home::Global { .. } => match exec::home_word(vm, 0, home) {
+                Some(w) => w,
+                None => return Lean::Declined,
+            },
+            _ => return Lean::Declined,
+        };
+    }
+    entry_words[..homes.len()].copy_from_slice(&slots[..homes.len()]);
+    let Some(root) = tree.members.borrow().first().cloned() else {
+        return Lean::Declined;
+    };
+    let Some(trampoline) = vm
+        .jit
+        .compiler
+        .as_ref()
+        .map(|c| c.trampoline() as *const pyrite_jit::code::Trampoline)
+    else {
+        return Lean::Declined;
+    };
+    // One buffer for every lean run: an exit's virtual fields are read right after it,
+    // before any other trace runs.
+    let virtual_words = vm.jit.lean_virtuals.as_mut_ptr();
+    let interrupt = vm.interrupt.as_ptr() as *const u8;
+    let mut ctx = pyrite_jit::TraceContext::new(slots.as_mut_ptr(), interrupt, virtual_words);
+    let stressed = vm.jit.params.fail_guard_every != 0;
+    if stressed {
+        ctx.stress_countdown = vm.jit.stress_countdown;
+    }
+    let mut state = RunState {
+        vm,
+        ctx: &mut ctx,
+        tree: &*tree,
+        homes: homes.as_ptr(),
+        nhomes: homes.len(),
+        slots: slots.as_mut_ptr(),
+        entry_words: entry_words.as_mut_ptr(),
+        frame: usize::MAX,
+        pending: None,
+        outer: std::ptr::null_mut(),
+        depth: 0,
+        lean: Some(LeanFrame { func: func.clone() }),
+        lean_depth,
+        call_pc: 0,
+        call_below: 0,
+    };
+    let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
+    drop(state);
+    if stressed {
+        vm.jit.stress_countdown = if ctx.stress_countdown <= 0 {
+            i64::from(vm.jit.params.fail_guard_every.max(1))
+        } else {
+            ctx.stress_countdown
+        };
+    }
+    if vm.jit.lean_forced.is_some() {
+        // A call below materialized this activation and the interpreter finished it.
+        return Lean::Forced;
+    }
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let exit = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    // A return that stored a global leaves through the frame, which writes it back.
+    let globals_clean = homes
+        .iter()
+        .enumerate()
+        .all(|(k, h)| !matches!(h, Home::Global { .. }) || slots[k] == entry_words[k]);
+    if globals_clean
+        && let Some(word) = returns
+            .get(member)
+            .and_then(|m| m.get(exit))
+            .and_then(|r| r.as_ref())
+            .and_then(|r| r.word(vm, &slots))
+    {
+        return Lean::Returned(word);
+    }
+    let Some(exited) = tree.members.borrow().get(member).cloned() else {
+        return Lean::Declined;
+    };
+    // SAFETY: as above.
+    let caller_is_lean = unsafe { (*caller).lean.is_some() };
+    // Any other exit: frames for every lean activation, then the callee's from the exit.
+    drop(homes);
+    materialize(vm, caller, None);
+    let mut values: Vec<Value> = words[..nargs]
+        .iter()
+        .map(|&w| clone_trace_word(w))
+        .collect();
+    values.resize(code_obj.localsplus_len(), Value::NULL);
+    push_frame(vm, &func, values, 0, 0, 0, !caller_is_lean);
+    {
+        let homes = tree.homes.borrow();
+        let nhomes = homes.len();
+        let virtual_words = vm.jit.lean_virtuals.clone();
+        exec::deoptimize_lean(
+            vm,
+            &exited,
+            &homes,
+            exit,
+            &slots[..nhomes],
+            &entry_words[..nhomes],
+            &virtual_words[..],
+        );
+    }
+    vm.jit_exit_taken(&tree, member, exit);
+    vm.jit_log_last_exit();
+    let outcome = run_materialized(vm);
+    vm.jit.lean_forced = Some(outcome);
+    Lean::Forced
+}
+
+/// Per member and exit of a tree: where a return exit finds its result.
+pub(crate) type ReturnSlots = Vec<Vec<Option<ReturnSlot>>>;
+
+/// Where a return exit of a lean tree finds its result.
+pub(crate) enum ReturnSlot {
+    /// `RETURN_CONST`: this immediate.
+    Const(u64),
+    /// `RETURN_VALUE`: slot `k` holds the result, unboxed as `ty`.
+    Slot { k: usize, ty: Type },
+}
+
+impl ReturnSlot {
+    /// The result as an immediate word (a heap result leaves through the frame).
+    fn word(&self, vm: &Vm, slots: &[u64]) -> Option<u64> {
+        let (k, ty) = match self {
+            ReturnSlot::Const(w) => return Some(*w),
+            ReturnSlot::Slot { k, ty } => (*k, *ty),
+        };
+        let raw = *slots.get(k)?;
+        let value = match ty {
+            Type::I64 => vm.new_int(raw as i64),
+            Type::F64 => vm.new_float(f64::from_bits(raw)),
+            Type::Bool => Value::from_bool(raw != 0),
+            _ => {
+                let v = clone_trace_word(raw);
+                return (!v.is_heap() && !v.is_null()).then(|| v.bits());
+            }
+        };
+        (!value.is_heap()).then(|| value.bits())
+    }
+}
+
+/// For every exit of every member of `tree`: where its result is, if the exit is a return
+/// of the function's own frame.
+fn return_slots(tree: &LoopTrace, code: &crate::types::code::CodeObject) -> ReturnSlots {
+    let homes = tree.homes.borrow();
+    let top = code.localsplus_len();
+    let top_home = homes
+        .iter()
+        .position(|h| matches!(h, Home::Frame(i) if *i == top));
+    let members = tree.members.borrow();
+    members
+        .iter()
+        .map(|m| {
+            m.trace
+                .snapshots
+                .iter()
+                .map(|snapshot| {
+                    if snapshot.frames.len() != 1 || !snapshot.virtuals.is_empty() {
+                        return None;
+                    }
+                    let frame = snapshot.frames.first()?;
+                    let (byte, arg) = split_unit(code.units.get(frame.pc as usize)?.get());
+                    match Opcode::from_u8(byte)?.generic() {
+                        Opcode::RETURN_CONST if frame.stack_depth == 0 => {
+                            let c = code.consts.get(arg as usize)?;
+                            (!c.is_heap() && !c.is_null()).then(|| ReturnSlot::Const(c.bits()))
+                        }
+                        Opcode::RETURN_VALUE if frame.stack_depth == 1 => {
+                            let k = top_home?;
+                            let &(_, SnapValue::Ref(r)) =
+                                frame.slots.iter().find(|(s, _)| *s as usize == k)?
+                            else {
+                                return None;
+                            };
+                            Some(ReturnSlot::Slot {
+                                k,
+                                ty: m.trace.type_of(r),
+                            })
+                        }
+                        _ => None,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Pushes an interpreter frame for `func` with `values` as its first slots, `depth` of them
+/// above the locals on its value stack, resuming at `ip` (`lasti` for tracebacks).
+fn push_frame(
+    vm: &mut Vm,
+    func: &Value,
+    values: Vec<Value>,
+    depth: usize,
+    ip: usize,
+    lasti: usize,
+    entry: bool,
+) {
+    let Some(f) = func.as_function() else {
+        return;
+    };
+    let code_value = f.code.borrow().clone();
+    let Some(code) = code_value.as_code() else {
+        return;
+    };
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+    let nlocalsplus = code.localsplus_len();
+    let size = code.frame_size();
+    let base = vm.frames.last().map(Frame::end).unwrap_or(0);
+    if vm.stack.len() < base + size {
+        let new_len = (base + size).max(vm.stack.len() * 2).max(1024);
+        vm.stack.resize_with(new_len, || Value::NULL);
+    }
+    let mut released = Vec::new();
+    for (i, value) in values.into_iter().enumerate().take(size) {
+        released.push(std::mem::replace(&mut vm.stack[base + i], value));
+    }
+    drop(released);
+    vm.frames.push(Frame {
+        code: code_value,
+        func: func.clone(),
+        globals,
+        builtins,
+        locals: Value::NULL,
+        base,
+        nlocalsplus,
+        size,
+        sp: base + nlocalsplus + depth,
+        ip,
+        lasti,
+        entry,
+        generator: Value::NULL,
+        object: Value::NULL,
+        init_self: Value::NULL,
+    });
+}
+
+/// Gives every lean activation from `innermost` out to the nearest real frame an
+/// interpreter frame, each suspended in its `CALL` (the outermost is the interpreter's
+/// entry frame, returning to the real frame's call); the real frame is flushed first.
+/// With `reexecute` (the callee, self or NULL, the arguments), the innermost frame stands
+/// *at* its `CALL` with those operands, for the interpreter to make the call.
+pub(crate) fn materialize(vm: &mut Vm, innermost: *mut RunState, reexecute: Option<&[u64]>) {
+    let mut chain = Vec::new();
+    let mut p = innermost;
+    // SAFETY: the ACTIVE chain's states all live on the native stack below this call.
+    unsafe {
+        while !p.is_null() && (*p).lean.is_some() {
+            chain.push(p);
+            p = (*p).outer;
+        }
+        if !p.is_null() {
+            residual::flush(vm, &*p);
+            if let Some(frame) = vm.frames.get_mut((*p).frame) {
+                frame.lasti = (*p).call_pc;
+            }
+        }
+    }
+    let count = chain.len();
+    for (n, &s) in chain.iter().rev().enumerate() {
+        // SAFETY: as above; the homes and slot array belong to that state's run.
+        let (func, values, depth, pc) = unsafe {
+            let s = &*s;
+            let Some(lean) = &s.lean else { continue };
+            let homes = std::slice::from_raw_parts(s.homes, s.nhomes);
+            let slots = std::slice::from_raw_parts(s.slots, s.nhomes);
+            let Some(code) = lean.func.as_function().map(|f| f.code.borrow().clone()) else {
+                continue;
+            };
+            let Some(code_obj) = code.as_code() else {
+                continue;
+            };
+            let nlocals = code_obj.localsplus_len();
+            let depth = nlocals + s.call_below;
+            let entry = std::slice::from_raw_parts(s.entry_words, s.nhomes);
+            write_globals(homes, slots, entry);
+            let mut values = vec![Value::NULL; code_obj.frame_size()];
+            for (k, home) in homes.iter().enumerate() {
+                if let Home::Frame(i) = home
+                    && *i < depth
+                    && let Some(v) = values.get_mut(*i)
+                {
+                    *v = clone_trace_word(slots[k]);
+                }
+            }
+            let mut depth = s.call_below;
+            if n + 1 == count
+                && let Some(operands) = reexecute
+            {
+                for &w in operands {
+                    if let Some(v) = values.get_mut(nlocals + depth) {
+                        *v = clone_trace_word(w);
+                    }
+                    depth += 1;
+                }
+            }
+            (lean.func.clone(), values, depth, s.call_pc)
+        };
+        let reexecuted = n + 1 == count && reexecute.is_some();
+        let code = func
+            .as_function()
+            .map(|f| f.code.borrow().clone())
+            .unwrap_or_default();
+        let ip = match reexecuted {
+            true => pc,
+            false => frames::after(&code, pc),
+        };
+        push_frame(vm, &func, values, depth, ip, pc, n == 0);
+    }
+}
+
+/// Stores the globals homes a lean activation changed into their dicts (a residual call
+/// stored them boxed into its slot array first).
+fn write_globals(homes: &[Home], slots: &[u64], entry: &[u64]) {
+    let mut released = Vec::new();
+    for (k, home) in homes.iter().enumerate() {
+        if let Home::Global { dict, index } = home
+            && slots.get(k) != entry.get(k)
+            && let Some(d) = dict.as_dict()
+            && let Ok(mut table) = d.try_borrow_mut()
+            && let Some(old) = table.set_value_at(*index, clone_trace_word(slots[k]))
+        {
+            released.push(old);
+        }
+    }
+    drop(released);
+}
+
+/// Runs the materialized frames in the interpreter until the entry frame returns.
+pub(crate) fn run_materialized(vm: &mut Vm) -> PyResult<Value> {
+    vm.enter_native()?;
+    let outcome = vm.eval();
+    vm.leave_native();
+    outcome
+}
+
+impl crate::jit::entry::FunctionState {
+    /// The tree a lean call of `f` runs, if lean calls may run it.
+    pub(crate) fn lean_tree(
+        &mut self,
+        f: &crate::types::function::FunctionData,
+    ) -> Option<(Rc<LoopTrace>, Rc<ReturnSlots>)> {
+        let tree = self.tree.as_ref()?;
+        if !self.globals.is(&f.globals) || !self.simple_signature {
+            return None;
+        }
+        let members = tree.members.borrow().len();
+        if members != self.lean_checked {
+            self.lean_checked = members;
+            self.lean = tree_is_lean(tree);
+            let code = f.code.borrow().clone();
+            let returns = code
+                .as_code()
+                .map(|c| return_slots(tree, c))
+                .unwrap_or_default();
+            self.lean_returns = Rc::new(returns);
+        }
+        self.lean.then(|| (tree.clone(), self.lean_returns.clone()))
+    }
+}
