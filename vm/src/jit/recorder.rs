@@ -198,14 +198,7 @@ pub(crate) fn record(
         .ok_or_else(|| at(AbortReason::FrameShape))?;
     let nlocals = code.localsplus_len();
     let entry_depth = frame.sp - frame.base - nlocals;
-    let mut rec = Recorder::new(
-        vm,
-        frame.code.clone(),
-        frame.base,
-        nlocals,
-        &frame.globals,
-        &frame.builtins,
-    );
+    let mut rec = Recorder::over_frame(vm, frame, nlocals);
     // Module and class bodies keep names in a mapping; only module level (locals is the
     // globals dict) is modelled.
     if !frame.locals.is_null() && !frame.locals.is(&frame.globals) {
@@ -331,14 +324,7 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
     if !frame.locals.is_null() && !frame.locals.is(&frame.globals) {
         return Err(at(AbortReason::FrameShape));
     }
-    let mut rec = Recorder::new(
-        vm,
-        frame.code.clone(),
-        frame.base,
-        nlocals,
-        &frame.globals,
-        &frame.builtins,
-    );
+    let mut rec = Recorder::over_frame(vm, frame, nlocals);
     rec.adopt_homes(start.homes);
     rec.function_entry = start.function_entry;
     // The parent's exit values, raw; value words among them still get their type guard.
@@ -459,18 +445,13 @@ pub(crate) fn record_side(vm: &Vm, start: &SideStart, max_length: u32) -> Result
 }
 
 impl<'a> Recorder<'a> {
-    fn new(
-        vm: &'a Vm,
-        code: Value,
-        base: usize,
-        nlocals: usize,
-        globals: &Value,
-        builtins: &Value,
-    ) -> Recorder<'a> {
+    /// A recorder over `frame` (whose code has `nlocals` locals, cells and free variables).
+    fn over_frame(vm: &'a Vm, frame: &crate::interp::frame::Frame, nlocals: usize) -> Recorder<'a> {
+        let (globals, builtins) = (&frame.globals, &frame.builtins);
         Recorder {
             vm,
-            code,
-            base,
+            code: frame.code.clone(),
+            base: frame.base,
             nlocals,
             b: TraceBuilder::new(),
             homes: Vec::new(),

@@ -32,14 +32,7 @@ pub(crate) fn record_function(vm: &Vm, start: usize, max_length: u32) -> Result<
     if frame.sp != frame.base + nlocals {
         return Err(at(AbortReason::FrameShape));
     }
-    let mut rec = Recorder::new(
-        vm,
-        frame.code.clone(),
-        frame.base,
-        nlocals,
-        &frame.globals,
-        &frame.builtins,
-    );
+    let mut rec = Recorder::over_frame(vm, frame, nlocals);
     rec.function_entry = true;
     // Every frame slot gets its home now: a side trace recorded while a recursive call
     // runs this tree further down cannot add homes.

@@ -161,14 +161,7 @@ pub(crate) fn record_continuation(
         .sp
         .checked_sub(frame.base + nlocals)
         .ok_or_else(|| at(AbortReason::FrameShape))?;
-    let mut rec = Recorder::new(
-        vm,
-        frame.code.clone(),
-        frame.base,
-        nlocals,
-        &frame.globals,
-        &frame.builtins,
-    );
+    let mut rec = Recorder::over_frame(vm, frame, nlocals);
     rec.adopt_homes(start.homes);
     rec.b.snapshot(pc as u32, depth as u32, &[]);
     for d in 0..depth {
