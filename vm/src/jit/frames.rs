@@ -63,21 +63,6 @@ pub(crate) fn rebuild(
             return;
         };
         let func = clone_trace_word(word);
-        let Some(f) = func.as_function() else {
-            return;
-        };
-        let code_value = f.code.borrow().clone();
-        let Some(code) = code_value.as_code() else {
-            return;
-        };
-        let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-        let nlocalsplus = code.localsplus_len();
-        let size = code.frame_size();
-        let base = vm.frames.last().map(Frame::end).unwrap_or(0);
-        if vm.stack.len() < base + size {
-            let new_len = (base + size).max(vm.stack.len() * 2).max(1024);
-            vm.stack.resize_with(new_len, || Value::NULL);
-        }
         let mut values = Vec::with_capacity(snap.slots.len());
         for &(k, value) in &snap.slots {
             let Some(&Home::Virtual { slot, depth: d }) = homes.get(k as usize) else {
@@ -98,41 +83,78 @@ pub(crate) fn rebuild(
             };
             values.push((slot, value));
         }
-        let mut released = Vec::new();
-        for slot in &mut vm.stack[base..base + size] {
-            if !slot.is_null() {
-                released.push(std::mem::take(slot));
-            }
-        }
-        for (slot, value) in values {
-            if slot < size {
-                vm.stack[base + slot] = value;
-            }
-        }
-        drop(released);
         let pc = snap.pc as usize;
         let innermost = depth + 1 == count;
         let ip = if innermost {
             pc
         } else {
-            after(&code_value, pc)
+            match func.as_function() {
+                Some(f) => after(&f.code.borrow(), pc),
+                None => return,
+            }
         };
-        vm.frames.push(Frame {
-            code: code_value.clone(),
-            func,
-            globals,
-            builtins,
-            locals: Value::NULL,
-            base,
-            nlocalsplus,
-            size,
-            sp: base + nlocalsplus + snap.stack_depth as usize,
-            ip,
-            lasti: pc,
-            entry: false,
-            generator: Value::NULL,
-            object: Value::NULL,
-            init_self: Value::NULL,
-        });
+        let stack_depth = snap.stack_depth as usize;
+        if !push_function_frame(vm, &func, values, stack_depth, ip, pc, false) {
+            return;
+        }
     }
+}
+
+/// Pushes an interpreter frame for the Python function `func` above the top frame, its
+/// slots cleared and then set from `values` (slot, value), `stack_depth` entries above the
+/// locals, resuming at `ip` (`lasti` for tracebacks); false when `func` is no function.
+pub(crate) fn push_function_frame(
+    vm: &mut Vm,
+    func: &Value,
+    values: Vec<(usize, Value)>,
+    stack_depth: usize,
+    ip: usize,
+    lasti: usize,
+    entry: bool,
+) -> bool {
+    let Some(f) = func.as_function() else {
+        return false;
+    };
+    let code_value = f.code.borrow().clone();
+    let Some(code) = code_value.as_code() else {
+        return false;
+    };
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+    let nlocalsplus = code.localsplus_len();
+    let size = code.frame_size();
+    let base = vm.frames.last().map(Frame::end).unwrap_or(0);
+    if vm.stack.len() < base + size {
+        let new_len = (base + size).max(vm.stack.len() * 2).max(1024);
+        vm.stack.resize_with(new_len, || Value::NULL);
+    }
+    let mut released = Vec::new();
+    for slot in &mut vm.stack[base..base + size] {
+        if !slot.is_null() {
+            released.push(std::mem::take(slot));
+        }
+    }
+    for (slot, value) in values {
+        if slot < size {
+            vm.stack[base + slot] = value;
+        }
+    }
+    drop(released);
+    vm.frames.push(Frame {
+        code: code_value,
+        func: func.clone(),
+        globals,
+        builtins,
+        locals: Value::NULL,
+        base,
+        nlocalsplus,
+        size,
+        sp: base + nlocalsplus + stack_depth,
+        ip,
+        lasti,
+        entry,
+        generator: Value::NULL,
+        object: Value::NULL,
+        init_self: Value::NULL,
+    });
+    true
 }

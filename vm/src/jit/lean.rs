@@ -30,7 +30,6 @@ use std::rc::Rc;
 use pyrite_ir::{Effect, Op, SnapValue, Type};
 
 use crate::bytecode::{Opcode, split_unit};
-use crate::interp::frame::Frame;
 use crate::jit::glue::clone_trace_word;
 use crate::jit::recorder::{Dep, Home};
 use crate::jit::residual::{self, RunState};
@@ -245,7 +244,8 @@ pub(crate) fn call(
         .map(|&w| clone_trace_word(w))
         .collect();
     values.resize(code_obj.localsplus_len(), Value::NULL);
-    push_frame(vm, &func, values, 0, 0, 0, !caller_is_lean);
+    let values = values.into_iter().enumerate().collect();
+    frames::push_function_frame(vm, &func, values, 0, 0, 0, !caller_is_lean);
     {
         let homes = tree.homes.borrow();
         let nhomes = homes.len();
@@ -345,56 +345,6 @@ fn return_slots(tree: &LoopTrace, code: &crate::types::code::CodeObject) -> Retu
         .collect()
 }
 
-/// Pushes an interpreter frame for `func` with `values` as its first slots, `depth` of them
-/// above the locals on its value stack, resuming at `ip` (`lasti` for tracebacks).
-fn push_frame(
-    vm: &mut Vm,
-    func: &Value,
-    values: Vec<Value>,
-    depth: usize,
-    ip: usize,
-    lasti: usize,
-    entry: bool,
-) {
-    let Some(f) = func.as_function() else {
-        return;
-    };
-    let code_value = f.code.borrow().clone();
-    let Some(code) = code_value.as_code() else {
-        return;
-    };
-    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
-    let nlocalsplus = code.localsplus_len();
-    let size = code.frame_size();
-    let base = vm.frames.last().map(Frame::end).unwrap_or(0);
-    if vm.stack.len() < base + size {
-        let new_len = (base + size).max(vm.stack.len() * 2).max(1024);
-        vm.stack.resize_with(new_len, || Value::NULL);
-    }
-    let mut released = Vec::new();
-    for (i, value) in values.into_iter().enumerate().take(size) {
-        released.push(std::mem::replace(&mut vm.stack[base + i], value));
-    }
-    drop(released);
-    vm.frames.push(Frame {
-        code: code_value,
-        func: func.clone(),
-        globals,
-        builtins,
-        locals: Value::NULL,
-        base,
-        nlocalsplus,
-        size,
-        sp: base + nlocalsplus + depth,
-        ip,
-        lasti,
-        entry,
-        generator: Value::NULL,
-        object: Value::NULL,
-        init_self: Value::NULL,
-    });
-}
-
 /// Gives every lean activation from `innermost` out to the nearest real frame an
 /// interpreter frame, each suspended in its `CALL` (the outermost is the interpreter's
 /// entry frame, returning to the real frame's call); the real frame is flushed first.
@@ -465,7 +415,8 @@ pub(crate) fn materialize(vm: &mut Vm, innermost: *mut RunState, reexecute: Opti
             true => pc,
             false => frames::after(&code, pc),
         };
-        push_frame(vm, &func, values, depth, ip, pc, n == 0);
+        let values = values.into_iter().enumerate().collect();
+        frames::push_function_frame(vm, &func, values, depth, ip, pc, n == 0);
     }
 }
 
