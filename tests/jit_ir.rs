@@ -908,3 +908,50 @@ print(fib(22))
     );
     assert!(!stderr.contains("abort function@"), "{stderr}");
 }
+
+#[test]
+fn int_shift_and_true_division_are_machine_ops() {
+    // A xorshift step and `int / int`: `<<` is a multiplication by a power of two (its
+    // overflow check dropped under the mask), `/` one float division, no helper.
+    let source = "\
+def f(n):
+    x = 1
+    total = 0.0
+    for i in range(n):
+        x ^= (x << 13) & 0xFFFFFFFF
+        x ^= x >> 17
+        total += x / 4294967296
+    return x, total
+print(f(100000))
+";
+    let (stdout, stderr) = run_jit("shift_div", source, &[]);
+    assert_eq!(stdout, "(1, 7081.702566938475)\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "mul_int v"), 1, "{body:#?}");
+    assert_eq!(count(&body, "div_float"), 1, "{body:#?}");
+    for banned in ["call", "box_", "guard_type"] {
+        assert_eq!(count(&body, banned), 0, "{banned} in {body:#?}");
+    }
+}
+
+#[test]
+fn list_pop_and_str_equality_are_one_helper_call_each() {
+    // `items.pop()` is one `list_pop` call guarded non-null, its item's type guard after
+    // it; `s == \"A\"` of exact strs one pure `str_eq` call; `while items` a length test.
+    let source = "\
+def g(items):
+    hits = 0
+    while items:
+        s = items.pop()
+        if s == 'A':
+            hits += 1
+    return hits
+print(g(['A', 'B', 'C'] * 3000))
+";
+    let (stdout, stderr) = run_jit("pop_streq", source, &[]);
+    assert_eq!(stdout, "3000\n");
+    let body = loop_body(&stderr, "loop@");
+    assert_eq!(count(&body, "call @list_pop"), 1, "{body:#?}");
+    assert_eq!(count(&body, "call @str_eq"), 1, "{body:#?}");
+    assert_eq!(count(&body, "call"), 2, "{body:#?}");
+}

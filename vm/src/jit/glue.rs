@@ -225,6 +225,16 @@ extern "C" fn release(word: u64) {
     });
 }
 
+/// Hands a counted reference a trace took over (an item `list.pop` removed) to the
+/// deferred releases: the trace holds the object only as a borrowed word, so it stays
+/// alive until the VM has the trace's state back, as [`release`]'s objects do.
+pub(crate) fn defer_release(value: Value) {
+    let _ = DEFERRED_RELEASES.try_with(|list| match list.try_borrow_mut() {
+        Ok(mut list) => list.push(value),
+        Err(_) => std::mem::forget(value),
+    });
+}
+
 /// Releases the references traces deferred (see [`release`]).
 pub(crate) fn drain_releases() {
     loop {
@@ -291,5 +301,6 @@ pub(crate) fn helper_table() -> HelperTable {
     crate::jit::residual::register(&mut table);
     crate::jit::number_helpers::register(&mut table);
     crate::jit::dict_helpers::register(&mut table);
+    crate::jit::object_helpers::register(&mut table);
     table
 }

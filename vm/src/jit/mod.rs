@@ -22,6 +22,7 @@ pub(crate) mod lean;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
 pub(crate) mod number_helpers;
+pub(crate) mod object_helpers;
 pub(crate) mod recorder;
 pub(crate) mod residual;
 pub(crate) mod short_trip;

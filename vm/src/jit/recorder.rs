@@ -123,6 +123,7 @@ mod dict;
 mod identity;
 mod inline;
 mod instance;
+mod list_pop;
 mod numeric;
 mod residual;
 mod typecheck;
@@ -848,6 +849,9 @@ impl Recorder<'_> {
             let r = self.b.emit(Op::NeFloat, &[f, zero]);
             return Ok((r, e.v.as_immediate_float() != Some(0.0)));
         }
+        if let Some(truth) = self.seq_truth(e)? {
+            return Ok(truth);
+        }
         Err(AbortReason::UnsupportedTypes("truth test"))
     }
 
@@ -1177,6 +1181,9 @@ impl Recorder<'_> {
                 if self.wants_residual(arg as usize) {
                     self.residual_call(arg as usize, start, next)?;
                     return Ok(None);
+                }
+                if self.call_list_pop(arg as usize, next)? {
+                    return Ok(Some(next));
                 }
                 let init = self.instantiate(arg as usize)?;
                 if let Some(target) = self.inline_call(arg as usize, start, next, false)? {

@@ -2,11 +2,12 @@
 //! computes its concrete result (to choose guards and carry values) and emits the typed op,
 //! with an overflow guard where the result could leave the machine range.
 
-use pyrite_ir::Op;
+use pyrite_ir::{Effect, Op, Type};
 use pyrite_profiler::AbortReason;
 
 use super::{Entry, Recorder, Step};
 use crate::bytecode::{BinaryOp, CompareOp};
+use crate::jit::object_helpers::names::STR_EQ;
 use crate::object::Value;
 
 impl Recorder<'_> {
@@ -18,6 +19,7 @@ impl Recorder<'_> {
             InplaceMultiply => Multiply,
             InplaceRemainder => Remainder,
             InplaceRShift => RShift,
+            InplaceLShift => LShift,
             InplaceAnd => And,
             InplaceOr => Or,
             InplaceXor => Xor,
@@ -28,7 +30,10 @@ impl Recorder<'_> {
         };
         if let (Some(x), Some(y)) = (lhs.v.as_small_int(), rhs.v.as_small_int()) {
             if plain == TrueDivide {
-                return Err(AbortReason::UnsupportedTypes("int / int"));
+                return self.int_true_divide(lhs, rhs, x, y);
+            }
+            if plain == LShift {
+                return self.int_left_shift(lhs, rhs, x, y);
             }
             let a = self.as_int(lhs)?;
             let b = self.as_int(rhs)?;
@@ -129,7 +134,91 @@ impl Recorder<'_> {
             let r = self.b.emit(op, &[a, b]);
             return Ok(self.bool_entry(r, value));
         }
+        if matches!(cop, CompareOp::Eq | CompareOp::Ne)
+            && let (Some(x), Some(y)) = (self.exact_str(&lhs.v), self.exact_str(&rhs.v))
+        {
+            let equal = x == y;
+            let str_type = self.vm.types.str_.bits();
+            self.guard_exact_type(lhs.r, str_type)?;
+            self.guard_exact_type(rhs.r, str_type)?;
+            let helper =
+                self.b
+                    .helper(STR_EQ, &[Type::Value, Type::Value], Type::I64, Effect::Pure);
+            let eq = self.b.call(helper, &[lhs.r, rhs.r]);
+            let zero = self.b.const_int(0);
+            let (op, value) = match cop {
+                CompareOp::Eq => (Op::NeInt, equal),
+                _ => (Op::EqInt, !equal),
+            };
+            let r = self.b.emit(op, &[eq, zero]);
+            return Ok(self.bool_entry(r, value));
+        }
         Err(AbortReason::UnsupportedTypes("COMPARE_OP"))
+    }
+
+    /// The text of an exact `str` (not a subclass, whose `__eq__` may be Python code).
+    fn exact_str<'v>(&self, v: &'v Value) -> Option<&'v str> {
+        let obj = v.as_object()?;
+        (obj.type_bits() == self.vm.types.str_.bits()).then(|| v.as_str())?
+    }
+}
+
+/// The largest magnitude an int may have for `x / y` to be one float division: both
+/// operands convert exactly (CPython takes the same fast path), so the quotient is
+/// correctly rounded.
+const EXACT_FLOAT_INT: i64 = 1 << 53;
+
+impl Recorder<'_> {
+    /// `x / y` of small ints whose magnitudes are at most 2**53: the quotient of the exact
+    /// float conversions, after guards on the range and a nonzero divisor (other operands
+    /// leave, and the interpreter divides, raising ZeroDivisionError for 0).
+    fn int_true_divide(&mut self, lhs: &Entry, rhs: &Entry, x: i64, y: i64) -> Step<Entry> {
+        if y == 0 {
+            return Err(AbortReason::DivisionByZero);
+        }
+        if x.unsigned_abs() > EXACT_FLOAT_INT as u64 || y.unsigned_abs() > EXACT_FLOAT_INT as u64 {
+            return Err(AbortReason::UnsupportedTypes("int / int beyond 2**53"));
+        }
+        let a = self.as_int(lhs)?;
+        let b = self.as_int(rhs)?;
+        self.guard_exact_float_int(a);
+        self.guard_exact_float_int(b);
+        let zero = self.b.const_int(0);
+        let nonzero = self.b.emit(Op::NeInt, &[b, zero]);
+        self.b.guard_true(nonzero);
+        let fa = self.b.emit(Op::IntToFloat, &[a]);
+        let fb = self.b.emit(Op::IntToFloat, &[b]);
+        let r = self.b.emit(Op::DivFloat, &[fa, fb]);
+        self.float_entry(r, x as f64 / y as f64)
+    }
+
+    /// Guards `-2**53 <= v <= 2**53` (folded away for constants).
+    fn guard_exact_float_int(&mut self, v: pyrite_ir::Ref) {
+        let low = self.b.const_int(-EXACT_FLOAT_INT);
+        let high = self.b.const_int(EXACT_FLOAT_INT);
+        let above = self.b.emit(Op::GeInt, &[v, low]);
+        self.b.guard_true(above);
+        let below = self.b.emit(Op::LeInt, &[v, high]);
+        self.b.guard_true(below);
+    }
+
+    /// `x << y` of small ints: the shift count is guarded to be the one recorded (almost
+    /// always a constant), and the shift is a multiplication by `2**y` with the overflow
+    /// guard of `*` (a result beyond the machine range leaves, and the interpreter makes
+    /// the big int).
+    fn int_left_shift(&mut self, lhs: &Entry, rhs: &Entry, x: i64, y: i64) -> Step<Entry> {
+        if !(0..=61).contains(&y) {
+            return Err(AbortReason::UnsupportedTypes("int << beyond 61 bits"));
+        }
+        let a = self.as_int(lhs)?;
+        let b = self.as_int(rhs)?;
+        let count = self.b.const_int(y);
+        if b != count {
+            self.b.guard_eq(b, count);
+        }
+        let factor = self.b.const_int(1 << y);
+        let r = self.b.emit(Op::MulIntOvf, &[a, factor]);
+        self.int_entry(r, x.checked_mul(1 << y))
     }
 }
 

@@ -111,6 +111,24 @@ impl Recorder<'_> {
         Ok(kind)
     }
 
+    /// The truth of an exact list or tuple: its length is not zero.
+    pub(super) fn seq_truth(&mut self, e: &Entry) -> Step<Option<(Ref, bool)>> {
+        let Some(len) = len_of(&e.v) else {
+            return Ok(None);
+        };
+        if self.seq_kind(&e.v).is_none()
+            || self.b.trace().type_of(e.r) != Type::Value
+            || self.built_tuples.contains_key(&e.r)
+        {
+            return Ok(None);
+        }
+        let kind = self.guard_seq(e)?;
+        let n = self.seq_len_of(e.r, kind)?;
+        let zero = self.b.const_int(0);
+        let r = self.b.emit(Op::NeInt, &[n, zero]);
+        Ok(Some((r, len != 0)))
+    }
+
     /// The length of a guarded sequence (`i64`).
     pub(super) fn seq_len_of(&mut self, seq: Ref, kind: SeqKind) -> Step<Ref> {
         let layout = layout(self)?;
@@ -331,23 +349,29 @@ impl Recorder<'_> {
         Ok(())
     }
 
-    /// `LOAD_ATTR` (method form) of `append` on an exact list: pushes the method
+    /// `LOAD_ATTR` (method form) of `append` or `pop` on an exact list: pushes the method
     /// descriptor (a constant: builtin types cannot change) and the list. `None` when the
     /// receiver or name is something else.
     pub(super) fn load_list_method(&mut self, name: &Value) -> Step<Option<()>> {
         let Some(receiver) = self.stack.last().cloned() else {
             return Ok(None);
         };
-        if name.as_str() != Some("append") || self.seq_kind(&receiver.v) != Some(SeqKind::List) {
+        let name = match name.as_str() {
+            Some(n @ ("append" | "pop")) => n,
+            _ => return Ok(None),
+        };
+        if self.seq_kind(&receiver.v) != Some(SeqKind::List) {
             return Ok(None);
         }
-        let Some(method) = self.vm.lookup_type_attr(&self.vm.types.list, "append") else {
+        let Some(method) = self.vm.lookup_type_attr(&self.vm.types.list, name) else {
             return Ok(None);
         };
         self.guard_seq(&receiver)?;
         self.pop()?;
         let callee = self.b.const_value(method.bits());
-        self.list_append_method = Some(method.clone());
+        if name == "append" {
+            self.list_append_method = Some(method.clone());
+        }
         self.push(Entry {
             r: callee,
             v: method,
@@ -365,15 +389,27 @@ impl Recorder<'_> {
         if argc != 1 || len < 3 {
             return Ok(None);
         }
-        let callee = &self.stack[len - 3];
-        let is_append = self
+        let callee = self.stack[len - 3].clone();
+        // A side trace starting between the method load and the call has the descriptor
+        // in a slot: guarded to be the constant.
+        let method = self
             .list_append_method
-            .as_ref()
-            .is_some_and(|m| m.is(&callee.v))
-            && self.b.trace().const_value(callee.r).is_some();
-        if !is_append || self.seq_kind(&self.stack[len - 2].v) != Some(SeqKind::List) {
+            .clone()
+            .or_else(|| self.vm.lookup_type_attr(&self.vm.types.list, "append"));
+        let Some(method) = method.filter(|m| m.is(&callee.v)) else {
+            return Ok(None);
+        };
+        if self.b.trace().type_of(callee.r) != Type::Value
+            || self.seq_kind(&self.stack[len - 2].v) != Some(SeqKind::List)
+        {
             return Ok(None);
         }
+        let descriptor = self.b.const_value(method.bits());
+        if callee.r != descriptor {
+            self.b.guard_eq(callee.r, descriptor);
+        }
+        let list = self.stack[len - 2].clone();
+        self.guard_seq(&list)?;
         let item = self.pop()?;
         let list = self.pop()?;
         self.pop()?;
