@@ -235,6 +235,13 @@ pub(crate) fn defer_release(value: Value) {
     });
 }
 
+/// How many references wait in the deferred releases.
+pub(crate) fn deferred_count() -> usize {
+    DEFERRED_RELEASES
+        .try_with(|list| list.try_borrow().map_or(usize::MAX, |l| l.len()))
+        .unwrap_or(usize::MAX)
+}
+
 /// Releases the references traces deferred (see [`release`]).
 pub(crate) fn drain_releases() {
     loop {

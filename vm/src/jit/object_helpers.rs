@@ -1,18 +1,66 @@
-//! Helpers for the object operations traces call (`recorder::list_pop`, `recorder::arith`):
-//! `list.pop` on an exact list and `==` of exact strs. Like every helper in `glue`, they
+//! Helpers for the object operations traces call (`recorder::list_pop`, `recorder::arith`,
+//! `recorder::alloc`): `list.pop` on an exact list, `==` of exact strs, and allocating
+//! an instance that escapes. Like every helper in `glue`, they
 //! run no Python code and never raise: where the interpreter would raise (an empty list,
 //! an index out of range) they return a sentinel without side effects, and the trace's
 //! next guard leaves to the interpreter, which then runs the instruction itself.
 
 use pyrite_jit::HelperTable;
 
-use crate::jit::glue::{defer_release, has_exact_type, with_word};
+use crate::jit::glue::{
+    clone_trace_word, defer_release, deferred_count, has_exact_type, with_word,
+};
+use crate::jit::virtuals::instance_with;
 use crate::object::Payload;
 
 /// Helper names as traces declare them.
 pub(crate) mod names {
     pub const LIST_POP: &str = "list_pop";
     pub const STR_EQ: &str = "str_eq";
+    pub const NEW_INSTANCE: &str = "new_instance";
+}
+
+/// The most fields [`new_instance`] takes.
+pub(crate) const MAX_FIELDS: usize = 8;
+
+/// How many deferred references a trace may leave before an allocation refuses (the
+/// trace then leaves, and the exit releases them): keeps a long-running loop that
+/// allocates from growing memory without bound.
+const DEFERRED_LIMIT: usize = 4096;
+
+/// An instance of `class` in map `map` with the first `count` of the field words (what
+/// `cls(...)` and its `__init__`'s attribute stores make): its word, or 0 (NULL, nothing
+/// made) when too many references wait in the deferred releases. The new object's own
+/// reference goes to the deferred releases, so it lives until the VM has the trace's
+/// state back; whatever stores it (an attribute, a list, the frame at an exit) takes a
+/// reference of its own.
+#[allow(clippy::too_many_arguments)]
+extern "C" fn new_instance(
+    class: u64,
+    map: i64,
+    count: i64,
+    f0: u64,
+    f1: u64,
+    f2: u64,
+    f3: u64,
+    f4: u64,
+    f5: u64,
+    f6: u64,
+    f7: u64,
+) -> u64 {
+    if deferred_count() >= DEFERRED_LIMIT {
+        return 0;
+    }
+    let words = [f0, f1, f2, f3, f4, f5, f6, f7];
+    let Some(words) = usize::try_from(count).ok().and_then(|n| words.get(..n)) else {
+        return 0;
+    };
+    let slots = words.iter().map(|&w| clone_trace_word(w)).collect();
+    let class = clone_trace_word(class);
+    let object = instance_with(&class, map as u32, slots);
+    let word = object.bits();
+    defer_release(object);
+    word
 }
 
 /// `list.pop(index)` on an exact list (a negative index counts from the end): the removed
@@ -59,4 +107,5 @@ extern "C" fn str_eq(a: u64, b: u64) -> i64 {
 pub(crate) fn register(table: &mut HelperTable) {
     table.add(names::LIST_POP, list_pop as *const () as u64);
     table.add(names::STR_EQ, str_eq as *const () as u64);
+    table.add(names::NEW_INSTANCE, new_instance as *const () as u64);
 }

@@ -116,6 +116,7 @@ struct Entry {
     v: Value,
 }
 
+mod alloc;
 mod arith;
 mod attr;
 mod builtin;
@@ -125,6 +126,7 @@ mod inline;
 mod instance;
 mod list_pop;
 mod numeric;
+mod operators;
 mod residual;
 mod typecheck;
 mod unroll;
@@ -161,6 +163,8 @@ struct Recorder<'a> {
     range_item: Option<(Ref, Ref, i64)>,
     /// Instances the trace made (`new_instance`) and their attributes; inlined `__init__`s.
     built_instances: instance::BuiltInstances,
+    /// Operator methods of user classes being inlined (`recorder::operators`).
+    operators: operators::Operators,
     /// `list.append`, once the trace has loaded it as a method.
     list_append_method: Option<Value>,
     /// Inlined calls (virtual frames) in progress.
@@ -470,6 +474,7 @@ impl<'a> Recorder<'a> {
             built_tuples: HashMap::new(),
             range_item: None,
             built_instances: instance::BuiltInstances::default(),
+            operators: operators::Operators::default(),
             list_append_method: None,
             calls: inline::Calls::default(),
             stitched: false,
@@ -577,6 +582,7 @@ impl<'a> Recorder<'a> {
             }
             match self.step(pc, header).and_then(|next| {
                 self.check_unrolled()?;
+                self.check_operator_effects()?;
                 Ok(next)
             }) {
                 Ok(Some(next)) => pc = next,
@@ -748,6 +754,10 @@ impl Recorder<'_> {
 
     /// Takes the snapshot of the state before the instruction at `pc`.
     fn snapshot(&mut self, pc: usize) {
+        if self.in_operator() {
+            // Exits inside an operator method run the operator again.
+            return;
+        }
         if self.calls.inlined() {
             self.inline_snapshot(pc);
         } else {
@@ -1040,6 +1050,9 @@ impl Recorder<'_> {
             }
             Opcode::BINARY_OP => {
                 let bop = BinaryOp::from_arg(arg).ok_or(AbortReason::FrameShape)?;
+                if let Some(target) = self.user_binary(bop, start, next)? {
+                    return Ok(Some(target));
+                }
                 let rhs = self.pop()?;
                 let lhs = self.pop()?;
                 let e = self.binary(bop, &lhs, &rhs)?;
@@ -1047,6 +1060,9 @@ impl Recorder<'_> {
             }
             Opcode::COMPARE_OP => {
                 let cop = CompareOp::from_arg(arg).ok_or(AbortReason::FrameShape)?;
+                if let Some(target) = self.user_compare(cop, start, next)? {
+                    return Ok(Some(target));
+                }
                 let rhs = self.pop()?;
                 let lhs = self.pop()?;
                 let e = self.compare(cop, &lhs, &rhs)?;
@@ -1097,6 +1113,7 @@ impl Recorder<'_> {
             Opcode::JUMP_BACKWARD => {
                 let target = next.checked_sub(arg as usize);
                 if target == Some(header) {
+                    self.escape_carried()?;
                     return Ok(None);
                 }
                 if target.is_some_and(|t| self.unrolled_header(t)) {

@@ -17,7 +17,7 @@ use crate::vm::Vm;
 
 /// An instance of `class` in map `map` holding `slots` (what `cls()` and the attribute
 /// stores of its `__init__` would have made).
-fn instance_with(class: &Value, map: u32, slots: Vec<Value>) -> Value {
+pub(crate) fn instance_with(class: &Value, map: u32, slots: Vec<Value>) -> Value {
     let mut attrs = InstanceAttrs::new(map, 0);
     attrs.values = slots;
     Value::alloc(class, Payload::Instance(std::cell::RefCell::new(attrs)))

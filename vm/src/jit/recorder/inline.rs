@@ -58,6 +58,20 @@ struct Caller {
 }
 
 impl Calls {
+    /// Replaces `from` by `to` in every inlined frame's locals and stack (a virtual
+    /// object that was just allocated, `recorder::alloc`).
+    pub(super) fn replace_held(&mut self, from: pyrite_ir::Ref, to: pyrite_ir::Ref) {
+        let frames = self
+            .callers
+            .iter_mut()
+            .flat_map(|c| c.stack.iter_mut().chain(c.locals.iter_mut()));
+        for e in frames.chain(self.locals.iter_mut()) {
+            if e.r == from {
+                e.r = to;
+            }
+        }
+    }
+
     /// How many inlined calls are in progress.
     pub(super) fn depth(&self) -> usize {
         self.callers.len()

@@ -165,6 +165,8 @@ impl Recorder<'_> {
         if self.is_virtual_instance(obj.r) {
             return self.store_virtual_attr(op, at, arg, &obj, value);
         }
+        // An instance the trace made escapes into the object: allocated here.
+        let value = self.escape(&value)?;
         let allocated = !value.r.is_const()
             && self
                 .b
@@ -285,6 +287,33 @@ pub(super) struct BuiltInstances {
     inits: Vec<PendingInit>,
 }
 
+impl BuiltInstances {
+    /// The class, map and fields of virtual instance `r`.
+    pub(super) fn parts(&self, r: Ref) -> Option<(Value, MapId, Vec<Entry>)> {
+        let vi = self.objects.get(&r)?;
+        let map = map_of(&vi.shadow)?;
+        Some((vi.class.clone(), map, vi.fields.clone()))
+    }
+
+    /// Instance `from` was allocated as `to`: it is no longer virtual, and other
+    /// virtuals' fields and pending `__init__`s name `to`.
+    pub(super) fn replace(&mut self, from: Ref, to: Ref) {
+        self.objects.remove(&from);
+        for vi in self.objects.values_mut() {
+            for f in &mut vi.fields {
+                if f.r == from {
+                    f.r = to;
+                }
+            }
+        }
+        for init in &mut self.inits {
+            if init.instance.r == from {
+                init.instance.r = to;
+            }
+        }
+    }
+}
+
 /// The version tag of the class of a heap object.
 fn class_version(obj: &Value) -> Option<u32> {
     obj.as_object()?
@@ -399,6 +428,7 @@ impl Recorder<'_> {
     pub(super) fn return_from_inlined(&mut self, op: Opcode, arg: u32) -> Step<usize> {
         let depth = self.calls.depth();
         let pc = self.inline_return(op, arg)?;
+        self.operator_returned(depth)?;
         let ends_init = self
             .built_instances
             .inits

@@ -416,6 +416,7 @@ impl Recorder<'_> {
         if self.built_tuples.contains_key(&item.r) {
             return Err(AbortReason::StoreOfObject);
         }
+        let item = self.escape(&item)?;
         let word = self.boxed(&item)?;
         let helper = self.b.helper(
             names::LIST_APPEND,
@@ -447,6 +448,7 @@ impl Recorder<'_> {
             return Err(AbortReason::StoreOfObject);
         }
         self.guard_seq(&list)?;
+        let item = self.escape(&item)?;
         let word = self.boxed(&item)?;
         let helper = self.b.helper(
             names::LIST_APPEND,
