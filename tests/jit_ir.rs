@@ -955,3 +955,67 @@ print(g(['A', 'B', 'C'] * 3000))
     assert_eq!(count(&body, "call @str_eq"), 1, "{body:#?}");
     assert_eq!(count(&body, "call"), 2, "{body:#?}");
 }
+
+#[test]
+fn user_class_operators_are_inlined_and_their_temporaries_never_allocated() {
+    // `(a + b) * 2.0` of a Vec class: both methods inlined, the intermediate and final
+    // Vecs virtual (only their float fields are computed), no call and no allocation.
+    let source = "\
+class Vec:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def __add__(self, o):
+        return Vec(self.x + o.x, self.y + o.y)
+    def __mul__(self, k):
+        return Vec(self.x * k, self.y * k)
+def total(points, d):
+    t = 0.0
+    for p in points:
+        t += ((p + d) * 2.0).x
+    return t
+print(total([Vec(i * 0.5, 1.0) for i in range(3000)], Vec(1.0, 2.0)))
+";
+    let (stdout, stderr) = run_jit("vec_ops", source, &[]);
+    assert_eq!(stdout, "4504500.0\n");
+    let body = loop_body(&stderr, "vec_ops.py:11");
+    for banned in ["call", "new_instance", "= box_"] {
+        assert_eq!(count(&body, banned), 0, "{banned} in {body:#?}");
+    }
+    assert!(count(&body, "add_float") >= 2, "{body:#?}");
+}
+
+#[test]
+fn escaping_instance_is_allocated_at_its_escape_point() {
+    // The instance stays virtual until `append` needs an object: one `new_instance`
+    // helper call right before the append, its fields boxed there and nowhere else.
+    let source = "\
+class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+def collect(n):
+    out = []
+    for i in range(n):
+        out.append(P(i, i * 0.5))
+    return out
+ps = collect(5000)
+print(len(ps), ps[-1].x, ps[-1].y)
+";
+    let (stdout, stderr) = run_jit("escape_append", source, &[]);
+    assert_eq!(stdout, "5000 4999 2499.5\n");
+    let body = loop_body(&stderr, "escape_append.py:7");
+    assert_eq!(count(&body, "call @new_instance"), 1, "{body:#?}");
+    let alloc = body
+        .iter()
+        .position(|l| l.contains("call @new_instance"))
+        .unwrap_or(0);
+    let append = body
+        .iter()
+        .position(|l| l.contains("call @list_append"))
+        .unwrap_or(0);
+    assert!(alloc < append, "{body:#?}");
+    // Between them only the allocation's null check.
+    assert_eq!(append - alloc, 2, "{body:#?}");
+    assert_eq!(count(&body, "= new_instance"), 0, "{body:#?}");
+}

@@ -18,6 +18,7 @@ pub(crate) mod names {
     pub const LIST_POP: &str = "list_pop";
     pub const STR_EQ: &str = "str_eq";
     pub const NEW_INSTANCE: &str = "new_instance";
+    pub const BUILD_LIST: &str = "build_list";
 }
 
 /// The most fields [`new_instance`] takes.
@@ -104,8 +105,41 @@ extern "C" fn str_eq(a: u64, b: u64) -> i64 {
     })
 }
 
+/// `[f0, ..., f(count-1)]` (`BUILD_LIST`): a new exact list of `list_type` holding the
+/// first `count` words, its reference deferred as [`new_instance`]'s; 0 (nothing made)
+/// when too many references wait.
+#[allow(clippy::too_many_arguments)]
+extern "C" fn build_list(
+    list_type: u64,
+    count: i64,
+    f0: u64,
+    f1: u64,
+    f2: u64,
+    f3: u64,
+    f4: u64,
+    f5: u64,
+    f6: u64,
+    f7: u64,
+) -> u64 {
+    if deferred_count() >= DEFERRED_LIMIT {
+        return 0;
+    }
+    let words = [f0, f1, f2, f3, f4, f5, f6, f7];
+    let Some(words) = usize::try_from(count).ok().and_then(|n| words.get(..n)) else {
+        return 0;
+    };
+    let items = words.iter().map(|&w| clone_trace_word(w)).collect();
+    let list_type = clone_trace_word(list_type);
+    let list =
+        crate::object::Value::alloc(&list_type, Payload::List(std::cell::RefCell::new(items)));
+    let word = list.bits();
+    defer_release(list);
+    word
+}
+
 pub(crate) fn register(table: &mut HelperTable) {
     table.add(names::LIST_POP, list_pop as *const () as u64);
     table.add(names::STR_EQ, str_eq as *const () as u64);
     table.add(names::NEW_INSTANCE, new_instance as *const () as u64);
+    table.add(names::BUILD_LIST, build_list as *const () as u64);
 }

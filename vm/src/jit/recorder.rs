@@ -1179,6 +1179,7 @@ impl Recorder<'_> {
             }
             Opcode::LIST_APPEND => self.list_append_op(arg as usize)?,
             Opcode::BUILD_TUPLE => self.build_tuple(arg as usize)?,
+            Opcode::BUILD_LIST => self.build_list(arg as usize)?,
             Opcode::UNPACK_SEQUENCE => self.unpack_sequence(arg as usize)?,
             Opcode::CONTAINS_OP => {
                 let e = match self.contains_dict(arg == 1)? {

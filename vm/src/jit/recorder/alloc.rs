@@ -19,7 +19,7 @@ use pyrite_profiler::AbortReason;
 
 use super::{Entry, Recorder, Step};
 use crate::jit::object_helpers::MAX_FIELDS;
-use crate::jit::object_helpers::names::NEW_INSTANCE;
+use crate::jit::object_helpers::names::{BUILD_LIST, NEW_INSTANCE};
 
 impl Recorder<'_> {
     /// The value word of `e`, allocating it first if it is a virtual instance.
@@ -30,6 +30,50 @@ impl Recorder<'_> {
         let mut made = HashMap::new();
         let r = self.allocate(e.r, &mut made, 0)?;
         Ok(Entry { r, v: e.v.clone() })
+    }
+
+    /// `BUILD_LIST n` (at most [`MAX_FIELDS`] items): a `build_list` helper call, the
+    /// items' words taking references (virtual instances among them allocated first); a
+    /// refusal leaves before the instruction.
+    pub(super) fn build_list(&mut self, n: usize) -> Step<()> {
+        if n > MAX_FIELDS {
+            return Err(AbortReason::UnsupportedOpcode("BUILD_LIST"));
+        }
+        let start = self
+            .stack
+            .len()
+            .checked_sub(n)
+            .ok_or(AbortReason::FrameShape)?;
+        let list_type = self.vm.types.list.clone();
+        let mut words = vec![
+            self.b.const_value(list_type.bits()),
+            self.b.const_int(n as i64),
+        ];
+        let mut values = Vec::with_capacity(n);
+        for at in start..start + n {
+            // Read each from the stack: allocating one item updates the others.
+            let item = self.stack.get(at).cloned().ok_or(AbortReason::FrameShape)?;
+            if self.built_tuples.contains_key(&item.r) {
+                return Err(AbortReason::StoreOfObject);
+            }
+            let item = self.escape(&item)?;
+            words.push(self.boxed(&item)?);
+            values.push(item.v);
+        }
+        let null = self.b.const_value(0);
+        words.resize(MAX_FIELDS + 2, null);
+        let mut params = vec![Type::Value, Type::I64];
+        params.extend([Type::Value; MAX_FIELDS]);
+        let helper = self
+            .b
+            .helper(BUILD_LIST, &params, Type::Value, Effect::MayRaise);
+        let word = self.b.call(helper, &words);
+        self.b.emit(Op::GuardNe, &[word, null]);
+        self.stack.truncate(start);
+        // A private list with the recorded items stands for it in the dry run.
+        let v = self.vm.new_list(values);
+        self.push(Entry { r: word, v });
+        Ok(())
     }
 
     /// Allocates every virtual instance a written home or the stack holds (at the
