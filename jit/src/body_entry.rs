@@ -1,0 +1,291 @@
+//! Body entry: side traces that jump into their root's loop body with unboxed values
+//! (PyPy's short preamble, LuaJIT's side traces linking to the root's `LOOP`).
+//!
+//! A peeled root runs its pre-roll once per entry (type guards, unboxing, hoisted loads),
+//! then loops in its body block, whose parameters are the phis. A side trace normally
+//! ends by boxing its state into the slot array and tail-calling the root, which re-runs
+//! the whole pre-roll. With a [`BodyEntry`], the root instead has a second way in:
+//!
+//! ```text
+//! root entry:  flag = ctx.body_entry ── 0 ──▶ pre-roll ─▶ save P ─▶ body(phis, P)
+//!                                    └─ 1 ──▶ body_in: flag = 0; phis = ctx.transfer[..];
+//!                                             P = ctx.saved[..] ─▶ body(phis, P)
+//! side trace:  ... ─▶ box the homes the body does not carry ─▶ transfer[j] = value of
+//!              phi j's home ─▶ ctx.body_entry = 1 ─▶ return_call root
+//! ```
+//!
+//! `P` are the pre-roll values the body uses (hoisted invariants, unboxed invariant homes):
+//! the root saves them into the context at the end of each pre-roll (so each run, and each
+//! nested run, has its own) and the body block takes them as parameters, so both ways in
+//! define them. They stay right only if nothing since the pre-roll changed what they were
+//! computed from, which is checked statically ([`ChainState`]): the root calls no Python
+//! code (no nested run of the same tree between the pre-roll and the body entry), and the
+//! side traces on the way from a body exit to the link call no helper that runs Python
+//! code, write no home the pre-roll read (other than a loop-carried one) and, when the
+//! pre-roll read the heap, store nothing to the heap. Every loop-carried home must be an
+//! unboxed number of the phi's type at the link. Anything else links to the pre-roll as
+//! before.
+//!
+//! The eval-breaker poll and the stress countdown are per iteration (the body's first
+//! guard) and per context, so they hold on the new path; the body's exits write every
+//! loop-carried home (checked), so the slot array needs no word for them.
+
+use pyrite_ir::{Effect, Imm, Op, Ref, SnapValue, Snapshot, Trace, Type};
+
+use crate::context::{BODY_WORDS, TRANSFER_WORDS};
+
+/// How a peeled root can be entered at its loop body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyEntry {
+    /// Per phi, in order: the home whose header value it is, and its type.
+    pub phis: Vec<(u32, Type)>,
+    /// The pre-roll values the body uses, in the order they are saved.
+    pub saved: Vec<Ref>,
+    /// Homes the pre-roll reads that no phi carries: a side trace must leave them alone.
+    pub pinned: Vec<u32>,
+    /// The pre-roll reads object memory: a side trace must not store to it.
+    pub reads_heap: bool,
+    /// The index of the root's `loop` instruction.
+    pub loop_at: usize,
+}
+
+/// What a side trace's link does instead of boxing everything: the values to transfer
+/// (one per phi of the root) and the homes to box into the slot array.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyLink {
+    /// Per phi of the root: the side trace's value of its home.
+    pub transfer: Vec<Ref>,
+    /// Homes the side trace changed that the root's body does not carry: boxed as before.
+    pub boxed: Vec<(u32, Ref)>,
+}
+
+/// Whether the way from the root's body to a trace's entry left the pre-roll's values
+/// valid (see the module doc): `Clean` for a side trace of a body exit whose ancestors
+/// only did what a body entry allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainState {
+    Clean,
+    Dirty,
+}
+
+fn is_unboxed(ty: Type) -> bool {
+    matches!(ty, Type::I64 | Type::F64 | Type::Bool)
+}
+
+/// The root frame's homes of `snap` with their values (inlined frames share the slot
+/// array's numbering, so they are included).
+fn homes(snap: &Snapshot) -> impl Iterator<Item = (u32, SnapValue)> + '_ {
+    snap.frames.iter().flat_map(|f| f.slots.iter().copied())
+}
+
+/// The body entry of a peeled root loop, or `None` when it cannot have one.
+pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
+    let loop_at = trace.loop_index()?;
+    let jump = trace.insts.last().filter(|i| i.op == Op::Jump)?;
+    let header = trace.snapshot(jump.snapshot?)?;
+    if header.frames.len() != 1 || !header.virtuals.is_empty() {
+        return None;
+    }
+    let carried: Vec<(u32, Ref)> = header.frames[0]
+        .slots
+        .iter()
+        .map(|&(k, v)| v.as_ref().map(|r| (k, r)))
+        .collect::<Option<_>>()?;
+    // Each phi's home: the one whose back-edge value is the phi's (or a box of it).
+    let mut phis = Vec::new();
+    let mut phi_homes = Vec::new();
+    for (index, inst) in trace.insts.iter().enumerate().skip(loop_at + 1) {
+        if inst.op != Op::Phi {
+            break;
+        }
+        if !is_unboxed(inst.ty) {
+            return None;
+        }
+        let back = inst.args[1];
+        let home = carried.iter().find(|&&(_, v)| {
+            v == back
+                || trace.inst(v).is_some_and(|b| {
+                    matches!(b.op, Op::BoxInt | Op::BoxFloat | Op::BoxBool) && b.args[0] == back
+                })
+        });
+        let &(k, _) = home?;
+        phis.push((k, inst.ty));
+        phi_homes.push((k, Ref::inst(index)));
+    }
+    if phis.is_empty() || phis.len() > TRANSFER_WORDS {
+        return None;
+    }
+    // A carried home that no phi feeds must hold a value of this iteration (the body's
+    // exits write it); an invariant one would need the side trace to prove it unchanged.
+    for &(k, v) in &carried {
+        let is_phi_home = phi_homes.iter().any(|&(h, _)| h == k);
+        let variant = !v.is_const() && v.index() > loop_at;
+        if !is_phi_home && !variant {
+            return None;
+        }
+    }
+    // Every body exit writes every carried home: the slot array's word for one is never
+    // read after a body entry.
+    for snap in &trace.snapshots {
+        if (snap.position as usize) <= loop_at {
+            continue;
+        }
+        let has_all = carried
+            .iter()
+            .all(|&(k, _)| snap.frames[0].slots.iter().any(|&(s, _)| s == k));
+        if !has_all {
+            return None;
+        }
+    }
+    let mut reads_heap = false;
+    let mut pinned = Vec::new();
+    for inst in &trace.insts[..loop_at] {
+        match inst.op {
+            Op::IncRef | Op::DecRef => return None,
+            Op::Load | Op::LoadElem | Op::LoadAttr | Op::Call => reads_heap = true,
+            Op::LoadSlot => {
+                if let Imm::Slot(k) = inst.imm
+                    && !phis.iter().any(|&(h, _)| h == k)
+                    && !pinned.contains(&k)
+                {
+                    pinned.push(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    // A nested run of this tree (through Python code the root calls) would overwrite the
+    // values the pre-roll saved in between.
+    if trace
+        .insts
+        .iter()
+        .any(|inst| trace.effect_of(inst) == Some(Effect::MayCall))
+    {
+        return None;
+    }
+    let mut saved: Vec<Ref> = Vec::new();
+    let mut note = |r: Ref| {
+        if !r.is_const() && r.index() < loop_at && !saved.contains(&r) {
+            saved.push(r);
+        }
+    };
+    for inst in &trace.insts[loop_at + 1..] {
+        match inst.op {
+            Op::Phi => note(inst.args[1]),
+            _ => inst.args.iter().copied().for_each(&mut note),
+        }
+    }
+    for snap in trace
+        .snapshots
+        .iter()
+        .filter(|s| s.position as usize > loop_at)
+    {
+        snap.refs().for_each(&mut note);
+    }
+    if saved.len() > BODY_WORDS - TRANSFER_WORDS
+        || saved.iter().any(|&r| trace.type_of(r) == Type::Void)
+    {
+        return None;
+    }
+    pinned.sort_unstable();
+    Some(BodyEntry {
+        phis,
+        saved,
+        pinned,
+        reads_heap,
+        loop_at,
+    })
+}
+
+/// Whether `inst` of a side trace may invalidate what the root's pre-roll computed.
+fn spoils(trace: &Trace, entry: &BodyEntry, inst: &pyrite_ir::Inst) -> bool {
+    match trace.effect_of(inst) {
+        Some(Effect::MayCall) => return true,
+        Some(Effect::MayRaise) => return entry.reads_heap,
+        _ => {}
+    }
+    match inst.op {
+        Op::StoreSlot => true,
+        Op::Store | Op::StoreElem | Op::StoreAttr => entry.reads_heap,
+        _ => false,
+    }
+}
+
+/// Whether the home `k` of a side trace still holds what the trace found at entry.
+fn untouched(trace: &Trace, k: u32, v: SnapValue) -> bool {
+    match v {
+        SnapValue::Ref(r) => trace
+            .inst(r)
+            .is_some_and(|i| i.op == Op::LoadSlot && i.imm == Imm::Slot(k)),
+        SnapValue::Virtual(_) => false,
+    }
+}
+
+/// Per snapshot of `trace`: whether a side trace from it starts [`ChainState::Clean`].
+/// `start` is the trace's own state (for the root: `Clean`, meaning its body exits).
+pub fn exit_states(trace: &Trace, entry: &BodyEntry, root: bool, start: ChainState) -> Vec<bool> {
+    if start == ChainState::Dirty {
+        return vec![false; trace.snapshots.len()];
+    }
+    if root {
+        return trace
+            .snapshots
+            .iter()
+            .map(|s| s.position as usize > entry.loop_at)
+            .collect();
+    }
+    // The first instruction that may spoil the pre-roll's values.
+    let spoiled_at = trace
+        .insts
+        .iter()
+        .position(|inst| spoils(trace, entry, inst))
+        .unwrap_or(trace.insts.len());
+    trace
+        .snapshots
+        .iter()
+        .map(|s| {
+            (s.position as usize) <= spoiled_at
+                && homes(s)
+                    .all(|(k, v)| entry.pinned.binary_search(&k).is_err() || untouched(trace, k, v))
+        })
+        .collect()
+}
+
+/// The body link of a side trace that starts `start`, or `None` to link to the pre-roll.
+pub fn link_plan(trace: &Trace, entry: &BodyEntry, start: ChainState) -> Option<BodyLink> {
+    if start == ChainState::Dirty {
+        return None;
+    }
+    let link = trace.insts.last().filter(|i| i.op == Op::Link)?;
+    let snap = trace.snapshot(link.snapshot?)?;
+    if snap.frames.len() != 1 || !snap.virtuals.is_empty() {
+        return None;
+    }
+    if trace.insts.iter().any(|inst| spoils(trace, entry, inst)) {
+        return None;
+    }
+    let slots = &snap.frames[0].slots;
+    let mut transfer = Vec::with_capacity(entry.phis.len());
+    for &(k, ty) in &entry.phis {
+        let &(_, v) = slots.iter().find(|&&(s, _)| s == k)?;
+        let r = v.as_ref()?;
+        if trace.type_of(r) != ty {
+            return None;
+        }
+        transfer.push(r);
+    }
+    let mut boxed = Vec::new();
+    for &(k, v) in slots {
+        if entry.phis.iter().any(|&(h, _)| h == k) {
+            continue;
+        }
+        if entry.pinned.binary_search(&k).is_ok() {
+            if !untouched(trace, k, v) {
+                return None;
+            }
+            continue;
+        }
+        boxed.push((k, v.as_ref()?));
+    }
+    Some(BodyLink { transfer, boxed })
+}
