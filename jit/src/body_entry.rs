@@ -34,11 +34,30 @@ use pyrite_ir::{Effect, Imm, Op, Ref, SnapValue, Snapshot, Trace, Type};
 
 use crate::context::{BODY_WORDS, TRANSFER_WORDS};
 
+/// Where a body entry takes a phi's value from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhiFrom {
+    /// The side trace hands over its value of this home (its header value).
+    Handed(u32),
+    /// The body keeps the phi's next value in this home of the slot array itself
+    /// (`store_slot`, e.g. a `range` position): read it from there.
+    Stored(u32),
+}
+
+impl PhiFrom {
+    /// The home.
+    pub fn home(self) -> u32 {
+        match self {
+            PhiFrom::Handed(k) | PhiFrom::Stored(k) => k,
+        }
+    }
+}
+
 /// How a peeled root can be entered at its loop body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyEntry {
-    /// Per phi, in order: the home whose header value it is, and its type.
-    pub phis: Vec<(u32, Type)>,
+    /// Per phi, in order: where its value comes from, and its type.
+    pub phis: Vec<(PhiFrom, Type)>,
     /// The pre-roll values the body uses, in the order they are saved.
     pub saved: Vec<Ref>,
     /// Homes the pre-roll reads that no phi carries: a side trace must leave them alone.
@@ -47,14 +66,18 @@ pub struct BodyEntry {
     pub reads_heap: bool,
     /// The index of the root's `loop` instruction.
     pub loop_at: usize,
+    /// Root exits before this instruction are not clean: the body has not yet stored
+    /// every [`PhiFrom::Stored`] home.
+    pub stored_by: usize,
 }
 
 /// What a side trace's link does instead of boxing everything: the values to transfer
 /// (one per phi of the root) and the homes to box into the slot array.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyLink {
-    /// Per phi of the root: the side trace's value of its home.
-    pub transfer: Vec<Ref>,
+    /// Per phi of the root: the side trace's value of its home (`None` for a
+    /// [`PhiFrom::Stored`] phi).
+    pub transfer: Vec<Option<Ref>>,
     /// Homes the side trace changed that the root's body does not carry: boxed as before.
     pub boxed: Vec<(u32, Ref)>,
 }
@@ -94,6 +117,14 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
     // Each phi's home: the one whose back-edge value is the phi's (or a box of it).
     let mut phis = Vec::new();
     let mut phi_homes = Vec::new();
+    let mut stored_by = loop_at + 1;
+    let body_stores = |k: u32| {
+        trace.insts[loop_at + 1..]
+            .iter()
+            .enumerate()
+            .filter(move |(_, i)| i.op == Op::StoreSlot && i.imm == Imm::Slot(k))
+            .map(move |(at, i)| (loop_at + 1 + at, i.args[0]))
+    };
     for (index, inst) in trace.insts.iter().enumerate().skip(loop_at + 1) {
         if inst.op != Op::Phi {
             break;
@@ -108,9 +139,27 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
                     matches!(b.op, Op::BoxInt | Op::BoxFloat | Op::BoxBool) && b.args[0] == back
                 })
         });
-        let &(k, _) = home?;
-        phis.push((k, inst.ty));
-        phi_homes.push((k, Ref::inst(index)));
+        let from = match home {
+            Some(&(k, _)) => PhiFrom::Handed(k),
+            None => {
+                // The body stores the next value into a home itself, once per iteration.
+                let store = trace.insts[loop_at + 1..]
+                    .iter()
+                    .find(|i| i.op == Op::StoreSlot && i.args[0] == back)?;
+                let Imm::Slot(k) = store.imm else {
+                    return None;
+                };
+                let mut stores = body_stores(k);
+                let (at, _) = stores.next()?;
+                if stores.next().is_some() {
+                    return None;
+                }
+                stored_by = stored_by.max(at + 1);
+                PhiFrom::Stored(k)
+            }
+        };
+        phis.push((from, inst.ty));
+        phi_homes.push((from.home(), Ref::inst(index)));
     }
     if phis.is_empty() || phis.len() > TRANSFER_WORDS {
         return None;
@@ -145,7 +194,7 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
             Op::Load | Op::LoadElem | Op::LoadAttr | Op::Call => reads_heap = true,
             Op::LoadSlot => {
                 if let Imm::Slot(k) = inst.imm
-                    && !phis.iter().any(|&(h, _)| h == k)
+                    && !phis.iter().any(|&(f, _): &(PhiFrom, Type)| f.home() == k)
                     && !pinned.contains(&k)
                 {
                     pinned.push(k);
@@ -194,6 +243,7 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
         pinned,
         reads_heap,
         loop_at,
+        stored_by,
     })
 }
 
@@ -231,7 +281,7 @@ pub fn exit_states(trace: &Trace, entry: &BodyEntry, root: bool, start: ChainSta
         return trace
             .snapshots
             .iter()
-            .map(|s| s.position as usize > entry.loop_at)
+            .map(|s| s.position as usize >= entry.stored_by)
             .collect();
     }
     // The first instruction that may spoil the pre-roll's values.
@@ -266,17 +316,31 @@ pub fn link_plan(trace: &Trace, entry: &BodyEntry, start: ChainState) -> Option<
     }
     let slots = &snap.frames[0].slots;
     let mut transfer = Vec::with_capacity(entry.phis.len());
-    for &(k, ty) in &entry.phis {
+    for &(from, ty) in &entry.phis {
+        let k = match from {
+            PhiFrom::Handed(k) => k,
+            PhiFrom::Stored(k) => {
+                // Still what the root's body stored there.
+                let touched = slots
+                    .iter()
+                    .any(|&(s, v)| s == k && !untouched(trace, k, v));
+                if touched {
+                    return None;
+                }
+                transfer.push(None);
+                continue;
+            }
+        };
         let &(_, v) = slots.iter().find(|&&(s, _)| s == k)?;
         let r = v.as_ref()?;
         if trace.type_of(r) != ty {
             return None;
         }
-        transfer.push(r);
+        transfer.push(Some(r));
     }
     let mut boxed = Vec::new();
     for &(k, v) in slots {
-        if entry.phis.iter().any(|&(h, _)| h == k) {
+        if entry.phis.iter().any(|&(f, _)| f.home() == k) {
             continue;
         }
         if entry.pinned.binary_search(&k).is_ok() {

@@ -30,7 +30,7 @@ use pyrite_ir::abi;
 use pyrite_ir::passes::range::{LoweringFacts, lowering_facts};
 use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, SnapshotId, Trace, Type, TypeTag};
 
-use crate::body_entry::{BodyEntry, BodyLink};
+use crate::body_entry::{BodyEntry, BodyLink, PhiFrom};
 use crate::compiler::{CompileError, HelperTable};
 use crate::context::{
     BODY_ENTRY_OFFSET, BODY_OFFSET, ERROR_OFFSET, INTERRUPT_OFFSET, SLOTS_OFFSET, STRESS_OFFSET,
@@ -974,8 +974,17 @@ impl Lowering<'_, '_> {
             .store(flags(), zero, self.ctx, BODY_ENTRY_OFFSET);
         let mut args = Vec::new();
         for (j, &p) in phis.iter().enumerate() {
-            let offset = BODY_OFFSET + 8 * j as i32;
-            let word = self.b.ins().load(types::I64, flags(), self.ctx, offset);
+            let word = match entry.phis[j].0 {
+                PhiFrom::Handed(_) => {
+                    let offset = BODY_OFFSET + 8 * j as i32;
+                    self.b.ins().load(types::I64, flags(), self.ctx, offset)
+                }
+                PhiFrom::Stored(k) => {
+                    self.b
+                        .ins()
+                        .load(types::I64, flags(), self.slots, k as i32 * 8)
+                }
+            };
             let ty = self.trace.insts[p].ty;
             args.push(BlockArg::Value(self.value_of_word(word, ty)));
         }
@@ -993,7 +1002,10 @@ impl Lowering<'_, '_> {
     /// over the phi values and raise the body-entry flag.
     fn body_link(&mut self, snap: SnapshotId, link: &BodyLink) -> Result<(), CompileError> {
         self.box_into_slots(snap, &link.boxed)?;
-        for (j, &r) in link.transfer.iter().enumerate() {
+        for (j, r) in link.transfer.iter().enumerate() {
+            let Some(r) = *r else {
+                continue;
+            };
             let v = self.operand(r)?;
             let word = self.word_of(v);
             self.b
