@@ -198,7 +198,10 @@ print(mix(100000))
     // Its tail: the link's snapshot names the raw ints, nothing is boxed.
     let tail: Vec<&String> = side.1.iter().rev().take(2).collect();
     assert!(tail[0].starts_with("link"), "{side:#?}");
-    assert!(tail[1].starts_with("snap") && tail[1].contains("pc="), "{side:#?}");
+    assert!(
+        tail[1].starts_with("snap") && tail[1].contains("pc="),
+        "{side:#?}"
+    );
     assert_eq!(count(&side.1, "= box_"), 0, "{side:#?}");
     // The root's jump names which home feeds which phi.
     let root = traces(&stderr)
@@ -209,6 +212,36 @@ print(mix(100000))
         root.1.last().is_some_and(|l| l.starts_with("jump !s")),
         "{root:#?}"
     );
+}
+
+#[test]
+fn attribute_counter_side_trace_jumps_into_the_loop_body() {
+    // loop_attr's `tally`: the root carries `c.misses` in a register (stored back each
+    // iteration); the side trace updates `c.hits` and enters the body, which reads
+    // `c.misses` back from the object instead of re-running the pre-roll.
+    let source = "\
+class Counter:
+    def __init__(self):
+        self.hits = 0
+        self.misses = 0
+def tally(n):
+    c = Counter()
+    for i in range(n):
+        if i % 3 == 0:
+            c.hits += 1
+        else:
+            c.misses += 1
+    return c.hits, c.misses
+print(tally(30000))
+";
+    let (stdout, stderr) = run_jit("tally", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "(10000, 20000)\n");
+    assert!(stderr.contains("links into the loop body"), "{stderr}");
+    let side = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("side@"))
+        .expect("a side trace");
+    assert_eq!(count(&side.1, "call"), 0, "{side:#?}");
 }
 
 #[test]

@@ -42,13 +42,18 @@ pub enum PhiFrom {
     /// The body keeps the phi's next value in this home of the slot array itself
     /// (`store_slot`, e.g. a `range` position): read it from there.
     Stored(u32),
+    /// The body stores the phi's next value, boxed, into this attribute slot of an
+    /// object the pre-roll found (`store_attr base, box(v), +offset`, an attribute updated
+    /// each iteration that load forwarding keeps in a register): read and unbox it there.
+    Attr { base: Ref, offset: i32 },
 }
 
 impl PhiFrom {
-    /// The home.
-    pub fn home(self) -> u32 {
+    /// The home, for phis that have one.
+    pub fn home(self) -> Option<u32> {
         match self {
-            PhiFrom::Handed(k) | PhiFrom::Stored(k) => k,
+            PhiFrom::Handed(k) | PhiFrom::Stored(k) => Some(k),
+            PhiFrom::Attr { .. } => None,
         }
     }
 }
@@ -62,8 +67,14 @@ pub struct BodyEntry {
     pub saved: Vec<Ref>,
     /// Homes the pre-roll reads that no phi carries: a side trace must leave them alone.
     pub pinned: Vec<u32>,
-    /// The pre-roll reads object memory: a side trace must not store to it.
+    /// The pre-roll reads object memory other than attribute slots (or calls a helper): a
+    /// side trace must not store to the heap.
     pub reads_heap: bool,
+    /// The attribute offsets the pre-roll (or a body entry) reads: a side trace must not
+    /// store an attribute at one of them.
+    pub attr_offsets: Vec<i32>,
+    /// The pre-roll calls a helper (which may read anything).
+    pub calls: bool,
     /// The index of the root's `loop` instruction.
     pub loop_at: usize,
     /// Root exits before this instruction are not clean: the body has not yet stored
@@ -75,8 +86,8 @@ pub struct BodyEntry {
 /// (one per phi of the root) and the homes to box into the slot array.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyLink {
-    /// Per phi of the root: the side trace's value of its home (`None` for a
-    /// [`PhiFrom::Stored`] phi).
+    /// Per phi of the root: the side trace's value of its home (`None` for a phi the root
+    /// reads back from where its body stored it).
     pub transfer: Vec<Option<Ref>>,
     /// Homes the side trace changed that the root's body does not carry: boxed as before.
     pub boxed: Vec<(u32, Ref)>,
@@ -141,6 +152,11 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
         });
         let from = match home {
             Some(&(k, _)) => PhiFrom::Handed(k),
+            // Stores are never delayed past a guard, so at every exit the attribute holds
+            // its current value: any body exit may start a side trace.
+            None if let Some((base, offset)) = stored_attr(trace, loop_at, back, inst.ty) => {
+                PhiFrom::Attr { base, offset }
+            }
             None => {
                 // The body stores the next value into a home itself, once per iteration.
                 let store = trace.insts[loop_at + 1..]
@@ -159,7 +175,9 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
             }
         };
         phis.push((from, inst.ty));
-        phi_homes.push((from.home(), Ref::inst(index)));
+        if let Some(k) = from.home() {
+            phi_homes.push((k, Ref::inst(index)));
+        }
     }
     if phis.is_empty() || phis.len() > TRANSFER_WORDS {
         return None;
@@ -187,14 +205,29 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
         }
     }
     let mut reads_heap = false;
+    let calls = trace.insts[..loop_at].iter().any(|i| i.op == Op::Call);
+    let mut attr_offsets: Vec<i32> = phis
+        .iter()
+        .filter_map(|&(f, _)| match f {
+            PhiFrom::Attr { offset, .. } => Some(offset),
+            _ => None,
+        })
+        .collect();
     let mut pinned = Vec::new();
     for inst in &trace.insts[..loop_at] {
         match inst.op {
             Op::IncRef | Op::DecRef => return None,
-            Op::Load | Op::LoadElem | Op::LoadAttr | Op::Call => reads_heap = true,
+            Op::Load | Op::LoadElem | Op::Call => reads_heap = true,
+            Op::LoadAttr => {
+                if let Imm::Offset(offset) = inst.imm {
+                    attr_offsets.push(offset);
+                }
+            }
             Op::LoadSlot => {
                 if let Imm::Slot(k) = inst.imm
-                    && !phis.iter().any(|&(f, _): &(PhiFrom, Type)| f.home() == k)
+                    && !phis
+                        .iter()
+                        .any(|&(f, _): &(PhiFrom, Type)| f.home() == Some(k))
                     && !pinned.contains(&k)
                 {
                     pinned.push(k);
@@ -242,21 +275,60 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
         saved,
         pinned,
         reads_heap,
+        attr_offsets,
+        calls,
         loop_at,
         stored_by,
     })
+}
+
+/// The body's one `store_attr base, box(back), +offset` (with `base` defined before the
+/// loop), if the phi's next value is kept in an attribute: (base, offset).
+fn stored_attr(trace: &Trace, loop_at: usize, back: Ref, ty: Type) -> Option<(Ref, i32)> {
+    let boxes = |r: Ref| {
+        trace.inst(r).is_some_and(|b| {
+            let op = match ty {
+                Type::I64 => Op::BoxInt,
+                Type::F64 => Op::BoxFloat,
+                Type::Bool => Op::BoxBool,
+                _ => return false,
+            };
+            b.op == op && b.args[0] == back
+        })
+    };
+    let store = trace.insts[loop_at + 1..]
+        .iter()
+        .find(|i| i.op == Op::StoreAttr && boxes(i.args[1]))?;
+    let Imm::Offset(offset) = store.imm else {
+        return None;
+    };
+    let base = store.args[0];
+    if !base.is_const() && base.index() >= loop_at {
+        return None;
+    }
+    // No other store to that attribute (through any object) in the body.
+    let stores = trace.insts[loop_at + 1..]
+        .iter()
+        .filter(|i| i.op == Op::StoreAttr && i.imm == Imm::Offset(offset))
+        .count();
+    (stores == 1).then_some((base, offset))
 }
 
 /// Whether `inst` of a side trace may invalidate what the root's pre-roll computed.
 fn spoils(trace: &Trace, entry: &BodyEntry, inst: &pyrite_ir::Inst) -> bool {
     match trace.effect_of(inst) {
         Some(Effect::MayCall) => return true,
-        Some(Effect::MayRaise) => return entry.reads_heap,
+        Some(Effect::MayRaise) => return entry.reads_heap || !entry.attr_offsets.is_empty(),
         _ => {}
     }
     match inst.op {
         Op::StoreSlot => true,
-        Op::Store | Op::StoreElem | Op::StoreAttr => entry.reads_heap,
+        Op::Store | Op::StoreElem => entry.reads_heap || !entry.attr_offsets.is_empty(),
+        // An attribute store only changes loads of the same offset (the heap pass's rule).
+        Op::StoreAttr => match inst.imm {
+            Imm::Offset(offset) => entry.calls || entry.attr_offsets.contains(&offset),
+            _ => true,
+        },
         _ => false,
     }
 }
@@ -319,6 +391,10 @@ pub fn link_plan(trace: &Trace, entry: &BodyEntry, start: ChainState) -> Option<
     for &(from, ty) in &entry.phis {
         let k = match from {
             PhiFrom::Handed(k) => k,
+            PhiFrom::Attr { .. } => {
+                transfer.push(None);
+                continue;
+            }
             PhiFrom::Stored(k) => {
                 // Still what the root's body stored there.
                 let touched = slots
@@ -340,7 +416,7 @@ pub fn link_plan(trace: &Trace, entry: &BodyEntry, start: ChainState) -> Option<
     }
     let mut boxed = Vec::new();
     for &(k, v) in slots {
-        if entry.phis.iter().any(|&(f, _)| f.home() == k) {
+        if entry.phis.iter().any(|&(f, _)| f.home() == Some(k)) {
             continue;
         }
         if entry.pinned.binary_search(&k).is_ok() {

@@ -932,6 +932,31 @@ impl Lowering<'_, '_> {
         }
     }
 
+    /// The number of type `ty` boxed in `word` (known to be a box of that type).
+    fn unbox_word(
+        &mut self,
+        word: cranelift_codegen::ir::Value,
+        ty: Type,
+    ) -> cranelift_codegen::ir::Value {
+        match ty {
+            Type::F64 => {
+                let bits = self
+                    .b
+                    .ins()
+                    .iadd_imm_s(word, (abi::DOUBLE_OFFSET as i64).wrapping_neg());
+                self.b.ins().bitcast(types::F64, MemFlagsData::new(), bits)
+            }
+            Type::Bool => self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, word, abi::IMM_TRUE as i64),
+            _ => {
+                let up = self.b.ins().ishl_imm_s(word, 16);
+                self.b.ins().sshr_imm_s(up, 16)
+            }
+        }
+    }
+
     /// A root with a body entry: the body block also takes the pre-roll values the body
     /// uses, which the pre-roll saves into the context for later body entries.
     fn enter_body_params(
@@ -972,28 +997,43 @@ impl Lowering<'_, '_> {
         self.b
             .ins()
             .store(flags(), zero, self.ctx, BODY_ENTRY_OFFSET);
-        let mut args = Vec::new();
-        for (j, &p) in phis.iter().enumerate() {
-            let word = match entry.phis[j].0 {
-                PhiFrom::Handed(_) => {
-                    let offset = BODY_OFFSET + 8 * j as i32;
-                    self.b.ins().load(types::I64, flags(), self.ctx, offset)
-                }
-                PhiFrom::Stored(k) => {
-                    self.b
-                        .ins()
-                        .load(types::I64, flags(), self.slots, k as i32 * 8)
-                }
-            };
-            let ty = self.trace.insts[p].ty;
-            args.push(BlockArg::Value(self.value_of_word(word, ty)));
-        }
+        let mut saved = Vec::new();
         for (j, &r) in entry.saved.iter().enumerate() {
             let offset = BODY_OFFSET + 8 * (TRANSFER_WORDS + j) as i32;
             let word = self.b.ins().load(types::I64, flags(), self.ctx, offset);
             let ty = self.trace.type_of(r);
-            args.push(BlockArg::Value(self.value_of_word(word, ty)));
+            saved.push(self.value_of_word(word, ty));
         }
+        let mut args = Vec::new();
+        for (j, &p) in phis.iter().enumerate() {
+            let ty = self.trace.insts[p].ty;
+            let value = match entry.phis[j].0 {
+                PhiFrom::Handed(_) => {
+                    let offset = BODY_OFFSET + 8 * j as i32;
+                    let word = self.b.ins().load(types::I64, flags(), self.ctx, offset);
+                    self.value_of_word(word, ty)
+                }
+                PhiFrom::Stored(k) => {
+                    let word = self
+                        .b
+                        .ins()
+                        .load(types::I64, flags(), self.slots, k as i32 * 8);
+                    self.value_of_word(word, ty)
+                }
+                PhiFrom::Attr { base, offset } => {
+                    let base = match entry.saved.iter().position(|&r| r == base) {
+                        Some(at) => saved[at],
+                        None => self.operand(base)?,
+                    };
+                    // The body stored a box of the value there (and nothing since
+                    // changed it): unbox it without a guard.
+                    let word = self.b.ins().load(types::I64, flags(), base, offset);
+                    self.unbox_word(word, ty)
+                }
+            };
+            args.push(BlockArg::Value(value));
+        }
+        args.extend(saved.into_iter().map(BlockArg::Value));
         self.b.ins().jump(body, &args);
         Ok(())
     }
