@@ -44,3 +44,42 @@ def classify(chars):
 
 print(classify("the quick brown fox jumps over the lazy dog " * 50))
 print(classify(list("aeiouxyz" * 100) + [1.5, b"a", "a"]))
+
+
+def ordered(words, bound):
+    below = 0
+    for w in words:
+        if w <= bound:
+            below += 1
+        if w > bound:
+            below -= 0
+    return below
+
+
+letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)] * 40
+print(ordered(letters, "M"), ordered(letters, "MM"), ordered(letters + ["é", "\ud800", "\U0001f600"], "\ud7ff"))
+
+
+def walk_chars(last):
+    n = 0
+    c = "A"
+    while c <= last:
+        n += 1
+        c = c + "A" if len(c) < 3 else "Z" * 4
+    return n
+
+
+print(walk_chars("C"))
+
+
+def surrogates(items):
+    same = 0
+    for s in items:
+        if s == "\ufffd":
+            same += 1
+        if s < "\ue000":
+            same += 10
+    return same
+
+
+print(surrogates(["\ud800", "\ufffd", "a"] * 300))

@@ -1,5 +1,5 @@
 //! Helpers for the object operations traces call (`recorder::list_pop`, `recorder::arith`,
-//! `recorder::alloc`): `list.pop` on an exact list, `==` of exact strs, and allocating
+//! `recorder::alloc`): `list.pop` on an exact list, comparisons of exact strs, and allocating
 //! an instance that escapes. Like every helper in `glue`, they
 //! run no Python code and never raise: where the interpreter would raise (an empty list,
 //! an index out of range) they return a sentinel without side effects, and the trace's
@@ -17,6 +17,7 @@ use crate::object::Payload;
 pub(crate) mod names {
     pub const LIST_POP: &str = "list_pop";
     pub const STR_EQ: &str = "str_eq";
+    pub const STR_CMP: &str = "str_cmp";
     pub const NEW_INSTANCE: &str = "new_instance";
     pub const BUILD_LIST: &str = "build_list";
 }
@@ -92,14 +93,26 @@ extern "C" fn list_pop(list: u64, index: i64, type_bits: u64) -> u64 {
     })
 }
 
-/// `a == b` of two exact strs (1 or 0): equal code points.
+/// `a == b` of two exact strs (1 or 0): equal code points (their generalized UTF-8, so
+/// lone surrogates count as themselves).
 extern "C" fn str_eq(a: u64, b: u64) -> i64 {
     if a == b {
         return 1;
     }
     with_word(a, |a| {
-        with_word(b, |b| match (a.as_str(), b.as_str()) {
-            (Some(x), Some(y)) => i64::from(x == y),
+        with_word(b, |b| match (a.as_pystr(), b.as_pystr()) {
+            (Some(x), Some(y)) => i64::from(x.wtf8() == y.wtf8()),
+            _ => 0,
+        })
+    })
+}
+
+/// The order of two exact strs (-1, 0 or 1) by code points: generalized UTF-8 sorts as
+/// its code points do.
+extern "C" fn str_cmp(a: u64, b: u64) -> i64 {
+    with_word(a, |a| {
+        with_word(b, |b| match (a.as_pystr(), b.as_pystr()) {
+            (Some(x), Some(y)) => x.wtf8().cmp(y.wtf8()) as i64,
             _ => 0,
         })
     })
@@ -140,6 +153,7 @@ extern "C" fn build_list(
 pub(crate) fn register(table: &mut HelperTable) {
     table.add(names::LIST_POP, list_pop as *const () as u64);
     table.add(names::STR_EQ, str_eq as *const () as u64);
+    table.add(names::STR_CMP, str_cmp as *const () as u64);
     table.add(names::NEW_INSTANCE, new_instance as *const () as u64);
     table.add(names::BUILD_LIST, build_list as *const () as u64);
 }

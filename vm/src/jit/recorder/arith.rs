@@ -7,7 +7,7 @@ use pyrite_profiler::AbortReason;
 
 use super::{Entry, Recorder, Step};
 use crate::bytecode::{BinaryOp, CompareOp};
-use crate::jit::object_helpers::names::STR_EQ;
+use crate::jit::object_helpers::names::{STR_CMP, STR_EQ};
 use crate::object::Value;
 
 impl Recorder<'_> {
@@ -134,32 +134,43 @@ impl Recorder<'_> {
             let r = self.b.emit(op, &[a, b]);
             return Ok(self.bool_entry(r, value));
         }
-        if matches!(cop, CompareOp::Eq | CompareOp::Ne)
-            && let (Some(x), Some(y)) = (self.exact_str(&lhs.v), self.exact_str(&rhs.v))
-        {
-            let equal = x == y;
+        if let (Some(x), Some(y)) = (self.exact_str(&lhs.v), self.exact_str(&rhs.v)) {
+            let ord = x.cmp(y);
             let str_type = self.vm.types.str_.bits();
             self.guard_exact_type(lhs.r, str_type)?;
             self.guard_exact_type(rhs.r, str_type)?;
-            let helper =
-                self.b
-                    .helper(STR_EQ, &[Type::Value, Type::Value], Type::I64, Effect::Pure);
-            let eq = self.b.call(helper, &[lhs.r, rhs.r]);
-            let zero = self.b.const_int(0);
-            let (op, value) = match cop {
-                CompareOp::Eq => (Op::NeInt, equal),
-                _ => (Op::EqInt, !equal),
+            let (name, value) = match cop {
+                CompareOp::Eq | CompareOp::Ne => (STR_EQ, i64::from(ord == O::Equal)),
+                _ => (STR_CMP, ord as i64),
             };
-            let r = self.b.emit(op, &[eq, zero]);
-            return Ok(self.bool_entry(r, value));
+            let helper = self
+                .b
+                .helper(name, &[Type::Value, Type::Value], Type::I64, Effect::Pure);
+            let result = self.b.call(helper, &[lhs.r, rhs.r]);
+            let zero = self.b.const_int(0);
+            // `str_eq` gives 1 for equal strings; `str_cmp` the order's sign.
+            let (op, truth) = match cop {
+                CompareOp::Eq => (Op::NeInt, value != 0),
+                CompareOp::Ne => (Op::EqInt, value == 0),
+                CompareOp::Lt => (Op::LtInt, value < 0),
+                CompareOp::Le => (Op::LeInt, value <= 0),
+                CompareOp::Gt => (Op::GtInt, value > 0),
+                CompareOp::Ge => (Op::GeInt, value >= 0),
+            };
+            let r = self.b.emit(op, &[result, zero]);
+            return Ok(self.bool_entry(r, truth));
         }
         Err(AbortReason::UnsupportedTypes("COMPARE_OP"))
     }
 
-    /// The text of an exact `str` (not a subclass, whose `__eq__` may be Python code).
-    fn exact_str<'v>(&self, v: &'v Value) -> Option<&'v str> {
+    /// The exact text (generalized UTF-8, which sorts as code points do) of an exact
+    /// `str` (not a subclass, whose `__eq__` may be Python code).
+    fn exact_str<'v>(&self, v: &'v Value) -> Option<&'v [u8]> {
         let obj = v.as_object()?;
-        (obj.type_bits() == self.vm.types.str_.bits()).then(|| v.as_str())?
+        if obj.type_bits() != self.vm.types.str_.bits() {
+            return None;
+        }
+        v.as_pystr().map(|s| s.wtf8())
     }
 }
 
