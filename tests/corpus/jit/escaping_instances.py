@@ -133,3 +133,48 @@ def identity(n):
 
 
 print(identity(3000))
+
+
+class Loud:
+    def __init__(self, n):
+        self.n = n
+
+    def __del__(self):
+        print("del", self.n)
+
+
+def hold_each(items):
+    last = None
+    for x in items:
+        last = P(x, 0)
+    return last.x.n
+
+
+loud = [Loud(i) for i in range(5)]
+print(hold_each(loud))
+del loud
+print("end")
+
+
+def hold_popped(items):
+    last = None
+    while items:
+        last = P(items.pop(), 0)
+    return last.x.n
+
+
+print(hold_popped([Loud(i) for i in range(6)]))
+print("after")
+
+
+def hold_many(n):
+    items = [Loud(i) for i in range(n)]
+    last = None
+    while items:
+        last = P(items.pop(), 0)
+        if len(items) == n // 2:
+            print("half")
+    return last.x.n
+
+
+print(hold_many(12))
