@@ -1,6 +1,7 @@
 //! Attribute loads that resolve to something fixed while the trace's guards hold: methods
 //! of user classes (`obj.method(...)`, with no bound method made), module attributes
-//! (`math.sqrt`, `mod.CONST`) and class attributes (`Cls.X`).
+//! (`math.sqrt`, `mod.CONST`) and class attributes (`Cls.X`, and `Base.__init__`, which
+//! the interpreter leaves generic).
 //!
 //! The interpreter specialized each instruction first (`LOAD_ATTR_METHOD`,
 //! `LOAD_ATTR_MODULE`, `LOAD_ATTR_CLASS`); its cache words are the feedback. A method
@@ -105,7 +106,7 @@ impl Recorder<'_> {
             let name = self.attr_name(arg)?;
             match self.vm.load_attr_form(&obj, &name, arg & 1 != 0) {
                 Some(form) => form,
-                None => return Ok(false),
+                None => return self.load_class_dunder(&name, arg),
             }
         } else if op == Opcode::LOAD_ATTR_POLY {
             // A polymorphic site: the entry matching the recorded object.
@@ -207,6 +208,53 @@ impl Recorder<'_> {
             self.push(null);
         }
         Ok(())
+    }
+
+    /// `Cls.__name__`-style loads the interpreter leaves generic because `type` has data
+    /// descriptors with such names: `Base.__init__` (a plain Python function found along
+    /// the class's MRO, where `type` has no data descriptor of that name) is that
+    /// function, a constant while the class keeps its version.
+    fn load_class_dunder(&mut self, name: &Value, arg: u32) -> Step<bool> {
+        let Some(obj) = self.stack.last().cloned() else {
+            return Ok(false);
+        };
+        let Some(text) = name.as_str() else {
+            return Ok(false);
+        };
+        let vm = self.vm;
+        let Some(data) = obj.v.as_type_data() else {
+            return Ok(false);
+        };
+        let version = data.version();
+        if !text.starts_with("__") || version == 0 || !vm.type_of(&obj.v).is(&vm.types.type_) {
+            return Ok(false);
+        }
+        if vm
+            .lookup_type_attr(&vm.types.type_, text)
+            .is_some_and(|meta| vm.is_data_descriptor(&meta))
+        {
+            return Ok(false);
+        }
+        let Some(value) = vm.lookup_type_attr(&obj.v, text) else {
+            return Ok(false);
+        };
+        if !matches!(value.payload(), Some(Payload::Function(_))) {
+            return Ok(false);
+        }
+        self.pop()?;
+        self.guard_is(&obj, &obj.v.clone())?;
+        self.keep_alive(&value);
+        self.deps.push(Dep::TypeVersion {
+            ty: obj.v.clone(),
+            version,
+        });
+        let e = self.constant(&value);
+        self.push(e);
+        if arg & 1 != 0 {
+            let null = self.null_entry();
+            self.push(null);
+        }
+        Ok(true)
     }
 
     fn homes_hold_dict(&self, dict: &Value) -> bool {
