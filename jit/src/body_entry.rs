@@ -225,12 +225,37 @@ pub fn root_entry(trace: &Trace) -> Result<BodyEntry, &'static str> {
             _ => None,
         })
         .collect();
+    // Loop peeling answers a body load with what the previous iteration stored there: a
+    // side path that skips the store would leave the body with a stale value. Only the
+    // attribute stores that feed a phi (read back at a body entry) are understood.
+    for inst in &trace.insts[loop_at + 1..] {
+        let understood = match (inst.op, inst.imm) {
+            (Op::Store | Op::StoreElem, _) => false,
+            (Op::StoreAttr, Imm::Offset(offset)) => phis.iter().any(|&(f, ty)| match f {
+                PhiFrom::Attr { base, offset: o } => {
+                    base == inst.args[0]
+                        && o == offset
+                        && trace.inst(inst.args[1]).is_some_and(|b| {
+                            matches!(b.op, Op::BoxInt | Op::BoxFloat | Op::BoxBool)
+                                && trace.type_of(b.args[0]) == ty
+                        })
+                }
+                _ => false,
+            }),
+            (Op::StoreAttr, _) => false,
+            _ => true,
+        };
+        if !understood {
+            return Err("the body stores to the heap");
+        }
+    }
     let mut pinned = Vec::new();
     for inst in &trace.insts[..loop_at] {
         match inst.op {
             Op::IncRef | Op::DecRef => return Err("reference counting in the pre-roll"),
-            Op::Load | Op::LoadElem | Op::Call => reads_heap = true,
-            Op::LoadAttr => {
+            // A pre-roll store may answer a body load too.
+            Op::Load | Op::LoadElem | Op::Call | Op::Store | Op::StoreElem => reads_heap = true,
+            Op::LoadAttr | Op::StoreAttr => {
                 if let Imm::Offset(offset) = inst.imm {
                     attr_offsets.push(offset);
                 }
