@@ -30,6 +30,7 @@
 //! guard) and per context, so they hold on the new path; the body's exits write every
 //! loop-carried home (checked), so the slot array needs no word for them.
 
+use pyrite_ir::passes::range::{self, Range};
 use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, Snapshot, Trace, Type};
 
 use crate::context::{BODY_WORDS, TRANSFER_WORDS};
@@ -63,6 +64,9 @@ impl PhiFrom {
 pub struct BodyEntry {
     /// Per phi, in order: where its value comes from, and its type.
     pub phis: Vec<(PhiFrom, Type)>,
+    /// Per phi: the interval the range pass assumed for it (`None`: any value), which
+    /// the body's dropped overflow checks rely on: a handed-over value must lie in it.
+    pub bounds: Vec<Option<(i64, i64)>>,
     /// The pre-roll values the body uses, in the order they are saved.
     pub saved: Vec<Ref>,
     /// Homes the pre-roll reads that no phi carries: a side trace must leave them alone.
@@ -95,6 +99,9 @@ pub struct BodyLink {
     pub transfer: Vec<Option<Ref>>,
     /// Homes the side trace changed that the root's body does not carry: boxed as before.
     pub boxed: Vec<(u32, Ref)>,
+    /// Handed-over values that must lie in `[lo, hi]` (the phi's assumed interval); when
+    /// one does not, the link goes to the pre-roll after all.
+    pub checks: Vec<(Ref, i64, i64)>,
 }
 
 /// Whether the way from the root's body to a trace's entry left the pre-roll's values
@@ -307,8 +314,16 @@ pub fn root_entry(trace: &Trace) -> Result<BodyEntry, &'static str> {
         return Err("too many invariants");
     }
     pinned.sort_unstable();
+    let ranges = range::ranges(trace);
+    let bounds = (loop_at + 1..loop_at + 1 + phis.len())
+        .map(|i| {
+            let r = ranges.get(i).copied().unwrap_or(Range::FULL);
+            (trace.insts[i].ty == Type::I64 && r != Range::FULL).then_some((r.lo, r.hi))
+        })
+        .collect();
     Ok(BodyEntry {
         phis,
+        bounds,
         saved,
         pinned,
         fixed,
@@ -451,7 +466,12 @@ pub fn link_plan(
     }
     let slots = &snap.frames[0].slots;
     let mut transfer = Vec::with_capacity(entry.phis.len());
-    for &(from, ty) in &entry.phis {
+    let mut checks = Vec::new();
+    let side_ranges = match entry.bounds.iter().any(Option::is_some) {
+        true => range::ranges(trace),
+        false => Vec::new(),
+    };
+    for (&(from, ty), &bounds) in entry.phis.iter().zip(&entry.bounds) {
         let k = match from {
             PhiFrom::Handed(k) => k,
             PhiFrom::Attr { .. } => {
@@ -478,6 +498,16 @@ pub fn link_plan(
         if trace.type_of(r) != ty {
             return Err("a loop-carried value of another type");
         }
+        if let Some((lo, hi)) = bounds {
+            let known = match trace.const_value(r) {
+                Some(Const::Int(v)) => Range { lo: v, hi: v },
+                _ if r.is_const() => Range::FULL,
+                _ => side_ranges.get(r.index()).copied().unwrap_or(Range::FULL),
+            };
+            if !(lo <= known.lo && known.hi <= hi) {
+                checks.push((r, lo, hi));
+            }
+        }
         transfer.push(Some(r));
     }
     if entry
@@ -503,5 +533,9 @@ pub fn link_plan(
         // Also an untouched home: the parent's exit may have left it unboxed.
         boxed.push((k, v.as_ref().ok_or("objects at the link")?));
     }
-    Ok(BodyLink { transfer, boxed })
+    Ok(BodyLink {
+        transfer,
+        boxed,
+        checks,
+    })
 }
