@@ -21,9 +21,15 @@
 //! computed from, which is checked statically ([`ChainState`]): the root calls no Python
 //! code (no nested run of the same tree between the pre-roll and the body entry), and the
 //! side traces on the way from a body exit to the link call no helper that runs Python
-//! code, write no home the pre-roll read (other than a loop-carried one) and, when the
-//! pre-roll read the heap, store nothing to the heap. Every loop-carried home must be an
-//! unboxed number of the phi's type at the link. Anything else links to the pre-roll as
+//! code, write no home the pre-roll read (other than a loop-carried one), leave the homes
+//! the body writes with one value each iteration ("fixed") as they were and, when the
+//! pre-roll read the heap, store nothing to it (an attribute store only at offsets nobody
+//! read). Every loop-carried home must be an unboxed number of the phi's type at the link,
+//! inside the interval the range pass assumed for the phi (checked at the link when the
+//! side trace's own ranges do not prove it). A root whose body stores to the heap has no
+//! body entry: peeling may answer a body load with the previous iteration's store, which
+//! a side path that skips the store would leave stale (the one exception: an attribute
+//! carried by a phi, re-read from the object). Anything else links to the pre-roll as
 //! before.
 //!
 //! The eval-breaker poll and the stress countdown are per iteration (the body's first
