@@ -756,10 +756,12 @@ impl Vm {
         if let Some(body) = &tree.body {
             body.add_member(index, &trace, chain);
         }
-        if body_link.is_some() {
+        if let Some(link) = &body_link {
             self.jit.log(format_args!(
-                "trace#{} links into the loop body of {}",
-                compiled.id, tree.label
+                "trace#{} links into the loop body of {} ({} range checks)",
+                compiled.id,
+                tree.label,
+                link.checks.len()
             ));
         } else if let Some(reason) = link_reason {
             self.jit.log(format_args!(
