@@ -31,10 +31,11 @@
 //! *virtual* (allocation removal, PyPy's virtuals): `new_instance` only names them, the
 //! recorder answers their attribute loads and stores from the IR values stored, and every
 //! snapshot describes them field by field, so an exit rebuilds them (`jit::virtuals`)
-//! exactly as the interpreter would have made them. An `__init__` that emits a guard is
-//! not inlined this way (an exit inside it would rebuild a frame that returns None), and a
-//! virtual instance that escapes (into a list, a helper, the loop's next iteration) keeps
-//! the trace from compiling: the backend does not allocate instances.
+//! exactly as the interpreter would have made them. Snapshots inside the inlined
+//! `__init__` are the `CALL`'s (`recorder::operators`: an exit re-runs `cls(...)` whole,
+//! since a rebuilt `__init__` frame would return None), so it may not have side effects.
+//! A virtual instance that escapes (into a list or an attribute, or the loop's next
+//! iteration) is allocated there (`recorder::alloc`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -276,8 +277,6 @@ struct PendingInit {
     /// The call depth inside it.
     depth: usize,
     instance: Entry,
-    /// The first instruction recorded for it.
-    first_inst: usize,
 }
 
 /// The instances the trace made, and the `__init__` calls being inlined.
@@ -413,12 +412,14 @@ impl Recorder<'_> {
 
     /// After `inline_call` entered the frame of an `__init__` that `instantiate` set up.
     pub(super) fn entered_init(&mut self, init: Option<(Entry, usize)>) -> Step<()> {
-        if let Some((instance, first_inst)) = init {
-            self.built_instances.inits.push(PendingInit {
-                depth: self.calls.depth(),
-                instance,
-                first_inst,
-            });
+        if let Some((instance, _)) = init {
+            let depth = self.calls.depth();
+            self.built_instances
+                .inits
+                .push(PendingInit { depth, instance });
+            // An exit inside it re-runs the `CALL` (a rebuilt `__init__` frame would
+            // return None to the caller instead of the instance).
+            self.begin_effect_free(depth);
         }
         Ok(())
     }
@@ -446,18 +447,6 @@ impl Recorder<'_> {
         if !(result.v.is_none() && result.r.is_const()) {
             // The interpreter raises TypeError for another result.
             return Err(AbortReason::CallShape);
-        }
-        // An exit inside `__init__` would rebuild its frame as a plain call's, returning
-        // None to the caller instead of the instance.
-        let trace = self.b.trace();
-        let guarded = trace
-            .insts
-            .get(init.first_inst..)
-            .is_some_and(|insts| insts.iter().any(|i| trace.is_guard(i)));
-        if guarded {
-            return Err(AbortReason::UnsupportedTypes(
-                "a guard inside an inlined __init__",
-            ));
         }
         self.push(init.instance);
         Ok(pc)

@@ -13,7 +13,9 @@
 //! same way). That is exact only while the method has done nothing observable, so the
 //! recording aborts at the first side effect inside it (a store, a reference count, a
 //! helper that writes, a residual call, a modified home); objects it makes stay virtual
-//! and are not side effects. A `NotImplemented` result recorded aborts too; a result
+//! and are not side effects. Inlined `__init__`s (`recorder::instance`) run the same
+//! way: an exit inside one re-runs the whole `cls(...)`. A `NotImplemented` result
+//! recorded aborts too; a result
 //! that is neither a constant nor a new object is guarded not to be `NotImplemented`.
 
 use pyrite_ir::{Effect, Op, OpFlags, Ref, Type};
@@ -51,6 +53,18 @@ fn compare_dunder(op: CompareOp) -> &'static str {
         CompareOp::Ne => "__ne__",
         CompareOp::Gt => "__gt__",
         CompareOp::Ge => "__ge__",
+    }
+}
+
+/// Whether `inst` calls a helper that only makes a new object (nothing else can see it
+/// when the instruction runs again after an exit).
+fn allocates_only(trace: &pyrite_ir::Trace, inst: &pyrite_ir::Inst) -> bool {
+    use crate::jit::object_helpers::names::{BUILD_LIST, NEW_INSTANCE};
+    match inst.imm {
+        pyrite_ir::Imm::Helper(id) => trace
+            .helper(id)
+            .is_some_and(|h| h.name == NEW_INSTANCE || h.name == BUILD_LIST),
+        _ => false,
     }
 }
 
@@ -252,13 +266,6 @@ impl Recorder<'_> {
         let (a, b) = self.operands().ok_or(AbortReason::FrameShape)?;
         self.guard_operand(&a, ta)?;
         self.guard_operand(&b, tb)?;
-        if !self.in_operator() {
-            self.operators.checked = self.b.trace().insts.len();
-            let mut modified: Vec<(u32, Ref)> =
-                self.modified.iter().map(|(&k, &r)| (k, r)).collect();
-            modified.sort_unstable_by_key(|&(k, _)| k);
-            self.operators.modified = modified;
-        }
         self.pop()?;
         self.pop()?;
         self.keep_alive(&method);
@@ -271,13 +278,25 @@ impl Recorder<'_> {
         self.push(first);
         self.push(second);
         // Snapshots from here on are the operator's (taken before this instruction).
-        self.operators.frames.push(OperatorFrame {
-            depth: self.calls.depth() + 1,
-        });
+        self.begin_effect_free(self.calls.depth() + 1);
         match self.inline_call(1, pc, next, false)? {
             Some(target) => Ok(Some(target)),
             None => Err(AbortReason::CallShape),
         }
+    }
+
+    /// From here until the frame at call depth `depth` returns, snapshots are the one
+    /// taken before the current instruction, and side effects abort the recording: an
+    /// operator method, or an inlined `__init__` (an exit re-runs `cls(...)` whole).
+    pub(super) fn begin_effect_free(&mut self, depth: usize) {
+        if !self.in_operator() {
+            self.operators.checked = self.b.trace().insts.len();
+            let mut modified: Vec<(u32, Ref)> =
+                self.modified.iter().map(|(&k, &r)| (k, r)).collect();
+            modified.sort_unstable_by_key(|&(k, _)| k);
+            self.operators.modified = modified;
+        }
+        self.operators.frames.push(OperatorFrame { depth });
     }
 
     /// After each recorded instruction: inside an operator method, anything observable
@@ -294,7 +313,9 @@ impl Recorder<'_> {
                 flags.contains(OpFlags::STORE)
                     || flags.contains(OpFlags::RC)
                     || matches!(inst.op, Op::Exit | Op::Jump | Op::Loop)
-                    || (inst.op == Op::Call && trace.effect_of(inst) != Some(Effect::Pure))
+                    || (inst.op == Op::Call
+                        && trace.effect_of(inst) != Some(Effect::Pure)
+                        && !allocates_only(trace, inst))
             })
         });
         self.operators.checked = trace.insts.len();
@@ -306,7 +327,7 @@ impl Recorder<'_> {
             || self.loop_call.is_some()
         {
             return Err(AbortReason::UnsupportedTypes(
-                "side effect inside an operator method",
+                "side effect inside an inlined operator or __init__",
             ));
         }
         Ok(())
