@@ -11,7 +11,8 @@
 //! snapshot's types. Attaching a side trace later is one store into that slot.
 //!
 //! Module map: [`context`] (the ABI shared with the VM), [`lower`] (IR → Cranelift IR),
-//! [`code`] (executable memory, entry and exit stubs: the only `unsafe` here), [`disasm`]
+//! [`code`] (executable memory, entry and exit stubs: the only `unsafe` here), [`bridge`]
+//! (the exit stub that runs an inner loop's tree natively from an outer trace), [`disasm`]
 //! (`--dump-asm`), [`perf`] (`-X perf` maps), `refcount` (inline `incref`/`decref`),
 //! [`compiler`] (ISA setup and the public
 //! `compile`).
@@ -19,6 +20,7 @@
 //! **Boundary:** `jit` knows Python only through `ir`'s value ABI and the helper addresses
 //! the VM hands it by name; it never sees a VM type.
 
+pub mod bridge;
 pub mod code;
 pub mod compiler;
 pub mod context;

@@ -225,6 +225,15 @@ extern "C" fn release(word: u64) {
     });
 }
 
+/// Releases `value` with the references traces deferred (a write into the frame made
+/// while native code still runs: see `nest_link`).
+pub(crate) fn defer_release(value: Value) {
+    let _ = DEFERRED_RELEASES.try_with(|list| match list.try_borrow_mut() {
+        Ok(mut list) => list.push(value),
+        Err(_) => std::mem::forget(value),
+    });
+}
+
 /// Releases the references traces deferred (see [`release`]).
 pub(crate) fn drain_releases() {
     loop {

@@ -21,6 +21,7 @@ pub(crate) mod keymap;
 pub(crate) mod lean;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
+pub(crate) mod nest_link;
 pub(crate) mod number_helpers;
 pub(crate) mod recorder;
 pub(crate) mod residual;
@@ -230,6 +231,12 @@ pub struct JitState {
     pub(crate) lean_virtuals: Box<[u64; pyrite_jit::VIRTUAL_WORDS]>,
     /// Functions whose first lean call `--jit-log` reported.
     pub(crate) lean_logged: std::collections::HashSet<u64>,
+    /// Inner-tree runs nest bridges started that the driver has to finish ([`nest_link`]).
+    pub(crate) nest_stash: Vec<nest_link::NestStash>,
+    /// Buffers for nest bridges (one set per bridge in progress).
+    pub(crate) nest_buffers: Vec<nest_link::Buffers>,
+    /// Inner trees running from a nest bridge right now (at most one: see [`nest_link`]).
+    pub(crate) nest_active: u32,
 }
 
 impl JitState {
@@ -300,6 +307,9 @@ impl JitState {
             lean_forced: None,
             lean_virtuals: Box::new([0; pyrite_jit::VIRTUAL_WORDS]),
             lean_logged: std::collections::HashSet::new(),
+            nest_stash: Vec::new(),
+            nest_buffers: Vec::new(),
+            nest_active: 0,
         }
     }
 
@@ -485,6 +495,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, call_exit, &call);
+            self.jit_bridge_loop_call(&compiled, call_exit);
             calls.insert((0, call_exit), call);
         }
         let exits = RefCell::new(exits);
@@ -732,6 +743,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, k, &call);
+            self.jit_bridge_loop_call(&compiled, k);
             tree.calls.borrow_mut().insert((index, k), call);
         }
         let exits = RefCell::new(exits);

@@ -92,6 +92,11 @@ thread_local! {
     static ACTIVE: Cell<*mut RunState> = const { Cell::new(std::ptr::null_mut()) };
 }
 
+/// The state of the innermost trace run in progress on this thread (null: none).
+pub(crate) fn active() -> *mut RunState {
+    ACTIVE.with(Cell::get)
+}
+
 /// How many trace runs are in progress on this thread.
 pub(crate) fn nesting() -> usize {
     let p = ACTIVE.with(Cell::get);

@@ -84,6 +84,7 @@ impl Recorder<'_> {
                         argc,
                         range: callee.v.clone(),
                     },
+                    native: Default::default(),
                 }
             }
             Opcode::GET_ITER => {
@@ -94,11 +95,13 @@ impl Recorder<'_> {
                 LoopCall {
                     header: for_iter_after(next)?,
                     setup: Setup::GetIter,
+                    native: Default::default(),
                 }
             }
             _ => LoopCall {
                 header: pc,
                 setup: Setup::None,
+                native: Default::default(),
             },
         };
         self.compiled_loop(call.header).then_some(call)

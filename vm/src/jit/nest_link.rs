@@ -1,0 +1,618 @@
+//! Native nest transfers: a trace's loop-call exit runs the inner loop's tree from native
+//! code and, when that tree leaves through its loop's end, goes on in the outer tree's
+//! continuation natively (LuaJIT links the outer side trace to the inner trace; PyPy's
+//! loops call inner loops through `call_assembler`).
+//!
+//! ```text
+//! outer trace ─ exit k (loop call) ─▶ exit_slots[k] = nest bridge stub ─▶ nest_bridge():
+//!   box the exit's values (immediates only) │ inner slot array from them + the setup
+//!   run the inner root (its side traces too)│ loop-end exit: results into the outer
+//!   slot array, locals only the inner loop wrote into the frame ─▶ tail-call continuation
+//!   any other inner exit: stash it, leave through exit k ─▶ VM: outer write-back, setup,
+//!   the stashed inner exit's write-back, as if the driver had run the inner tree itself
+//! ```
+//!
+//! Nothing is written before the bridge knows which way it goes: the outer slot array is
+//! only updated (and locals only the inner loop wrote are stored into the frame) once the
+//! inner tree ended at its loop's end and every result boxed without allocating; otherwise
+//! the outer exit is taken as usual and the driver replays the inner run from the stash
+//! (`Vm::jit_apply_stash`). The inner tree must call no helper that may run Python code,
+//! so nothing can look at the frame while the two trees' states are only in slot arrays.
+
+#![allow(unsafe_code)]
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use pyrite_ir::{Effect, Op, SnapValue, Type};
+
+use crate::builtins::iterators::new_iterator;
+use crate::bytecode::Opcode;
+use crate::jit::exec::{deps_hold, home_word};
+use crate::jit::glue::{clone_trace_word, with_word};
+use crate::jit::nest::{Continuation, LoopCall, Setup, may_continue};
+use crate::jit::recorder::iter::IterField;
+use crate::jit::recorder::nest::decode;
+use crate::jit::recorder::{Home, RangeField};
+use crate::jit::residual::{self, RunState};
+use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
+use crate::object::{Payload, Value};
+use crate::types::iter::IterState;
+use crate::vm::Vm;
+
+/// An inner tree's run that a bridge started but did not finish natively: its exit, to be
+/// written back once the outer tree's exit and the loop's setup are.
+pub(crate) struct NestStash {
+    pub inner: Rc<LoopTrace>,
+    pub exit: u32,
+    pub slots: Vec<u64>,
+    pub entry: Vec<u64>,
+    pub virtuals: Vec<u64>,
+    /// The iterator object the inner tree ran with, which the setup puts in the frame.
+    pub iterator: Option<Value>,
+}
+
+/// Whether an inner tree may run from a bridge, as last checked (per loop call).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NativeCheck {
+    tree: Weak<LoopTrace>,
+    members: usize,
+    globals: u64,
+    ok: bool,
+    /// `--jit-log` reported the first native run.
+    logged: bool,
+}
+
+/// The cache of a loop call's [`NativeCheck`].
+pub(crate) type NativeCache = Rc<RefCell<Option<NativeCheck>>>;
+
+/// The word of `raw` (an exit's unboxed value of type `ty`) as an immediate value word;
+/// `None` if boxing it would allocate (a big int, a NaN).
+fn box_word(ty: Type, raw: u64) -> Option<u64> {
+    match ty {
+        Type::I64 => Value::try_small_int(raw as i64).map(|v| v.bits()),
+        Type::F64 => Value::try_float(f64::from_bits(raw)).map(|v| v.bits()),
+        Type::Bool => Some(Value::from_bool(raw != 0).bits()),
+        Type::Value | Type::Ptr => Some(raw),
+        Type::Void => None,
+    }
+}
+
+/// Whether two homes are the same place.
+fn same_home(a: &Home, b: &Home) -> bool {
+    match (a, b) {
+        (Home::Frame(x), Home::Frame(y)) => x == y,
+        (Home::Global { dict: d, index: i }, Home::Global { dict: e, index: j }) => {
+            d.is(e) && i == j
+        }
+        (Home::Range { slot: s, field: f }, Home::Range { slot: t, field: g }) => s == t && f == g,
+        (Home::Iter(x), Home::Iter(y)) => x == y,
+        (Home::Virtual { depth: d, slot: s }, Home::Virtual { depth: e, slot: t }) => {
+            d == e && s == t
+        }
+        _ => false,
+    }
+}
+
+/// Whether `tree` may run from a bridge: a loop tree none of whose members calls a helper
+/// that may run Python code, with no globals homes outside `globals`.
+fn runs_natively(tree: &LoopTrace, globals: &Value) -> bool {
+    !tree.function_entry
+        && tree.homes.try_borrow().is_ok_and(|homes| {
+            homes
+                .iter()
+                .all(|h| !matches!(h, Home::Global { dict, .. } if !dict.is(globals)))
+        })
+        && tree.members.try_borrow().is_ok_and(|members| {
+            members.iter().all(|m| {
+                m.trace.insts.iter().all(|inst| {
+                    inst.op != Op::Call
+                        || matches!(inst.imm, pyrite_ir::Imm::Helper(id)
+                            if m.trace.helper(id).is_some_and(|h| h.effect != Effect::MayCall))
+                })
+            })
+        })
+}
+
+/// [`runs_natively`], cached in the loop call until the tree or its members change.
+fn cached_runs_natively(cache: &NativeCache, tree: &Rc<LoopTrace>, globals: &Value) -> bool {
+    let members = tree.members.try_borrow().map_or(0, |m| m.len());
+    if let Ok(known) = cache.try_borrow()
+        && let Some(c) = known.as_ref()
+        && c.members == members
+        && c.globals == globals.bits()
+        && std::ptr::eq(c.tree.as_ptr(), Rc::as_ptr(tree))
+    {
+        return c.ok;
+    }
+    let ok = runs_natively(tree, globals);
+    let Ok(mut known) = cache.try_borrow_mut() else {
+        return false;
+    };
+    *known = Some(NativeCheck {
+        tree: Rc::downgrade(tree),
+        members,
+        globals: globals.bits(),
+        ok,
+        logged: false,
+    });
+    ok
+}
+
+/// How the inner loop's iterator starts (what the setup would make).
+#[derive(Clone, Copy)]
+enum Start {
+    /// A list or tuple iterator over `seq` (a value word) at position 0.
+    Seq { seq: u64 },
+    /// A range iterator.
+    Range { next: i64, stop: i64, step: i64 },
+}
+
+/// Where a result of the inner loop goes once it ended natively.
+enum Update {
+    /// The outer slot array's home `h`.
+    Outer(usize, u64),
+    /// Frame slot `i` (a local only the inner loop uses).
+    Frame(usize, u64),
+    /// A global only the inner loop uses.
+    Global(Value, usize, u64),
+}
+
+/// Buffers one bridge call uses (bridges nest with loops, so each takes its own).
+#[derive(Default)]
+pub(crate) struct Buffers {
+    boxed: Vec<u64>,
+    slots: Vec<u64>,
+    entry: Vec<u64>,
+    updates: Vec<Update>,
+}
+
+/// The helper behind the nest bridge stub (`pyrite_jit::bridge`): exit `exit` of the
+/// running trace was taken; answers the exit number to leave with, or the continuation's
+/// address with `TAIL_CALL_FLAG`.
+pub(crate) extern "C" fn nest_bridge(ctx: *mut pyrite_jit::TraceContext, exit: u32) -> u64 {
+    let leave = u64::from(exit);
+    let state = residual::active();
+    if state.is_null() {
+        return leave;
+    }
+    // SAFETY: a non-null ACTIVE is the `RunState` of the run whose native code called
+    // this stub (`residual::enter` publishes it for the duration of the run); its `vm`,
+    // tree, homes and slot array stay alive and untouched by anything else meanwhile.
+    let state = unsafe { &mut *state };
+    if state.lean.is_some() || state.ctx != ctx || state.vm.is_null() {
+        return leave;
+    }
+    // SAFETY: as above: the VM is only reached through this pointer while native code runs.
+    let vm = unsafe { &mut *state.vm };
+    let mut buffers = vm.jit.nest_buffers.pop().unwrap_or_default();
+    let answer = transfer(vm, state, exit, &mut buffers);
+    vm.jit.nest_buffers.push(buffers);
+    match answer {
+        Some(address) => address | pyrite_jit::bridge::TAIL_CALL_FLAG,
+        None => leave,
+    }
+}
+
+/// The transfer itself; `None`: leave through the exit (a stash may have been pushed).
+fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> Option<u64> {
+    // SAFETY: the run's tree outlives the run.
+    let tree = unsafe { &*state.tree };
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let call: LoopCall = tree.calls.try_borrow().ok()?.get(&(member, k)).cloned()?;
+    // One level only: a tree running from a bridge may hold, in registers, newer values
+    // of frame slots than the frame and its own slot array (the enclosing tree's), so a
+    // bridge inside it could not build its inner tree's entry from them.
+    if vm.jit.nest_active > 0
+        || !may_continue(vm)
+        || residual::nesting() + 1 >= residual::MAX_NESTING
+        || vm.frames.len() != state.frame + 1
+        || tree.homes.try_borrow().ok()?.len() != state.nhomes
+    {
+        return None;
+    }
+    let frame = vm.frames.get(state.frame)?;
+    let (base, nlocals) = (frame.base, frame.nlocalsplus);
+    let code = frame.code.as_code()?;
+    let (op, arg, after) = decode(&code.units, call.header)?;
+    if op.generic() != Opcode::FOR_ITER {
+        return None;
+    }
+    let cont_pc = after + arg as usize;
+    let cont = match tree.continuations.try_borrow().ok()?.get(&cont_pc) {
+        Some(Continuation::Compiled(m)) => *m,
+        _ => return None,
+    };
+    let cont_address = tree
+        .members
+        .try_borrow()
+        .ok()?
+        .get(cont)?
+        .compiled
+        .address();
+    let inner = vm
+        .jit
+        .loops
+        .get(&(frame.code.bits(), call.header))?
+        .trace
+        .clone()?;
+    if !cached_runs_natively(&call.native, &inner, &frame.globals)
+        || !deps_hold(vm, &inner.deps.try_borrow().ok()?)
+    {
+        return None;
+    }
+    let outer_member = tree.members.try_borrow().ok()?.get(member)?.clone();
+    let snapshot = outer_member.trace.snapshots.get(k)?;
+    let [snap] = snapshot.frames.as_slice() else {
+        return None;
+    };
+    if !snapshot.virtuals.is_empty() {
+        return None;
+    }
+    // SAFETY: `exec::run` keeps the homes and the slot array (`nhomes` words) alive and
+    // touched only by the running code, which waits for this helper.
+    let homes = unsafe { std::slice::from_raw_parts(state.homes, state.nhomes) };
+    // SAFETY: as above.
+    let slots = unsafe { std::slice::from_raw_parts_mut(state.slots, state.nhomes) };
+    // The outer state at the exit, every frame and globals home as a value word.
+    buf.boxed.clear();
+    buf.boxed.extend_from_slice(slots);
+    for &(h, value) in &snap.slots {
+        let h = h as usize;
+        if !matches!(homes.get(h), Some(Home::Frame(_) | Home::Global { .. })) {
+            continue;
+        }
+        let SnapValue::Ref(r) = value else {
+            return None;
+        };
+        *buf.boxed.get_mut(h)? = box_word(outer_member.trace.type_of(r), *slots.get(h)?)?;
+    }
+    let outer_home = |home: &Home| homes.iter().position(|h| same_home(h, home));
+    let boxed = &buf.boxed;
+    let frame_word = |i: usize| -> Option<u64> {
+        match outer_home(&Home::Frame(i)) {
+            Some(h) => boxed.get(h).copied(),
+            None => vm.stack.get(base + i).map(Value::bits),
+        }
+    };
+    // The setup the driver would carry out, on words.
+    let depth = snap.stack_depth as usize;
+    let (iter_slot, start) = match &call.setup {
+        Setup::GetIter => {
+            let slot = (nlocals + depth).checked_sub(1)?;
+            let seq = frame_word(slot)?;
+            let exact = with_word(seq, |v| match v.payload() {
+                Some(Payload::List(_)) => {
+                    v.as_object().map(|o| o.type_bits()) == Some(vm.types.list.bits())
+                }
+                Some(Payload::Tuple(_)) => {
+                    v.as_object().map(|o| o.type_bits()) == Some(vm.types.tuple.bits())
+                }
+                _ => false,
+            });
+            if !exact {
+                return None;
+            }
+            (slot, Start::Seq { seq })
+        }
+        Setup::Range { argc, range } => {
+            let at = (nlocals + depth).checked_sub(argc + 2)?;
+            if frame_word(at)? != range.bits() || frame_word(at + 1)? != Value::NULL.bits() {
+                return None;
+            }
+            let mut args = [0i64; 3];
+            for (n, arg) in args.iter_mut().enumerate().take(*argc) {
+                *arg = Value::from_immediate_word(frame_word(at + 2 + n)?)?.as_small_int()?;
+            }
+            let (next, stop, step) = match argc {
+                1 => (0, args[0], 1),
+                2 => (args[0], args[1], 1),
+                3 => (args[0], args[1], args[2]),
+                _ => return None,
+            };
+            if step == 0 {
+                return None;
+            }
+            (at, Start::Range { next, stop, step })
+        }
+        Setup::None => return None,
+    };
+    if inner.entry_depth + nlocals != iter_slot + 1 {
+        return None;
+    }
+    // A tree that reads the iterator object itself (to check its type) gets a real one.
+    let iterator = match inner
+        .homes
+        .try_borrow()
+        .ok()?
+        .iter()
+        .any(|h| matches!(h, Home::Frame(i) if *i == iter_slot))
+    {
+        true => Some(match start {
+            Start::Seq { seq } => {
+                let seq = clone_trace_word(seq);
+                vm.iter(&seq).ok()?
+            }
+            Start::Range { next, stop, step } => new_iterator(
+                &vm.types.range_iterator,
+                IterState::Range { next, stop, step },
+            ),
+        }),
+        false => None,
+    };
+    // The inner slot array, as the inner tree's entry would read it after the setup.
+    let inner_homes = inner.homes.try_borrow().ok()?;
+    buf.slots.clear();
+    for home in inner_homes.iter() {
+        let word = match home {
+            Home::Iter(h) if h.slot == iter_slot => match (h.nested, h.field, start) {
+                (0, IterField::SeqObject, Start::Seq { seq }) => seq,
+                (0, IterField::SeqIndex, Start::Seq { .. }) => 0,
+                (0, IterField::RangeNext, Start::Range { next, .. }) => next as u64,
+                (0, IterField::RangeStop, Start::Range { stop, .. }) => stop as u64,
+                (0, IterField::RangeStep, Start::Range { step, .. }) => step as u64,
+                _ => return None,
+            },
+            Home::Range { slot, field } if *slot == iter_slot => match (field, start) {
+                (RangeField::Next, Start::Range { next, .. }) => next as u64,
+                (RangeField::Stop, Start::Range { stop, .. }) => stop as u64,
+                (RangeField::Step, Start::Range { step, .. }) => step as u64,
+                _ => return None,
+            },
+            // Above the iterator: the loop body's own stack entries, dead at entry.
+            Home::Frame(i) if *i > iter_slot => Value::NULL.bits(),
+            Home::Frame(i) if *i == iter_slot => iterator.as_ref()?.bits(),
+            Home::Iter(h) if h.slot > iter_slot => return None,
+            Home::Range { slot, .. } if *slot > iter_slot => return None,
+            Home::Virtual { .. } => 0,
+            other => match outer_home(other) {
+                Some(h) => *boxed.get(h)?,
+                None => home_word(vm, base, other)?,
+            },
+        };
+        buf.slots.push(word);
+    }
+    buf.entry.clear();
+    buf.entry.extend_from_slice(&buf.slots);
+    // Run the inner tree.
+    let root = inner.members.try_borrow().ok()?.first()?.clone();
+    let trampoline = vm.jit.compiler.as_ref()?.trampoline() as *const pyrite_jit::code::Trampoline;
+    let mut virtual_words = [0u64; pyrite_jit::VIRTUAL_WORDS];
+    let interrupt = vm.interrupt.as_ptr() as *const u8;
+    let mut ictx = pyrite_jit::TraceContext::new(
+        buf.slots.as_mut_ptr(),
+        interrupt,
+        virtual_words.as_mut_ptr(),
+    );
+    // SAFETY: `state.ctx` is the running outer trace's context (checked by the caller).
+    let outer_ctx = unsafe { &mut *state.ctx };
+    ictx.stress_countdown = outer_ctx.stress_countdown;
+    let stashed = vm.jit.nest_stash.len();
+    let mut inner_state = RunState {
+        vm: state.vm,
+        ctx: &mut ictx,
+        tree: Rc::as_ptr(&inner),
+        homes: inner_homes.as_ptr(),
+        nhomes: inner_homes.len(),
+        slots: buf.slots.as_mut_ptr(),
+        entry_words: buf.entry.as_mut_ptr(),
+        frame: state.frame,
+        pending: None,
+        outer: std::ptr::null_mut(),
+        depth: 0,
+        lean: None,
+        lean_depth: 0,
+        call_pc: 0,
+        call_below: 0,
+    };
+    vm.jit.nest_active += 1;
+    let inner_exit = residual::enter(&mut inner_state, trampoline, &root.compiled, &mut ictx);
+    outer_ctx.stress_countdown = ictx.stress_countdown;
+    // SAFETY: as in `nest_bridge`: the VM again belongs to this helper.
+    let vm = unsafe { &mut *state.vm };
+    vm.jit.nest_active -= 1;
+    let finished = vm.jit.nest_stash.len() == stashed
+        && loop_ended(
+            vm,
+            &inner,
+            &inner_homes,
+            homes,
+            inner_exit,
+            iter_slot,
+            start,
+            &call,
+            buf,
+        )
+        .is_some();
+    if !finished {
+        vm.jit.nest_stash.push(NestStash {
+            inner: inner.clone(),
+            exit: inner_exit,
+            slots: buf.slots.clone(),
+            entry: buf.entry.clone(),
+            virtuals: virtual_words.to_vec(),
+            iterator,
+        });
+        return None;
+    }
+    // Commit: the outer slot array, then what only the inner loop touched.
+    slots.copy_from_slice(&buf.boxed);
+    let mut stores = Vec::new();
+    for update in buf.updates.drain(..) {
+        match update {
+            Update::Outer(h, word) => {
+                if let Some(s) = slots.get_mut(h) {
+                    *s = word;
+                }
+            }
+            Update::Frame(i, word) => stores.push((Some(i), None, clone_trace_word(word))),
+            Update::Global(dict, index, word) => {
+                stores.push((None, Some((dict, index)), clone_trace_word(word)));
+            }
+        }
+    }
+    for (slot, global, value) in stores {
+        let old = match (slot, global) {
+            (Some(i), _) => vm
+                .stack
+                .get_mut(base + i)
+                .map(|s| std::mem::replace(s, value)),
+            (None, Some((dict, index))) => dict
+                .as_dict()
+                .and_then(|d| d.try_borrow_mut().ok())
+                .and_then(|mut t| t.set_value_at(index, value)),
+            _ => None,
+        };
+        if let Some(old) = old {
+            crate::jit::glue::defer_release(old);
+        }
+    }
+    if vm.jit.log_enabled()
+        && let Ok(mut check) = call.native.try_borrow_mut()
+        && let Some(check) = check.as_mut()
+        && !check.logged
+    {
+        check.logged = true;
+        vm.jit.log(format_args!(
+            "trace#{} exit {k} runs inner loop trace#{} natively, continues in trace#{}",
+            outer_member.compiled.id,
+            root.compiled.id,
+            tree.members.try_borrow().ok()?.get(cont)?.compiled.id
+        ));
+    }
+    Some(cont_address)
+}
+
+/// Whether the inner tree left through the end of its loop (its `FOR_ITER` at the header
+/// finds the iterator exhausted) with results that box without allocating; fills
+/// `buf.updates` with where they go.
+#[allow(clippy::too_many_arguments)]
+fn loop_ended(
+    vm: &Vm,
+    inner: &LoopTrace,
+    inner_homes: &[Home],
+    outer_homes: &[Home],
+    exit: u32,
+    iter_slot: usize,
+    start: Start,
+    call: &LoopCall,
+    buf: &mut Buffers,
+) -> Option<()> {
+    if !may_continue(vm) {
+        return None;
+    }
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let exited = inner.members.try_borrow().ok()?.get(member)?.clone();
+    let snapshot = exited.trace.snapshots.get(k)?;
+    let [snap] = snapshot.frames.as_slice() else {
+        return None;
+    };
+    if !snapshot.virtuals.is_empty()
+        || snap.pc as usize != call.header
+        || snap.stack_depth as usize != inner.entry_depth
+    {
+        return None;
+    }
+    let word_of = |want: &dyn Fn(&Home) -> bool| -> Option<u64> {
+        let h = inner_homes.iter().position(want)?;
+        buf.slots.get(h).copied()
+    };
+    let exhausted = match start {
+        Start::Seq { seq } => {
+            let index = word_of(
+                &|h| matches!(h, Home::Iter(i) if i.slot == iter_slot && i.nested == 0 && i.field == IterField::SeqIndex),
+            )? as i64;
+            let len = with_word(seq, |v| match v.payload() {
+                Some(Payload::List(l)) => l.try_borrow().ok().map(|l| l.len()),
+                Some(Payload::Tuple(t)) => Some(t.len()),
+                _ => None,
+            })?;
+            index >= 0 && index as usize >= len
+        }
+        Start::Range { .. } => {
+            let field = |want: IterField, alt: RangeField| {
+                word_of(&|h| match h {
+                    Home::Iter(i) => i.slot == iter_slot && i.nested == 0 && i.field == want,
+                    Home::Range { slot, field } => *slot == iter_slot && *field == alt,
+                    _ => false,
+                })
+            };
+            let next = field(IterField::RangeNext, RangeField::Next)? as i64;
+            let stop = field(IterField::RangeStop, RangeField::Stop)? as i64;
+            let step = field(IterField::RangeStep, RangeField::Step)? as i64;
+            if step > 0 { next >= stop } else { next <= stop }
+        }
+    };
+    if !exhausted {
+        return None;
+    }
+    let frame = vm.frames.last()?;
+    let nlocals = frame.nlocalsplus;
+    buf.updates.clear();
+    for (h, home) in inner_homes.iter().enumerate() {
+        let raw = *buf.slots.get(h)?;
+        let in_snapshot = snap
+            .slots
+            .iter()
+            .find(|(s, _)| *s as usize == h)
+            .map(|(_, v)| *v);
+        let word = match in_snapshot {
+            Some(SnapValue::Ref(r)) => box_word(exited.trace.type_of(r), raw)?,
+            Some(SnapValue::Virtual(_)) => return None,
+            None => raw,
+        };
+        if word == *buf.entry.get(h)? {
+            continue;
+        }
+        let update = match home {
+            Home::Frame(i) if *i < nlocals => {
+                match outer_homes.iter().position(|o| same_home(o, home)) {
+                    Some(o) => Update::Outer(o, word),
+                    None => Update::Frame(*i, word),
+                }
+            }
+            Home::Global { dict, index } => {
+                match outer_homes.iter().position(|o| same_home(o, home)) {
+                    Some(o) => Update::Outer(o, word),
+                    None => Update::Global(dict.clone(), *index, word),
+                }
+            }
+            // The iterator's own fields and the loop body's stack die with the loop.
+            Home::Iter(i) if i.slot == iter_slot => continue,
+            Home::Range { slot, .. } if *slot == iter_slot => continue,
+            Home::Frame(i) if *i > iter_slot => continue,
+            Home::Virtual { .. } => continue,
+            // Anything else the loop moved (an enclosing loop's iterator...): not here.
+            _ => return None,
+        };
+        buf.updates.push(update);
+    }
+    Some(())
+}
+
+impl Vm {
+    /// Sets exit `k` of `compiled` (a loop call's exit) to the nest bridge, so the inner
+    /// loop runs natively once the continuation after it exists.
+    pub(crate) fn jit_bridge_loop_call(&mut self, compiled: &pyrite_jit::CompiledTrace, k: usize) {
+        if self.jit.params.native_nest == 0 {
+            return;
+        }
+        let helper = nest_bridge as extern "C" fn(*mut pyrite_jit::TraceContext, u32) -> u64;
+        if let Some(address) = self
+            .jit
+            .compiler
+            .as_mut()
+            .and_then(|c| c.nest_bridge(helper as usize as u64).ok())
+        {
+            compiled.set_exit_target(k, address);
+        }
+    }
+
+    /// Finishes an inner tree's run a bridge started (`stash`), now that the outer exit
+    /// and the loop's setup are written back: its exit's write-back, as `exec::run` does.
+    pub(crate) fn jit_apply_stash(&mut self, stash: NestStash) -> crate::jit::exec::Outcome {
+        crate::jit::exec::resume(self, &stash)
+    }
+}
