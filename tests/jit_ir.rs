@@ -908,3 +908,52 @@ print(fib(22))
     );
     assert!(!stderr.contains("abort function@"), "{stderr}");
 }
+
+#[test]
+fn outer_trace_runs_the_inner_tree_natively() {
+    // `for p in ps: p.step(0.5)` has 50 trips per outer iteration: the outer trace's loop
+    // call exit goes through the nest bridge, which runs the inner loop's tree natively
+    // and continues in the outer tree's continuation (no driver transfer per iteration).
+    let source = "\
+class P:
+    def __init__(self, x, v):
+        self.x = x
+        self.v = v
+    def step(self, dt):
+        self.x += self.v * dt
+        if self.x < 0.0 or self.x > 100.0:
+            self.v = -self.v
+def run(ps, steps):
+    for _ in range(steps):
+        for p in ps:
+            p.step(0.5)
+ps = [P(float(i * 3 % 100), (i % 7) - 3.0) for i in range(50)]
+run(ps, 2000)
+print(round(sum(p.x for p in ps), 6))
+";
+    let (stdout, stderr) = run_jit("native_nest", source, &[]);
+    let (plain_out, plain_err) = run_jit("native_nest_off", source, &["-X", "jit-native-nest=0"]);
+    assert_eq!(stdout, plain_out);
+    let bridged = stderr
+        .lines()
+        .find(|l| l.contains("runs inner loop trace#") && l.contains("natively"))
+        .unwrap_or_else(|| panic!("no native inner-loop run in:\n{stderr}"));
+    // The continuation it goes on in is the outer tree's `cont@` trace.
+    let cont_id = bridged.rsplit("trace#").next().unwrap_or("").trim();
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains(&format!("trace#{cont_id} cont@")) && l.contains("compiled")),
+        "{stderr}"
+    );
+    assert!(!plain_err.contains("natively"), "{plain_err}");
+    // The outer root still ends in the loop call's exit (the bridge hangs off it).
+    let outer = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("loop@") && header.ends_with(":10 ----"))
+        .unwrap_or_else(|| panic!("no outer trace in:\n{stderr}"));
+    assert!(
+        outer.1.last().is_some_and(|l| l.starts_with("exit")),
+        "{outer:#?}"
+    );
+}

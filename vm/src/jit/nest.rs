@@ -9,11 +9,11 @@
 //!   driver: continuation for the pc the inner loop left at ─▶ … ─▶ link ─▶ outer root
 //! ```
 //!
-//! Trees keep their own slot arrays, so a transfer between them goes through the frame
-//! (the exit's write-back, then the next entry's reads): LuaJIT links traces natively, but
-//! our trees' homes differ, and this costs one deopt/entry per inner loop run, not per
-//! iteration. Continuations are recorded like root traces (homes read as value words, with
-//! type guards) once the pc after an inner loop has been reached `hot-exit` times.
+//! Trees keep their own slot arrays, so a transfer the driver makes goes through the frame
+//! (the exit's write-back, then the next entry's reads). Continuations are recorded like
+//! root traces (homes read as value words, with type guards) once the pc after an inner
+//! loop has been reached `hot-exit` times; from then on the loop call's exit runs the inner
+//! tree natively (`nest_link`), and the driver only finishes the runs it stashed.
 
 use std::rc::Rc;
 

@@ -61,6 +61,11 @@ pub(crate) struct NativeCheck {
     ok: bool,
     /// `--jit-log` reported the first native run.
     logged: bool,
+    /// How to move values between the two trees' slot arrays (`None`: not made yet).
+    plan: Option<Rc<Plan>>,
+    /// An iterator object no one else holds, reused by the next bridge (the type of the
+    /// sequence it was made for, and the object, exhausted while cached).
+    iterator: Option<(u64, Value)>,
 }
 
 /// The cache of a loop call's [`NativeCheck`].
@@ -135,6 +140,8 @@ fn cached_runs_natively(cache: &NativeCache, tree: &Rc<LoopTrace>, globals: &Val
         globals: globals.bits(),
         ok,
         logged: false,
+        plan: None,
+        iterator: None,
     });
     ok
 }
@@ -158,6 +165,153 @@ enum Update {
     Global(Value, usize, u64),
 }
 
+/// Where the word of one inner home comes from at a bridge.
+#[derive(Clone, Copy, Debug)]
+enum Source {
+    /// The outer slot array's home (boxed).
+    Outer(usize),
+    /// The frame's slot (no outer home has it, so the frame is current).
+    Stack(usize),
+    /// Read like an entry would (`home_word`): a global or an enclosing iterator the outer
+    /// tree does not keep.
+    Read,
+    /// A dead stack entry or a virtual frame's slot.
+    Null,
+    Seq,
+    Index,
+    Next,
+    Stop,
+    Step,
+    /// The iterator object.
+    Iterator,
+}
+
+/// Where an inner home's result goes once its loop ended natively (if it changed).
+#[derive(Clone, Copy, Debug)]
+enum Sink {
+    Outer(usize),
+    Frame(usize),
+    Global,
+    /// Dies with the loop (its iterator, its stack, virtual frames).
+    Dead,
+    /// Cannot change in a loop that ends normally; if it did, the driver takes over.
+    Fail,
+}
+
+/// How a loop call's bridge maps the two trees' homes, made once per pair of home lists.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    outer_nhomes: usize,
+    inner_nhomes: usize,
+    /// The frame slots the setup reads (`seq`, or `range`, NULL and the arguments).
+    setup: Vec<Source>,
+    sources: Vec<Source>,
+    sinks: Vec<Sink>,
+    /// The inner homes of the iterator's position, stop and step.
+    position: usize,
+    stop: Option<usize>,
+    step: Option<usize>,
+    needs_iterator: bool,
+}
+
+/// Makes the plan for `call`'s exit (stack depth `depth`) between `outer` and `inner`.
+fn make_plan(
+    outer: &[Home],
+    inner: &[Home],
+    nlocals: usize,
+    depth: usize,
+    setup: &Setup,
+    inner_depth: usize,
+) -> Option<Plan> {
+    let find = |home: &Home| outer.iter().position(|h| same_home(h, home));
+    let frame_source = |i: usize| match find(&Home::Frame(i)) {
+        Some(h) => Source::Outer(h),
+        None => Source::Stack(i),
+    };
+    let (iter_slot, nsetup, range) = match setup {
+        Setup::GetIter => ((nlocals + depth).checked_sub(1)?, 1, false),
+        Setup::Range { argc, .. } => ((nlocals + depth).checked_sub(argc + 2)?, argc + 2, true),
+        Setup::None => return None,
+    };
+    if inner_depth + nlocals != iter_slot + 1 {
+        return None;
+    }
+    let setup = (iter_slot..iter_slot + nsetup).map(frame_source).collect();
+    let mut sources = Vec::with_capacity(inner.len());
+    let mut sinks = Vec::with_capacity(inner.len());
+    let (mut position, mut stop, mut step) = (None, None, None);
+    let mut needs_iterator = false;
+    for (k, home) in inner.iter().enumerate() {
+        let (source, sink) = match home {
+            Home::Iter(h) if h.slot == iter_slot => {
+                let source = match (h.nested, h.field, range) {
+                    (0, IterField::SeqObject, false) => Source::Seq,
+                    (0, IterField::SeqIndex, false) => Source::Index,
+                    (0, IterField::RangeNext, true) => Source::Next,
+                    (0, IterField::RangeStop, true) => Source::Stop,
+                    (0, IterField::RangeStep, true) => Source::Step,
+                    _ => return None,
+                };
+                (source, Sink::Dead)
+            }
+            Home::Range { slot, field } if *slot == iter_slot && range => {
+                let source = match field {
+                    RangeField::Next => Source::Next,
+                    RangeField::Stop => Source::Stop,
+                    RangeField::Step => Source::Step,
+                };
+                (source, Sink::Dead)
+            }
+            Home::Frame(i) if *i > iter_slot => (Source::Null, Sink::Dead),
+            Home::Frame(i) if *i == iter_slot => {
+                needs_iterator = true;
+                (Source::Iterator, Sink::Fail)
+            }
+            Home::Iter(h) if h.slot >= iter_slot => return None,
+            Home::Range { slot, .. } if *slot >= iter_slot => return None,
+            Home::Virtual { .. } => (Source::Null, Sink::Dead),
+            Home::Frame(i) => {
+                let sink = match (find(home), *i < nlocals) {
+                    (Some(h), true) => Sink::Outer(h),
+                    (None, true) => Sink::Frame(*i),
+                    (_, false) => Sink::Fail,
+                };
+                (frame_source(*i), sink)
+            }
+            Home::Global { .. } => match find(home) {
+                Some(h) => (Source::Outer(h), Sink::Outer(h)),
+                None => (Source::Read, Sink::Global),
+            },
+            Home::Iter(_) | Home::Range { .. } => match find(home) {
+                Some(h) => (Source::Outer(h), Sink::Fail),
+                None => (Source::Read, Sink::Fail),
+            },
+        };
+        match source {
+            Source::Index | Source::Next => position = Some(k),
+            Source::Stop => stop = Some(k),
+            Source::Step => step = Some(k),
+            _ => {}
+        }
+        sources.push(source);
+        sinks.push(sink);
+    }
+    if range && (stop.is_none() || step.is_none()) {
+        return None;
+    }
+    Some(Plan {
+        outer_nhomes: outer.len(),
+        inner_nhomes: inner.len(),
+        setup,
+        sources,
+        sinks,
+        position: position?,
+        stop,
+        step,
+        needs_iterator,
+    })
+}
+
 /// Buffers one bridge call uses (bridges nest with loops, so each takes its own).
 #[derive(Default)]
 pub(crate) struct Buffers {
@@ -165,6 +319,8 @@ pub(crate) struct Buffers {
     slots: Vec<u64>,
     entry: Vec<u64>,
     updates: Vec<Update>,
+    /// Per inner home, its value's index in the exit's snapshot (`u32::MAX`: none).
+    in_snapshot: Vec<u32>,
 }
 
 /// The helper behind the nest bridge stub (`pyrite_jit::bridge`): exit `exit` of the
@@ -268,20 +424,41 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
         };
         *buf.boxed.get_mut(h)? = box_word(outer_member.trace.type_of(r), *slots.get(h)?)?;
     }
-    let outer_home = |home: &Home| homes.iter().position(|h| same_home(h, home));
+    let inner_homes = inner.homes.try_borrow().ok()?;
+    let depth = snap.stack_depth as usize;
+    let plan = {
+        let mut check = call.native.try_borrow_mut().ok()?;
+        let check = check.as_mut()?;
+        match &check.plan {
+            Some(p) if p.outer_nhomes == homes.len() && p.inner_nhomes == inner_homes.len() => {
+                p.clone()
+            }
+            _ => {
+                let plan = Rc::new(make_plan(
+                    homes,
+                    &inner_homes,
+                    nlocals,
+                    depth,
+                    &call.setup,
+                    inner.entry_depth,
+                )?);
+                check.plan = Some(plan.clone());
+                plan
+            }
+        }
+    };
     let boxed = &buf.boxed;
-    let frame_word = |i: usize| -> Option<u64> {
-        match outer_home(&Home::Frame(i)) {
-            Some(h) => boxed.get(h).copied(),
-            None => vm.stack.get(base + i).map(Value::bits),
+    let word = |source: Source| -> Option<u64> {
+        match source {
+            Source::Outer(h) => boxed.get(h).copied(),
+            Source::Stack(i) => vm.stack.get(base + i).map(Value::bits),
+            _ => None,
         }
     };
     // The setup the driver would carry out, on words.
-    let depth = snap.stack_depth as usize;
-    let (iter_slot, start) = match &call.setup {
+    let start = match &call.setup {
         Setup::GetIter => {
-            let slot = (nlocals + depth).checked_sub(1)?;
-            let seq = frame_word(slot)?;
+            let seq = word(*plan.setup.first()?)?;
             let exact = with_word(seq, |v| match v.payload() {
                 Some(Payload::List(_)) => {
                     v.as_object().map(|o| o.type_bits()) == Some(vm.types.list.bits())
@@ -294,16 +471,18 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
             if !exact {
                 return None;
             }
-            (slot, Start::Seq { seq })
+            Start::Seq { seq }
         }
         Setup::Range { argc, range } => {
-            let at = (nlocals + depth).checked_sub(argc + 2)?;
-            if frame_word(at)? != range.bits() || frame_word(at + 1)? != Value::NULL.bits() {
+            if word(*plan.setup.first()?)? != range.bits()
+                || word(*plan.setup.get(1)?)? != Value::NULL.bits()
+            {
                 return None;
             }
             let mut args = [0i64; 3];
             for (n, arg) in args.iter_mut().enumerate().take(*argc) {
-                *arg = Value::from_immediate_word(frame_word(at + 2 + n)?)?.as_small_int()?;
+                *arg =
+                    Value::from_immediate_word(word(*plan.setup.get(2 + n)?)?)?.as_small_int()?;
             }
             let (next, stop, step) = match argc {
                 1 => (0, args[0], 1),
@@ -314,64 +493,31 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
             if step == 0 {
                 return None;
             }
-            (at, Start::Range { next, stop, step })
+            Start::Range { next, stop, step }
         }
         Setup::None => return None,
     };
-    if inner.entry_depth + nlocals != iter_slot + 1 {
-        return None;
-    }
     // A tree that reads the iterator object itself (to check its type) gets a real one.
-    let iterator = match inner
-        .homes
-        .try_borrow()
-        .ok()?
-        .iter()
-        .any(|h| matches!(h, Home::Frame(i) if *i == iter_slot))
-    {
-        true => Some(match start {
-            Start::Seq { seq } => {
-                let seq = clone_trace_word(seq);
-                vm.iter(&seq).ok()?
-            }
-            Start::Range { next, stop, step } => new_iterator(
-                &vm.types.range_iterator,
-                IterState::Range { next, stop, step },
-            ),
-        }),
+    let iterator = match plan.needs_iterator {
+        true => Some(iterator_for(vm, &call, start)?),
         false => None,
     };
     // The inner slot array, as the inner tree's entry would read it after the setup.
-    let inner_homes = inner.homes.try_borrow().ok()?;
     buf.slots.clear();
-    for home in inner_homes.iter() {
-        let word = match home {
-            Home::Iter(h) if h.slot == iter_slot => match (h.nested, h.field, start) {
-                (0, IterField::SeqObject, Start::Seq { seq }) => seq,
-                (0, IterField::SeqIndex, Start::Seq { .. }) => 0,
-                (0, IterField::RangeNext, Start::Range { next, .. }) => next as u64,
-                (0, IterField::RangeStop, Start::Range { stop, .. }) => stop as u64,
-                (0, IterField::RangeStep, Start::Range { step, .. }) => step as u64,
-                _ => return None,
-            },
-            Home::Range { slot, field } if *slot == iter_slot => match (field, start) {
-                (RangeField::Next, Start::Range { next, .. }) => next as u64,
-                (RangeField::Stop, Start::Range { stop, .. }) => stop as u64,
-                (RangeField::Step, Start::Range { step, .. }) => step as u64,
-                _ => return None,
-            },
-            // Above the iterator: the loop body's own stack entries, dead at entry.
-            Home::Frame(i) if *i > iter_slot => Value::NULL.bits(),
-            Home::Frame(i) if *i == iter_slot => iterator.as_ref()?.bits(),
-            Home::Iter(h) if h.slot > iter_slot => return None,
-            Home::Range { slot, .. } if *slot > iter_slot => return None,
-            Home::Virtual { .. } => 0,
-            other => match outer_home(other) {
-                Some(h) => *boxed.get(h)?,
-                None => home_word(vm, base, other)?,
-            },
+    for (source, home) in plan.sources.iter().zip(inner_homes.iter()) {
+        let w = match (*source, start) {
+            (Source::Outer(_) | Source::Stack(_), _) => word(*source)?,
+            (Source::Read, _) => home_word(vm, base, home)?,
+            (Source::Null, _) => Value::NULL.bits(),
+            (Source::Seq, Start::Seq { seq }) => seq,
+            (Source::Index, _) => 0,
+            (Source::Next, Start::Range { next, .. }) => next as u64,
+            (Source::Stop, Start::Range { stop, .. }) => stop as u64,
+            (Source::Step, Start::Range { step, .. }) => step as u64,
+            (Source::Iterator, _) => iterator.as_ref()?.bits(),
+            _ => return None,
         };
-        buf.slots.push(word);
+        buf.slots.push(w);
     }
     buf.entry.clear();
     buf.entry.extend_from_slice(&buf.slots);
@@ -413,18 +559,7 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     let vm = unsafe { &mut *state.vm };
     vm.jit.nest_active -= 1;
     let finished = vm.jit.nest_stash.len() == stashed
-        && loop_ended(
-            vm,
-            &inner,
-            &inner_homes,
-            homes,
-            inner_exit,
-            iter_slot,
-            start,
-            &call,
-            buf,
-        )
-        .is_some();
+        && loop_ended(vm, &inner, &plan, inner_exit, start, &call, buf).is_some();
     if !finished {
         vm.jit.nest_stash.push(NestStash {
             inner: inner.clone(),
@@ -437,6 +572,9 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
         return None;
     }
     // Commit: the outer slot array, then what only the inner loop touched.
+    if let Some(it) = iterator {
+        recycle_iterator(&call, it);
+    }
     slots.copy_from_slice(&buf.boxed);
     let mut stores = Vec::new();
     for update in buf.updates.drain(..) {
@@ -484,17 +622,84 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     Some(cont_address)
 }
 
+/// The iterator object the setup would make for `start`: the loop call's cached one,
+/// reset, when no one else holds it.
+fn iterator_for(vm: &Vm, call: &LoopCall, start: Start) -> Option<Value> {
+    let (kind, state) = match start {
+        Start::Seq { seq } => (
+            with_word(seq, |v| v.as_object().map(|o| o.type_bits()))?,
+            IterState::Seq {
+                seq: clone_trace_word(seq),
+                index: 0,
+            },
+        ),
+        Start::Range { next, stop, step } => (0, IterState::Range { next, stop, step }),
+    };
+    let cached = call
+        .native
+        .try_borrow_mut()
+        .ok()
+        .and_then(|mut c| c.as_mut().and_then(|c| c.iterator.take()));
+    let mut state = Some(state);
+    if let Some((k, it)) = cached
+        && k == kind
+        && it.ref_count() == 1
+    {
+        if let Some(Payload::Iterator(cell)) = it.payload()
+            && let Ok(mut current) = cell.try_borrow_mut()
+            && let Some(fresh) = state.take()
+        {
+            *current = fresh;
+        }
+        if state.is_none() {
+            return Some(it);
+        }
+    }
+    let state = state?;
+    // `iter(seq)` of an exact list or tuple, `iter(range(...))`: the same objects.
+    let ty = match &state {
+        IterState::Seq { seq, .. } => match seq.payload() {
+            Some(Payload::List(_)) => &vm.types.list_iterator,
+            Some(Payload::Tuple(_)) => &vm.types.tuple_iterator,
+            _ => return None,
+        },
+        _ => &vm.types.range_iterator,
+    };
+    Some(new_iterator(ty, state))
+}
+
+/// Keeps `it` (exhausted, so it holds nothing alive) for the loop call's next bridge.
+fn recycle_iterator(call: &LoopCall, it: Value) {
+    let kind = match it.payload() {
+        Some(Payload::Iterator(cell)) => match cell.try_borrow_mut() {
+            Ok(mut state) => {
+                let kind = match &*state {
+                    IterState::Seq { seq, .. } => seq.as_object().map(|o| o.type_bits()),
+                    IterState::Range { .. } => Some(0),
+                    _ => None,
+                };
+                *state = IterState::Exhausted;
+                kind
+            }
+            Err(_) => None,
+        },
+        _ => None,
+    };
+    if let (Some(kind), Ok(mut check)) = (kind, call.native.try_borrow_mut())
+        && let Some(check) = check.as_mut()
+    {
+        check.iterator = Some((kind, it));
+    }
+}
+
 /// Whether the inner tree left through the end of its loop (its `FOR_ITER` at the header
 /// finds the iterator exhausted) with results that box without allocating; fills
 /// `buf.updates` with where they go.
-#[allow(clippy::too_many_arguments)]
 fn loop_ended(
     vm: &Vm,
     inner: &LoopTrace,
-    inner_homes: &[Home],
-    outer_homes: &[Home],
+    plan: &Plan,
     exit: u32,
-    iter_slot: usize,
     start: Start,
     call: &LoopCall,
     buf: &mut Buffers,
@@ -515,81 +720,70 @@ fn loop_ended(
     {
         return None;
     }
-    let word_of = |want: &dyn Fn(&Home) -> bool| -> Option<u64> {
-        let h = inner_homes.iter().position(want)?;
-        buf.slots.get(h).copied()
-    };
+    let position = *buf.slots.get(plan.position)? as i64;
     let exhausted = match start {
         Start::Seq { seq } => {
-            let index = word_of(
-                &|h| matches!(h, Home::Iter(i) if i.slot == iter_slot && i.nested == 0 && i.field == IterField::SeqIndex),
-            )? as i64;
             let len = with_word(seq, |v| match v.payload() {
                 Some(Payload::List(l)) => l.try_borrow().ok().map(|l| l.len()),
                 Some(Payload::Tuple(t)) => Some(t.len()),
                 _ => None,
             })?;
-            index >= 0 && index as usize >= len
+            position >= 0 && position as usize >= len
         }
         Start::Range { .. } => {
-            let field = |want: IterField, alt: RangeField| {
-                word_of(&|h| match h {
-                    Home::Iter(i) => i.slot == iter_slot && i.nested == 0 && i.field == want,
-                    Home::Range { slot, field } => *slot == iter_slot && *field == alt,
-                    _ => false,
-                })
-            };
-            let next = field(IterField::RangeNext, RangeField::Next)? as i64;
-            let stop = field(IterField::RangeStop, RangeField::Stop)? as i64;
-            let step = field(IterField::RangeStep, RangeField::Step)? as i64;
-            if step > 0 { next >= stop } else { next <= stop }
+            let stop = *buf.slots.get(plan.stop?)? as i64;
+            let step = *buf.slots.get(plan.step?)? as i64;
+            if step > 0 {
+                position >= stop
+            } else {
+                position <= stop
+            }
         }
     };
     if !exhausted {
         return None;
     }
-    let frame = vm.frames.last()?;
-    let nlocals = frame.nlocalsplus;
+    buf.in_snapshot.clear();
+    buf.in_snapshot.resize(plan.inner_nhomes, u32::MAX);
+    for (n, (slot, _)) in snap.slots.iter().enumerate() {
+        if let Some(e) = buf.in_snapshot.get_mut(*slot as usize) {
+            *e = n as u32;
+        }
+    }
     buf.updates.clear();
-    for (h, home) in inner_homes.iter().enumerate() {
+    for (h, sink) in plan.sinks.iter().enumerate() {
+        if matches!(sink, Sink::Dead) {
+            continue;
+        }
         let raw = *buf.slots.get(h)?;
-        let in_snapshot = snap
-            .slots
-            .iter()
-            .find(|(s, _)| *s as usize == h)
-            .map(|(_, v)| *v);
-        let word = match in_snapshot {
-            Some(SnapValue::Ref(r)) => box_word(exited.trace.type_of(r), raw)?,
-            Some(SnapValue::Virtual(_)) => return None,
-            None => raw,
+        let word = match buf.in_snapshot.get(h) {
+            Some(&n) if n != u32::MAX => match snap.slots.get(n as usize)?.1 {
+                SnapValue::Ref(r) => box_word(exited.trace.type_of(r), raw)?,
+                SnapValue::Virtual(_) => return None,
+            },
+            _ => raw,
         };
         if word == *buf.entry.get(h)? {
             continue;
         }
-        let update = match home {
-            Home::Frame(i) if *i < nlocals => {
-                match outer_homes.iter().position(|o| same_home(o, home)) {
-                    Some(o) => Update::Outer(o, word),
-                    None => Update::Frame(*i, word),
-                }
-            }
-            Home::Global { dict, index } => {
-                match outer_homes.iter().position(|o| same_home(o, home)) {
-                    Some(o) => Update::Outer(o, word),
-                    None => Update::Global(dict.clone(), *index, word),
-                }
-            }
-            // The iterator's own fields and the loop body's stack die with the loop.
-            Home::Iter(i) if i.slot == iter_slot => continue,
-            Home::Range { slot, .. } if *slot == iter_slot => continue,
-            Home::Frame(i) if *i > iter_slot => continue,
-            Home::Virtual { .. } => continue,
-            // Anything else the loop moved (an enclosing loop's iterator...): not here.
-            _ => return None,
+        let update = match sink {
+            Sink::Outer(o) => Update::Outer(*o, word),
+            Sink::Frame(i) => Update::Frame(*i, word),
+            Sink::Global => match plan_home(inner, h)? {
+                Home::Global { dict, index } => Update::Global(dict, index, word),
+                _ => return None,
+            },
+            Sink::Dead => continue,
+            Sink::Fail => return None,
         };
         buf.updates.push(update);
     }
     Some(())
+}
+
+/// The inner tree's home `h`.
+fn plan_home(inner: &LoopTrace, h: usize) -> Option<Home> {
+    inner.homes.try_borrow().ok()?.get(h).cloned()
 }
 
 impl Vm {
