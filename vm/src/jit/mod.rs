@@ -495,7 +495,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, call_exit, &call);
-            self.jit_bridge_loop_call(&compiled, call_exit);
+            self.jit_bridge_loop_call(&compiled, call_exit, &call);
             calls.insert((0, call_exit), call);
         }
         let exits = RefCell::new(exits);
@@ -743,7 +743,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, k, &call);
-            self.jit_bridge_loop_call(&compiled, k);
+            self.jit_bridge_loop_call(&compiled, k, &call);
             tree.calls.borrow_mut().insert((index, k), call);
         }
         let exits = RefCell::new(exits);

@@ -789,8 +789,14 @@ fn plan_home(inner: &LoopTrace, h: usize) -> Option<Home> {
 impl Vm {
     /// Sets exit `k` of `compiled` (a loop call's exit) to the nest bridge, so the inner
     /// loop runs natively once the continuation after it exists.
-    pub(crate) fn jit_bridge_loop_call(&mut self, compiled: &pyrite_jit::CompiledTrace, k: usize) {
-        if self.jit.params.native_nest == 0 {
+    pub(crate) fn jit_bridge_loop_call(
+        &mut self,
+        compiled: &pyrite_jit::CompiledTrace,
+        k: usize,
+        call: &LoopCall,
+    ) {
+        // Only `for` loops: their end is a known exit (the `FOR_ITER` at the header).
+        if self.jit.params.native_nest == 0 || matches!(call.setup, Setup::None) {
             return;
         }
         let helper = nest_bridge as extern "C" fn(*mut pyrite_jit::TraceContext, u32) -> u64;
