@@ -36,6 +36,9 @@ pub(crate) struct LoopCall {
     pub header: usize,
     /// What the driver does between the exit's pc and the header.
     pub setup: Setup,
+    /// Where a `for` inner loop goes on when its iterator is exhausted (its continuation's
+    /// pc): `None` for a `while` loop.
+    pub end: Option<usize>,
     /// Whether the inner tree may run from the nest bridge, as last checked.
     pub native: crate::jit::nest_link::NativeCache,
 }

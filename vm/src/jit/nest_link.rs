@@ -27,12 +27,10 @@ use std::rc::{Rc, Weak};
 use pyrite_ir::{Effect, Op, SnapValue, Type};
 
 use crate::builtins::iterators::new_iterator;
-use crate::bytecode::Opcode;
 use crate::jit::exec::{deps_hold, home_word};
 use crate::jit::glue::{clone_trace_word, with_word};
 use crate::jit::nest::{Continuation, LoopCall, Setup, may_continue};
 use crate::jit::recorder::iter::IterField;
-use crate::jit::recorder::nest::decode;
 use crate::jit::recorder::{Home, RangeField};
 use crate::jit::residual::{self, RunState};
 use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
@@ -321,6 +319,8 @@ pub(crate) struct Buffers {
     updates: Vec<Update>,
     /// Per inner home, its value's index in the exit's snapshot (`u32::MAX`: none).
     in_snapshot: Vec<u32>,
+    /// New values for frame slots (`None`) or globals entries, counted.
+    stores: Vec<(usize, Option<Value>, Value)>,
 }
 
 /// The helper behind the nest bridge stub (`pyrite_jit::bridge`): exit `exit` of the
@@ -370,12 +370,7 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     }
     let frame = vm.frames.get(state.frame)?;
     let (base, nlocals) = (frame.base, frame.nlocalsplus);
-    let code = frame.code.as_code()?;
-    let (op, arg, after) = decode(&code.units, call.header)?;
-    if op.generic() != Opcode::FOR_ITER {
-        return None;
-    }
-    let cont_pc = after + arg as usize;
+    let cont_pc = call.end?;
     let cont = match tree.continuations.try_borrow().ok()?.get(&cont_pc) {
         Some(Continuation::Compiled(m)) => *m,
         _ => return None,
@@ -576,7 +571,9 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
         recycle_iterator(&call, it);
     }
     slots.copy_from_slice(&buf.boxed);
-    let mut stores = Vec::new();
+    // Two phases, as an exit's write-back: a counted reference to every new value before
+    // any old one is released.
+    buf.stores.clear();
     for update in buf.updates.drain(..) {
         match update {
             Update::Outer(h, word) => {
@@ -584,25 +581,29 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
                     *s = word;
                 }
             }
-            Update::Frame(i, word) => stores.push((Some(i), None, clone_trace_word(word))),
+            Update::Frame(i, word) => buf.stores.push((i, None, clone_trace_word(word))),
             Update::Global(dict, index, word) => {
-                stores.push((None, Some((dict, index)), clone_trace_word(word)));
+                buf.stores.push((index, Some(dict), clone_trace_word(word)));
             }
         }
     }
-    for (slot, global, value) in stores {
-        let old = match (slot, global) {
-            (Some(i), _) => vm
+    for (i, dict, value) in buf.stores.drain(..) {
+        let old = match dict {
+            None => vm
                 .stack
                 .get_mut(base + i)
                 .map(|s| std::mem::replace(s, value)),
-            (None, Some((dict, index))) => dict
+            Some(dict) => dict
                 .as_dict()
                 .and_then(|d| d.try_borrow_mut().ok())
-                .and_then(|mut t| t.set_value_at(index, value)),
-            _ => None,
+                .and_then(|mut t| t.set_value_at(i, value)),
         };
-        if let Some(old) = old {
+        // The last reference waits until the outer run is over (no object is freed
+        // while native code runs); any other is just one count less.
+        if let Some(old) = old
+            && old.is_heap()
+            && old.ref_count() == 1
+        {
             crate::jit::glue::defer_release(old);
         }
     }
