@@ -321,6 +321,9 @@ pub(crate) struct Buffers {
     in_snapshot: Vec<u32>,
     /// New values for frame slots (`None`) or globals entries, counted.
     stores: Vec<(usize, Option<Value>, Value)>,
+    /// The inner run's context and the words its exit leaves virtual objects' fields in.
+    ctx: Option<Box<pyrite_jit::TraceContext>>,
+    virtuals: Vec<u64>,
 }
 
 /// The helper behind the nest bridge stub (`pyrite_jit::bridge`): exit `exit` of the
@@ -499,8 +502,14 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     };
     // The inner slot array, as the inner tree's entry would read it after the setup.
     buf.slots.clear();
-    for (source, home) in plan.sources.iter().zip(inner_homes.iter()) {
-        let w = match (*source, start) {
+    buf.slots.resize(plan.inner_nhomes, 0);
+    for ((source, home), slot) in plan
+        .sources
+        .iter()
+        .zip(inner_homes.iter())
+        .zip(buf.slots.iter_mut())
+    {
+        *slot = match (*source, start) {
             (Source::Outer(_) | Source::Stack(_), _) => word(*source)?,
             (Source::Read, _) => home_word(vm, base, home)?,
             (Source::Null, _) => Value::NULL.bits(),
@@ -512,27 +521,39 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
             (Source::Iterator, _) => iterator.as_ref()?.bits(),
             _ => return None,
         };
-        buf.slots.push(w);
     }
     buf.entry.clear();
     buf.entry.extend_from_slice(&buf.slots);
     // Run the inner tree.
     let root = inner.members.try_borrow().ok()?.first()?.clone();
     let trampoline = vm.jit.compiler.as_ref()?.trampoline() as *const pyrite_jit::code::Trampoline;
-    let mut virtual_words = [0u64; pyrite_jit::VIRTUAL_WORDS];
+    if buf.virtuals.len() != pyrite_jit::VIRTUAL_WORDS {
+        buf.virtuals = vec![0; pyrite_jit::VIRTUAL_WORDS];
+    }
     let interrupt = vm.interrupt.as_ptr() as *const u8;
-    let mut ictx = pyrite_jit::TraceContext::new(
-        buf.slots.as_mut_ptr(),
-        interrupt,
-        virtual_words.as_mut_ptr(),
-    );
+    // The context and exit buffers are reused: a fresh run needs only these fields set
+    // (the body words are written by the pre-roll before anything reads them).
+    let virtual_words = &mut buf.virtuals;
+    let ictx = buf.ctx.get_or_insert_with(|| {
+        Box::new(pyrite_jit::TraceContext::new(
+            std::ptr::null_mut(),
+            interrupt,
+            std::ptr::null_mut(),
+        ))
+    });
+    ictx.slots = buf.slots.as_mut_ptr();
+    ictx.interrupt = interrupt;
+    ictx.error = 0;
+    ictx.virtuals = virtual_words.as_mut_ptr();
+    ictx.body_entry = 0;
+    let ictx: &mut pyrite_jit::TraceContext = ictx;
     // SAFETY: `state.ctx` is the running outer trace's context (checked by the caller).
     let outer_ctx = unsafe { &mut *state.ctx };
     ictx.stress_countdown = outer_ctx.stress_countdown;
     let stashed = vm.jit.nest_stash.len();
     let mut inner_state = RunState {
         vm: state.vm,
-        ctx: &mut ictx,
+        ctx: ictx,
         tree: Rc::as_ptr(&inner),
         homes: inner_homes.as_ptr(),
         nhomes: inner_homes.len(),
@@ -548,7 +569,7 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
         call_below: 0,
     };
     vm.jit.nest_active += 1;
-    let inner_exit = residual::enter(&mut inner_state, trampoline, &root.compiled, &mut ictx);
+    let inner_exit = residual::enter(&mut inner_state, trampoline, &root.compiled, ictx);
     outer_ctx.stress_countdown = ictx.stress_countdown;
     // SAFETY: as in `nest_bridge`: the VM again belongs to this helper.
     let vm = unsafe { &mut *state.vm };
@@ -561,7 +582,7 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
             exit: inner_exit,
             slots: buf.slots.clone(),
             entry: buf.entry.clone(),
-            virtuals: virtual_words.to_vec(),
+            virtuals: buf.virtuals.to_vec(),
             iterator,
         });
         return None;
