@@ -30,10 +30,10 @@ use std::rc::Rc;
 use pyrite_ir::{Effect, Op, SnapValue, Type};
 
 use crate::bytecode::{Opcode, split_unit};
-use crate::jit::glue::clone_trace_word;
+use crate::jit::glue::{clone_trace_word, with_word};
 use crate::jit::recorder::{Dep, Home};
 use crate::jit::residual::{self, RunState};
-use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace, exec, frames};
+use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace, TreeMember, exec, frames};
 use crate::object::Value;
 use crate::runtime::errors::PyResult;
 use crate::vm::Vm;
@@ -44,9 +44,10 @@ const MAX_HOMES: usize = 24;
 /// How deeply lean calls may nest on the native stack.
 const MAX_NESTING: usize = 200;
 
-/// A lean activation: the function whose tree runs without a frame.
+/// A lean activation: the function whose tree runs without a frame, and its plan.
 pub(crate) struct LeanFrame {
     pub func: Value,
+    pub plan: Rc<LeanPlan>,
 }
 
 /// How a lean call went.
@@ -58,6 +59,53 @@ pub(crate) enum Lean {
     Forced,
     /// Not a lean call: the caller runs it some other way.
     Declined,
+}
+
+/// Everything a lean call of one function needs, worked out once per tree shape (again
+/// when a side trace joins the tree), so a call does no lookup beyond finding it: the
+/// caller's own plan for self-recursion, else one map lookup by code object.
+pub(crate) struct LeanPlan {
+    tree: Rc<LoopTrace>,
+    root: Rc<TreeMember>,
+    /// The code object and globals the tree was recorded with (a function whose
+    /// `__code__` was replaced is another function).
+    code: Value,
+    globals: Value,
+    /// The tree's member count when this plan was made.
+    members: usize,
+    returns: ReturnSlots,
+    nargs: usize,
+    /// Per home: what the slot array starts with.
+    inits: Vec<Init>,
+    has_globals: bool,
+    /// The most frames the tree's `FrameRoom` dependencies want above the callee.
+    room: usize,
+}
+
+/// What one home of a lean callee's slot array starts with.
+#[derive(Clone, Copy)]
+enum Init {
+    /// Positional argument `i`.
+    Arg(usize),
+    /// NULL (a local not bound yet, a stack entry, a virtual).
+    Null,
+    /// The current value of the global behind the home.
+    Global,
+}
+
+impl LeanPlan {
+    /// Whether the plan still describes `tree`'s current shape.
+    fn current(&self) -> bool {
+        self.tree
+            .members
+            .try_borrow()
+            .is_ok_and(|m| m.len() == self.members)
+    }
+
+    /// Whether `f` is the plan's function (same code and globals).
+    fn serves(&self, f: &crate::types::function::FunctionData) -> bool {
+        f.code.try_borrow().is_ok_and(|c| c.is(&self.code)) && f.globals.is(&self.globals)
+    }
 }
 
 /// Whether a function tree may run leanly: no member calls a helper that may run Python
@@ -84,35 +132,47 @@ pub(crate) fn tree_is_lean(tree: &LoopTrace) -> bool {
         })
 }
 
+/// The plan for a lean call of the function word `callee` from `caller`, if it has one.
+fn plan_for(vm: &mut Vm, caller: &RunState, callee: u64) -> Option<(Value, Rc<LeanPlan>)> {
+    with_word(callee, |v| {
+        let f = v.as_function()?;
+        if let Some(lean) = &caller.lean
+            && lean.plan.serves(f)
+            && lean.plan.current()
+        {
+            return Some((v.clone(), lean.plan.clone()));
+        }
+        let code = f.code.try_borrow().ok()?.clone();
+        let state = vm.jit.functions.get_mut(&code.bits())?;
+        let (plan, fresh) = state.lean_plan(f, &code)?;
+        if fresh && vm.jit.log_enabled() && vm.jit.lean_logged.insert(code.bits()) {
+            let label = plan.tree.label.clone();
+            vm.jit.log(format_args!("{label} called natively (lean)"));
+        }
+        Some((v.clone(), plan))
+    })
+}
+
 /// Calls `callee` (a value word) with `self_or_null` and `args` leanly if it can;
-/// `caller` is the state of the run making the call.
+/// `caller` is the state of the run making the call, which just stored globals into their
+/// dicts if `globals_stored`.
 pub(crate) fn call(
     vm: &mut Vm,
     caller: *mut RunState,
     callee: u64,
     self_or_null: u64,
     args: &[u64],
+    globals_stored: bool,
 ) -> Lean {
-    if residual::nesting() >= MAX_NESTING {
+    // SAFETY: `caller` is the running state whose native code called the helper that
+    // called this; it stays on the stack until that helper returns.
+    let caller_ref = unsafe { &*caller };
+    if caller_ref.depth >= MAX_NESTING {
         return Lean::Declined;
     }
-    let func = clone_trace_word(callee);
-    let Some(f) = func.as_function() else {
+    let Some((func, plan)) = plan_for(vm, caller_ref, callee) else {
         return Lean::Declined;
     };
-    let code = f.code.borrow().clone();
-    let Some((tree, returns)) = vm
-        .jit
-        .functions
-        .get_mut(&code.bits())
-        .and_then(|s| s.lean_tree(f))
-    else {
-        return Lean::Declined;
-    };
-    if vm.jit.log_enabled() && vm.jit.lean_logged.insert(code.bits()) {
-        let label = tree.label.clone();
-        vm.jit.log(format_args!("{label} called natively (lean)"));
-    }
     let mut words = [0u64; 8];
     let mut nargs = 0;
     for &w in std::iter::once(&self_or_null)
@@ -124,50 +184,45 @@ pub(crate) fn call(
         }
         nargs += 1;
     }
-    let Some(code_obj) = code.as_code() else {
+    if nargs != plan.nargs || nargs > words.len() {
+        return Lean::Declined;
+    }
+    let lean_depth = caller_ref.lean_depth + 1;
+    let frames_after = vm.frames.len() + lean_depth;
+    if frames_after + plan.room >= vm.recursion_limit {
+        return Lean::Declined;
+    }
+    // A caller running the same tree proved its dependencies at entry, and nothing but
+    // native code (or its own stores, just written) ran since: self-recursion skips them.
+    let same_tree = std::ptr::eq(caller_ref.tree, Rc::as_ptr(&plan.tree)) && !globals_stored;
+    if !same_tree
+        && !plan
+            .tree
+            .deps
+            .try_borrow()
+            .is_ok_and(|d| exec::deps_hold(vm, &d))
+    {
+        return Lean::Declined;
+    }
+    let tree = plan.tree.clone();
+    let Ok(homes) = tree.homes.try_borrow() else {
         return Lean::Declined;
     };
-    if nargs != code_obj.data.arg_count as usize || nargs > words.len() {
+    if homes.len() != plan.inits.len() {
         return Lean::Declined;
     }
-    // SAFETY: `caller` is the running state whose native code called the helper that
-    // called this; it stays on the stack until that helper returns.
-    let lean_depth = unsafe { (*caller).lean_depth } + 1;
-    let frames_after = vm.frames.len() + lean_depth;
-    if frames_after >= vm.recursion_limit {
-        return Lean::Declined;
-    }
-    {
-        let deps = tree.deps.borrow();
-        let room = deps.iter().all(|d| match d {
-            Dep::FrameRoom(n) => frames_after + n < vm.recursion_limit,
-            _ => true,
-        });
-        if !room || !exec::deps_hold(vm, &deps) {
-            return Lean::Declined;
-        }
-    }
-    let homes = tree.homes.borrow();
     let mut slots = [0u64; MAX_HOMES];
-    let mut entry_words = [0u64; MAX_HOMES];
-    if homes.len() > MAX_HOMES {
-        return Lean::Declined;
-    }
-    for (k, home) in homes.iter().enumerate() {
-        slots[k] = match home {
-            Home::Frame(i) if *i < nargs => words[*i],
-            Home::Frame(_) | Home::Virtual { .. } => 0,
-            Home::Global { .. } => match exec::home_word(vm, 0, home) {
+    for ((slot, init), home) in slots.iter_mut().zip(&plan.inits).zip(homes.iter()) {
+        *slot = match *init {
+            Init::Arg(i) => words[i],
+            Init::Null => 0,
+            Init::Global => match exec::home_word(vm, 0, home) {
                 Some(w) => w,
                 None => return Lean::Declined,
             },
-            _ => return Lean::Declined,
         };
     }
-    entry_words[..homes.len()].copy_from_slice(&slots[..homes.len()]);
-    let Some(root) = tree.members.borrow().first().cloned() else {
-        return Lean::Declined;
-    };
+    let mut entry_words = slots;
     let Some(trampoline) = vm
         .jit
         .compiler
@@ -197,12 +252,15 @@ pub(crate) fn call(
         pending: None,
         outer: std::ptr::null_mut(),
         depth: 0,
-        lean: Some(LeanFrame { func: func.clone() }),
+        lean: Some(LeanFrame {
+            func: func.clone(),
+            plan: plan.clone(),
+        }),
         lean_depth,
         call_pc: 0,
         call_below: 0,
     };
-    let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
+    let exit = residual::enter(&mut state, trampoline, &plan.root.compiled, &mut ctx);
     drop(state);
     if stressed {
         vm.jit.stress_countdown = if ctx.stress_countdown <= 0 {
@@ -218,12 +276,14 @@ pub(crate) fn call(
     let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
     let exit = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
     // A return that stored a global leaves through the frame, which writes it back.
-    let globals_clean = homes
-        .iter()
-        .enumerate()
-        .all(|(k, h)| !matches!(h, Home::Global { .. }) || slots[k] == entry_words[k]);
+    let globals_clean = !plan.has_globals
+        || homes
+            .iter()
+            .enumerate()
+            .all(|(k, h)| !matches!(h, Home::Global { .. }) || slots[k] == entry_words[k]);
     if globals_clean
-        && let Some(word) = returns
+        && let Some(word) = plan
+            .returns
             .get(member)
             .and_then(|m| m.get(exit))
             .and_then(|r| r.as_ref())
@@ -234,8 +294,10 @@ pub(crate) fn call(
     let Some(exited) = tree.members.borrow().get(member).cloned() else {
         return Lean::Declined;
     };
-    // SAFETY: as above.
-    let caller_is_lean = unsafe { (*caller).lean.is_some() };
+    let Some(code_obj) = plan.code.as_code() else {
+        return Lean::Declined;
+    };
+    let caller_is_lean = caller_ref.lean.is_some();
     // Any other exit: frames for every lean activation, then the callee's from the exit.
     drop(homes);
     materialize(vm, caller, None);
@@ -446,26 +508,70 @@ pub(crate) fn run_materialized(vm: &mut Vm) -> PyResult<Value> {
 }
 
 impl crate::jit::entry::FunctionState {
-    /// The tree a lean call of `f` runs, if lean calls may run it.
-    pub(crate) fn lean_tree(
+    /// The plan for a lean call of `f` (whose code object is `code`), if lean calls may
+    /// run its tree; `true` with a plan made just now.
+    pub(crate) fn lean_plan(
         &mut self,
         f: &crate::types::function::FunctionData,
-    ) -> Option<(Rc<LoopTrace>, Rc<ReturnSlots>)> {
+        code: &Value,
+    ) -> Option<(Rc<LeanPlan>, bool)> {
         let tree = self.tree.as_ref()?;
         if !self.globals.is(&f.globals) || !self.simple_signature {
             return None;
         }
-        let members = tree.members.borrow().len();
-        if members != self.lean_checked {
-            self.lean_checked = members;
-            self.lean = tree_is_lean(tree);
-            let code = f.code.borrow().clone();
-            let returns = code
-                .as_code()
-                .map(|c| return_slots(tree, c))
-                .unwrap_or_default();
-            self.lean_returns = Rc::new(returns);
+        let shape = (
+            Rc::as_ptr(tree) as usize,
+            tree.members.try_borrow().ok()?.len(),
+        );
+        if shape == self.lean_checked {
+            return self.lean_plan.clone().map(|p| (p, false));
         }
-        self.lean.then(|| (tree.clone(), self.lean_returns.clone()))
+        self.lean_checked = shape;
+        self.lean_plan = make_plan(tree, code, &self.globals).map(Rc::new);
+        self.lean_plan.clone().map(|p| (p, true))
     }
+}
+
+/// Works out a lean call's plan for `tree`, recorded for `code` over `globals`.
+fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<LeanPlan> {
+    if !tree_is_lean(tree) {
+        return None;
+    }
+    let code_obj = code.as_code()?;
+    let nargs = code_obj.data.arg_count as usize;
+    let homes = tree.homes.try_borrow().ok()?;
+    let inits: Vec<Init> = homes
+        .iter()
+        .map(|h| match h {
+            Home::Frame(i) if *i < nargs => Init::Arg(*i),
+            Home::Global { .. } => Init::Global,
+            _ => Init::Null,
+        })
+        .collect();
+    let has_globals = inits.iter().any(|i| matches!(i, Init::Global));
+    drop(homes);
+    let room = tree
+        .deps
+        .try_borrow()
+        .ok()?
+        .iter()
+        .filter_map(|d| match d {
+            Dep::FrameRoom(n) => Some(*n),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let members = tree.members.try_borrow().ok()?;
+    Some(LeanPlan {
+        tree: tree.clone(),
+        root: members.first()?.clone(),
+        code: code.clone(),
+        globals: globals.clone(),
+        members: members.len(),
+        returns: return_slots(tree, code_obj),
+        nargs,
+        inits,
+        has_globals,
+        room,
+    })
 }

@@ -128,7 +128,12 @@ pub(crate) fn enter(
 ) -> u32 {
     let outer = ACTIVE.with(Cell::get);
     state.outer = outer;
-    state.depth = nesting() + 1;
+    // SAFETY: as in `nesting`.
+    state.depth = if outer.is_null() {
+        1
+    } else {
+        unsafe { (*outer).depth + 1 }
+    };
     ACTIVE.with(|a| a.set(state as *mut RunState));
     // SAFETY: the compiler (and its trampoline) is created once and lives in the VM's JIT
     // state until the VM goes away; residual calls may compile more traces meanwhile, which
@@ -197,8 +202,9 @@ pub(crate) fn flush(vm: &mut Vm, state: &RunState) {
     drop(released);
 }
 
-/// Writes the globals homes the running trace changed into their dicts.
-fn flush_globals(state: &RunState) {
+/// Writes the globals homes the running trace changed into their dicts; whether there
+/// were any.
+fn flush_globals(state: &RunState) -> bool {
     // SAFETY: as in `flush`.
     let (homes, slots, entry) = unsafe {
         (
@@ -208,6 +214,7 @@ fn flush_globals(state: &RunState) {
         )
     };
     let mut released = Vec::new();
+    let mut stored = false;
     for (k, home) in homes.iter().enumerate() {
         if let Home::Global { dict, index } = home
             && slots[k] != entry[k]
@@ -218,9 +225,11 @@ fn flush_globals(state: &RunState) {
                 released.push(old);
             }
             entry[k] = slots[k];
+            stored = true;
         }
     }
     drop(released);
+    stored
 }
 
 /// Reloads every home (but the frame's stack entries) into the slot array after a call.
@@ -274,8 +283,8 @@ fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     state.call_below = below;
     let version = vm.tracing.version.get();
     // The callee reads globals from their dicts.
-    flush_globals(state);
-    let forced = match crate::jit::lean::call(vm, state_ptr, callee, self_or_null, args) {
+    let stored = flush_globals(state);
+    let forced = match crate::jit::lean::call(vm, state_ptr, callee, self_or_null, args, stored) {
         Lean::Returned(word) => return word,
         Lean::Forced => true,
         Lean::Declined => false,
