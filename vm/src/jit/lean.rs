@@ -211,18 +211,27 @@ pub(crate) fn call(
     if homes.len() != plan.inits.len() {
         return Lean::Declined;
     }
+    // SAFETY: as above; with the same tree, the caller's slot array has the same homes
+    // (a global's slot agrees with its dict: the caller just stored its globals).
+    let caller_slots = same_tree
+        .then(|| unsafe { std::slice::from_raw_parts(caller_ref.slots, caller_ref.nhomes) });
     let mut slots = [0u64; MAX_HOMES];
-    for ((slot, init), home) in slots.iter_mut().zip(&plan.inits).zip(homes.iter()) {
-        *slot = match *init {
+    let mut entry_words = [0u64; MAX_HOMES];
+    for (k, (init, home)) in plan.inits.iter().zip(homes.iter()).enumerate() {
+        let word = match *init {
             Init::Arg(i) => words[i],
             Init::Null => 0,
-            Init::Global => match exec::home_word(vm, 0, home) {
-                Some(w) => w,
-                None => return Lean::Declined,
+            Init::Global => match caller_slots.and_then(|s| s.get(k)) {
+                Some(&w) => w,
+                None => match exec::home_word(vm, 0, home) {
+                    Some(w) => w,
+                    None => return Lean::Declined,
+                },
             },
         };
+        slots[k] = word;
+        entry_words[k] = word;
     }
-    let mut entry_words = slots;
     let Some(trampoline) = vm
         .jit
         .compiler
