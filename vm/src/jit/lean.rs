@@ -156,6 +156,7 @@ fn plan_for(vm: &mut Vm, caller: &RunState, callee: u64) -> Option<(Value, Rc<Le
 /// Calls `callee` (a value word) with `self_or_null` and `args` leanly if it can;
 /// `caller` is the state of the run making the call, which just stored globals into their
 /// dicts if `globals_stored`.
+#[inline(always)]
 pub(crate) fn call(
     vm: &mut Vm,
     caller: *mut RunState,
@@ -170,7 +171,7 @@ pub(crate) fn call(
     if caller_ref.depth >= MAX_NESTING {
         return Lean::Declined;
     }
-    let Some((func, plan)) = plan_for(vm, caller_ref, callee) else {
+    let Some((mut func, mut plan)) = plan_for(vm, caller_ref, callee) else {
         return Lean::Declined;
     };
     let mut words = [0u64; 8];
@@ -249,28 +250,34 @@ pub(crate) fn call(
     if stressed {
         ctx.stress_countdown = vm.jit.stress_countdown;
     }
-    let mut state = RunState {
-        vm,
-        ctx: &mut ctx,
-        tree: &*tree,
-        homes: homes.as_ptr(),
-        nhomes: homes.len(),
-        slots: slots.as_mut_ptr(),
-        entry_words: entry_words.as_mut_ptr(),
-        frame: usize::MAX,
-        pending: None,
-        outer: std::ptr::null_mut(),
-        depth: 0,
-        lean: Some(LeanFrame {
-            func: func.clone(),
-            plan: plan.clone(),
-        }),
-        lean_depth,
-        call_pc: 0,
-        call_below: 0,
+    let root = plan.root.clone();
+    let exit = {
+        // Dropped in place (a move would copy the whole state).
+        let mut state = RunState {
+            vm,
+            ctx: &mut ctx,
+            tree: &*tree,
+            homes: homes.as_ptr(),
+            nhomes: homes.len(),
+            slots: slots.as_mut_ptr(),
+            entry_words: entry_words.as_mut_ptr(),
+            frame: usize::MAX,
+            pending: None,
+            outer: std::ptr::null_mut(),
+            depth: 0,
+            has_globals: plan.has_globals,
+            lean: Some(LeanFrame { func, plan }),
+            lean_depth,
+            call_pc: 0,
+            call_below: 0,
+        };
+        let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
+        let Some(LeanFrame { func: f, plan: p }) = state.lean.take() else {
+            return Lean::Declined;
+        };
+        (func, plan) = (f, p);
+        exit
     };
-    let exit = residual::enter(&mut state, trampoline, &plan.root.compiled, &mut ctx);
-    drop(state);
     if stressed {
         vm.jit.stress_countdown = if ctx.stress_countdown <= 0 {
             i64::from(vm.jit.params.fail_guard_every.max(1))

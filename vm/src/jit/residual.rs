@@ -86,6 +86,8 @@ pub(crate) struct RunState {
     /// callable (what a materialized frame keeps on its stack).
     pub call_pc: usize,
     pub call_below: usize,
+    /// Whether any home is a global (only then may a call need globals stored first).
+    pub has_globals: bool,
 }
 
 thread_local! {
@@ -120,6 +122,7 @@ pub(crate) fn is_home_dict(word: u64) -> bool {
 
 /// Runs `trace` through the compiler's `trampoline`, publishing `state` to residual calls
 /// meanwhile; restores the enclosing run's state afterwards. Returns the exit number.
+#[inline(always)]
 pub(crate) fn enter(
     state: &mut RunState,
     trampoline: *const pyrite_jit::code::Trampoline,
@@ -265,7 +268,10 @@ pub(crate) fn encode_call_site(pc: usize, below: usize) -> i64 {
     (pc as i64) | ((below as i64) << 32)
 }
 
-/// The residual call itself; `args` are the trace's argument words.
+/// The residual call itself; `args` are the trace's argument words. Inlined into each
+/// `residual_call_N` (and `lean::call` and `enter` into it): deep native recursion runs
+/// through here once per Python level, and every return address counts.
+#[inline(always)]
 fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     let state_ptr = ACTIVE.with(Cell::get);
     if state_ptr.is_null() {
@@ -283,7 +289,7 @@ fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     state.call_below = below;
     let version = vm.tracing.version.get();
     // The callee reads globals from their dicts.
-    let stored = flush_globals(state);
+    let stored = state.has_globals && flush_globals(state);
     let forced = match crate::jit::lean::call(vm, state_ptr, callee, self_or_null, args, stored) {
         Lean::Returned(word) => return word,
         Lean::Forced => true,
