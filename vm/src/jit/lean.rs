@@ -75,22 +75,16 @@ pub(crate) struct LeanPlan {
     members: usize,
     returns: ReturnSlots,
     nargs: usize,
-    /// Per home: what the slot array starts with.
-    inits: Vec<Init>,
+    /// The tree's home count; the homes holding argument `i` (`(home, i)`) and the
+    /// globals homes (the slot array starts with their values, NULL elsewhere).
+    nhomes: usize,
+    arg_homes: Vec<(usize, usize)>,
+    global_homes: Vec<usize>,
+    /// Whether a member stores into a globals home (a call must store them first, a
+    /// return that changed one leaves through the frame).
     has_globals: bool,
     /// The most frames the tree's `FrameRoom` dependencies want above the callee.
     room: usize,
-}
-
-/// What one home of a lean callee's slot array starts with.
-#[derive(Clone, Copy)]
-enum Init {
-    /// Positional argument `i`.
-    Arg(usize),
-    /// NULL (a local not bound yet, a stack entry, a virtual).
-    Null,
-    /// The current value of the global behind the home.
-    Global,
 }
 
 impl LeanPlan {
@@ -209,7 +203,7 @@ pub(crate) fn call(
     let Ok(homes) = tree.homes.try_borrow() else {
         return Lean::Declined;
     };
-    if homes.len() != plan.inits.len() {
+    if homes.len() != plan.nhomes {
         return Lean::Declined;
     }
     // SAFETY: as above; with the same tree, the caller's slot array has the same homes
@@ -218,20 +212,24 @@ pub(crate) fn call(
         .then(|| unsafe { std::slice::from_raw_parts(caller_ref.slots, caller_ref.nhomes) });
     let mut slots = [0u64; MAX_HOMES];
     let mut entry_words = [0u64; MAX_HOMES];
-    for (k, (init, home)) in plan.inits.iter().zip(homes.iter()).enumerate() {
-        let word = match *init {
-            Init::Arg(i) => words[i],
-            Init::Null => 0,
-            Init::Global => match caller_slots.and_then(|s| s.get(k)) {
-                Some(&w) => w,
-                None => match exec::home_word(vm, 0, home) {
-                    Some(w) => w,
-                    None => return Lean::Declined,
-                },
+    for &(k, i) in &plan.arg_homes {
+        if let (Some(slot), Some(entry), Some(&w)) =
+            (slots.get_mut(k), entry_words.get_mut(k), words.get(i))
+        {
+            (*slot, *entry) = (w, w);
+        }
+    }
+    for &k in &plan.global_homes {
+        let word = match caller_slots.and_then(|s| s.get(k)) {
+            Some(&w) => w,
+            None => match homes.get(k).and_then(|h| exec::home_word(vm, 0, h)) {
+                Some(w) => w,
+                None => return Lean::Declined,
             },
         };
-        slots[k] = word;
-        entry_words[k] = word;
+        if let (Some(slot), Some(entry)) = (slots.get_mut(k), entry_words.get_mut(k)) {
+            (*slot, *entry) = (word, word);
+        }
     }
     let Some(trampoline) = vm
         .jit
@@ -548,6 +546,23 @@ impl crate::jit::entry::FunctionState {
     }
 }
 
+/// Whether a member of the tree stores into one of `globals` (a `store_slot`, or an exit
+/// leaving a value there). A lean activation never resumes after its tree changed (Python
+/// code, which records side traces, only runs once every lean activation is leaving), so
+/// the plan's verdict holds for its whole run.
+fn stores_globals(members: &[Rc<TreeMember>], globals: &[usize]) -> bool {
+    let is_global = |slot: u32| globals.contains(&(slot as usize));
+    members.iter().any(|m| {
+        m.trace.insts.iter().any(|i| {
+            i.op == Op::StoreSlot && matches!(i.imm, pyrite_ir::Imm::Slot(s) if is_global(s))
+        }) || m.trace.snapshots.iter().any(|s| {
+            s.frames
+                .iter()
+                .any(|f| f.slots.iter().any(|&(slot, _)| is_global(slot)))
+        })
+    })
+}
+
 /// Works out a lean call's plan for `tree`, recorded for `code` over `globals`.
 fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<LeanPlan> {
     if !tree_is_lean(tree) {
@@ -556,15 +571,20 @@ fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<Lean
     let code_obj = code.as_code()?;
     let nargs = code_obj.data.arg_count as usize;
     let homes = tree.homes.try_borrow().ok()?;
-    let inits: Vec<Init> = homes
+    let arg_homes: Vec<(usize, usize)> = homes
         .iter()
-        .map(|h| match h {
-            Home::Frame(i) if *i < nargs => Init::Arg(*i),
-            Home::Global { .. } => Init::Global,
-            _ => Init::Null,
+        .enumerate()
+        .filter_map(|(k, h)| match h {
+            Home::Frame(i) if *i < nargs => Some((k, *i)),
+            _ => None,
         })
         .collect();
-    let has_globals = inits.iter().any(|i| matches!(i, Init::Global));
+    let global_homes: Vec<usize> = homes
+        .iter()
+        .enumerate()
+        .filter_map(|(k, h)| matches!(h, Home::Global { .. }).then_some(k))
+        .collect();
+    let nhomes = homes.len();
     drop(homes);
     let room = tree
         .deps
@@ -586,8 +606,10 @@ fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<Lean
         members: members.len(),
         returns: return_slots(tree, code_obj),
         nargs,
-        inits,
-        has_globals,
+        nhomes,
+        has_globals: stores_globals(&members, &global_homes),
+        arg_homes,
+        global_homes,
         room,
     })
 }
