@@ -166,6 +166,109 @@ print(branchy(100000))
 }
 
 #[test]
+fn int_side_trace_jumps_into_the_loop_body() {
+    // `mix` from loop_int: the odd branch is a side trace; it hands `acc` and `i` over as
+    // raw ints and enters the root's body, skipping the pre-roll (the guard and unboxing
+    // of `n`, which it did not touch).
+    let source = "\
+def mix(n):
+    acc = 0
+    i = 0
+    while i < n:
+        acc = (acc * 31 + i) % 1000003
+        if acc & 1:
+            acc += 7
+        else:
+            acc -= 3
+        i += 1
+    return acc
+print(mix(100000))
+";
+    let (stdout, stderr) = run_jit("mix", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "545270\n");
+    let side = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("side@"))
+        .expect("a side trace");
+    let id = side.0.split_whitespace().nth(2).expect("trace id");
+    assert!(
+        stderr.contains(&format!("{id} links into the loop body")),
+        "{stderr}"
+    );
+    // Its tail: the link's snapshot names the raw ints, nothing is boxed.
+    let tail: Vec<&String> = side.1.iter().rev().take(2).collect();
+    assert!(tail[0].starts_with("link"), "{side:#?}");
+    assert!(
+        tail[1].starts_with("snap") && tail[1].contains("pc="),
+        "{side:#?}"
+    );
+    assert_eq!(count(&side.1, "= box_"), 0, "{side:#?}");
+    // The root's jump names which home feeds which phi.
+    let root = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("loop@"))
+        .expect("a root");
+    assert!(
+        root.1.last().is_some_and(|l| l.starts_with("jump !s")),
+        "{root:#?}"
+    );
+}
+
+#[test]
+fn attribute_counter_side_trace_jumps_into_the_loop_body() {
+    // loop_attr's `tally`: the root carries `c.misses` in a register (stored back each
+    // iteration); the side trace updates `c.hits` and enters the body, which reads
+    // `c.misses` back from the object instead of re-running the pre-roll.
+    let source = "\
+class Counter:
+    def __init__(self):
+        self.hits = 0
+        self.misses = 0
+def tally(n):
+    c = Counter()
+    for i in range(n):
+        if i % 3 == 0:
+            c.hits += 1
+        else:
+            c.misses += 1
+    return c.hits, c.misses
+print(tally(30000))
+";
+    let (stdout, stderr) = run_jit("tally", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "(10000, 20000)\n");
+    assert!(stderr.contains("links into the loop body"), "{stderr}");
+    let side = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("side@"))
+        .expect("a side trace");
+    assert_eq!(count(&side.1, "call"), 0, "{side:#?}");
+}
+
+#[test]
+fn side_trace_changing_an_invariant_links_to_the_pre_roll() {
+    // The side path rewrites `step`, which the root's pre-roll unboxed once: entering the
+    // body would keep the old value, so the side trace links to the pre-roll.
+    let source = "\
+def stepper(n):
+    step = 1
+    x = 0
+    i = 0
+    while i < n:
+        if i % 1000 == 999:
+            step = step + 1
+        else:
+            x += step
+        i += 1
+    return x, step
+print(stepper(20000))
+";
+    let (stdout, stderr) = run_jit("stepper", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "(209790, 21)\n");
+    assert!(stderr.contains("attached to trace#1"), "{stderr}");
+    assert!(!stderr.contains("links into the loop body"), "{stderr}");
+}
+
+#[test]
 fn instance_attributes_are_read_and_written_in_the_trace() {
     let source = "\
 class Counter:

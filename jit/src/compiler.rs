@@ -14,6 +14,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use pyrite_ir::Trace;
 
+use crate::body_entry::{BodyEntry, BodyLink};
 use crate::code::{CompiledTrace, ExecutableCode, Trampoline, new_exit_slots};
 use crate::lower::{LowerParams, exit_signature, lower, trace_signature};
 
@@ -110,6 +111,30 @@ fn emit(
     Ok((compiled.code_buffer().to_vec(), text))
 }
 
+/// The body-entry role of a trace being compiled.
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    None,
+    Entry(&'a BodyEntry),
+    Link(&'a BodyLink),
+}
+
+impl<'a> Body<'a> {
+    fn entry(self) -> Option<&'a BodyEntry> {
+        match self {
+            Body::Entry(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn link(self) -> Option<&'a BodyLink> {
+        match self {
+            Body::Link(l) => Some(l),
+            _ => None,
+        }
+    }
+}
+
 /// The trace compiler for this machine.
 pub struct Compiler {
     isa: OwnedTargetIsa,
@@ -165,7 +190,14 @@ impl Compiler {
         exit_base: u32,
         root: u64,
     ) -> Result<CompiledTrace, CompileError> {
-        self.compile_with(trace, helpers, options, exit_base, Some(root), true)
+        self.compile_with(
+            trace,
+            helpers,
+            options,
+            exit_base,
+            (Some(root), true),
+            Body::None,
+        )
     }
 
     /// Compiles a trace whose exits return `exit_base + k`; with `link_to` (the root
@@ -178,7 +210,49 @@ impl Compiler {
         exit_base: u32,
         link_to: Option<u64>,
     ) -> Result<CompiledTrace, CompileError> {
-        self.compile_with(trace, helpers, options, exit_base, link_to, false)
+        self.compile_with(
+            trace,
+            helpers,
+            options,
+            exit_base,
+            (link_to, false),
+            Body::None,
+        )
+    }
+
+    /// Compiles a root trace that side traces may enter at its loop body (`entry`, from
+    /// [`crate::body_entry::root_entry`] of the same trace).
+    pub fn compile_root(
+        &mut self,
+        trace: &Trace,
+        helpers: &HelperTable,
+        options: &CompileOptions,
+        entry: Option<&BodyEntry>,
+    ) -> Result<CompiledTrace, CompileError> {
+        let body = entry.map_or(Body::None, Body::Entry);
+        self.compile_with(trace, helpers, options, 0, (None, false), body)
+    }
+
+    /// Compiles a side trace linking to the root at `root`, into its loop body when `link`
+    /// says how (the root must have been compiled with the matching [`BodyEntry`]).
+    pub fn compile_side(
+        &mut self,
+        trace: &Trace,
+        helpers: &HelperTable,
+        options: &CompileOptions,
+        exit_base: u32,
+        root: u64,
+        link: Option<&BodyLink>,
+    ) -> Result<CompiledTrace, CompileError> {
+        let body = link.map_or(Body::None, Body::Link);
+        self.compile_with(
+            trace,
+            helpers,
+            options,
+            exit_base,
+            (Some(root), false),
+            body,
+        )
     }
 
     fn compile_with(
@@ -187,8 +261,8 @@ impl Compiler {
         helpers: &HelperTable,
         options: &CompileOptions,
         exit_base: u32,
-        link_to: Option<u64>,
-        entered_by_vm: bool,
+        (link_to, entered_by_vm): (Option<u64>, bool),
+        body: Body,
     ) -> Result<CompiledTrace, CompileError> {
         let id = self.next_id;
         self.next_id += 1;
@@ -202,6 +276,8 @@ impl Compiler {
             exit_base,
             link_to,
             entered_by_vm,
+            body_entry: body.entry(),
+            body_link: body.link(),
         };
         let func = lower(trace, id, &params)?;
         let (bytes, _) = emit(&self.isa, func, false)?;
@@ -230,6 +306,8 @@ pub fn compile_for_target(
         exit_base: 0,
         link_to: None,
         entered_by_vm: false,
+        body_entry: None,
+        body_link: None,
     };
     let func = lower(trace, 0, &params)?;
     let (bytes, text) = emit(&isa, func, true)?;

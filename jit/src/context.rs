@@ -19,10 +19,21 @@ pub struct TraceContext {
     /// Where an exit leaves the fields of the snapshot's virtual objects (removed
     /// allocations), unboxed, in the snapshot's order: [`VIRTUAL_WORDS`] words.
     pub virtuals: *mut u64,
+    /// Nonzero when a side trace tail-calls its root to enter the loop body directly
+    /// (see [`crate::body_entry`]); the root clears it.
+    pub body_entry: u64,
+    /// A body entry's words: the phi values a side trace hands over (the first
+    /// [`TRANSFER_WORDS`]), then the pre-roll values the root saved for this run.
+    pub body: [u64; BODY_WORDS],
 }
 
 /// The room for virtual object fields at one exit; a snapshot needing more is not compiled.
 pub const VIRTUAL_WORDS: usize = 64;
+
+/// The words of [`TraceContext::body`].
+pub const BODY_WORDS: usize = 64;
+/// How many of them carry phi values (the rest hold saved pre-roll values).
+pub const TRANSFER_WORDS: usize = 24;
 
 /// Byte offset of [`TraceContext::slots`].
 pub const SLOTS_OFFSET: i32 = 0;
@@ -34,6 +45,10 @@ pub const ERROR_OFFSET: i32 = 16;
 pub const STRESS_OFFSET: i32 = 24;
 /// Byte offset of [`TraceContext::virtuals`].
 pub const VIRTUALS_OFFSET: i32 = 32;
+/// Byte offset of [`TraceContext::body_entry`].
+pub const BODY_ENTRY_OFFSET: i32 = 40;
+/// Byte offset of [`TraceContext::body`].
+pub const BODY_OFFSET: i32 = 48;
 
 impl TraceContext {
     /// A context over `slots`, polling `interrupt`, with `virtuals` (at least
@@ -45,6 +60,8 @@ impl TraceContext {
             error: 0,
             stress_countdown: i64::MAX,
             virtuals,
+            body_entry: 0,
+            body: [0; BODY_WORDS],
         }
     }
 }
@@ -75,5 +92,10 @@ mod tests {
             std::mem::offset_of!(TraceContext, virtuals) as i32,
             VIRTUALS_OFFSET
         );
+        assert_eq!(
+            std::mem::offset_of!(TraceContext, body_entry) as i32,
+            BODY_ENTRY_OFFSET
+        );
+        assert_eq!(std::mem::offset_of!(TraceContext, body) as i32, BODY_OFFSET);
     }
 }

@@ -10,7 +10,7 @@
 //! `exit_slots[k]`, which starts at a stub returning `k`; the VM boxes the values with the
 //! snapshot's types. Attaching a side trace later is one store into that slot.
 //!
-//! Module map: [`context`] (the ABI shared with the VM), [`lower`] (IR → Cranelift IR),
+//! Module map: [`body_entry`] (side traces entering the root's loop body), [`context`] (the ABI shared with the VM), [`lower`] (IR → Cranelift IR),
 //! [`code`] (executable memory, entry and exit stubs: the only `unsafe` here), [`disasm`]
 //! (`--dump-asm`), [`perf`] (`-X perf` maps), `refcount` (inline `incref`/`decref`),
 //! [`compiler`] (ISA setup and the public
@@ -19,6 +19,7 @@
 //! **Boundary:** `jit` knows Python only through `ir`'s value ABI and the helper addresses
 //! the VM hands it by name; it never sees a VM type.
 
+pub mod body_entry;
 pub mod code;
 pub mod compiler;
 pub mod context;
@@ -27,6 +28,7 @@ pub mod lower;
 pub mod perf;
 mod refcount;
 
+pub use body_entry::{BodyEntry, BodyLink, ChainState};
 pub use code::CompiledTrace;
 pub use compiler::{CompileError, CompileOptions, Compiler, HelperTable};
 pub use context::{TraceContext, VIRTUAL_WORDS};

@@ -30,9 +30,11 @@ use pyrite_ir::abi;
 use pyrite_ir::passes::range::{LoweringFacts, lowering_facts};
 use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, SnapshotId, Trace, Type, TypeTag};
 
+use crate::body_entry::{BodyEntry, BodyLink, PhiFrom};
 use crate::compiler::{CompileError, HelperTable};
 use crate::context::{
-    ERROR_OFFSET, INTERRUPT_OFFSET, SLOTS_OFFSET, STRESS_OFFSET, VIRTUAL_WORDS, VIRTUALS_OFFSET,
+    BODY_ENTRY_OFFSET, BODY_OFFSET, ERROR_OFFSET, INTERRUPT_OFFSET, SLOTS_OFFSET, STRESS_OFFSET,
+    TRANSFER_WORDS, VIRTUAL_WORDS, VIRTUALS_OFFSET,
 };
 
 /// What the lowering needs besides the trace.
@@ -56,6 +58,10 @@ pub struct LowerParams<'a> {
     /// The trace is entered by the VM (through the trampoline) even though it links: a
     /// continuation after an inner loop keeps the root signature `fn(ctx) -> u32`.
     pub entered_by_vm: bool,
+    /// A root that side traces may enter at its loop body (see [`crate::body_entry`]).
+    pub body_entry: Option<&'a BodyEntry>,
+    /// A side trace whose link enters its root's loop body.
+    pub body_link: Option<&'a BodyLink>,
 }
 
 /// The Cranelift type of an IR type (`None` for `void`).
@@ -119,6 +125,8 @@ struct Lowering<'a, 'b> {
     /// resumes *before* that call, which is only right when the call itself failed (without
     /// effect), so neither the poll nor a stress failure may take it.
     committed: Option<SnapshotId>,
+    /// The block a body entry starts in (roots with a [`BodyEntry`] only).
+    body_in: Option<Block>,
 }
 
 /// Lowers `trace` into a new function named `trace#id`.
@@ -138,7 +146,18 @@ pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, C
     let slots = b.ins().load(types::I64, flags(), ctx, SLOTS_OFFSET);
     let interrupt = b.ins().load(types::I64, flags(), ctx, INTERRUPT_OFFSET);
     let header = b.create_block();
-    b.ins().jump(header, &[]);
+    let body_in = match params.body_entry {
+        Some(_) => {
+            let body_in = b.create_block();
+            let flag = b.ins().load(types::I64, flags(), ctx, BODY_ENTRY_OFFSET);
+            b.ins().brif(flag, body_in, &[], header, &[]);
+            Some(body_in)
+        }
+        None => {
+            b.ins().jump(header, &[]);
+            None
+        }
+    };
     b.switch_to_block(header);
     let mut lowering = Lowering {
         trace,
@@ -153,6 +172,7 @@ pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, C
         direct_exits: HashMap::new(),
         poll_pending: true,
         committed: None,
+        body_in,
     };
     lowering.body(header)?;
     lowering.exit_blocks()?;
@@ -416,7 +436,9 @@ impl Lowering<'_, '_> {
                         entry_args.push(BlockArg::Value(self.arg(p, 0)?));
                         self.values[p] = Some(param);
                     }
+                    self.enter_body_params(body, &mut entry_args)?;
                     self.b.ins().jump(body, &entry_args);
+                    self.fill_body_in(body, &phis)?;
                     self.b.switch_to_block(body);
                     loop_body = Some((body, phis));
                     self.poll_pending = true;
@@ -429,7 +451,10 @@ impl Lowering<'_, '_> {
                     continue;
                 }
                 Op::Jump => {
-                    if let Some(snap) = inst.snapshot {
+                    // A peeled loop's jump snapshot only says which home feeds which phi.
+                    if let Some(snap) = inst.snapshot
+                        && loop_body.is_none()
+                    {
                         self.write_back(snap)?;
                     }
                     if self.poll_pending {
@@ -445,6 +470,9 @@ impl Lowering<'_, '_> {
                             let mut args = Vec::new();
                             for &p in phis {
                                 args.push(BlockArg::Value(self.arg(p, 1)?));
+                            }
+                            for &r in self.params.body_entry.map_or(&[][..], |e| &e.saved) {
+                                args.push(BlockArg::Value(self.operand(r)?));
                             }
                             self.b.ins().jump(*body, &args);
                         }
@@ -466,7 +494,10 @@ impl Lowering<'_, '_> {
                         .params
                         .link_to
                         .ok_or_else(|| self.unsupported("a link in a root trace"))?;
-                    self.write_back(snap)?;
+                    match self.params.body_link {
+                        Some(link) => self.body_link(snap, link)?,
+                        None => self.write_back(snap)?,
+                    }
                     let sig = self.b.import_signature(trace_signature());
                     let target = self.b.ins().iconst(types::I64, root as i64);
                     self.b.ins().return_call_indirect(sig, target, &[self.ctx]);
@@ -819,12 +850,27 @@ impl Lowering<'_, '_> {
         if snapshot.frames.len() != 1 {
             return Err(self.unsupported("a back-edge with inlined frames"));
         }
-        let mut ok = self.b.ins().iconst(types::I8, 1);
-        let mut words = Vec::new();
+        let mut homes = Vec::new();
         for &(slot, value) in &snapshot.frames[0].slots {
             let SnapValue::Ref(r) = value else {
                 return Err(self.unsupported("a virtual at the back-edge"));
             };
+            homes.push((slot, r));
+        }
+        self.box_into_slots(snap, &homes)
+    }
+
+    /// Boxes `homes` into the slot array; a value that cannot be boxed without allocating
+    /// leaves through `snap` first.
+    fn box_into_slots(
+        &mut self,
+        snap: SnapshotId,
+        homes: &[(u32, Ref)],
+    ) -> Result<(), CompileError> {
+        let trace = self.trace;
+        let mut ok = self.b.ins().iconst(types::I8, 1);
+        let mut words = Vec::new();
+        for &(slot, r) in homes {
             let v = self.operand(r)?;
             let word = match trace.type_of(r) {
                 Type::Value | Type::Ptr => v,
@@ -858,6 +904,158 @@ impl Lowering<'_, '_> {
                 .ins()
                 .store(flags(), word, self.slots, slot as i32 * 8);
         }
+        Ok(())
+    }
+
+    /// The word a value is kept as in the context (`f64` bits, `bool` zero-extended).
+    fn word_of(&mut self, v: cranelift_codegen::ir::Value) -> cranelift_codegen::ir::Value {
+        let ty = self.b.func.dfg.value_type(v);
+        if ty == types::F64 {
+            self.b.ins().bitcast(types::I64, MemFlagsData::new(), v)
+        } else if ty == types::I8 {
+            self.b.ins().uextend(types::I64, v)
+        } else {
+            v
+        }
+    }
+
+    /// The value of type `ty` kept as `word` (see [`Self::word_of`]).
+    fn value_of_word(
+        &mut self,
+        word: cranelift_codegen::ir::Value,
+        ty: Type,
+    ) -> cranelift_codegen::ir::Value {
+        match ty {
+            Type::F64 => self.b.ins().bitcast(types::F64, MemFlagsData::new(), word),
+            Type::Bool => self.b.ins().ireduce(types::I8, word),
+            _ => word,
+        }
+    }
+
+    /// The number of type `ty` boxed in `word` (known to be a box of that type).
+    fn unbox_word(
+        &mut self,
+        word: cranelift_codegen::ir::Value,
+        ty: Type,
+    ) -> cranelift_codegen::ir::Value {
+        match ty {
+            Type::F64 => {
+                let bits = self
+                    .b
+                    .ins()
+                    .iadd_imm_s(word, (abi::DOUBLE_OFFSET as i64).wrapping_neg());
+                self.b.ins().bitcast(types::F64, MemFlagsData::new(), bits)
+            }
+            Type::Bool => self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, word, abi::IMM_TRUE as i64),
+            _ => {
+                let up = self.b.ins().ishl_imm_s(word, 16);
+                self.b.ins().sshr_imm_s(up, 16)
+            }
+        }
+    }
+
+    /// A root with a body entry: the body block also takes the pre-roll values the body
+    /// uses, which the pre-roll saves into the context for later body entries.
+    fn enter_body_params(
+        &mut self,
+        body: Block,
+        entry_args: &mut Vec<BlockArg>,
+    ) -> Result<(), CompileError> {
+        let Some(entry) = self.params.body_entry else {
+            return Ok(());
+        };
+        for (j, &r) in entry.saved.iter().enumerate() {
+            let v = self.operand(r)?;
+            let word = self.word_of(v);
+            let offset = BODY_OFFSET + 8 * (TRANSFER_WORDS + j) as i32;
+            self.b.ins().store(flags(), word, self.ctx, offset);
+            let ty = self.b.func.dfg.value_type(v);
+            let param = self.b.append_block_param(body, ty);
+            entry_args.push(BlockArg::Value(v));
+            self.values[r.index()] = Some(param);
+        }
+        Ok(())
+    }
+
+    /// The body entry block: clear the flag, take the phi values the side trace handed
+    /// over and the pre-roll values this run saved, and jump into the body.
+    fn fill_body_in(&mut self, body: Block, phis: &[usize]) -> Result<(), CompileError> {
+        let (Some(entry), Some(body_in)) = (self.params.body_entry, self.body_in) else {
+            return Ok(());
+        };
+        if entry.phis.len() != phis.len() {
+            return Err(CompileError(
+                "backend: body entry does not match the phis".into(),
+            ));
+        }
+        // Called right after the pre-roll's jump into the body: the caller switches on.
+        self.b.switch_to_block(body_in);
+        let zero = self.b.ins().iconst(types::I64, 0);
+        self.b
+            .ins()
+            .store(flags(), zero, self.ctx, BODY_ENTRY_OFFSET);
+        let mut saved = Vec::new();
+        for (j, &r) in entry.saved.iter().enumerate() {
+            let offset = BODY_OFFSET + 8 * (TRANSFER_WORDS + j) as i32;
+            let word = self.b.ins().load(types::I64, flags(), self.ctx, offset);
+            let ty = self.trace.type_of(r);
+            saved.push(self.value_of_word(word, ty));
+        }
+        let mut args = Vec::new();
+        for (j, &p) in phis.iter().enumerate() {
+            let ty = self.trace.insts[p].ty;
+            let value = match entry.phis[j].0 {
+                PhiFrom::Handed(_) => {
+                    let offset = BODY_OFFSET + 8 * j as i32;
+                    let word = self.b.ins().load(types::I64, flags(), self.ctx, offset);
+                    self.value_of_word(word, ty)
+                }
+                PhiFrom::Stored(k) => {
+                    let word = self
+                        .b
+                        .ins()
+                        .load(types::I64, flags(), self.slots, k as i32 * 8);
+                    self.value_of_word(word, ty)
+                }
+                PhiFrom::Attr { base, offset } => {
+                    let base = match entry.saved.iter().position(|&r| r == base) {
+                        Some(at) => saved[at],
+                        None => self.operand(base)?,
+                    };
+                    // The body stored a box of the value there (and nothing since
+                    // changed it): unbox it without a guard.
+                    let word = self.b.ins().load(types::I64, flags(), base, offset);
+                    self.unbox_word(word, ty)
+                }
+            };
+            args.push(BlockArg::Value(value));
+        }
+        args.extend(saved.into_iter().map(BlockArg::Value));
+        self.b.ins().jump(body, &args);
+        Ok(())
+    }
+
+    /// A side trace's link into its root's body: box what the body does not carry, hand
+    /// over the phi values and raise the body-entry flag.
+    fn body_link(&mut self, snap: SnapshotId, link: &BodyLink) -> Result<(), CompileError> {
+        self.box_into_slots(snap, &link.boxed)?;
+        for (j, r) in link.transfer.iter().enumerate() {
+            let Some(r) = *r else {
+                continue;
+            };
+            let v = self.operand(r)?;
+            let word = self.word_of(v);
+            self.b
+                .ins()
+                .store(flags(), word, self.ctx, BODY_OFFSET + 8 * j as i32);
+        }
+        let one = self.b.ins().iconst(types::I64, 1);
+        self.b
+            .ins()
+            .store(flags(), one, self.ctx, BODY_ENTRY_OFFSET);
         Ok(())
     }
 

@@ -21,6 +21,10 @@
 //! type guard and unbox, so the number is carried by a typed `phi` and the box is left
 //! only to snapshots, where `sink` turns it back into the raw number.
 //!
+//! The final `jump` keeps a snapshot: the back-edge slots in loop values (each
+//! loop-carried home names the value its phi receives), so the backend can tell which home
+//! feeds which phi when a side trace jumps into the body. It is never written back.
+//!
 //! A trace that is not a plain root loop (no final `jump` whose snapshot writes value words
 //! or numbers into root-frame slots) or that was already peeled is left alone.
 
@@ -195,13 +199,26 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
         }
         insts.push(inst);
     }
-    insts.push(Inst::new(Op::Jump, Type::Void, vec![], Imm::None));
+    let mut jump = Inst::new(Op::Jump, Type::Void, vec![], Imm::None);
     for snap in &mut copy.snapshots {
         if snap.position as usize > loop_at {
             snap.position += phi_count as u32;
             snap.map_refs(in_loop);
         }
     }
+    // The back-edge state in loop values: which home carries which phi at the header
+    // (what a side trace entering the body needs, see `pyrite_jit::body_entry`).
+    let mut header = back_edge.clone();
+    header.position = insts.len() as u32;
+    header.map_refs(|r| match r.is_const() {
+        true => r,
+        false => in_loop(subst.get(r.index()).copied().unwrap_or(NO_VALUE)),
+    });
+    if header.refs().all(|r| r != NO_VALUE) {
+        jump.snapshot = Some(crate::snapshot::SnapshotId(copy.snapshots.len() as u32));
+        copy.snapshots.push(header);
+    }
+    insts.push(jump);
     copy.insts = insts;
     super::rewrite::drop_unused_snapshots(&mut copy);
     *trace = copy;

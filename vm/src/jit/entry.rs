@@ -296,6 +296,7 @@ impl Vm {
             trip_home: None,
             trips: std::cell::Cell::new(Default::default()),
             function_entry: true,
+            body: None,
             enclosing: None,
         }))
     }

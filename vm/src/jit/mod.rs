@@ -12,6 +12,7 @@
 //! deoptimization), [`glue`] (runtime helpers and raw words: the only `unsafe` here).
 //! The interpreter's only hook is one call in `JUMP_BACKWARD` when its counter fires.
 
+pub(crate) mod body;
 pub(crate) mod dict_helpers;
 pub(crate) mod entry;
 pub(crate) mod exec;
@@ -91,6 +92,8 @@ pub(crate) struct LoopTrace {
     /// A function-entry tree ([`entry`]): traces start at the function's first
     /// instruction and end by leaving at its `RETURN`s; nothing links back.
     pub function_entry: bool,
+    /// How side traces may enter the root's loop body (see [`body`]).
+    pub body: Option<body::BodyTree>,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -466,8 +469,14 @@ impl Vm {
             }
         }
         let options = self.jit.compile_options();
+        let body = body::BodyTree::of_root(&trace);
         let compiled = match self.jit.compiler.as_mut() {
-            Some(c) => c.compile(&trace, &self.jit.helpers, &options),
+            Some(c) => c.compile_root(
+                &trace,
+                &self.jit.helpers,
+                &options,
+                body.as_ref().map(|b| &b.entry),
+            ),
             None => return BackEdge::Continue,
         };
         let compiled = match compiled {
@@ -513,6 +522,7 @@ impl Vm {
             trips: std::cell::Cell::new(short_trip::Trips::default()),
             enclosing,
             function_entry: false,
+            body,
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -702,13 +712,24 @@ impl Vm {
         }
         let options = self.jit.compile_options();
         let root_address = root_address(tree)?;
+        let parent_index = tree
+            .members
+            .borrow()
+            .iter()
+            .position(|m| Rc::ptr_eq(m, parent));
+        let chain = match (&tree.body, parent_index) {
+            (Some(body), Some(p)) => body.start(p, exit),
+            _ => pyrite_jit::ChainState::Dirty,
+        };
+        let body_link = tree.body.as_ref().and_then(|b| b.plan(&trace, chain));
         let compiled = match self.jit.compiler.as_mut() {
-            Some(c) => c.compile_linked(
+            Some(c) => c.compile_side(
                 &trace,
                 &self.jit.helpers,
                 &options,
                 (index as u32) << EXIT_MEMBER_SHIFT,
-                Some(root_address),
+                root_address,
+                body_link.as_ref(),
             ),
             None => return Err(AbortReason::Compile("no compiler".into())),
         }
@@ -719,6 +740,15 @@ impl Vm {
             None => "side@?".to_string(),
         };
         self.jit.announce(&compiled, &trace, &label, started);
+        if let Some(body) = &tree.body {
+            body.add_member(index, &trace, chain);
+        }
+        if body_link.is_some() {
+            self.jit.log(format_args!(
+                "trace#{} links into the loop body of {}",
+                compiled.id, tree.label
+            ));
+        }
         if !busy {
             *tree.homes.borrow_mut() = recording.homes;
         }

@@ -1,0 +1,55 @@
+//! The VM's side of body entries (`pyrite_jit::body_entry`): a tree whose root can be
+//! entered at its loop body remembers, per member and exit, whether a side trace recorded
+//! from that exit starts with the root's pre-roll values still valid, and plans each new
+//! side trace's link into the body when it may.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use pyrite_ir::Trace;
+use pyrite_jit::body_entry::{exit_states, link_plan, root_entry};
+use pyrite_jit::{BodyEntry, BodyLink, ChainState};
+
+/// A tree's body entry and the chain state of its members' exits.
+pub(crate) struct BodyTree {
+    pub entry: BodyEntry,
+    /// Per member index: per exit, whether a side trace from it starts clean.
+    clean: RefCell<HashMap<usize, Vec<bool>>>,
+}
+
+impl BodyTree {
+    /// The body entry of a freshly optimized root, if it can have one.
+    pub fn of_root(root: &Trace) -> Option<BodyTree> {
+        let entry = root_entry(root)?;
+        let clean = exit_states(root, &entry, true, ChainState::Clean);
+        Some(BodyTree {
+            entry,
+            clean: RefCell::new(HashMap::from([(0, clean)])),
+        })
+    }
+
+    /// How a side trace of exit `exit` of member `member` starts.
+    pub fn start(&self, member: usize, exit: usize) -> ChainState {
+        let clean = self
+            .clean
+            .borrow()
+            .get(&member)
+            .and_then(|exits| exits.get(exit).copied())
+            .unwrap_or(false);
+        match clean {
+            true => ChainState::Clean,
+            false => ChainState::Dirty,
+        }
+    }
+
+    /// The link into the body for a side trace starting `start`, if it may have one.
+    pub fn plan(&self, side: &Trace, start: ChainState) -> Option<BodyLink> {
+        link_plan(side, &self.entry, start)
+    }
+
+    /// Records the exits of new member `member` (a side trace that started `start`).
+    pub fn add_member(&self, member: usize, side: &Trace, start: ChainState) {
+        let clean = exit_states(side, &self.entry, false, start);
+        self.clean.borrow_mut().insert(member, clean);
+    }
+}
