@@ -102,6 +102,43 @@ impl LeanPlan {
     }
 }
 
+/// Trace contexts for lean runs, reused: a context carries a body-entry buffer of
+/// hundreds of bytes, too much to clear on every call of a small function. Each lean run
+/// owns the one it took until it returns it (nested runs take others).
+#[derive(Default)]
+pub(crate) struct Contexts(Vec<Box<pyrite_jit::TraceContext>>);
+
+impl Contexts {
+    /// A context over `slots`, set up as `TraceContext::new` would for a run that does not
+    /// enter a loop body (function trees have none).
+    #[inline(always)]
+    fn take(
+        &mut self,
+        slots: *mut u64,
+        interrupt: *const u8,
+        virtuals: *mut u64,
+    ) -> Box<pyrite_jit::TraceContext> {
+        match self.0.pop() {
+            Some(mut ctx) => {
+                ctx.slots = slots;
+                ctx.interrupt = interrupt;
+                ctx.error = 0;
+                ctx.stress_countdown = i64::MAX;
+                ctx.virtuals = virtuals;
+                ctx.body_entry = 0;
+                ctx
+            }
+            None => Box::new(pyrite_jit::TraceContext::new(slots, interrupt, virtuals)),
+        }
+    }
+
+    /// Gives a context back once its run is over.
+    #[inline(always)]
+    fn give(&mut self, ctx: Box<pyrite_jit::TraceContext>) {
+        self.0.push(ctx);
+    }
+}
+
 /// Whether a function tree may run leanly: no member calls a helper that may run Python
 /// (other than residual calls, which materialize first), and every home is a slot of its
 /// frame or of an inlined one.
@@ -243,7 +280,10 @@ pub(crate) fn call(
     // before any other trace runs.
     let virtual_words = vm.jit.lean_virtuals.as_mut_ptr();
     let interrupt = vm.interrupt.as_ptr() as *const u8;
-    let mut ctx = pyrite_jit::TraceContext::new(slots.as_mut_ptr(), interrupt, virtual_words);
+    let mut ctx = vm
+        .jit
+        .lean_contexts
+        .take(slots.as_mut_ptr(), interrupt, virtual_words);
     let stressed = vm.jit.params.fail_guard_every != 0;
     if stressed {
         ctx.stress_countdown = vm.jit.stress_countdown;
@@ -253,7 +293,7 @@ pub(crate) fn call(
         // Dropped in place (a move would copy the whole state).
         let mut state = RunState {
             vm,
-            ctx: &mut ctx,
+            ctx: &mut *ctx,
             tree: &*tree,
             homes: homes.as_ptr(),
             nhomes: homes.len(),
@@ -269,7 +309,7 @@ pub(crate) fn call(
             call_pc: 0,
             call_below: 0,
         };
-        let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
+        let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut *ctx);
         let Some(LeanFrame { func: f, plan: p }) = state.lean.take() else {
             return Lean::Declined;
         };
@@ -283,6 +323,7 @@ pub(crate) fn call(
             ctx.stress_countdown
         };
     }
+    vm.jit.lean_contexts.give(ctx);
     if vm.jit.lean_forced.is_some() {
         // A call below materialized this activation and the interpreter finished it.
         return Lean::Forced;

@@ -231,6 +231,8 @@ pub struct JitState {
     pub(crate) lean_forced: Option<crate::runtime::errors::PyResult<Value>>,
     /// Where lean runs' exits leave the fields of virtual objects (`jit::lean`).
     pub(crate) lean_virtuals: Box<[u64; pyrite_jit::VIRTUAL_WORDS]>,
+    /// Trace contexts lean runs borrow (a context is large; `jit::lean::Contexts`).
+    pub(crate) lean_contexts: crate::jit::lean::Contexts,
     /// Functions whose first lean call `--jit-log` reported.
     pub(crate) lean_logged: std::collections::HashSet<u64>,
 }
@@ -302,6 +304,7 @@ impl JitState {
             functions: KeyMap::default(),
             lean_forced: None,
             lean_virtuals: Box::new([0; pyrite_jit::VIRTUAL_WORDS]),
+            lean_contexts: Default::default(),
             lean_logged: std::collections::HashSet::new(),
         }
     }
