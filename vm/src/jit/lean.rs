@@ -105,7 +105,9 @@ impl LeanPlan {
 /// Trace contexts for lean runs, reused: a context carries a body-entry buffer of
 /// hundreds of bytes, too much to clear on every call of a small function. Each lean run
 /// owns the one it took until it returns it (nested runs take others).
+/// Boxed: native code holds a context's address while nested runs grow the pool.
 #[derive(Default)]
+#[allow(clippy::vec_box)]
 pub(crate) struct Contexts(Vec<Box<pyrite_jit::TraceContext>>);
 
 impl Contexts {
@@ -309,7 +311,7 @@ pub(crate) fn call(
             call_pc: 0,
             call_below: 0,
         };
-        let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut *ctx);
+        let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
         let Some(LeanFrame { func: f, plan: p }) = state.lean.take() else {
             return Lean::Declined;
         };
