@@ -218,7 +218,33 @@ pub(crate) fn call(
         }
         nargs += 1;
     }
-    if nargs != plan.nargs || nargs > words.len() {
+    if nargs > words.len() || plan.nargs > words.len() {
+        return Lean::Declined;
+    }
+    if nargs < plan.nargs {
+        // The missing trailing parameters take the last defaults: words borrowed from the
+        // defaults tuple, which only Python code could replace (materializing first, and
+        // frames own their values).
+        let filled = func.as_function().is_some_and(|f| {
+            let defaults = f.defaults.borrow();
+            let Some(items) = defaults.as_tuple() else {
+                return false;
+            };
+            let missing = plan.nargs - nargs;
+            let Some(first) = items.len().checked_sub(missing) else {
+                return false;
+            };
+            for (slot, v) in words[nargs..plan.nargs].iter_mut().zip(&items[first..]) {
+                *slot = v.bits();
+            }
+            true
+        });
+        if !filled {
+            return Lean::Declined;
+        }
+        nargs = plan.nargs;
+    }
+    if nargs != plan.nargs {
         return Lean::Declined;
     }
     let lean_depth = caller_ref.lean_depth + 1;
