@@ -21,16 +21,23 @@
 //! computed from, which is checked statically ([`ChainState`]): the root calls no Python
 //! code (no nested run of the same tree between the pre-roll and the body entry), and the
 //! side traces on the way from a body exit to the link call no helper that runs Python
-//! code, write no home the pre-roll read (other than a loop-carried one) and, when the
-//! pre-roll read the heap, store nothing to the heap. Every loop-carried home must be an
-//! unboxed number of the phi's type at the link. Anything else links to the pre-roll as
+//! code, write no home the pre-roll read (other than a loop-carried one), leave the homes
+//! the body writes with one value each iteration ("fixed") as they were and, when the
+//! pre-roll read the heap, store nothing to it (an attribute store only at offsets nobody
+//! read). Every loop-carried home must be an unboxed number of the phi's type at the link,
+//! inside the interval the range pass assumed for the phi (checked at the link when the
+//! side trace's own ranges do not prove it). A root whose body stores to the heap has no
+//! body entry: peeling may answer a body load with the previous iteration's store, which
+//! a side path that skips the store would leave stale (the one exception: an attribute
+//! carried by a phi, re-read from the object). Anything else links to the pre-roll as
 //! before.
 //!
 //! The eval-breaker poll and the stress countdown are per iteration (the body's first
 //! guard) and per context, so they hold on the new path; the body's exits write every
 //! loop-carried home (checked), so the slot array needs no word for them.
 
-use pyrite_ir::{Effect, Imm, Op, Ref, SnapValue, Snapshot, Trace, Type};
+use pyrite_ir::passes::range::{self, Range};
+use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, Snapshot, Trace, Type};
 
 use crate::context::{BODY_WORDS, TRANSFER_WORDS};
 
@@ -63,10 +70,17 @@ impl PhiFrom {
 pub struct BodyEntry {
     /// Per phi, in order: where its value comes from, and its type.
     pub phis: Vec<(PhiFrom, Type)>,
+    /// Per phi: the interval the range pass assumed for it (`None`: any value), which
+    /// the body's dropped overflow checks rely on: a handed-over value must lie in it.
+    pub bounds: Vec<Option<(i64, i64)>>,
     /// The pre-roll values the body uses, in the order they are saved.
     pub saved: Vec<Ref>,
     /// Homes the pre-roll reads that no phi carries: a side trace must leave them alone.
     pub pinned: Vec<u32>,
+    /// Homes the body writes with the same value every iteration (a pre-roll value or a
+    /// constant): a side trace must leave them as a body exit left them (or write the
+    /// same constant).
+    pub fixed: Vec<(u32, Ref, Option<Const>)>,
     /// The pre-roll reads object memory other than attribute slots (or calls a helper): a
     /// side trace must not store to the heap.
     pub reads_heap: bool,
@@ -91,6 +105,9 @@ pub struct BodyLink {
     pub transfer: Vec<Option<Ref>>,
     /// Homes the side trace changed that the root's body does not carry: boxed as before.
     pub boxed: Vec<(u32, Ref)>,
+    /// Handed-over values that must lie in `[lo, hi]` (the phi's assumed interval); when
+    /// one does not, the link goes to the pre-roll after all.
+    pub checks: Vec<(Ref, i64, i64)>,
 }
 
 /// Whether the way from the root's body to a trace's entry left the pre-roll's values
@@ -112,19 +129,24 @@ fn homes(snap: &Snapshot) -> impl Iterator<Item = (u32, SnapValue)> + '_ {
     snap.frames.iter().flat_map(|f| f.slots.iter().copied())
 }
 
-/// The body entry of a peeled root loop, or `None` when it cannot have one.
-pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
-    let loop_at = trace.loop_index()?;
-    let jump = trace.insts.last().filter(|i| i.op == Op::Jump)?;
-    let header = trace.snapshot(jump.snapshot?)?;
+/// The body entry of a peeled root loop, or why it cannot have one.
+pub fn root_entry(trace: &Trace) -> Result<BodyEntry, &'static str> {
+    let loop_at = trace.loop_index().ok_or("not peeled")?;
+    let header = trace
+        .insts
+        .last()
+        .filter(|i| i.op == Op::Jump)
+        .and_then(|jump| trace.snapshot(jump.snapshot?))
+        .ok_or("no header snapshot")?;
     if header.frames.len() != 1 || !header.virtuals.is_empty() {
-        return None;
+        return Err("objects carried around the loop");
     }
     let carried: Vec<(u32, Ref)> = header.frames[0]
         .slots
         .iter()
         .map(|&(k, v)| v.as_ref().map(|r| (k, r)))
-        .collect::<Option<_>>()?;
+        .collect::<Option<_>>()
+        .ok_or("objects carried around the loop")?;
     // Each phi's home: the one whose back-edge value is the phi's (or a box of it).
     let mut phis = Vec::new();
     let mut phi_homes = Vec::new();
@@ -141,7 +163,7 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
             break;
         }
         if !is_unboxed(inst.ty) {
-            return None;
+            return Err("a phi of value words");
         }
         let back = inst.args[1];
         let home = carried.iter().find(|&&(_, v)| {
@@ -159,16 +181,18 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
             }
             None => {
                 // The body stores the next value into a home itself, once per iteration.
+                let unknown = "a phi with no home";
                 let store = trace.insts[loop_at + 1..]
                     .iter()
-                    .find(|i| i.op == Op::StoreSlot && i.args[0] == back)?;
+                    .find(|i| i.op == Op::StoreSlot && i.args[0] == back)
+                    .ok_or(unknown)?;
                 let Imm::Slot(k) = store.imm else {
-                    return None;
+                    return Err(unknown);
                 };
                 let mut stores = body_stores(k);
-                let (at, _) = stores.next()?;
+                let (at, _) = stores.next().ok_or(unknown)?;
                 if stores.next().is_some() {
-                    return None;
+                    return Err("a home stored twice");
                 }
                 stored_by = stored_by.max(at + 1);
                 PhiFrom::Stored(k)
@@ -180,15 +204,16 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
         }
     }
     if phis.is_empty() || phis.len() > TRANSFER_WORDS {
-        return None;
+        return Err("no phis or too many");
     }
-    // A carried home that no phi feeds must hold a value of this iteration (the body's
-    // exits write it); an invariant one would need the side trace to prove it unchanged.
+    // A carried home that no phi feeds holds a value of this iteration (the body's exits
+    // write it) or the same value every iteration (fixed: checked along the chain).
+    let mut fixed = Vec::new();
     for &(k, v) in &carried {
         let is_phi_home = phi_homes.iter().any(|&(h, _)| h == k);
         let variant = !v.is_const() && v.index() > loop_at;
         if !is_phi_home && !variant {
-            return None;
+            fixed.push((k, v, trace.const_value(v)));
         }
     }
     // Every body exit writes every carried home: the slot array's word for one is never
@@ -201,7 +226,7 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
             .iter()
             .all(|&(k, _)| snap.frames[0].slots.iter().any(|&(s, _)| s == k));
         if !has_all {
-            return None;
+            return Err("a body exit without a carried home");
         }
     }
     let mut reads_heap = false;
@@ -213,12 +238,37 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
             _ => None,
         })
         .collect();
+    // Loop peeling answers a body load with what the previous iteration stored there: a
+    // side path that skips the store would leave the body with a stale value. Only the
+    // attribute stores that feed a phi (read back at a body entry) are understood.
+    for inst in &trace.insts[loop_at + 1..] {
+        let understood = match (inst.op, inst.imm) {
+            (Op::Store | Op::StoreElem, _) => false,
+            (Op::StoreAttr, Imm::Offset(offset)) => phis.iter().any(|&(f, ty)| match f {
+                PhiFrom::Attr { base, offset: o } => {
+                    base == inst.args[0]
+                        && o == offset
+                        && trace.inst(inst.args[1]).is_some_and(|b| {
+                            matches!(b.op, Op::BoxInt | Op::BoxFloat | Op::BoxBool)
+                                && trace.type_of(b.args[0]) == ty
+                        })
+                }
+                _ => false,
+            }),
+            (Op::StoreAttr, _) => false,
+            _ => true,
+        };
+        if !understood {
+            return Err("the body stores to the heap");
+        }
+    }
     let mut pinned = Vec::new();
     for inst in &trace.insts[..loop_at] {
         match inst.op {
-            Op::IncRef | Op::DecRef => return None,
-            Op::Load | Op::LoadElem | Op::Call => reads_heap = true,
-            Op::LoadAttr => {
+            Op::IncRef | Op::DecRef => return Err("reference counting in the pre-roll"),
+            // A pre-roll store may answer a body load too.
+            Op::Load | Op::LoadElem | Op::Call | Op::Store | Op::StoreElem => reads_heap = true,
+            Op::LoadAttr | Op::StoreAttr => {
                 if let Imm::Offset(offset) = inst.imm {
                     attr_offsets.push(offset);
                 }
@@ -243,7 +293,7 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
         .iter()
         .any(|inst| trace.effect_of(inst) == Some(Effect::MayCall))
     {
-        return None;
+        return Err("calls Python code");
     }
     let mut saved: Vec<Ref> = Vec::new();
     let mut note = |r: Ref| {
@@ -267,13 +317,22 @@ pub fn root_entry(trace: &Trace) -> Option<BodyEntry> {
     if saved.len() > BODY_WORDS - TRANSFER_WORDS
         || saved.iter().any(|&r| trace.type_of(r) == Type::Void)
     {
-        return None;
+        return Err("too many invariants");
     }
     pinned.sort_unstable();
-    Some(BodyEntry {
+    let ranges = range::ranges(trace);
+    let bounds = (loop_at + 1..loop_at + 1 + phis.len())
+        .map(|i| {
+            let r = ranges.get(i).copied().unwrap_or(Range::FULL);
+            (trace.insts[i].ty == Type::I64 && r != Range::FULL).then_some((r.lo, r.hi))
+        })
+        .collect();
+    Ok(BodyEntry {
         phis,
+        bounds,
         saved,
         pinned,
+        fixed,
         reads_heap,
         attr_offsets,
         calls,
@@ -343,6 +402,13 @@ fn untouched(trace: &Trace, k: u32, v: SnapValue) -> bool {
     }
 }
 
+/// Whether a side trace's value `v` of fixed home `k` is still the root's (`c`: the
+/// root's constant, if it is one).
+fn as_fixed(trace: &Trace, k: u32, v: SnapValue, c: Option<Const>) -> bool {
+    untouched(trace, k, v)
+        || c.is_some_and(|c| v.as_ref().and_then(|r| trace.const_value(r)) == Some(c))
+}
+
 /// Per snapshot of `trace`: whether a side trace from it starts [`ChainState::Clean`].
 /// `start` is the trace's own state (for the root: `Clean`, meaning its body exits).
 pub fn exit_states(trace: &Trace, entry: &BodyEntry, root: bool, start: ChainState) -> Vec<bool> {
@@ -353,7 +419,13 @@ pub fn exit_states(trace: &Trace, entry: &BodyEntry, root: bool, start: ChainSta
         return trace
             .snapshots
             .iter()
-            .map(|s| s.position as usize >= entry.stored_by)
+            .map(|s| {
+                s.position as usize >= entry.stored_by
+                    && entry
+                        .fixed
+                        .iter()
+                        .all(|&(k, r, _)| homes(s).any(|(h, v)| h == k && v == SnapValue::Ref(r)))
+            })
             .collect();
     }
     // The first instruction that may spoil the pre-roll's values.
@@ -369,26 +441,43 @@ pub fn exit_states(trace: &Trace, entry: &BodyEntry, root: bool, start: ChainSta
             (s.position as usize) <= spoiled_at
                 && homes(s)
                     .all(|(k, v)| entry.pinned.binary_search(&k).is_err() || untouched(trace, k, v))
+                && entry
+                    .fixed
+                    .iter()
+                    .all(|&(k, _, c)| homes(s).any(|(h, v)| h == k && as_fixed(trace, k, v, c)))
         })
         .collect()
 }
 
-/// The body link of a side trace that starts `start`, or `None` to link to the pre-roll.
-pub fn link_plan(trace: &Trace, entry: &BodyEntry, start: ChainState) -> Option<BodyLink> {
+/// The body link of a side trace that starts `start`, or why it links to the pre-roll.
+pub fn link_plan(
+    trace: &Trace,
+    entry: &BodyEntry,
+    start: ChainState,
+) -> Result<BodyLink, &'static str> {
     if start == ChainState::Dirty {
-        return None;
+        return Err("its parent's exit is not clean");
     }
-    let link = trace.insts.last().filter(|i| i.op == Op::Link)?;
-    let snap = trace.snapshot(link.snapshot?)?;
+    let snap = trace
+        .insts
+        .last()
+        .filter(|i| i.op == Op::Link)
+        .and_then(|link| trace.snapshot(link.snapshot?))
+        .ok_or("no link")?;
     if snap.frames.len() != 1 || !snap.virtuals.is_empty() {
-        return None;
+        return Err("objects at the link");
     }
     if trace.insts.iter().any(|inst| spoils(trace, entry, inst)) {
-        return None;
+        return Err("a store or call may change the pre-roll's values");
     }
     let slots = &snap.frames[0].slots;
     let mut transfer = Vec::with_capacity(entry.phis.len());
-    for &(from, ty) in &entry.phis {
+    let mut checks = Vec::new();
+    let side_ranges = match entry.bounds.iter().any(Option::is_some) {
+        true => range::ranges(trace),
+        false => Vec::new(),
+    };
+    for (&(from, ty), &bounds) in entry.phis.iter().zip(&entry.bounds) {
         let k = match from {
             PhiFrom::Handed(k) => k,
             PhiFrom::Attr { .. } => {
@@ -401,31 +490,58 @@ pub fn link_plan(trace: &Trace, entry: &BodyEntry, start: ChainState) -> Option<
                     .iter()
                     .any(|&(s, v)| s == k && !untouched(trace, k, v));
                 if touched {
-                    return None;
+                    return Err("it moves a position the body keeps");
                 }
                 transfer.push(None);
                 continue;
             }
         };
-        let &(_, v) = slots.iter().find(|&&(s, _)| s == k)?;
-        let r = v.as_ref()?;
+        let r = slots
+            .iter()
+            .find(|&&(s, _)| s == k)
+            .and_then(|&(_, v)| v.as_ref())
+            .ok_or("a loop-carried home it does not name")?;
         if trace.type_of(r) != ty {
-            return None;
+            return Err("a loop-carried value of another type");
+        }
+        if let Some((lo, hi)) = bounds {
+            let known = match trace.const_value(r) {
+                Some(Const::Int(v)) => Range { lo: v, hi: v },
+                _ if r.is_const() => Range::FULL,
+                _ => side_ranges.get(r.index()).copied().unwrap_or(Range::FULL),
+            };
+            if !(lo <= known.lo && known.hi <= hi) {
+                checks.push((r, lo, hi));
+            }
         }
         transfer.push(Some(r));
+    }
+    if entry
+        .fixed
+        .iter()
+        .any(|&(k, _, _)| !slots.iter().any(|&(h, _)| h == k))
+    {
+        return Err("a fixed home it does not name");
     }
     let mut boxed = Vec::new();
     for &(k, v) in slots {
         if entry.phis.iter().any(|&(f, _)| f.home() == Some(k)) {
             continue;
         }
-        if entry.pinned.binary_search(&k).is_ok() {
-            if !untouched(trace, k, v) {
-                return None;
-            }
-            continue;
+        if entry.pinned.binary_search(&k).is_ok() && !untouched(trace, k, v) {
+            return Err("it writes a home the pre-roll read");
         }
-        boxed.push((k, v.as_ref()?));
+        if let Some(&(_, _, c)) = entry.fixed.iter().find(|&&(h, _, _)| h == k)
+            && !as_fixed(trace, k, v, c)
+        {
+            return Err("it changes a value the body keeps the same");
+        }
+        // Also an untouched home: the parent's exit may have left it unboxed.
+        boxed.push((k, v.as_ref().ok_or("objects at the link")?));
     }
-    Some(BodyLink { transfer, boxed })
+    Ok(BodyLink {
+        transfer,
+        boxed,
+        checks,
+    })
 }

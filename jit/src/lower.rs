@@ -495,7 +495,7 @@ impl Lowering<'_, '_> {
                         .link_to
                         .ok_or_else(|| self.unsupported("a link in a root trace"))?;
                     match self.params.body_link {
-                        Some(link) => self.body_link(snap, link)?,
+                        Some(link) => self.body_link(snap, link, root)?,
                         None => self.write_back(snap)?,
                     }
                     let sig = self.b.import_signature(trace_signature());
@@ -1040,8 +1040,38 @@ impl Lowering<'_, '_> {
 
     /// A side trace's link into its root's body: box what the body does not carry, hand
     /// over the phi values and raise the body-entry flag.
-    fn body_link(&mut self, snap: SnapshotId, link: &BodyLink) -> Result<(), CompileError> {
+    fn body_link(
+        &mut self,
+        snap: SnapshotId,
+        link: &BodyLink,
+        root: u64,
+    ) -> Result<(), CompileError> {
         self.box_into_slots(snap, &link.boxed)?;
+        if !link.checks.is_empty() {
+            // A value outside the interval the root's body assumed for its phi: link to
+            // the pre-roll instead.
+            let mut ok = self.b.ins().iconst(types::I8, 1);
+            for &(r, lo, hi) in &link.checks {
+                let v = self.operand(r)?;
+                let above = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, v, lo);
+                let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, v, hi);
+                let inside = self.b.ins().band(above, below);
+                ok = self.b.ins().band(ok, inside);
+            }
+            let fast = self.b.create_block();
+            let slow = self.b.create_block();
+            self.b.set_cold_block(slow);
+            self.b.ins().brif(ok, fast, &[], slow, &[]);
+            self.b.switch_to_block(slow);
+            self.write_back(snap)?;
+            let sig = self.b.import_signature(trace_signature());
+            let target = self.b.ins().iconst(types::I64, root as i64);
+            self.b.ins().return_call_indirect(sig, target, &[self.ctx]);
+            self.b.switch_to_block(fast);
+        }
         for (j, r) in link.transfer.iter().enumerate() {
             let Some(r) = *r else {
                 continue;

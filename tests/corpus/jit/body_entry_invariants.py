@@ -95,6 +95,38 @@ def outer_global(n):
     return i, hits, LIMIT
 
 
+def fixed_homes(n):
+    # The unrolled inner loops leave `k` the same constant every iteration on the root's
+    # path; one side path leaves another constant, the other the same one.
+    acc = 0
+    k = -1
+    for i in range(n):
+        if i % 4 == 1:
+            for k in range(3):
+                acc -= k
+        elif i % 4 == 2:
+            for k in range(2):
+                acc += 2 * k
+        else:
+            for k in range(2):
+                acc += k * i
+    return acc, k
+
+
+def fixed_then_read(n):
+    total = 0
+    last = 0
+    for i in range(n):
+        if i % 5 == 0:
+            last = 7
+        else:
+            last = 3
+        total += last
+    return total, last
+
+
+print(fixed_homes(300))
+print(fixed_then_read(300))
 print(rebind_global(200))
 print(change_bound(200))
 print(change_step(200))

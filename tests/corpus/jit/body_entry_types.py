@@ -103,7 +103,22 @@ def string_appears(n):
     return x, out
 
 
+def outside_assumed_range(n):
+    # The root proves x < 1000, so `x * K` needs no overflow check in its body; the side
+    # path hands over a larger x, whose product no longer fits 64 bits.
+    x = 1
+    total = 0
+    for i in range(n):
+        total += (x * 140737488355327) % 1000
+        if i % 100 == 99:
+            x = 200000
+        else:
+            x = (x + i) % 1000
+    return total
+
+
 print(alternate(3000))
+print(outside_assumed_range(3000))
 print(becomes_float(300))
 print(becomes_big(80))
 print(float_carried(500))

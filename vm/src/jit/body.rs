@@ -18,11 +18,11 @@ pub(crate) struct BodyTree {
 }
 
 impl BodyTree {
-    /// The body entry of a freshly optimized root, if it can have one.
-    pub fn of_root(root: &Trace) -> Option<BodyTree> {
+    /// The body entry of a freshly optimized root, or why it cannot have one.
+    pub fn of_root(root: &Trace) -> Result<BodyTree, &'static str> {
         let entry = root_entry(root)?;
         let clean = exit_states(root, &entry, true, ChainState::Clean);
-        Some(BodyTree {
+        Ok(BodyTree {
             entry,
             clean: RefCell::new(HashMap::from([(0, clean)])),
         })
@@ -42,8 +42,9 @@ impl BodyTree {
         }
     }
 
-    /// The link into the body for a side trace starting `start`, if it may have one.
-    pub fn plan(&self, side: &Trace, start: ChainState) -> Option<BodyLink> {
+    /// The link into the body for a side trace starting `start`, or why it links to the
+    /// pre-roll.
+    pub fn plan(&self, side: &Trace, start: ChainState) -> Result<BodyLink, &'static str> {
         link_plan(side, &self.entry, start)
     }
 

@@ -473,6 +473,8 @@ impl Vm {
         }
         let options = self.jit.compile_options();
         let body = body::BodyTree::of_root(&trace);
+        let no_body = body.as_ref().err().copied();
+        let body = body.ok();
         let compiled = match self.jit.compiler.as_mut() {
             Some(c) => c.compile_root(
                 &trace,
@@ -490,6 +492,12 @@ impl Vm {
             }
         };
         self.jit.announce(&compiled, &trace, &label, started);
+        if let Some(reason) = no_body {
+            self.jit.log(format_args!(
+                "trace#{} has no body entry: {reason}",
+                compiled.id
+            ));
+        }
         let mut exits = exit_states(&trace);
         let mut calls = KeyMap::default();
         if let Some(call) = recording.loop_call {
@@ -724,7 +732,12 @@ impl Vm {
             (Some(body), Some(p)) => body.start(p, exit),
             _ => pyrite_jit::ChainState::Dirty,
         };
-        let body_link = tree.body.as_ref().and_then(|b| b.plan(&trace, chain));
+        let body_link = tree.body.as_ref().map(|b| b.plan(&trace, chain));
+        let link_reason = match &body_link {
+            Some(Err(reason)) => Some(*reason),
+            _ => None,
+        };
+        let body_link = body_link.and_then(Result::ok);
         let compiled = match self.jit.compiler.as_mut() {
             Some(c) => c.compile_side(
                 &trace,
@@ -746,9 +759,16 @@ impl Vm {
         if let Some(body) = &tree.body {
             body.add_member(index, &trace, chain);
         }
-        if body_link.is_some() {
+        if let Some(link) = &body_link {
             self.jit.log(format_args!(
-                "trace#{} links into the loop body of {}",
+                "trace#{} links into the loop body of {} ({} range checks)",
+                compiled.id,
+                tree.label,
+                link.checks.len()
+            ));
+        } else if let Some(reason) = link_reason {
+            self.jit.log(format_args!(
+                "trace#{} links to the pre-roll of {}: {reason}",
                 compiled.id, tree.label
             ));
         }
