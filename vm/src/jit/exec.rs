@@ -168,6 +168,7 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         lean_depth: 0,
         call_pc: 0,
         call_below: 0,
+        has_globals: homes.iter().any(|h| matches!(h, Home::Global { .. })),
     };
     // Residual calls reach the VM through this pointer while native code runs; nothing
     // here touches `vm` until the trace has returned.
