@@ -21,7 +21,7 @@
 //! computed from, which is checked statically ([`ChainState`]): the root calls no Python
 //! code (no nested run of the same tree between the pre-roll and the body entry), and the
 //! side traces on the way from a body exit (or a pre-roll exit after which the pre-roll
-//! did nothing the body relies on: [`pre_roll_clean_from`]) to the link call no helper that runs Python
+//! did nothing the body relies on: `pre_roll_clean_from`) to the link call no helper that runs Python
 //! code, write no home the pre-roll read (other than a loop-carried one), leave the homes
 //! the body writes with one value each iteration ("fixed") as they were and, when the
 //! pre-roll read the heap, store nothing to it (an attribute store only at offsets nobody
@@ -99,7 +99,7 @@ pub struct BodyEntry {
     /// (right after the last of them is defined, so pre-roll exits after it find them).
     pub save_at: usize,
     /// Pre-roll exits at or after this instruction (and before the loop) start clean too
-    /// (see [`pre_roll_clean_from`]); `loop_at` when none does.
+    /// (see `pre_roll_clean_from`); `loop_at` when none does.
     pub pre_clean_from: usize,
 }
 
