@@ -1060,3 +1060,91 @@ print(round(sum(p.x for p in ps), 6))
         "{outer:#?}"
     );
 }
+
+/// The ids of the side traces attached to `root` at an exit of its pre-roll (a snapshot
+/// before its `loop`), with the root's label.
+fn pre_roll_side_traces(stderr: &str, root: &str) -> Vec<String> {
+    let (_, body) = traces(stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains(&format!("IR {root} ")))
+        .expect("the root");
+    let pre_roll: Vec<String> = body
+        .iter()
+        .take_while(|l| *l != "loop")
+        .filter_map(|l| l.strip_prefix("snap s"))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .collect();
+    stderr
+        .lines()
+        .filter_map(|l| {
+            let (head, exit) = l.split_once(&format!(" attached to {root} exit "))?;
+            let id = head.strip_prefix("[jit] ")?.split_whitespace().next()?;
+            pre_roll
+                .contains(&exit.trim().to_owned())
+                .then(|| id.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn pre_roll_exit_side_trace_jumps_into_the_loop_body() {
+    // loop_int's collatz: the root's pre-roll leaves at `x % 2 == 0` when the first
+    // iteration takes the other branch. Everything after that exit in the pre-roll looks
+    // only at this iteration's values, so its side trace enters the body too.
+    let source = "\
+def collatz(limit):
+    total = 0
+    for start in range(1, limit):
+        x = start
+        while x != 1:
+            if x % 2 == 0:
+                x //= 2
+            else:
+                x = 3 * x + 1
+            total += 1
+    return total
+print(collatz(3000))
+";
+    let (stdout, stderr) = run_jit("collatz", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "215015\n");
+    let sides = pre_roll_side_traces(&stderr, "trace#1");
+    assert!(!sides.is_empty(), "{stderr}");
+    for id in sides {
+        assert!(
+            stderr.contains(&format!("{id} links into the loop body")),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn pre_roll_exit_before_an_invariant_test_links_to_the_pre_roll() {
+    // loop_int's mix: after the pre-roll's `acc & 1` exit comes `i < n`, which taught the
+    // range pass about the invariant `n`; a side trace of that exit re-runs the pre-roll.
+    let source = "\
+def mix(n):
+    acc = 0
+    i = 0
+    while i < n:
+        acc = (acc * 31 + i) % 1000003
+        if acc & 1:
+            acc += 7
+        else:
+            acc -= 3
+        i += 1
+    return acc
+for k in range(300):
+    mix(k)
+print(mix(1000))
+";
+    let (stdout, stderr) = run_jit("mix_pre", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "437745\n");
+    let sides = pre_roll_side_traces(&stderr, "trace#1");
+    assert!(!sides.is_empty(), "{stderr}");
+    for id in sides {
+        assert!(
+            stderr.contains(&format!("{id} links to the pre-roll")),
+            "{stderr}"
+        );
+    }
+}

@@ -567,6 +567,7 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
         lean_depth: 0,
         call_pc: 0,
         call_below: 0,
+        has_globals: inner_homes.iter().any(|h| matches!(h, Home::Global { .. })),
     };
     vm.jit.nest_active += 1;
     let inner_exit = residual::enter(&mut inner_state, trampoline, &root.compiled, ictx);
