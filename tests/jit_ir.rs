@@ -1014,8 +1014,8 @@ print(fib(22))
 
 #[test]
 fn int_shift_and_true_division_are_machine_ops() {
-    // A xorshift step and `int / int`: `<<` is a multiplication by a power of two (its
-    // overflow check dropped under the mask), `/` one float division, no helper.
+    // A xorshift step: `<<` is a multiplication by a power of two (its overflow check
+    // dropped under the mask), `/` by a float one float division, no helper.
     let source = "\
 def f(n):
     x = 1
@@ -1023,7 +1023,7 @@ def f(n):
     for i in range(n):
         x ^= (x << 13) & 0xFFFFFFFF
         x ^= x >> 17
-        total += x / 4294967296
+        total += x / 4294967296.0
     return x, total
 print(f(100000))
 ";
@@ -1121,4 +1121,141 @@ print(len(ps), ps[-1].x, ps[-1].y)
     // Between them only the allocation's null check.
     assert_eq!(append - alloc, 2, "{body:#?}");
     assert_eq!(count(&body, "= new_instance"), 0, "{body:#?}");
+}
+
+#[test]
+fn outer_trace_runs_the_inner_tree_natively() {
+    // `for p in ps: p.step(0.5)` has 50 trips per outer iteration: the outer trace's loop
+    // call exit goes through the nest bridge, which runs the inner loop's tree natively
+    // and continues in the outer tree's continuation (no driver transfer per iteration).
+    let source = "\
+class P:
+    def __init__(self, x, v):
+        self.x = x
+        self.v = v
+    def step(self, dt):
+        self.x += self.v * dt
+        if self.x < 0.0 or self.x > 100.0:
+            self.v = -self.v
+def run(ps, steps):
+    for _ in range(steps):
+        for p in ps:
+            p.step(0.5)
+ps = [P(float(i * 3 % 100), (i % 7) - 3.0) for i in range(50)]
+run(ps, 2000)
+print(round(sum(p.x for p in ps), 6))
+";
+    let (stdout, stderr) = run_jit("native_nest", source, &[]);
+    let (plain_out, plain_err) = run_jit("native_nest_off", source, &["-X", "jit-native-nest=0"]);
+    assert_eq!(stdout, plain_out);
+    let bridged = stderr
+        .lines()
+        .find(|l| l.contains("runs inner loop trace#") && l.contains("natively"))
+        .unwrap_or_else(|| panic!("no native inner-loop run in:\n{stderr}"));
+    // The continuation it goes on in is the outer tree's `cont@` trace.
+    let cont_id = bridged.rsplit("trace#").next().unwrap_or("").trim();
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains(&format!("trace#{cont_id} cont@")) && l.contains("compiled")),
+        "{stderr}"
+    );
+    assert!(!plain_err.contains("natively"), "{plain_err}");
+    // The outer root still ends in the loop call's exit (the bridge hangs off it).
+    let outer = traces(&stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains("loop@") && header.ends_with(":10 ----"))
+        .unwrap_or_else(|| panic!("no outer trace in:\n{stderr}"));
+    assert!(
+        outer.1.last().is_some_and(|l| l.starts_with("exit")),
+        "{outer:#?}"
+    );
+}
+
+/// The ids of the side traces attached to `root` at an exit of its pre-roll (a snapshot
+/// before its `loop`), with the root's label.
+fn pre_roll_side_traces(stderr: &str, root: &str) -> Vec<String> {
+    let (_, body) = traces(stderr)
+        .into_iter()
+        .find(|(header, _)| header.contains(&format!("IR {root} ")))
+        .expect("the root");
+    let pre_roll: Vec<String> = body
+        .iter()
+        .take_while(|l| *l != "loop")
+        .filter_map(|l| l.strip_prefix("snap s"))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .collect();
+    stderr
+        .lines()
+        .filter_map(|l| {
+            let (head, exit) = l.split_once(&format!(" attached to {root} exit "))?;
+            let id = head.strip_prefix("[jit] ")?.split_whitespace().next()?;
+            pre_roll
+                .contains(&exit.trim().to_owned())
+                .then(|| id.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn pre_roll_exit_side_trace_jumps_into_the_loop_body() {
+    // loop_int's collatz: the root's pre-roll leaves at `x % 2 == 0` when the first
+    // iteration takes the other branch. Everything after that exit in the pre-roll looks
+    // only at this iteration's values, so its side trace enters the body too.
+    let source = "\
+def collatz(limit):
+    total = 0
+    for start in range(1, limit):
+        x = start
+        while x != 1:
+            if x % 2 == 0:
+                x //= 2
+            else:
+                x = 3 * x + 1
+            total += 1
+    return total
+print(collatz(3000))
+";
+    let (stdout, stderr) = run_jit("collatz", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "215015\n");
+    let sides = pre_roll_side_traces(&stderr, "trace#1");
+    assert!(!sides.is_empty(), "{stderr}");
+    for id in sides {
+        assert!(
+            stderr.contains(&format!("{id} links into the loop body")),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn pre_roll_exit_before_an_invariant_test_links_to_the_pre_roll() {
+    // loop_int's mix: after the pre-roll's `acc & 1` exit comes `i < n`, which taught the
+    // range pass about the invariant `n`; a side trace of that exit re-runs the pre-roll.
+    let source = "\
+def mix(n):
+    acc = 0
+    i = 0
+    while i < n:
+        acc = (acc * 31 + i) % 1000003
+        if acc & 1:
+            acc += 7
+        else:
+            acc -= 3
+        i += 1
+    return acc
+for k in range(300):
+    mix(k)
+print(mix(1000))
+";
+    let (stdout, stderr) = run_jit("mix_pre", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "437745\n");
+    let sides = pre_roll_side_traces(&stderr, "trace#1");
+    assert!(!sides.is_empty(), "{stderr}");
+    for id in sides {
+        assert!(
+            stderr.contains(&format!("{id} links to the pre-roll")),
+            "{stderr}"
+        );
+    }
 }

@@ -20,7 +20,8 @@
 //! define them. They stay right only if nothing since the pre-roll changed what they were
 //! computed from, which is checked statically ([`ChainState`]): the root calls no Python
 //! code (no nested run of the same tree between the pre-roll and the body entry), and the
-//! side traces on the way from a body exit to the link call no helper that runs Python
+//! side traces on the way from a body exit (or a pre-roll exit after which the pre-roll
+//! did nothing the body relies on: `pre_roll_clean_from`) to the link call no helper that runs Python
 //! code, write no home the pre-roll read (other than a loop-carried one), leave the homes
 //! the body writes with one value each iteration ("fixed") as they were and, when the
 //! pre-roll read the heap, store nothing to it (an attribute store only at offsets nobody
@@ -94,6 +95,12 @@ pub struct BodyEntry {
     /// Root exits before this instruction are not clean: the body has not yet stored
     /// every [`PhiFrom::Stored`] home.
     pub stored_by: usize,
+    /// The pre-roll saves the values in [`BodyEntry::saved`] just before this instruction
+    /// (right after the last of them is defined, so pre-roll exits after it find them).
+    pub save_at: usize,
+    /// Pre-roll exits at or after this instruction (and before the loop) start clean too
+    /// (see `pre_roll_clean_from`); `loop_at` when none does.
+    pub pre_clean_from: usize,
 }
 
 /// What a side trace's link does instead of boxing everything: the values to transfer
@@ -320,6 +327,8 @@ pub fn root_entry(trace: &Trace) -> Result<BodyEntry, &'static str> {
         return Err("too many invariants");
     }
     pinned.sort_unstable();
+    let save_at = saved.iter().map(|r| r.index() + 1).max().unwrap_or(0);
+    let pre_clean_from = pre_roll_clean_from(trace, loop_at, &phis, save_at);
     let ranges = range::ranges(trace);
     let bounds = (loop_at + 1..loop_at + 1 + phis.len())
         .map(|i| {
@@ -338,7 +347,61 @@ pub fn root_entry(trace: &Trace) -> Result<BodyEntry, &'static str> {
         calls,
         loop_at,
         stored_by,
+        save_at,
+        pre_clean_from,
     })
+}
+
+/// The first pre-roll instruction from which a failing guard may still start a clean
+/// chain (a side trace of it may enter the body), `loop_at` when there is none.
+///
+/// At a pre-roll exit at `p`, the instructions before `p` ran and the rest of the pre-roll
+/// did not. The body may rely on the pre-roll's values (saved before `save_at`, so `p`
+/// must not come earlier), on its stores (none may follow `p`), and on what the guards
+/// taught the passes about loop-invariant values (the range pass narrows an invariant
+/// `n` at `guard_true (lt_int i0, n)`): every instruction that may leave from `p` on,
+/// including `p` itself, may only look at values of this iteration (computed from what
+/// a loop-carried home held at entry) and constants. Facts about values of this iteration reach the body
+/// only through its phis, whose types and assumed intervals the link checks. A
+/// [`PhiFrom::Stored`] home must have been stored before `p`.
+fn pre_roll_clean_from(
+    trace: &Trace,
+    loop_at: usize,
+    phis: &[(PhiFrom, Type)],
+    save_at: usize,
+) -> usize {
+    let mut variant = vec![false; loop_at];
+    let mut from = save_at;
+    let mut stored: Vec<(u32, usize)> = Vec::new();
+    for (index, inst) in trace.insts[..loop_at].iter().enumerate() {
+        let is_variant = |r: &Ref| !r.is_const() && variant.get(r.index()).copied() == Some(true);
+        let carried_load = inst.op == Op::LoadSlot
+            && matches!(inst.imm, Imm::Slot(k) if phis.iter().any(|&(f, _)| f.home() == Some(k)));
+        let this = carried_load || inst.args.iter().any(is_variant);
+        let blocks = match inst.op {
+            Op::Store | Op::StoreElem | Op::StoreAttr | Op::Call | Op::IncRef | Op::DecRef => true,
+            Op::StoreSlot => {
+                if let Imm::Slot(k) = inst.imm {
+                    stored.push((k, index));
+                }
+                true
+            }
+            _ => trace.is_guard(inst) && !inst.args.iter().all(|r| r.is_const() || is_variant(r)),
+        };
+        variant[index] = this;
+        if blocks {
+            from = from.max(index + 1);
+        }
+    }
+    for &(f, _) in phis {
+        if let PhiFrom::Stored(k) = f {
+            match stored.iter().rev().find(|&&(s, _)| s == k) {
+                Some(&(_, at)) => from = from.max(at + 1),
+                None => return loop_at,
+            }
+        }
+    }
+    from.min(loop_at)
 }
 
 /// The body's one `store_attr base, box(back), +offset` (with `base` defined before the
@@ -420,7 +483,8 @@ pub fn exit_states(trace: &Trace, entry: &BodyEntry, root: bool, start: ChainSta
             .snapshots
             .iter()
             .map(|s| {
-                s.position as usize >= entry.stored_by
+                let at = s.position as usize;
+                (at >= entry.stored_by || (entry.pre_clean_from..entry.loop_at).contains(&at))
                     && entry
                         .fixed
                         .iter()

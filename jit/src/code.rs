@@ -118,6 +118,7 @@ impl CompiledTrace {
     /// `ctx.interrupt` to a readable byte, both valid for the whole call; every helper the
     /// trace was compiled against must still be valid to call with the words the trace
     /// passes (the VM guarantees that the slot words are live values).
+    #[inline]
     pub fn enter(&self, trampoline: &Trampoline, ctx: &mut TraceContext) -> u32 {
         let entry = trampoline.code.address();
         // SAFETY: `entry` is the trampoline compiled by `Compiler::new` with exactly this

@@ -140,6 +140,8 @@ pub struct Compiler {
     isa: OwnedTargetIsa,
     trampoline: Trampoline,
     exit_stub: ExecutableCode,
+    /// The nest bridge stub (see [`crate::bridge`]), compiled on first use.
+    nest_bridge: Option<ExecutableCode>,
     next_id: u32,
 }
 
@@ -160,8 +162,26 @@ impl Compiler {
             isa,
             trampoline: Trampoline::new(trampoline),
             exit_stub,
+            nest_bridge: None,
             next_id: 1,
         })
+    }
+
+    /// The address of the nest bridge stub calling `helper` (the same helper every time):
+    /// an exit-slot target that runs an inner loop's tree natively (see [`crate::bridge`]).
+    pub fn nest_bridge(&mut self, helper: u64) -> Result<u64, CompileError> {
+        if let Some(code) = &self.nest_bridge {
+            return Ok(code.address());
+        }
+        let func = crate::bridge::nest_bridge_function(
+            self.isa.frontend_config(),
+            helper,
+            self.isa.default_call_conv(),
+        );
+        let code = ExecutableCode::new(&emit(&self.isa, func, false)?.0)?;
+        let address = code.address();
+        self.nest_bridge = Some(code);
+        Ok(address)
     }
 
     /// The trampoline every trace is entered through.

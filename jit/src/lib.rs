@@ -11,7 +11,8 @@
 //! snapshot's types. Attaching a side trace later is one store into that slot.
 //!
 //! Module map: [`body_entry`] (side traces entering the root's loop body), [`context`] (the ABI shared with the VM), [`lower`] (IR → Cranelift IR),
-//! [`code`] (executable memory, entry and exit stubs: the only `unsafe` here), [`disasm`]
+//! [`code`] (executable memory, entry and exit stubs: the only `unsafe` here), [`bridge`]
+//! (the exit stub that runs an inner loop's tree natively from an outer trace), [`disasm`]
 //! (`--dump-asm`), [`perf`] (`-X perf` maps), `refcount` (inline `incref`/`decref`),
 //! [`compiler`] (ISA setup and the public
 //! `compile`).
@@ -20,6 +21,7 @@
 //! the VM hands it by name; it never sees a VM type.
 
 pub mod body_entry;
+pub mod bridge;
 pub mod code;
 pub mod compiler;
 pub mod context;

@@ -402,6 +402,9 @@ impl Lowering<'_, '_> {
         let trace = self.trace;
         let mut loop_body: Option<(Block, Vec<usize>)> = None;
         for (i, inst) in trace.insts.iter().enumerate() {
+            if self.params.body_entry.is_some_and(|e| e.save_at == i) {
+                self.save_pre_roll_values()?;
+            }
             let result = match inst.op {
                 Op::LoadSlot => {
                     let Imm::Slot(slot) = inst.imm else {
@@ -957,13 +960,10 @@ impl Lowering<'_, '_> {
         }
     }
 
-    /// A root with a body entry: the body block also takes the pre-roll values the body
-    /// uses, which the pre-roll saves into the context for later body entries.
-    fn enter_body_params(
-        &mut self,
-        body: Block,
-        entry_args: &mut Vec<BlockArg>,
-    ) -> Result<(), CompileError> {
+    /// A root with a body entry: the pre-roll saves the values the body uses into the
+    /// context for later body entries, as soon as the last one is defined (pre-roll exits
+    /// after that point may lead to a body entry too).
+    fn save_pre_roll_values(&mut self) -> Result<(), CompileError> {
         let Some(entry) = self.params.body_entry else {
             return Ok(());
         };
@@ -972,6 +972,22 @@ impl Lowering<'_, '_> {
             let word = self.word_of(v);
             let offset = BODY_OFFSET + 8 * (TRANSFER_WORDS + j) as i32;
             self.b.ins().store(flags(), word, self.ctx, offset);
+        }
+        Ok(())
+    }
+
+    /// A root with a body entry: the body block also takes the pre-roll values the body
+    /// uses (saved by [`Self::save_pre_roll_values`]).
+    fn enter_body_params(
+        &mut self,
+        body: Block,
+        entry_args: &mut Vec<BlockArg>,
+    ) -> Result<(), CompileError> {
+        let Some(entry) = self.params.body_entry else {
+            return Ok(());
+        };
+        for &r in &entry.saved {
+            let v = self.operand(r)?;
             let ty = self.b.func.dfg.value_type(v);
             let param = self.b.append_block_param(body, ty);
             entry_args.push(BlockArg::Value(v));

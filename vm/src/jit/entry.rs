@@ -41,16 +41,15 @@ pub(crate) struct FunctionState {
     /// Positional parameters only, no cells or free variables: a lean call binds its
     /// arguments to the first slots (`jit::lean`).
     pub(crate) simple_signature: bool,
-    /// Members checked by `lean::tree_is_lean` so far, and its verdict.
-    pub(crate) lean_checked: usize,
-    pub(crate) lean: bool,
+    /// The tree (address) and member count the lean plan was last worked out for, and
+    /// the plan (`None`: lean calls may not run the tree).
+    pub(crate) lean_checked: (usize, usize),
+    pub(crate) lean_plan: Option<Rc<crate::jit::lean::LeanPlan>>,
     /// The body names the function itself (a global or attribute with its name): probably
     /// recursive, so a call from the interpreter enters the tree, whose recursive calls
     /// then run natively. Other functions' trees only serve lean calls from traces: a
     /// trace run per interpreted call costs more than interpreting a small body.
     recursive: bool,
-    /// Per member and exit: where a return exit's result is (`lean::ReturnSlot`).
-    pub(crate) lean_returns: Rc<crate::jit::lean::ReturnSlots>,
 }
 
 /// Whether a function-entry tree may be recorded for `code`: no loop (a loop gets its own
@@ -181,7 +180,7 @@ impl Vm {
                     state.tree = Some(tree.clone());
                     state.globals = globals;
                     state.simple_signature = simple;
-                    state.lean_checked = 0;
+                    state.lean_checked = (0, 0);
                     recursive = state.recursive;
                 }
                 if !recursive {

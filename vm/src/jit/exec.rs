@@ -168,6 +168,7 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         lean_depth: 0,
         call_pc: 0,
         call_below: 0,
+        has_globals: homes.iter().any(|h| matches!(h, Home::Global { .. })),
     };
     // Residual calls reach the VM through this pointer while native code runs; nothing
     // here touches `vm` until the trace has returned.
@@ -200,6 +201,35 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
         Some(pending) => Outcome::Called(residual::finish_call(vm, pending)),
         None => Outcome::Ran { member, exit },
     }
+}
+
+/// Writes back the exit an inner tree's run from a nest bridge left (`stash`), in the top
+/// frame, which the outer exit and the loop's setup have brought to the state that run
+/// started from; as `run` after the native code returned.
+pub(crate) fn resume(vm: &mut Vm, stash: &crate::jit::nest_link::NestStash) -> Outcome {
+    let tree = &stash.inner;
+    let member = (stash.exit >> EXIT_MEMBER_SHIFT) as usize;
+    let exit = (stash.exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let Some(exited) = tree.members.borrow().get(member).cloned() else {
+        return Outcome::Refused;
+    };
+    let homes = tree.homes.borrow();
+    let mut scratch = std::mem::take(&mut vm.jit.scratch);
+    scratch.entry_words.clear();
+    scratch.entry_words.extend_from_slice(&stash.entry);
+    scratch.slots.clear();
+    scratch.slots.extend_from_slice(&stash.slots);
+    let exiting = Exiting {
+        trace: &exited.trace,
+        id: exited.compiled.id,
+        label: &exited.label,
+        homes: &homes[..stash.slots.len().min(homes.len())],
+        entry_depth: tree.entry_depth,
+    };
+    deoptimize(vm, &exiting, exit, &mut scratch, &stash.virtuals);
+    vm.jit.scratch = scratch;
+    crate::jit::glue::drain_releases();
+    Outcome::Ran { member, exit }
 }
 
 /// The trace whose exit is being taken, and the tree's homes.

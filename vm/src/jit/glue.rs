@@ -225,9 +225,10 @@ extern "C" fn release(word: u64) {
     });
 }
 
-/// Hands a counted reference a trace took over (an item `list.pop` removed) to the
-/// deferred releases: the trace holds the object only as a borrowed word, so it stays
-/// alive until the VM has the trace's state back, as [`release`]'s objects do.
+/// Releases `value` with the references traces deferred: a write into the frame made
+/// while native code still runs (see `nest_link`), an item `list.pop` removed or an
+/// object a trace allocated (`object_helpers`), which the trace holds only as a borrowed
+/// word until the VM has its state back.
 pub(crate) fn defer_release(value: Value) {
     let _ = DEFERRED_RELEASES.try_with(|list| match list.try_borrow_mut() {
         Ok(mut list) => list.push(value),

@@ -30,10 +30,10 @@ use std::rc::Rc;
 use pyrite_ir::{Effect, Op, SnapValue, Type};
 
 use crate::bytecode::{Opcode, split_unit};
-use crate::jit::glue::clone_trace_word;
+use crate::jit::glue::{clone_trace_word, with_word};
 use crate::jit::recorder::{Dep, Home};
 use crate::jit::residual::{self, RunState};
-use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace, exec, frames};
+use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace, TreeMember, exec, frames};
 use crate::object::Value;
 use crate::runtime::errors::PyResult;
 use crate::vm::Vm;
@@ -44,9 +44,10 @@ const MAX_HOMES: usize = 24;
 /// How deeply lean calls may nest on the native stack.
 const MAX_NESTING: usize = 200;
 
-/// A lean activation: the function whose tree runs without a frame.
+/// A lean activation: the function whose tree runs without a frame, and its plan.
 pub(crate) struct LeanFrame {
     pub func: Value,
+    pub plan: Rc<LeanPlan>,
 }
 
 /// How a lean call went.
@@ -58,6 +59,86 @@ pub(crate) enum Lean {
     Forced,
     /// Not a lean call: the caller runs it some other way.
     Declined,
+}
+
+/// Everything a lean call of one function needs, worked out once per tree shape (again
+/// when a side trace joins the tree), so a call does no lookup beyond finding it: the
+/// caller's own plan for self-recursion, else one map lookup by code object.
+pub(crate) struct LeanPlan {
+    tree: Rc<LoopTrace>,
+    root: Rc<TreeMember>,
+    /// The code object and globals the tree was recorded with (a function whose
+    /// `__code__` was replaced is another function).
+    code: Value,
+    globals: Value,
+    /// The tree's member count when this plan was made.
+    members: usize,
+    returns: ReturnSlots,
+    nargs: usize,
+    /// The tree's home count; the homes holding argument `i` (`(home, i)`) and the
+    /// globals homes (the slot array starts with their values, NULL elsewhere).
+    nhomes: usize,
+    arg_homes: Vec<(usize, usize)>,
+    global_homes: Vec<usize>,
+    /// Whether a member stores into a globals home (a call must store them first, a
+    /// return that changed one leaves through the frame).
+    has_globals: bool,
+    /// The most frames the tree's `FrameRoom` dependencies want above the callee.
+    room: usize,
+}
+
+impl LeanPlan {
+    /// Whether the plan still describes `tree`'s current shape.
+    fn current(&self) -> bool {
+        self.tree
+            .members
+            .try_borrow()
+            .is_ok_and(|m| m.len() == self.members)
+    }
+
+    /// Whether `f` is the plan's function (same code and globals).
+    fn serves(&self, f: &crate::types::function::FunctionData) -> bool {
+        f.code.try_borrow().is_ok_and(|c| c.is(&self.code)) && f.globals.is(&self.globals)
+    }
+}
+
+/// Trace contexts for lean runs, reused: a context carries a body-entry buffer of
+/// hundreds of bytes, too much to clear on every call of a small function. Each lean run
+/// owns the one it took until it returns it (nested runs take others).
+/// Boxed: native code holds a context's address while nested runs grow the pool.
+#[derive(Default)]
+#[allow(clippy::vec_box)]
+pub(crate) struct Contexts(Vec<Box<pyrite_jit::TraceContext>>);
+
+impl Contexts {
+    /// A context over `slots`, set up as `TraceContext::new` would for a run that does not
+    /// enter a loop body (function trees have none).
+    #[inline(always)]
+    fn take(
+        &mut self,
+        slots: *mut u64,
+        interrupt: *const u8,
+        virtuals: *mut u64,
+    ) -> Box<pyrite_jit::TraceContext> {
+        match self.0.pop() {
+            Some(mut ctx) => {
+                ctx.slots = slots;
+                ctx.interrupt = interrupt;
+                ctx.error = 0;
+                ctx.stress_countdown = i64::MAX;
+                ctx.virtuals = virtuals;
+                ctx.body_entry = 0;
+                ctx
+            }
+            None => Box::new(pyrite_jit::TraceContext::new(slots, interrupt, virtuals)),
+        }
+    }
+
+    /// Gives a context back once its run is over.
+    #[inline(always)]
+    fn give(&mut self, ctx: Box<pyrite_jit::TraceContext>) {
+        self.0.push(ctx);
+    }
 }
 
 /// Whether a function tree may run leanly: no member calls a helper that may run Python
@@ -84,35 +165,48 @@ pub(crate) fn tree_is_lean(tree: &LoopTrace) -> bool {
         })
 }
 
+/// The plan for a lean call of the function word `callee` from `caller`, if it has one.
+fn plan_for(vm: &mut Vm, caller: &RunState, callee: u64) -> Option<(Value, Rc<LeanPlan>)> {
+    with_word(callee, |v| {
+        let f = v.as_function()?;
+        if let Some(lean) = &caller.lean
+            && lean.plan.serves(f)
+            && lean.plan.current()
+        {
+            return Some((v.clone(), lean.plan.clone()));
+        }
+        let code = f.code.try_borrow().ok()?.clone();
+        let state = vm.jit.functions.get_mut(&code.bits())?;
+        let (plan, fresh) = state.lean_plan(f, &code)?;
+        if fresh && vm.jit.log_enabled() && vm.jit.lean_logged.insert(code.bits()) {
+            let label = plan.tree.label.clone();
+            vm.jit.log(format_args!("{label} called natively (lean)"));
+        }
+        Some((v.clone(), plan))
+    })
+}
+
 /// Calls `callee` (a value word) with `self_or_null` and `args` leanly if it can;
-/// `caller` is the state of the run making the call.
+/// `caller` is the state of the run making the call, which just stored globals into their
+/// dicts if `globals_stored`.
+#[inline(always)]
 pub(crate) fn call(
     vm: &mut Vm,
     caller: *mut RunState,
     callee: u64,
     self_or_null: u64,
     args: &[u64],
+    globals_stored: bool,
 ) -> Lean {
-    if residual::nesting() >= MAX_NESTING {
+    // SAFETY: `caller` is the running state whose native code called the helper that
+    // called this; it stays on the stack until that helper returns.
+    let caller_ref = unsafe { &*caller };
+    if caller_ref.depth >= MAX_NESTING {
         return Lean::Declined;
     }
-    let func = clone_trace_word(callee);
-    let Some(f) = func.as_function() else {
+    let Some((mut func, mut plan)) = plan_for(vm, caller_ref, callee) else {
         return Lean::Declined;
     };
-    let code = f.code.borrow().clone();
-    let Some((tree, returns)) = vm
-        .jit
-        .functions
-        .get_mut(&code.bits())
-        .and_then(|s| s.lean_tree(f))
-    else {
-        return Lean::Declined;
-    };
-    if vm.jit.log_enabled() && vm.jit.lean_logged.insert(code.bits()) {
-        let label = tree.label.clone();
-        vm.jit.log(format_args!("{label} called natively (lean)"));
-    }
     let mut words = [0u64; 8];
     let mut nargs = 0;
     for &w in std::iter::once(&self_or_null)
@@ -124,50 +218,84 @@ pub(crate) fn call(
         }
         nargs += 1;
     }
-    let Some(code_obj) = code.as_code() else {
-        return Lean::Declined;
-    };
-    if nargs != code_obj.data.arg_count as usize || nargs > words.len() {
+    if nargs > words.len() || plan.nargs > words.len() {
         return Lean::Declined;
     }
-    // SAFETY: `caller` is the running state whose native code called the helper that
-    // called this; it stays on the stack until that helper returns.
-    let lean_depth = unsafe { (*caller).lean_depth } + 1;
-    let frames_after = vm.frames.len() + lean_depth;
-    if frames_after >= vm.recursion_limit {
-        return Lean::Declined;
-    }
-    {
-        let deps = tree.deps.borrow();
-        let room = deps.iter().all(|d| match d {
-            Dep::FrameRoom(n) => frames_after + n < vm.recursion_limit,
-            _ => true,
+    if nargs < plan.nargs {
+        // The missing trailing parameters take the last defaults: words borrowed from the
+        // defaults tuple, which only Python code could replace (materializing first, and
+        // frames own their values).
+        let filled = func.as_function().is_some_and(|f| {
+            let defaults = f.defaults.borrow();
+            let Some(items) = defaults.as_tuple() else {
+                return false;
+            };
+            let missing = plan.nargs - nargs;
+            let Some(first) = items.len().checked_sub(missing) else {
+                return false;
+            };
+            for (slot, v) in words[nargs..plan.nargs].iter_mut().zip(&items[first..]) {
+                *slot = v.bits();
+            }
+            true
         });
-        if !room || !exec::deps_hold(vm, &deps) {
+        if !filled {
             return Lean::Declined;
         }
+        nargs = plan.nargs;
     }
-    let homes = tree.homes.borrow();
-    let mut slots = [0u64; MAX_HOMES];
-    let mut entry_words = [0u64; MAX_HOMES];
-    if homes.len() > MAX_HOMES {
+    if nargs != plan.nargs {
         return Lean::Declined;
     }
-    for (k, home) in homes.iter().enumerate() {
-        slots[k] = match home {
-            Home::Frame(i) if *i < nargs => words[*i],
-            Home::Frame(_) | Home::Virtual { .. } => 0,
-            Home::Global { .. } => match exec::home_word(vm, 0, home) {
+    let lean_depth = caller_ref.lean_depth + 1;
+    let frames_after = vm.frames.len() + lean_depth;
+    if frames_after + plan.room >= vm.recursion_limit {
+        return Lean::Declined;
+    }
+    // A caller running the same tree proved its dependencies at entry, and nothing but
+    // native code (or its own stores, just written) ran since: self-recursion skips them.
+    let same_tree = std::ptr::eq(caller_ref.tree, Rc::as_ptr(&plan.tree)) && !globals_stored;
+    if !same_tree
+        && !plan
+            .tree
+            .deps
+            .try_borrow()
+            .is_ok_and(|d| exec::deps_hold(vm, &d))
+    {
+        return Lean::Declined;
+    }
+    let tree = plan.tree.clone();
+    let Ok(homes) = tree.homes.try_borrow() else {
+        return Lean::Declined;
+    };
+    if homes.len() != plan.nhomes {
+        return Lean::Declined;
+    }
+    // SAFETY: as above; with the same tree, the caller's slot array has the same homes
+    // (a global's slot agrees with its dict: the caller just stored its globals).
+    let caller_slots = same_tree
+        .then(|| unsafe { std::slice::from_raw_parts(caller_ref.slots, caller_ref.nhomes) });
+    let mut slots = [0u64; MAX_HOMES];
+    let mut entry_words = [0u64; MAX_HOMES];
+    for &(k, i) in &plan.arg_homes {
+        if let (Some(slot), Some(entry), Some(&w)) =
+            (slots.get_mut(k), entry_words.get_mut(k), words.get(i))
+        {
+            (*slot, *entry) = (w, w);
+        }
+    }
+    for &k in &plan.global_homes {
+        let word = match caller_slots.and_then(|s| s.get(k)) {
+            Some(&w) => w,
+            None => match homes.get(k).and_then(|h| exec::home_word(vm, 0, h)) {
                 Some(w) => w,
                 None => return Lean::Declined,
             },
-            _ => return Lean::Declined,
         };
+        if let (Some(slot), Some(entry)) = (slots.get_mut(k), entry_words.get_mut(k)) {
+            (*slot, *entry) = (word, word);
+        }
     }
-    entry_words[..homes.len()].copy_from_slice(&slots[..homes.len()]);
-    let Some(root) = tree.members.borrow().first().cloned() else {
-        return Lean::Declined;
-    };
     let Some(trampoline) = vm
         .jit
         .compiler
@@ -180,30 +308,42 @@ pub(crate) fn call(
     // before any other trace runs.
     let virtual_words = vm.jit.lean_virtuals.as_mut_ptr();
     let interrupt = vm.interrupt.as_ptr() as *const u8;
-    let mut ctx = pyrite_jit::TraceContext::new(slots.as_mut_ptr(), interrupt, virtual_words);
+    let mut ctx = vm
+        .jit
+        .lean_contexts
+        .take(slots.as_mut_ptr(), interrupt, virtual_words);
     let stressed = vm.jit.params.fail_guard_every != 0;
     if stressed {
         ctx.stress_countdown = vm.jit.stress_countdown;
     }
-    let mut state = RunState {
-        vm,
-        ctx: &mut ctx,
-        tree: &*tree,
-        homes: homes.as_ptr(),
-        nhomes: homes.len(),
-        slots: slots.as_mut_ptr(),
-        entry_words: entry_words.as_mut_ptr(),
-        frame: usize::MAX,
-        pending: None,
-        outer: std::ptr::null_mut(),
-        depth: 0,
-        lean: Some(LeanFrame { func: func.clone() }),
-        lean_depth,
-        call_pc: 0,
-        call_below: 0,
+    let root = plan.root.clone();
+    let exit = {
+        // Dropped in place (a move would copy the whole state).
+        let mut state = RunState {
+            vm,
+            ctx: &mut *ctx,
+            tree: &*tree,
+            homes: homes.as_ptr(),
+            nhomes: homes.len(),
+            slots: slots.as_mut_ptr(),
+            entry_words: entry_words.as_mut_ptr(),
+            frame: usize::MAX,
+            pending: None,
+            outer: std::ptr::null_mut(),
+            depth: 0,
+            has_globals: plan.has_globals,
+            lean: Some(LeanFrame { func, plan }),
+            lean_depth,
+            call_pc: 0,
+            call_below: 0,
+        };
+        let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
+        let Some(LeanFrame { func: f, plan: p }) = state.lean.take() else {
+            return Lean::Declined;
+        };
+        (func, plan) = (f, p);
+        exit
     };
-    let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
-    drop(state);
     if stressed {
         vm.jit.stress_countdown = if ctx.stress_countdown <= 0 {
             i64::from(vm.jit.params.fail_guard_every.max(1))
@@ -211,6 +351,7 @@ pub(crate) fn call(
             ctx.stress_countdown
         };
     }
+    vm.jit.lean_contexts.give(ctx);
     if vm.jit.lean_forced.is_some() {
         // A call below materialized this activation and the interpreter finished it.
         return Lean::Forced;
@@ -218,12 +359,14 @@ pub(crate) fn call(
     let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
     let exit = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
     // A return that stored a global leaves through the frame, which writes it back.
-    let globals_clean = homes
-        .iter()
-        .enumerate()
-        .all(|(k, h)| !matches!(h, Home::Global { .. }) || slots[k] == entry_words[k]);
+    let globals_clean = !plan.has_globals
+        || homes
+            .iter()
+            .enumerate()
+            .all(|(k, h)| !matches!(h, Home::Global { .. }) || slots[k] == entry_words[k]);
     if globals_clean
-        && let Some(word) = returns
+        && let Some(word) = plan
+            .returns
             .get(member)
             .and_then(|m| m.get(exit))
             .and_then(|r| r.as_ref())
@@ -234,8 +377,10 @@ pub(crate) fn call(
     let Some(exited) = tree.members.borrow().get(member).cloned() else {
         return Lean::Declined;
     };
-    // SAFETY: as above.
-    let caller_is_lean = unsafe { (*caller).lean.is_some() };
+    let Some(code_obj) = plan.code.as_code() else {
+        return Lean::Declined;
+    };
+    let caller_is_lean = caller_ref.lean.is_some();
     // Any other exit: frames for every lean activation, then the callee's from the exit.
     drop(homes);
     materialize(vm, caller, None);
@@ -446,26 +591,94 @@ pub(crate) fn run_materialized(vm: &mut Vm) -> PyResult<Value> {
 }
 
 impl crate::jit::entry::FunctionState {
-    /// The tree a lean call of `f` runs, if lean calls may run it.
-    pub(crate) fn lean_tree(
+    /// The plan for a lean call of `f` (whose code object is `code`), if lean calls may
+    /// run its tree; `true` with a plan made just now.
+    pub(crate) fn lean_plan(
         &mut self,
         f: &crate::types::function::FunctionData,
-    ) -> Option<(Rc<LoopTrace>, Rc<ReturnSlots>)> {
+        code: &Value,
+    ) -> Option<(Rc<LeanPlan>, bool)> {
         let tree = self.tree.as_ref()?;
         if !self.globals.is(&f.globals) || !self.simple_signature {
             return None;
         }
-        let members = tree.members.borrow().len();
-        if members != self.lean_checked {
-            self.lean_checked = members;
-            self.lean = tree_is_lean(tree);
-            let code = f.code.borrow().clone();
-            let returns = code
-                .as_code()
-                .map(|c| return_slots(tree, c))
-                .unwrap_or_default();
-            self.lean_returns = Rc::new(returns);
+        let shape = (
+            Rc::as_ptr(tree) as usize,
+            tree.members.try_borrow().ok()?.len(),
+        );
+        if shape == self.lean_checked {
+            return self.lean_plan.clone().map(|p| (p, false));
         }
-        self.lean.then(|| (tree.clone(), self.lean_returns.clone()))
+        self.lean_checked = shape;
+        self.lean_plan = make_plan(tree, code, &self.globals).map(Rc::new);
+        self.lean_plan.clone().map(|p| (p, true))
     }
+}
+
+/// Whether a member of the tree stores into one of `globals` (a `store_slot`, or an exit
+/// leaving a value there). A lean activation never resumes after its tree changed (Python
+/// code, which records side traces, only runs once every lean activation is leaving), so
+/// the plan's verdict holds for its whole run.
+fn stores_globals(members: &[Rc<TreeMember>], globals: &[usize]) -> bool {
+    let is_global = |slot: u32| globals.contains(&(slot as usize));
+    members.iter().any(|m| {
+        m.trace.insts.iter().any(|i| {
+            i.op == Op::StoreSlot && matches!(i.imm, pyrite_ir::Imm::Slot(s) if is_global(s))
+        }) || m.trace.snapshots.iter().any(|s| {
+            s.frames
+                .iter()
+                .any(|f| f.slots.iter().any(|&(slot, _)| is_global(slot)))
+        })
+    })
+}
+
+/// Works out a lean call's plan for `tree`, recorded for `code` over `globals`.
+fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<LeanPlan> {
+    if !tree_is_lean(tree) {
+        return None;
+    }
+    let code_obj = code.as_code()?;
+    let nargs = code_obj.data.arg_count as usize;
+    let homes = tree.homes.try_borrow().ok()?;
+    let arg_homes: Vec<(usize, usize)> = homes
+        .iter()
+        .enumerate()
+        .filter_map(|(k, h)| match h {
+            Home::Frame(i) if *i < nargs => Some((k, *i)),
+            _ => None,
+        })
+        .collect();
+    let global_homes: Vec<usize> = homes
+        .iter()
+        .enumerate()
+        .filter_map(|(k, h)| matches!(h, Home::Global { .. }).then_some(k))
+        .collect();
+    let nhomes = homes.len();
+    drop(homes);
+    let room = tree
+        .deps
+        .try_borrow()
+        .ok()?
+        .iter()
+        .filter_map(|d| match d {
+            Dep::FrameRoom(n) => Some(*n),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let members = tree.members.try_borrow().ok()?;
+    Some(LeanPlan {
+        tree: tree.clone(),
+        root: members.first()?.clone(),
+        code: code.clone(),
+        globals: globals.clone(),
+        members: members.len(),
+        returns: return_slots(tree, code_obj),
+        nargs,
+        nhomes,
+        has_globals: stores_globals(&members, &global_homes),
+        arg_homes,
+        global_homes,
+        room,
+    })
 }

@@ -22,6 +22,7 @@ pub(crate) mod keymap;
 pub(crate) mod lean;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
+pub(crate) mod nest_link;
 pub(crate) mod number_helpers;
 pub(crate) mod object_helpers;
 pub(crate) mod recorder;
@@ -232,8 +233,16 @@ pub struct JitState {
     pub(crate) lean_forced: Option<crate::runtime::errors::PyResult<Value>>,
     /// Where lean runs' exits leave the fields of virtual objects (`jit::lean`).
     pub(crate) lean_virtuals: Box<[u64; pyrite_jit::VIRTUAL_WORDS]>,
+    /// Trace contexts lean runs borrow (a context is large; `jit::lean::Contexts`).
+    pub(crate) lean_contexts: crate::jit::lean::Contexts,
     /// Functions whose first lean call `--jit-log` reported.
     pub(crate) lean_logged: std::collections::HashSet<u64>,
+    /// Inner-tree runs nest bridges started that the driver has to finish ([`nest_link`]).
+    pub(crate) nest_stash: Vec<nest_link::NestStash>,
+    /// Buffers for nest bridges (one set per bridge in progress).
+    pub(crate) nest_buffers: Vec<nest_link::Buffers>,
+    /// Inner trees running from a nest bridge right now (at most one: see [`nest_link`]).
+    pub(crate) nest_active: u32,
 }
 
 impl JitState {
@@ -303,7 +312,11 @@ impl JitState {
             functions: KeyMap::default(),
             lean_forced: None,
             lean_virtuals: Box::new([0; pyrite_jit::VIRTUAL_WORDS]),
+            lean_contexts: Default::default(),
             lean_logged: std::collections::HashSet::new(),
+            nest_stash: Vec::new(),
+            nest_buffers: Vec::new(),
+            nest_active: 0,
         }
     }
 
@@ -503,6 +516,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, call_exit, &call);
+            self.jit_bridge_loop_call(&compiled, call_exit, &call);
             calls.insert((0, call_exit), call);
         }
         let exits = RefCell::new(exits);
@@ -783,6 +797,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, k, &call);
+            self.jit_bridge_loop_call(&compiled, k, &call);
             tree.calls.borrow_mut().insert((index, k), call);
         }
         let exits = RefCell::new(exits);

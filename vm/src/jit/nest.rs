@@ -9,11 +9,11 @@
 //!   driver: continuation for the pc the inner loop left at ─▶ … ─▶ link ─▶ outer root
 //! ```
 //!
-//! Trees keep their own slot arrays, so a transfer between them goes through the frame
-//! (the exit's write-back, then the next entry's reads): LuaJIT links traces natively, but
-//! our trees' homes differ, and this costs one deopt/entry per inner loop run, not per
-//! iteration. Continuations are recorded like root traces (homes read as value words, with
-//! type guards) once the pc after an inner loop has been reached `hot-exit` times.
+//! Trees keep their own slot arrays, so a transfer the driver makes goes through the frame
+//! (the exit's write-back, then the next entry's reads). Continuations are recorded like
+//! root traces (homes read as value words, with type guards) once the pc after an inner
+//! loop has been reached `hot-exit` times; from then on the loop call's exit runs the inner
+//! tree natively (`nest_link`), and the driver only finishes the runs it stashed.
 
 use std::rc::Rc;
 
@@ -22,6 +22,7 @@ use pyrite_profiler::AbortReason;
 
 use crate::builtins::iterators::new_iterator;
 use crate::jit::exec::{self, Outcome};
+use crate::jit::nest_link::NestStash;
 use crate::jit::recorder::nest::{ContinuationStart, decode, exact_sequence, record_continuation};
 use crate::jit::{EXIT_MEMBER_SHIFT, ExitState, LoopTrace, TreeMember};
 use crate::object::Value;
@@ -35,6 +36,11 @@ pub(crate) struct LoopCall {
     pub header: usize,
     /// What the driver does between the exit's pc and the header.
     pub setup: Setup,
+    /// Where a `for` inner loop goes on when its iterator is exhausted (its continuation's
+    /// pc): `None` for a `while` loop.
+    pub end: Option<usize>,
+    /// Whether the inner tree may run from the nest bridge, as last checked.
+    pub native: crate::jit::nest_link::NativeCache,
 }
 
 /// The instructions between a loop call's exit and the inner loop's header, which the
@@ -72,7 +78,7 @@ pub(crate) enum Driven {
 }
 
 /// Whether the driver may go on after a trace left: no interrupt, no tracing, JIT on.
-fn may_continue(vm: &Vm) -> bool {
+pub(crate) fn may_continue(vm: &Vm) -> bool {
     !vm.interrupt.load(std::sync::atomic::Ordering::Relaxed)
         && !vm.tracing.active()
         && vm.jit.enabled()
@@ -82,10 +88,20 @@ impl Vm {
     /// Runs `tree` from its root, following loop calls into inner trees and continuations
     /// after them, until a trace leaves for the interpreter.
     pub(crate) fn jit_drive(&mut self, tree: &Rc<LoopTrace>) -> Driven {
+        self.jit_drive_from(tree, None)
+    }
+
+    /// [`Vm::jit_drive`], starting with the write-back of a run a nest bridge made
+    /// (`stash`) instead of a first entry.
+    fn jit_drive_from(&mut self, tree: &Rc<LoopTrace>, mut stash: Option<NestStash>) -> Driven {
         let mut entry = 0;
         let mut ran = false;
         loop {
-            let (member, exit) = match exec::run(self, tree, entry) {
+            let outcome = match stash.take() {
+                Some(s) => self.jit_apply_stash(s),
+                None => exec::run(self, tree, entry),
+            };
+            let (member, exit) = match outcome {
                 Outcome::Refused | Outcome::Busy if ran => return Driven::Ran,
                 Outcome::Refused => return Driven::Refused,
                 Outcome::Busy => return Driven::Busy,
@@ -104,7 +120,8 @@ impl Vm {
                 self.jit_exit_taken(tree, member, exit);
                 return Driven::Ran;
             };
-            if !may_continue(self) {
+            // An inner run a nest bridge made must be finished whatever happens next.
+            if self.jit.nest_stash.is_empty() && !may_continue(self) {
                 return Driven::Ran;
             }
             let Some(pc) = self.jit_run_inner(&call) else {
@@ -127,13 +144,32 @@ impl Vm {
     fn jit_run_inner(&mut self, call: &LoopCall) -> Option<usize> {
         let depth = self.frames.len();
         let code = self.frames.last()?.code.clone();
-        self.jit_loop_setup(call)?;
-        let inner = self
-            .jit
-            .loops
-            .get(&(code.bits(), call.header))
-            .and_then(|s| s.trace.clone())?;
-        if !matches!(self.jit_drive(&inner), Driven::Ran) || self.jit.raised.is_some() {
+        let mut stash = self.jit.nest_stash.pop();
+        let premade = stash.as_mut().and_then(|s| s.iterator.take());
+        if self.jit_loop_setup(call, premade).is_none() {
+            // Cannot happen after a bridge (it checked what the setup checks): the inner
+            // run's results are lost, so say so loudly in debug builds.
+            debug_assert!(stash.is_none(), "nest bridge stash without its setup");
+            return None;
+        }
+        let (inner, driven) = match stash {
+            Some(stash) => {
+                let inner = stash.inner.clone();
+                let driven = self.jit_drive_from(&inner, Some(stash));
+                (inner, driven)
+            }
+            None => {
+                let inner = self
+                    .jit
+                    .loops
+                    .get(&(code.bits(), call.header))
+                    .and_then(|s| s.trace.clone())?;
+                let driven = self.jit_drive(&inner);
+                (inner, driven)
+            }
+        };
+        drop(inner);
+        if !matches!(driven, Driven::Ran) || self.jit.raised.is_some() {
             return None;
         }
         let frame = self.frames.last()?;
@@ -178,7 +214,9 @@ impl Vm {
 
     /// Carries out a loop call's setup in the top frame, leaving it at the inner header;
     /// `None` (the frame untouched) if the values are not what the trace saw.
-    fn jit_loop_setup(&mut self, call: &LoopCall) -> Option<()> {
+    /// `premade`: the iterator a nest bridge made (and ran the inner tree with) instead of
+    /// a new one.
+    fn jit_loop_setup(&mut self, call: &LoopCall, premade: Option<Value>) -> Option<()> {
         let frame = self.frames.last()?;
         let (sp, ip) = (frame.sp, frame.ip);
         match &call.setup {
@@ -188,7 +226,10 @@ impl Vm {
                 if !exact_sequence(self, &top) {
                     return None;
                 }
-                let it = self.iter(&top).ok()?;
+                let it = match premade {
+                    Some(it) => it,
+                    None => self.iter(&top).ok()?,
+                };
                 *self.stack.get_mut(sp - 1)? = it;
                 let frame = self.frames.last_mut()?;
                 frame.ip = call.header;
@@ -214,10 +255,12 @@ impl Vm {
                     [a, b, c] => (a.as_small_int()?, b.as_small_int()?, c.as_small_int()?),
                     _ => return None,
                 };
-                let it = new_iterator(
-                    &self.types.range_iterator,
-                    IterState::Range { next, stop, step },
-                );
+                let it = premade.unwrap_or_else(|| {
+                    new_iterator(
+                        &self.types.range_iterator,
+                        IterState::Range { next, stop, step },
+                    )
+                });
                 let mut released = Vec::with_capacity(argc + 2);
                 for slot in at..sp {
                     released.push(std::mem::take(self.stack.get_mut(slot)?));
@@ -344,6 +387,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, k, &call);
+            self.jit_bridge_loop_call(&compiled, k, &call);
             tree.calls.borrow_mut().insert((index, k), call);
         }
         tree.members.borrow_mut().push(Rc::new(TreeMember {

@@ -86,10 +86,17 @@ pub(crate) struct RunState {
     /// callable (what a materialized frame keeps on its stack).
     pub call_pc: usize,
     pub call_below: usize,
+    /// Whether any home is a global (only then may a call need globals stored first).
+    pub has_globals: bool,
 }
 
 thread_local! {
     static ACTIVE: Cell<*mut RunState> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// The state of the innermost trace run in progress on this thread (null: none).
+pub(crate) fn active() -> *mut RunState {
+    ACTIVE.with(Cell::get)
 }
 
 /// How many trace runs are in progress on this thread.
@@ -120,6 +127,7 @@ pub(crate) fn is_home_dict(word: u64) -> bool {
 
 /// Runs `trace` through the compiler's `trampoline`, publishing `state` to residual calls
 /// meanwhile; restores the enclosing run's state afterwards. Returns the exit number.
+#[inline(always)]
 pub(crate) fn enter(
     state: &mut RunState,
     trampoline: *const pyrite_jit::code::Trampoline,
@@ -128,7 +136,12 @@ pub(crate) fn enter(
 ) -> u32 {
     let outer = ACTIVE.with(Cell::get);
     state.outer = outer;
-    state.depth = nesting() + 1;
+    // SAFETY: as in `nesting`.
+    state.depth = if outer.is_null() {
+        1
+    } else {
+        unsafe { (*outer).depth + 1 }
+    };
     ACTIVE.with(|a| a.set(state as *mut RunState));
     // SAFETY: the compiler (and its trampoline) is created once and lives in the VM's JIT
     // state until the VM goes away; residual calls may compile more traces meanwhile, which
@@ -197,8 +210,9 @@ pub(crate) fn flush(vm: &mut Vm, state: &RunState) {
     drop(released);
 }
 
-/// Writes the globals homes the running trace changed into their dicts.
-fn flush_globals(state: &RunState) {
+/// Writes the globals homes the running trace changed into their dicts; whether there
+/// were any.
+fn flush_globals(state: &RunState) -> bool {
     // SAFETY: as in `flush`.
     let (homes, slots, entry) = unsafe {
         (
@@ -208,6 +222,7 @@ fn flush_globals(state: &RunState) {
         )
     };
     let mut released = Vec::new();
+    let mut stored = false;
     for (k, home) in homes.iter().enumerate() {
         if let Home::Global { dict, index } = home
             && slots[k] != entry[k]
@@ -218,9 +233,11 @@ fn flush_globals(state: &RunState) {
                 released.push(old);
             }
             entry[k] = slots[k];
+            stored = true;
         }
     }
     drop(released);
+    stored
 }
 
 /// Reloads every home (but the frame's stack entries) into the slot array after a call.
@@ -256,7 +273,10 @@ pub(crate) fn encode_call_site(pc: usize, below: usize) -> i64 {
     (pc as i64) | ((below as i64) << 32)
 }
 
-/// The residual call itself; `args` are the trace's argument words.
+/// The residual call itself; `args` are the trace's argument words. Inlined into each
+/// `residual_call_N` (and `lean::call` and `enter` into it): deep native recursion runs
+/// through here once per Python level, and every return address counts.
+#[inline(always)]
 fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     let state_ptr = ACTIVE.with(Cell::get);
     if state_ptr.is_null() {
@@ -274,8 +294,8 @@ fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     state.call_below = below;
     let version = vm.tracing.version.get();
     // The callee reads globals from their dicts.
-    flush_globals(state);
-    let forced = match crate::jit::lean::call(vm, state_ptr, callee, self_or_null, args) {
+    let stored = state.has_globals && flush_globals(state);
+    let forced = match crate::jit::lean::call(vm, state_ptr, callee, self_or_null, args, stored) {
         Lean::Returned(word) => return word,
         Lean::Forced => true,
         Lean::Declined => false,

@@ -84,6 +84,8 @@ impl Recorder<'_> {
                         argc,
                         range: callee.v.clone(),
                     },
+                    end: None,
+                    native: Default::default(),
                 }
             }
             Opcode::GET_ITER => {
@@ -94,13 +96,23 @@ impl Recorder<'_> {
                 LoopCall {
                     header: for_iter_after(next)?,
                     setup: Setup::GetIter,
+                    end: None,
+                    native: Default::default(),
                 }
             }
             _ => LoopCall {
                 header: pc,
                 setup: Setup::None,
+                end: None,
+                native: Default::default(),
             },
         };
+        let mut call = call;
+        if let Some((op, arg, after)) = decode(&code.units, call.header)
+            && op.generic() == Opcode::FOR_ITER
+        {
+            call.end = Some(after + arg as usize);
+        }
         self.compiled_loop(call.header).then_some(call)
     }
 }

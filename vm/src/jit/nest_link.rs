@@ -1,0 +1,841 @@
+//! Native nest transfers: a trace's loop-call exit runs the inner loop's tree from native
+//! code and, when that tree leaves through its loop's end, goes on in the outer tree's
+//! continuation natively (LuaJIT links the outer side trace to the inner trace; PyPy's
+//! loops call inner loops through `call_assembler`).
+//!
+//! ```text
+//! outer trace ─ exit k (loop call) ─▶ exit_slots[k] = nest bridge stub ─▶ nest_bridge():
+//!   box the exit's values (immediates only) │ inner slot array from them + the setup
+//!   run the inner root (its side traces too)│ loop-end exit: results into the outer
+//!   slot array, locals only the inner loop wrote into the frame ─▶ tail-call continuation
+//!   any other inner exit: stash it, leave through exit k ─▶ VM: outer write-back, setup,
+//!   the stashed inner exit's write-back, as if the driver had run the inner tree itself
+//! ```
+//!
+//! Nothing is written before the bridge knows which way it goes: the outer slot array is
+//! only updated (and locals only the inner loop wrote are stored into the frame) once the
+//! inner tree ended at its loop's end and every result boxed without allocating; otherwise
+//! the outer exit is taken as usual and the driver replays the inner run from the stash
+//! (`Vm::jit_apply_stash`). The inner tree must call no helper that may run Python code,
+//! so nothing can look at the frame while the two trees' states are only in slot arrays.
+
+#![allow(unsafe_code)]
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use pyrite_ir::{Effect, Op, SnapValue, Type};
+
+use crate::builtins::iterators::new_iterator;
+use crate::jit::exec::{deps_hold, home_word};
+use crate::jit::glue::{clone_trace_word, with_word};
+use crate::jit::nest::{Continuation, LoopCall, Setup, may_continue};
+use crate::jit::recorder::iter::IterField;
+use crate::jit::recorder::{Home, RangeField};
+use crate::jit::residual::{self, RunState};
+use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
+use crate::object::{Payload, Value};
+use crate::types::iter::IterState;
+use crate::vm::Vm;
+
+/// An inner tree's run that a bridge started but did not finish natively: its exit, to be
+/// written back once the outer tree's exit and the loop's setup are.
+pub(crate) struct NestStash {
+    pub inner: Rc<LoopTrace>,
+    pub exit: u32,
+    pub slots: Vec<u64>,
+    pub entry: Vec<u64>,
+    pub virtuals: Vec<u64>,
+    /// The iterator object the inner tree ran with, which the setup puts in the frame.
+    pub iterator: Option<Value>,
+}
+
+/// Whether an inner tree may run from a bridge, as last checked (per loop call).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NativeCheck {
+    tree: Weak<LoopTrace>,
+    members: usize,
+    globals: u64,
+    ok: bool,
+    /// `--jit-log` reported the first native run.
+    logged: bool,
+    /// How to move values between the two trees' slot arrays (`None`: not made yet).
+    plan: Option<Rc<Plan>>,
+    /// An iterator object no one else holds, reused by the next bridge (the type of the
+    /// sequence it was made for, and the object, exhausted while cached).
+    iterator: Option<(u64, Value)>,
+}
+
+/// The cache of a loop call's [`NativeCheck`].
+pub(crate) type NativeCache = Rc<RefCell<Option<NativeCheck>>>;
+
+/// The word of `raw` (an exit's unboxed value of type `ty`) as an immediate value word;
+/// `None` if boxing it would allocate (a big int, a NaN).
+fn box_word(ty: Type, raw: u64) -> Option<u64> {
+    match ty {
+        Type::I64 => Value::try_small_int(raw as i64).map(|v| v.bits()),
+        Type::F64 => Value::try_float(f64::from_bits(raw)).map(|v| v.bits()),
+        Type::Bool => Some(Value::from_bool(raw != 0).bits()),
+        Type::Value | Type::Ptr => Some(raw),
+        Type::Void => None,
+    }
+}
+
+/// Whether two homes are the same place.
+fn same_home(a: &Home, b: &Home) -> bool {
+    match (a, b) {
+        (Home::Frame(x), Home::Frame(y)) => x == y,
+        (Home::Global { dict: d, index: i }, Home::Global { dict: e, index: j }) => {
+            d.is(e) && i == j
+        }
+        (Home::Range { slot: s, field: f }, Home::Range { slot: t, field: g }) => s == t && f == g,
+        (Home::Iter(x), Home::Iter(y)) => x == y,
+        (Home::Virtual { depth: d, slot: s }, Home::Virtual { depth: e, slot: t }) => {
+            d == e && s == t
+        }
+        _ => false,
+    }
+}
+
+/// Whether `tree` may run from a bridge: a loop tree none of whose members calls a helper
+/// that may run Python code, with no globals homes outside `globals`.
+fn runs_natively(tree: &LoopTrace, globals: &Value) -> bool {
+    !tree.function_entry
+        && tree.homes.try_borrow().is_ok_and(|homes| {
+            homes
+                .iter()
+                .all(|h| !matches!(h, Home::Global { dict, .. } if !dict.is(globals)))
+        })
+        && tree.members.try_borrow().is_ok_and(|members| {
+            members.iter().all(|m| {
+                m.trace.insts.iter().all(|inst| {
+                    inst.op != Op::Call
+                        || matches!(inst.imm, pyrite_ir::Imm::Helper(id)
+                            if m.trace.helper(id).is_some_and(|h| h.effect != Effect::MayCall))
+                })
+            })
+        })
+}
+
+/// [`runs_natively`], cached in the loop call until the tree or its members change.
+fn cached_runs_natively(cache: &NativeCache, tree: &Rc<LoopTrace>, globals: &Value) -> bool {
+    let members = tree.members.try_borrow().map_or(0, |m| m.len());
+    if let Ok(known) = cache.try_borrow()
+        && let Some(c) = known.as_ref()
+        && c.members == members
+        && c.globals == globals.bits()
+        && std::ptr::eq(c.tree.as_ptr(), Rc::as_ptr(tree))
+    {
+        return c.ok;
+    }
+    let ok = runs_natively(tree, globals);
+    let Ok(mut known) = cache.try_borrow_mut() else {
+        return false;
+    };
+    *known = Some(NativeCheck {
+        tree: Rc::downgrade(tree),
+        members,
+        globals: globals.bits(),
+        ok,
+        logged: false,
+        plan: None,
+        iterator: None,
+    });
+    ok
+}
+
+/// How the inner loop's iterator starts (what the setup would make).
+#[derive(Clone, Copy)]
+enum Start {
+    /// A list or tuple iterator over `seq` (a value word) at position 0.
+    Seq { seq: u64 },
+    /// A range iterator.
+    Range { next: i64, stop: i64, step: i64 },
+}
+
+/// Where a result of the inner loop goes once it ended natively.
+enum Update {
+    /// The outer slot array's home `h`.
+    Outer(usize, u64),
+    /// Frame slot `i` (a local only the inner loop uses).
+    Frame(usize, u64),
+    /// A global only the inner loop uses.
+    Global(Value, usize, u64),
+}
+
+/// Where the word of one inner home comes from at a bridge.
+#[derive(Clone, Copy, Debug)]
+enum Source {
+    /// The outer slot array's home (boxed).
+    Outer(usize),
+    /// The frame's slot (no outer home has it, so the frame is current).
+    Stack(usize),
+    /// Read like an entry would (`home_word`): a global or an enclosing iterator the outer
+    /// tree does not keep.
+    Read,
+    /// A dead stack entry or a virtual frame's slot.
+    Null,
+    Seq,
+    Index,
+    Next,
+    Stop,
+    Step,
+    /// The iterator object.
+    Iterator,
+}
+
+/// Where an inner home's result goes once its loop ended natively (if it changed).
+#[derive(Clone, Copy, Debug)]
+enum Sink {
+    Outer(usize),
+    Frame(usize),
+    Global,
+    /// Dies with the loop (its iterator, its stack, virtual frames).
+    Dead,
+    /// Cannot change in a loop that ends normally; if it did, the driver takes over.
+    Fail,
+}
+
+/// How a loop call's bridge maps the two trees' homes, made once per pair of home lists.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    outer_nhomes: usize,
+    inner_nhomes: usize,
+    /// The frame slots the setup reads (`seq`, or `range`, NULL and the arguments).
+    setup: Vec<Source>,
+    sources: Vec<Source>,
+    sinks: Vec<Sink>,
+    /// The inner homes of the iterator's position, stop and step.
+    position: usize,
+    stop: Option<usize>,
+    step: Option<usize>,
+    needs_iterator: bool,
+}
+
+/// Makes the plan for `call`'s exit (stack depth `depth`) between `outer` and `inner`.
+fn make_plan(
+    outer: &[Home],
+    inner: &[Home],
+    nlocals: usize,
+    depth: usize,
+    setup: &Setup,
+    inner_depth: usize,
+) -> Option<Plan> {
+    let find = |home: &Home| outer.iter().position(|h| same_home(h, home));
+    let frame_source = |i: usize| match find(&Home::Frame(i)) {
+        Some(h) => Source::Outer(h),
+        None => Source::Stack(i),
+    };
+    let (iter_slot, nsetup, range) = match setup {
+        Setup::GetIter => ((nlocals + depth).checked_sub(1)?, 1, false),
+        Setup::Range { argc, .. } => ((nlocals + depth).checked_sub(argc + 2)?, argc + 2, true),
+        Setup::None => return None,
+    };
+    if inner_depth + nlocals != iter_slot + 1 {
+        return None;
+    }
+    let setup = (iter_slot..iter_slot + nsetup).map(frame_source).collect();
+    let mut sources = Vec::with_capacity(inner.len());
+    let mut sinks = Vec::with_capacity(inner.len());
+    let (mut position, mut stop, mut step) = (None, None, None);
+    let mut needs_iterator = false;
+    for (k, home) in inner.iter().enumerate() {
+        let (source, sink) = match home {
+            Home::Iter(h) if h.slot == iter_slot => {
+                let source = match (h.nested, h.field, range) {
+                    (0, IterField::SeqObject, false) => Source::Seq,
+                    (0, IterField::SeqIndex, false) => Source::Index,
+                    (0, IterField::RangeNext, true) => Source::Next,
+                    (0, IterField::RangeStop, true) => Source::Stop,
+                    (0, IterField::RangeStep, true) => Source::Step,
+                    _ => return None,
+                };
+                (source, Sink::Dead)
+            }
+            Home::Range { slot, field } if *slot == iter_slot && range => {
+                let source = match field {
+                    RangeField::Next => Source::Next,
+                    RangeField::Stop => Source::Stop,
+                    RangeField::Step => Source::Step,
+                };
+                (source, Sink::Dead)
+            }
+            Home::Frame(i) if *i > iter_slot => (Source::Null, Sink::Dead),
+            Home::Frame(i) if *i == iter_slot => {
+                needs_iterator = true;
+                (Source::Iterator, Sink::Fail)
+            }
+            Home::Iter(h) if h.slot >= iter_slot => return None,
+            Home::Range { slot, .. } if *slot >= iter_slot => return None,
+            Home::Virtual { .. } => (Source::Null, Sink::Dead),
+            Home::Frame(i) => {
+                let sink = match (find(home), *i < nlocals) {
+                    (Some(h), true) => Sink::Outer(h),
+                    (None, true) => Sink::Frame(*i),
+                    (_, false) => Sink::Fail,
+                };
+                (frame_source(*i), sink)
+            }
+            Home::Global { .. } => match find(home) {
+                Some(h) => (Source::Outer(h), Sink::Outer(h)),
+                None => (Source::Read, Sink::Global),
+            },
+            Home::Iter(_) | Home::Range { .. } => match find(home) {
+                Some(h) => (Source::Outer(h), Sink::Fail),
+                None => (Source::Read, Sink::Fail),
+            },
+        };
+        match source {
+            Source::Index | Source::Next => position = Some(k),
+            Source::Stop => stop = Some(k),
+            Source::Step => step = Some(k),
+            _ => {}
+        }
+        sources.push(source);
+        sinks.push(sink);
+    }
+    if range && (stop.is_none() || step.is_none()) {
+        return None;
+    }
+    Some(Plan {
+        outer_nhomes: outer.len(),
+        inner_nhomes: inner.len(),
+        setup,
+        sources,
+        sinks,
+        position: position?,
+        stop,
+        step,
+        needs_iterator,
+    })
+}
+
+/// Buffers one bridge call uses (bridges nest with loops, so each takes its own).
+#[derive(Default)]
+pub(crate) struct Buffers {
+    boxed: Vec<u64>,
+    slots: Vec<u64>,
+    entry: Vec<u64>,
+    updates: Vec<Update>,
+    /// Per inner home, its value's index in the exit's snapshot (`u32::MAX`: none).
+    in_snapshot: Vec<u32>,
+    /// New values for frame slots (`None`) or globals entries, counted.
+    stores: Vec<(usize, Option<Value>, Value)>,
+    /// The inner run's context and the words its exit leaves virtual objects' fields in.
+    ctx: Option<Box<pyrite_jit::TraceContext>>,
+    virtuals: Vec<u64>,
+}
+
+/// The helper behind the nest bridge stub (`pyrite_jit::bridge`): exit `exit` of the
+/// running trace was taken; answers the exit number to leave with, or the continuation's
+/// address with `TAIL_CALL_FLAG`.
+pub(crate) extern "C" fn nest_bridge(ctx: *mut pyrite_jit::TraceContext, exit: u32) -> u64 {
+    let leave = u64::from(exit);
+    let state = residual::active();
+    if state.is_null() {
+        return leave;
+    }
+    // SAFETY: a non-null ACTIVE is the `RunState` of the run whose native code called
+    // this stub (`residual::enter` publishes it for the duration of the run); its `vm`,
+    // tree, homes and slot array stay alive and untouched by anything else meanwhile.
+    let state = unsafe { &mut *state };
+    if state.lean.is_some() || state.ctx != ctx || state.vm.is_null() {
+        return leave;
+    }
+    // SAFETY: as above: the VM is only reached through this pointer while native code runs.
+    let vm = unsafe { &mut *state.vm };
+    let mut buffers = vm.jit.nest_buffers.pop().unwrap_or_default();
+    let answer = transfer(vm, state, exit, &mut buffers);
+    vm.jit.nest_buffers.push(buffers);
+    match answer {
+        Some(address) => address | pyrite_jit::bridge::TAIL_CALL_FLAG,
+        None => leave,
+    }
+}
+
+/// The transfer itself; `None`: leave through the exit (a stash may have been pushed).
+fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> Option<u64> {
+    // SAFETY: the run's tree outlives the run.
+    let tree = unsafe { &*state.tree };
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let call: LoopCall = tree.calls.try_borrow().ok()?.get(&(member, k)).cloned()?;
+    // One level only: a tree running from a bridge may hold, in registers, newer values
+    // of frame slots than the frame and its own slot array (the enclosing tree's), so a
+    // bridge inside it could not build its inner tree's entry from them.
+    if vm.jit.nest_active > 0
+        || !may_continue(vm)
+        || residual::nesting() + 1 >= residual::MAX_NESTING
+        || vm.frames.len() != state.frame + 1
+        || tree.homes.try_borrow().ok()?.len() != state.nhomes
+    {
+        return None;
+    }
+    let frame = vm.frames.get(state.frame)?;
+    let (base, nlocals) = (frame.base, frame.nlocalsplus);
+    let cont_pc = call.end?;
+    let cont = match tree.continuations.try_borrow().ok()?.get(&cont_pc) {
+        Some(Continuation::Compiled(m)) => *m,
+        _ => return None,
+    };
+    let cont_address = tree
+        .members
+        .try_borrow()
+        .ok()?
+        .get(cont)?
+        .compiled
+        .address();
+    let inner = vm
+        .jit
+        .loops
+        .get(&(frame.code.bits(), call.header))?
+        .trace
+        .clone()?;
+    if !cached_runs_natively(&call.native, &inner, &frame.globals)
+        || !deps_hold(vm, &inner.deps.try_borrow().ok()?)
+    {
+        return None;
+    }
+    let outer_member = tree.members.try_borrow().ok()?.get(member)?.clone();
+    let snapshot = outer_member.trace.snapshots.get(k)?;
+    let [snap] = snapshot.frames.as_slice() else {
+        return None;
+    };
+    if !snapshot.virtuals.is_empty() {
+        return None;
+    }
+    // SAFETY: `exec::run` keeps the homes and the slot array (`nhomes` words) alive and
+    // touched only by the running code, which waits for this helper.
+    let homes = unsafe { std::slice::from_raw_parts(state.homes, state.nhomes) };
+    // SAFETY: as above.
+    let slots = unsafe { std::slice::from_raw_parts_mut(state.slots, state.nhomes) };
+    // The outer state at the exit, every frame and globals home as a value word.
+    buf.boxed.clear();
+    buf.boxed.extend_from_slice(slots);
+    for &(h, value) in &snap.slots {
+        let h = h as usize;
+        if !matches!(homes.get(h), Some(Home::Frame(_) | Home::Global { .. })) {
+            continue;
+        }
+        let SnapValue::Ref(r) = value else {
+            return None;
+        };
+        *buf.boxed.get_mut(h)? = box_word(outer_member.trace.type_of(r), *slots.get(h)?)?;
+    }
+    let inner_homes = inner.homes.try_borrow().ok()?;
+    let depth = snap.stack_depth as usize;
+    let plan = {
+        let mut check = call.native.try_borrow_mut().ok()?;
+        let check = check.as_mut()?;
+        match &check.plan {
+            Some(p) if p.outer_nhomes == homes.len() && p.inner_nhomes == inner_homes.len() => {
+                p.clone()
+            }
+            _ => {
+                let plan = Rc::new(make_plan(
+                    homes,
+                    &inner_homes,
+                    nlocals,
+                    depth,
+                    &call.setup,
+                    inner.entry_depth,
+                )?);
+                check.plan = Some(plan.clone());
+                plan
+            }
+        }
+    };
+    let boxed = &buf.boxed;
+    let word = |source: Source| -> Option<u64> {
+        match source {
+            Source::Outer(h) => boxed.get(h).copied(),
+            Source::Stack(i) => vm.stack.get(base + i).map(Value::bits),
+            _ => None,
+        }
+    };
+    // The setup the driver would carry out, on words.
+    let start = match &call.setup {
+        Setup::GetIter => {
+            let seq = word(*plan.setup.first()?)?;
+            let exact = with_word(seq, |v| match v.payload() {
+                Some(Payload::List(_)) => {
+                    v.as_object().map(|o| o.type_bits()) == Some(vm.types.list.bits())
+                }
+                Some(Payload::Tuple(_)) => {
+                    v.as_object().map(|o| o.type_bits()) == Some(vm.types.tuple.bits())
+                }
+                _ => false,
+            });
+            if !exact {
+                return None;
+            }
+            Start::Seq { seq }
+        }
+        Setup::Range { argc, range } => {
+            if word(*plan.setup.first()?)? != range.bits()
+                || word(*plan.setup.get(1)?)? != Value::NULL.bits()
+            {
+                return None;
+            }
+            let mut args = [0i64; 3];
+            for (n, arg) in args.iter_mut().enumerate().take(*argc) {
+                *arg =
+                    Value::from_immediate_word(word(*plan.setup.get(2 + n)?)?)?.as_small_int()?;
+            }
+            let (next, stop, step) = match argc {
+                1 => (0, args[0], 1),
+                2 => (args[0], args[1], 1),
+                3 => (args[0], args[1], args[2]),
+                _ => return None,
+            };
+            if step == 0 {
+                return None;
+            }
+            Start::Range { next, stop, step }
+        }
+        Setup::None => return None,
+    };
+    // A tree that reads the iterator object itself (to check its type) gets a real one.
+    let iterator = match plan.needs_iterator {
+        true => Some(iterator_for(vm, &call, start)?),
+        false => None,
+    };
+    // The inner slot array, as the inner tree's entry would read it after the setup.
+    buf.slots.clear();
+    buf.slots.resize(plan.inner_nhomes, 0);
+    for ((source, home), slot) in plan
+        .sources
+        .iter()
+        .zip(inner_homes.iter())
+        .zip(buf.slots.iter_mut())
+    {
+        *slot = match (*source, start) {
+            (Source::Outer(_) | Source::Stack(_), _) => word(*source)?,
+            (Source::Read, _) => home_word(vm, base, home)?,
+            (Source::Null, _) => Value::NULL.bits(),
+            (Source::Seq, Start::Seq { seq }) => seq,
+            (Source::Index, _) => 0,
+            (Source::Next, Start::Range { next, .. }) => next as u64,
+            (Source::Stop, Start::Range { stop, .. }) => stop as u64,
+            (Source::Step, Start::Range { step, .. }) => step as u64,
+            (Source::Iterator, _) => iterator.as_ref()?.bits(),
+            _ => return None,
+        };
+    }
+    buf.entry.clear();
+    buf.entry.extend_from_slice(&buf.slots);
+    // Run the inner tree.
+    let root = inner.members.try_borrow().ok()?.first()?.clone();
+    let trampoline = vm.jit.compiler.as_ref()?.trampoline() as *const pyrite_jit::code::Trampoline;
+    if buf.virtuals.len() != pyrite_jit::VIRTUAL_WORDS {
+        buf.virtuals = vec![0; pyrite_jit::VIRTUAL_WORDS];
+    }
+    let interrupt = vm.interrupt.as_ptr() as *const u8;
+    // The context and exit buffers are reused: a fresh run needs only these fields set
+    // (the body words are written by the pre-roll before anything reads them).
+    let virtual_words = &mut buf.virtuals;
+    let ictx = buf.ctx.get_or_insert_with(|| {
+        Box::new(pyrite_jit::TraceContext::new(
+            std::ptr::null_mut(),
+            interrupt,
+            std::ptr::null_mut(),
+        ))
+    });
+    ictx.slots = buf.slots.as_mut_ptr();
+    ictx.interrupt = interrupt;
+    ictx.error = 0;
+    ictx.virtuals = virtual_words.as_mut_ptr();
+    ictx.body_entry = 0;
+    let ictx: &mut pyrite_jit::TraceContext = ictx;
+    // SAFETY: `state.ctx` is the running outer trace's context (checked by the caller).
+    let outer_ctx = unsafe { &mut *state.ctx };
+    ictx.stress_countdown = outer_ctx.stress_countdown;
+    let stashed = vm.jit.nest_stash.len();
+    let mut inner_state = RunState {
+        vm: state.vm,
+        ctx: ictx,
+        tree: Rc::as_ptr(&inner),
+        homes: inner_homes.as_ptr(),
+        nhomes: inner_homes.len(),
+        slots: buf.slots.as_mut_ptr(),
+        entry_words: buf.entry.as_mut_ptr(),
+        frame: state.frame,
+        pending: None,
+        outer: std::ptr::null_mut(),
+        depth: 0,
+        lean: None,
+        lean_depth: 0,
+        call_pc: 0,
+        call_below: 0,
+        has_globals: inner_homes.iter().any(|h| matches!(h, Home::Global { .. })),
+    };
+    vm.jit.nest_active += 1;
+    let inner_exit = residual::enter(&mut inner_state, trampoline, &root.compiled, ictx);
+    outer_ctx.stress_countdown = ictx.stress_countdown;
+    // SAFETY: as in `nest_bridge`: the VM again belongs to this helper.
+    let vm = unsafe { &mut *state.vm };
+    vm.jit.nest_active -= 1;
+    let finished = vm.jit.nest_stash.len() == stashed
+        && loop_ended(vm, &inner, &plan, inner_exit, start, &call, buf).is_some();
+    if !finished {
+        vm.jit.nest_stash.push(NestStash {
+            inner: inner.clone(),
+            exit: inner_exit,
+            slots: buf.slots.clone(),
+            entry: buf.entry.clone(),
+            virtuals: buf.virtuals.to_vec(),
+            iterator,
+        });
+        return None;
+    }
+    // Commit: the outer slot array, then what only the inner loop touched.
+    if let Some(it) = iterator {
+        recycle_iterator(&call, it);
+    }
+    slots.copy_from_slice(&buf.boxed);
+    // Two phases, as an exit's write-back: a counted reference to every new value before
+    // any old one is released.
+    buf.stores.clear();
+    for update in buf.updates.drain(..) {
+        match update {
+            Update::Outer(h, word) => {
+                if let Some(s) = slots.get_mut(h) {
+                    *s = word;
+                }
+            }
+            Update::Frame(i, word) => buf.stores.push((i, None, clone_trace_word(word))),
+            Update::Global(dict, index, word) => {
+                buf.stores.push((index, Some(dict), clone_trace_word(word)));
+            }
+        }
+    }
+    for (i, dict, value) in buf.stores.drain(..) {
+        let old = match dict {
+            None => vm
+                .stack
+                .get_mut(base + i)
+                .map(|s| std::mem::replace(s, value)),
+            Some(dict) => dict
+                .as_dict()
+                .and_then(|d| d.try_borrow_mut().ok())
+                .and_then(|mut t| t.set_value_at(i, value)),
+        };
+        // The last reference waits until the outer run is over (no object is freed
+        // while native code runs); any other is just one count less.
+        if let Some(old) = old
+            && old.is_heap()
+            && old.ref_count() == 1
+        {
+            crate::jit::glue::defer_release(old);
+        }
+    }
+    if vm.jit.log_enabled()
+        && let Ok(mut check) = call.native.try_borrow_mut()
+        && let Some(check) = check.as_mut()
+        && !check.logged
+    {
+        check.logged = true;
+        vm.jit.log(format_args!(
+            "trace#{} exit {k} runs inner loop trace#{} natively, continues in trace#{}",
+            outer_member.compiled.id,
+            root.compiled.id,
+            tree.members.try_borrow().ok()?.get(cont)?.compiled.id
+        ));
+    }
+    Some(cont_address)
+}
+
+/// The iterator object the setup would make for `start`: the loop call's cached one,
+/// reset, when no one else holds it.
+fn iterator_for(vm: &Vm, call: &LoopCall, start: Start) -> Option<Value> {
+    let (kind, state) = match start {
+        Start::Seq { seq } => (
+            with_word(seq, |v| v.as_object().map(|o| o.type_bits()))?,
+            IterState::Seq {
+                seq: clone_trace_word(seq),
+                index: 0,
+            },
+        ),
+        Start::Range { next, stop, step } => (0, IterState::Range { next, stop, step }),
+    };
+    let cached = call
+        .native
+        .try_borrow_mut()
+        .ok()
+        .and_then(|mut c| c.as_mut().and_then(|c| c.iterator.take()));
+    let mut state = Some(state);
+    if let Some((k, it)) = cached
+        && k == kind
+        && it.ref_count() == 1
+    {
+        if let Some(Payload::Iterator(cell)) = it.payload()
+            && let Ok(mut current) = cell.try_borrow_mut()
+            && let Some(fresh) = state.take()
+        {
+            *current = fresh;
+        }
+        if state.is_none() {
+            return Some(it);
+        }
+    }
+    let state = state?;
+    // `iter(seq)` of an exact list or tuple, `iter(range(...))`: the same objects.
+    let ty = match &state {
+        IterState::Seq { seq, .. } => match seq.payload() {
+            Some(Payload::List(_)) => &vm.types.list_iterator,
+            Some(Payload::Tuple(_)) => &vm.types.tuple_iterator,
+            _ => return None,
+        },
+        _ => &vm.types.range_iterator,
+    };
+    Some(new_iterator(ty, state))
+}
+
+/// Keeps `it` (exhausted, so it holds nothing alive) for the loop call's next bridge.
+fn recycle_iterator(call: &LoopCall, it: Value) {
+    let kind = match it.payload() {
+        Some(Payload::Iterator(cell)) => match cell.try_borrow_mut() {
+            Ok(mut state) => {
+                let kind = match &*state {
+                    IterState::Seq { seq, .. } => seq.as_object().map(|o| o.type_bits()),
+                    IterState::Range { .. } => Some(0),
+                    _ => None,
+                };
+                *state = IterState::Exhausted;
+                kind
+            }
+            Err(_) => None,
+        },
+        _ => None,
+    };
+    if let (Some(kind), Ok(mut check)) = (kind, call.native.try_borrow_mut())
+        && let Some(check) = check.as_mut()
+    {
+        check.iterator = Some((kind, it));
+    }
+}
+
+/// Whether the inner tree left through the end of its loop (its `FOR_ITER` at the header
+/// finds the iterator exhausted) with results that box without allocating; fills
+/// `buf.updates` with where they go.
+fn loop_ended(
+    vm: &Vm,
+    inner: &LoopTrace,
+    plan: &Plan,
+    exit: u32,
+    start: Start,
+    call: &LoopCall,
+    buf: &mut Buffers,
+) -> Option<()> {
+    if !may_continue(vm) {
+        return None;
+    }
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let exited = inner.members.try_borrow().ok()?.get(member)?.clone();
+    let snapshot = exited.trace.snapshots.get(k)?;
+    let [snap] = snapshot.frames.as_slice() else {
+        return None;
+    };
+    if !snapshot.virtuals.is_empty()
+        || snap.pc as usize != call.header
+        || snap.stack_depth as usize != inner.entry_depth
+    {
+        return None;
+    }
+    let position = *buf.slots.get(plan.position)? as i64;
+    let exhausted = match start {
+        Start::Seq { seq } => {
+            let len = with_word(seq, |v| match v.payload() {
+                Some(Payload::List(l)) => l.try_borrow().ok().map(|l| l.len()),
+                Some(Payload::Tuple(t)) => Some(t.len()),
+                _ => None,
+            })?;
+            position >= 0 && position as usize >= len
+        }
+        Start::Range { .. } => {
+            let stop = *buf.slots.get(plan.stop?)? as i64;
+            let step = *buf.slots.get(plan.step?)? as i64;
+            if step > 0 {
+                position >= stop
+            } else {
+                position <= stop
+            }
+        }
+    };
+    if !exhausted {
+        return None;
+    }
+    buf.in_snapshot.clear();
+    buf.in_snapshot.resize(plan.inner_nhomes, u32::MAX);
+    for (n, (slot, _)) in snap.slots.iter().enumerate() {
+        if let Some(e) = buf.in_snapshot.get_mut(*slot as usize) {
+            *e = n as u32;
+        }
+    }
+    buf.updates.clear();
+    for (h, sink) in plan.sinks.iter().enumerate() {
+        if matches!(sink, Sink::Dead) {
+            continue;
+        }
+        let raw = *buf.slots.get(h)?;
+        let word = match buf.in_snapshot.get(h) {
+            Some(&n) if n != u32::MAX => match snap.slots.get(n as usize)?.1 {
+                SnapValue::Ref(r) => box_word(exited.trace.type_of(r), raw)?,
+                SnapValue::Virtual(_) => return None,
+            },
+            _ => raw,
+        };
+        if word == *buf.entry.get(h)? {
+            continue;
+        }
+        let update = match sink {
+            Sink::Outer(o) => Update::Outer(*o, word),
+            Sink::Frame(i) => Update::Frame(*i, word),
+            Sink::Global => match plan_home(inner, h)? {
+                Home::Global { dict, index } => Update::Global(dict, index, word),
+                _ => return None,
+            },
+            Sink::Dead => continue,
+            Sink::Fail => return None,
+        };
+        buf.updates.push(update);
+    }
+    Some(())
+}
+
+/// The inner tree's home `h`.
+fn plan_home(inner: &LoopTrace, h: usize) -> Option<Home> {
+    inner.homes.try_borrow().ok()?.get(h).cloned()
+}
+
+impl Vm {
+    /// Sets exit `k` of `compiled` (a loop call's exit) to the nest bridge, so the inner
+    /// loop runs natively once the continuation after it exists.
+    pub(crate) fn jit_bridge_loop_call(
+        &mut self,
+        compiled: &pyrite_jit::CompiledTrace,
+        k: usize,
+        call: &LoopCall,
+    ) {
+        // Only `for` loops: their end is a known exit (the `FOR_ITER` at the header).
+        if self.jit.params.native_nest == 0 || matches!(call.setup, Setup::None) {
+            return;
+        }
+        let helper = nest_bridge as extern "C" fn(*mut pyrite_jit::TraceContext, u32) -> u64;
+        if let Some(address) = self
+            .jit
+            .compiler
+            .as_mut()
+            .and_then(|c| c.nest_bridge(helper as usize as u64).ok())
+        {
+            compiled.set_exit_target(k, address);
+        }
+    }
+
+    /// Finishes an inner tree's run a bridge started (`stash`), now that the outer exit
+    /// and the loop's setup are written back: its exit's write-back, as `exec::run` does.
+    pub(crate) fn jit_apply_stash(&mut self, stash: NestStash) -> crate::jit::exec::Outcome {
+        crate::jit::exec::resume(self, &stash)
+    }
+}
