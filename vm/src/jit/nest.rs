@@ -179,7 +179,13 @@ impl Vm {
         if frame.ip == call.header {
             let units = &code.as_code()?.units;
             let (op, arg, after) = decode(units, call.header)?;
-            if op.generic() == crate::bytecode::Opcode::FOR_ITER {
+            if op.generic() != crate::bytecode::Opcode::FOR_ITER {
+                // A `while` loop that left at its own header is not done: a continuation
+                // from here would only call it again without progress (a float turning up
+                // in an int loop ping-ponged forever), so the interpreter runs an iteration.
+                return None;
+            }
+            {
                 let top = self.stack.get(frame.sp.checked_sub(1)?)?;
                 let step = fast_iter_next(top)?;
                 let item = match step {
