@@ -30,11 +30,7 @@ impl Recorder<'_> {
         };
         if let (Some(x), Some(y)) = (lhs.v.as_small_int(), rhs.v.as_small_int()) {
             if plain == TrueDivide {
-                // Not recorded yet: with threshold 1 a loop whose int becomes a float
-                // this way ran forever (jit/body_entry_preroll's becomes_float); the
-                // recording path is kept for when that is understood.
-                let _ = Self::int_true_divide;
-                return Err(AbortReason::UnsupportedTypes("int / int"));
+                return self.int_true_divide(lhs, rhs, x, y);
             }
             if plain == LShift {
                 return self.int_left_shift(lhs, rhs, x, y);
