@@ -30,6 +30,17 @@ pub(crate) const MAX_FIELDS: usize = 8;
 /// allocates from growing memory without bound.
 const DEFERRED_LIMIT: usize = 4096;
 
+/// The first `count` of `words` as counted references for a new object, or `None` (nothing
+/// taken) when `count` is out of range or too many references already wait in the
+/// deferred releases.
+fn counted_words(count: i64, words: [u64; MAX_FIELDS]) -> Option<Vec<crate::object::Value>> {
+    if deferred_count() >= DEFERRED_LIMIT {
+        return None;
+    }
+    let words = words.get(..usize::try_from(count).ok()?)?;
+    Some(words.iter().map(|&w| clone_trace_word(w)).collect())
+}
+
 /// An instance of `class` in map `map` with the first `count` of the field words (what
 /// `cls(...)` and its `__init__`'s attribute stores make): its word, or 0 (NULL, nothing
 /// made) when too many references wait in the deferred releases. The new object's own
@@ -50,14 +61,9 @@ extern "C" fn new_instance(
     f6: u64,
     f7: u64,
 ) -> u64 {
-    if deferred_count() >= DEFERRED_LIMIT {
-        return 0;
-    }
-    let words = [f0, f1, f2, f3, f4, f5, f6, f7];
-    let Some(words) = usize::try_from(count).ok().and_then(|n| words.get(..n)) else {
+    let Some(slots) = counted_words(count, [f0, f1, f2, f3, f4, f5, f6, f7]) else {
         return 0;
     };
-    let slots = words.iter().map(|&w| clone_trace_word(w)).collect();
     let class = clone_trace_word(class);
     let object = instance_with(&class, map as u32, slots);
     let word = object.bits();
@@ -134,14 +140,9 @@ extern "C" fn build_list(
     f6: u64,
     f7: u64,
 ) -> u64 {
-    if deferred_count() >= DEFERRED_LIMIT {
-        return 0;
-    }
-    let words = [f0, f1, f2, f3, f4, f5, f6, f7];
-    let Some(words) = usize::try_from(count).ok().and_then(|n| words.get(..n)) else {
+    let Some(items) = counted_words(count, [f0, f1, f2, f3, f4, f5, f6, f7]) else {
         return 0;
     };
-    let items = words.iter().map(|&w| clone_trace_word(w)).collect();
     let list_type = clone_trace_word(list_type);
     let list =
         crate::object::Value::alloc(&list_type, Payload::List(std::cell::RefCell::new(items)));
