@@ -115,25 +115,15 @@ impl Recorder<'_> {
         pc: usize,
         next: usize,
     ) -> Step<Option<usize>> {
-        let Some((a, b)) = self.operands() else {
+        let Some((ta, tb, user_a)) = self.user_operand_types() else {
             return Ok(None);
         };
         let vm = self.vm;
-        let (ta, tb) = (vm.type_of(&a.v), vm.type_of(&b.v));
-        let (user_a, user_b) = (self.plain_class(&ta), self.plain_class(&tb));
-        if !(user_a && (user_b || Self::builtin_number(&b.v) || !b.v.is_heap())
-            || user_b && Self::builtin_number(&a.v))
-        {
-            return Ok(None);
-        }
         let (fwd, rev, inplace) = dunder_names(bop);
         if bop.is_inplace()
             && let Some(m) = vm.lookup_type_attr(&ta, inplace)
         {
-            return match self.operator_method(Some(m)) {
-                Some(m) => self.enter_operator(m, Order::Forward, &ta, &tb, pc, next),
-                None => Ok(None),
-            };
+            return self.try_operator(Some(m), Order::Forward, &ta, &tb, pc, next);
         }
         let fa = vm.lookup_type_attr(&ta, fwd);
         let rb = if ta.is(&tb) {
@@ -149,23 +139,21 @@ impl Recorder<'_> {
                 .lookup_type_attr(&ta, rev)
                 .is_none_or(|ra| !ra.is(rb_method));
             if overrides {
-                return match self.operator_method(Some(rb_method.clone())) {
-                    Some(m) => self.enter_operator(m, Order::Reflected, &ta, &tb, pc, next),
-                    None => Ok(None),
-                };
+                return self.try_operator(
+                    Some(rb_method.clone()),
+                    Order::Reflected,
+                    &ta,
+                    &tb,
+                    pc,
+                    next,
+                );
             }
         }
         if user_a {
-            return match self.operator_method(fa) {
-                Some(m) => self.enter_operator(m, Order::Forward, &ta, &tb, pc, next),
-                None => Ok(None),
-            };
+            return self.try_operator(fa, Order::Forward, &ta, &tb, pc, next);
         }
         // A builtin number's operator on a plain object: NotImplemented, then reflected.
-        match self.operator_method(rb) {
-            Some(m) => self.enter_operator(m, Order::Reflected, &ta, &tb, pc, next),
-            None => Ok(None),
-        }
+        self.try_operator(rb, Order::Reflected, &ta, &tb, pc, next)
     }
 
     /// `COMPARE_OP` with an operand of a plain class, as [`Self::user_binary`].
@@ -175,37 +163,70 @@ impl Recorder<'_> {
         pc: usize,
         next: usize,
     ) -> Step<Option<usize>> {
-        let Some((a, b)) = self.operands() else {
+        let Some((ta, tb, user_a)) = self.user_operand_types() else {
             return Ok(None);
         };
         let vm = self.vm;
-        let (ta, tb) = (vm.type_of(&a.v), vm.type_of(&b.v));
-        let (user_a, user_b) = (self.plain_class(&ta), self.plain_class(&tb));
-        if !(user_a && (user_b || Self::builtin_number(&b.v) || !b.v.is_heap())
-            || user_b && Self::builtin_number(&a.v))
-        {
-            return Ok(None);
-        }
         let name = compare_dunder(cop);
         let rname = compare_dunder(cop.swapped());
         let reflected_first = !ta.is(&tb) && vm.is_subtype(&tb, &ta);
         if reflected_first {
             // Only a Python method is known not to give NotImplemented here.
-            return match self.operator_method(vm.lookup_type_attr(&tb, rname)) {
-                Some(m) => self.enter_operator(m, Order::Reflected, &ta, &tb, pc, next),
-                None => Ok(None),
-            };
+            return self.try_operator(
+                vm.lookup_type_attr(&tb, rname),
+                Order::Reflected,
+                &ta,
+                &tb,
+                pc,
+                next,
+            );
         }
         if user_a {
-            return match self.operator_method(vm.lookup_type_attr(&ta, name)) {
-                Some(m) => self.enter_operator(m, Order::Forward, &ta, &tb, pc, next),
-                None => Ok(None),
-            };
+            return self.try_operator(
+                vm.lookup_type_attr(&ta, name),
+                Order::Forward,
+                &ta,
+                &tb,
+                pc,
+                next,
+            );
         }
         // A builtin number's comparison with a plain object: NotImplemented, then
         // reflected.
-        match self.operator_method(vm.lookup_type_attr(&tb, rname)) {
-            Some(m) => self.enter_operator(m, Order::Reflected, &ta, &tb, pc, next),
+        self.try_operator(
+            vm.lookup_type_attr(&tb, rname),
+            Order::Reflected,
+            &ta,
+            &tb,
+            pc,
+            next,
+        )
+    }
+
+    /// The operand types `(ta, tb, user_a)` when an operand is of a plain class and the other
+    /// is one too, a builtin number, or (on the right of a plain class) an immediate.
+    fn user_operand_types(&self) -> Option<(Value, Value, bool)> {
+        let (a, b) = self.operands()?;
+        let (ta, tb) = (self.vm.type_of(&a.v), self.vm.type_of(&b.v));
+        let (user_a, user_b) = (self.plain_class(&ta), self.plain_class(&tb));
+        let eligible = user_a && (user_b || Self::builtin_number(&b.v) || !b.v.is_heap())
+            || user_b && Self::builtin_number(&a.v);
+        eligible.then_some((ta, tb, user_a))
+    }
+
+    /// Inlines `candidate` as the operator's method when it is a plain Python function;
+    /// `None` (not recorded here) otherwise.
+    fn try_operator(
+        &mut self,
+        candidate: Option<Value>,
+        order: Order,
+        ta: &Value,
+        tb: &Value,
+        pc: usize,
+        next: usize,
+    ) -> Step<Option<usize>> {
+        match self.operator_method(candidate) {
+            Some(m) => self.enter_operator(m, order, ta, tb, pc, next),
             None => Ok(None),
         }
     }
