@@ -152,24 +152,15 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
     else {
         return Outcome::Refused;
     };
-    let mut state = residual::RunState {
-        vm: std::ptr::null_mut(),
-        ctx: &mut ctx,
-        tree: trace,
-        homes: homes.as_ptr(),
-        nhomes: homes.len(),
-        slots: slots.as_mut_ptr(),
-        entry_words: entry_words.as_mut_ptr(),
-        frame: vm.frames.len() - 1,
-        pending: None,
-        outer: std::ptr::null_mut(),
-        depth: 0,
-        lean: None,
-        lean_depth: 0,
-        call_pc: 0,
-        call_below: 0,
-        has_globals: homes.iter().any(|h| matches!(h, Home::Global { .. })),
-    };
+    let mut state = residual::RunState::top_level(
+        std::ptr::null_mut(),
+        &mut ctx,
+        trace,
+        &homes,
+        slots.as_mut_ptr(),
+        entry_words.as_mut_ptr(),
+        vm.frames.len() - 1,
+    );
     // Residual calls reach the VM through this pointer while native code runs; nothing
     // here touches `vm` until the trace has returned.
     state.vm = vm;

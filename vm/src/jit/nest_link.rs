@@ -551,24 +551,15 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     let outer_ctx = unsafe { &mut *state.ctx };
     ictx.stress_countdown = outer_ctx.stress_countdown;
     let stashed = vm.jit.nest_stash.len();
-    let mut inner_state = RunState {
-        vm: state.vm,
-        ctx: ictx,
-        tree: Rc::as_ptr(&inner),
-        homes: inner_homes.as_ptr(),
-        nhomes: inner_homes.len(),
-        slots: buf.slots.as_mut_ptr(),
-        entry_words: buf.entry.as_mut_ptr(),
-        frame: state.frame,
-        pending: None,
-        outer: std::ptr::null_mut(),
-        depth: 0,
-        lean: None,
-        lean_depth: 0,
-        call_pc: 0,
-        call_below: 0,
-        has_globals: inner_homes.iter().any(|h| matches!(h, Home::Global { .. })),
-    };
+    let mut inner_state = RunState::top_level(
+        state.vm,
+        ictx,
+        Rc::as_ptr(&inner),
+        &inner_homes,
+        buf.slots.as_mut_ptr(),
+        buf.entry.as_mut_ptr(),
+        state.frame,
+    );
     vm.jit.nest_active += 1;
     let inner_exit = residual::enter(&mut inner_state, trampoline, &root.compiled, ictx);
     outer_ctx.stress_countdown = ictx.stress_countdown;

@@ -90,6 +90,39 @@ pub(crate) struct RunState {
     pub has_globals: bool,
 }
 
+impl RunState {
+    /// The state of a top-level run of `tree`'s code from the interpreter frame `frame`
+    /// over `homes`' slot array (not lean, not nested in another run's residual call).
+    pub(crate) fn top_level(
+        vm: *mut Vm,
+        ctx: *mut pyrite_jit::TraceContext,
+        tree: *const LoopTrace,
+        homes: &[Home],
+        slots: *mut u64,
+        entry_words: *mut u64,
+        frame: usize,
+    ) -> Self {
+        RunState {
+            vm,
+            ctx,
+            tree,
+            homes: homes.as_ptr(),
+            nhomes: homes.len(),
+            slots,
+            entry_words,
+            frame,
+            pending: None,
+            outer: std::ptr::null_mut(),
+            depth: 0,
+            lean: None,
+            lean_depth: 0,
+            call_pc: 0,
+            call_below: 0,
+            has_globals: homes.iter().any(|h| matches!(h, Home::Global { .. })),
+        }
+    }
+}
+
 thread_local! {
     static ACTIVE: Cell<*mut RunState> = const { Cell::new(std::ptr::null_mut()) };
 }
