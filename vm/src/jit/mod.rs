@@ -516,7 +516,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, call_exit, &call);
-            self.jit_bridge_loop_call(&compiled, call_exit, &call);
+            self.jit_bridge_loop_call(&compiled, call_exit);
             calls.insert((0, call_exit), call);
         }
         let exits = RefCell::new(exits);
@@ -797,7 +797,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, k, &call);
-            self.jit_bridge_loop_call(&compiled, k, &call);
+            self.jit_bridge_loop_call(&compiled, k);
             tree.calls.borrow_mut().insert((index, k), call);
         }
         let exits = RefCell::new(exits);

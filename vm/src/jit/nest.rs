@@ -393,7 +393,7 @@ impl Vm {
                 e.done = true;
             }
             self.jit_log_loop_call(compiled.id, k, &call);
-            self.jit_bridge_loop_call(&compiled, k, &call);
+            self.jit_bridge_loop_call(&compiled, k);
             tree.calls.borrow_mut().insert((index, k), call);
         }
         tree.members.borrow_mut().push(Rc::new(TreeMember {

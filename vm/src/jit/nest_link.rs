@@ -14,7 +14,8 @@
 //!
 //! Nothing is written before the bridge knows which way it goes: the outer slot array is
 //! only updated (and locals only the inner loop wrote are stored into the frame) once the
-//! inner tree ended at its loop's end and every result boxed without allocating; otherwise
+//! inner tree ended at its loop's end (a `for` loop's exhausted `FOR_ITER`; for a `while`
+//! loop, an exit to a pc the outer tree continues at) and every result boxed without allocating; otherwise
 //! the outer exit is taken as usual and the driver replays the inner run from the stash
 //! (`Vm::jit_apply_stash`). The inner tree must call no helper that may run Python code,
 //! so nothing can look at the frame while the two trees' states are only in slot arrays.
@@ -151,6 +152,8 @@ enum Start {
     Seq { seq: u64 },
     /// A range iterator.
     Range { next: i64, stop: i64, step: i64 },
+    /// A `while` loop: no iterator, the inner tree starts from the outer state as it is.
+    While,
 }
 
 /// Where a result of the inner loop goes once it ended natively.
@@ -194,6 +197,9 @@ enum Sink {
     Dead,
     /// Cannot change in a loop that ends normally; if it did, the driver takes over.
     Fail,
+    /// A `while` loop's value-stack entry above its entry depth (frame slot `.0`): dead at
+    /// entry, and at the exit the outer home `.1` if the exit's stack holds it.
+    Stack(usize, Option<usize>),
 }
 
 /// How a loop call's bridge maps the two trees' homes, made once per pair of home lists.
@@ -226,6 +232,9 @@ fn make_plan(
         Some(h) => Source::Outer(h),
         None => Source::Stack(i),
     };
+    if matches!(setup, Setup::None) {
+        return make_while_plan(outer, inner, nlocals, depth, inner_depth);
+    }
     let (iter_slot, nsetup, range) = match setup {
         Setup::GetIter => ((nlocals + depth).checked_sub(1)?, 1, false),
         Setup::Range { argc, .. } => ((nlocals + depth).checked_sub(argc + 2)?, argc + 2, true),
@@ -310,6 +319,66 @@ fn make_plan(
     })
 }
 
+/// [`make_plan`] for a `while` inner loop: no setup and no iterator; the inner tree starts
+/// at the depth the outer exit left, and the stack entries it pushes go to the outer tree's
+/// homes of the same slots when its exit leaves them live.
+fn make_while_plan(
+    outer: &[Home],
+    inner: &[Home],
+    nlocals: usize,
+    depth: usize,
+    inner_depth: usize,
+) -> Option<Plan> {
+    if inner_depth != depth {
+        return None;
+    }
+    let find = |home: &Home| outer.iter().position(|h| same_home(h, home));
+    let stack_base = nlocals + depth;
+    let mut sources = Vec::with_capacity(inner.len());
+    let mut sinks = Vec::with_capacity(inner.len());
+    for home in inner {
+        let (source, sink) = match home {
+            Home::Frame(i) if *i >= stack_base => (Source::Null, Sink::Stack(*i, find(home))),
+            Home::Iter(h) if h.slot >= stack_base => return None,
+            Home::Range { slot, .. } if *slot >= stack_base => return None,
+            Home::Virtual { .. } => (Source::Null, Sink::Dead),
+            Home::Frame(i) => {
+                let source = match find(home) {
+                    Some(h) => Source::Outer(h),
+                    None => Source::Stack(*i),
+                };
+                let sink = match (find(home), *i < nlocals) {
+                    (Some(h), true) => Sink::Outer(h),
+                    (None, true) => Sink::Frame(*i),
+                    (_, false) => Sink::Fail,
+                };
+                (source, sink)
+            }
+            Home::Global { .. } => match find(home) {
+                Some(h) => (Source::Outer(h), Sink::Outer(h)),
+                None => (Source::Read, Sink::Global),
+            },
+            Home::Iter(_) | Home::Range { .. } => match find(home) {
+                Some(h) => (Source::Outer(h), Sink::Fail),
+                None => (Source::Read, Sink::Fail),
+            },
+        };
+        sources.push(source);
+        sinks.push(sink);
+    }
+    Some(Plan {
+        outer_nhomes: outer.len(),
+        inner_nhomes: inner.len(),
+        setup: Vec::new(),
+        sources,
+        sinks,
+        position: usize::MAX,
+        stop: None,
+        step: None,
+        needs_iterator: false,
+    })
+}
+
 /// Buffers one bridge call uses (bridges nest with loops, so each takes its own).
 #[derive(Default)]
 pub(crate) struct Buffers {
@@ -373,18 +442,12 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     }
     let frame = vm.frames.get(state.frame)?;
     let (base, nlocals) = (frame.base, frame.nlocalsplus);
-    let cont_pc = call.end?;
-    let cont = match tree.continuations.try_borrow().ok()?.get(&cont_pc) {
-        Some(Continuation::Compiled(m)) => *m,
-        _ => return None,
+    // A `for` loop goes on at one known pc; a `while` loop wherever its exit leaves.
+    let for_cont = match (&call.setup, call.end) {
+        (Setup::None, _) => None,
+        (_, Some(pc)) => Some(compiled_continuation(tree, pc)?),
+        (_, None) => return None,
     };
-    let cont_address = tree
-        .members
-        .try_borrow()
-        .ok()?
-        .get(cont)?
-        .compiled
-        .address();
     let inner = vm
         .jit
         .loops
@@ -493,7 +556,7 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
             }
             Start::Range { next, stop, step }
         }
-        Setup::None => return None,
+        Setup::None => Start::While,
     };
     // A tree that reads the iterator object itself (to check its type) gets a real one.
     let iterator = match plan.needs_iterator {
@@ -566,9 +629,14 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     // SAFETY: as in `nest_bridge`: the VM again belongs to this helper.
     let vm = unsafe { &mut *state.vm };
     vm.jit.nest_active -= 1;
-    let finished = vm.jit.nest_stash.len() == stashed
-        && loop_ended(vm, &inner, &plan, inner_exit, start, &call, buf).is_some();
-    if !finished {
+    let ended = match (vm.jit.nest_stash.len() == stashed, for_cont) {
+        (false, _) => None,
+        (true, Some(cont)) => {
+            loop_ended(vm, &inner, &plan, inner_exit, start, &call, buf).map(|()| cont)
+        }
+        (true, None) => while_ended(vm, tree, &inner, &plan, inner_exit, &call, nlocals, buf),
+    };
+    let Some(cont) = ended else {
         vm.jit.nest_stash.push(NestStash {
             inner: inner.clone(),
             exit: inner_exit,
@@ -578,7 +646,14 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
             iterator,
         });
         return None;
-    }
+    };
+    let cont_address = tree
+        .members
+        .try_borrow()
+        .ok()?
+        .get(cont)?
+        .compiled
+        .address();
     // Commit: the outer slot array, then what only the inner loop touched.
     if let Some(it) = iterator {
         recycle_iterator(&call, it);
@@ -648,6 +723,7 @@ fn iterator_for(vm: &Vm, call: &LoopCall, start: Start) -> Option<Value> {
             },
         ),
         Start::Range { next, stop, step } => (0, IterState::Range { next, stop, step }),
+        Start::While => return None,
     };
     let cached = call
         .native
@@ -753,30 +829,18 @@ fn loop_ended(
                 position <= stop
             }
         }
+        Start::While => false,
     };
     if !exhausted {
         return None;
     }
-    buf.in_snapshot.clear();
-    buf.in_snapshot.resize(plan.inner_nhomes, u32::MAX);
-    for (n, (slot, _)) in snap.slots.iter().enumerate() {
-        if let Some(e) = buf.in_snapshot.get_mut(*slot as usize) {
-            *e = n as u32;
-        }
-    }
+    fill_in_snapshot(buf, plan, &snap.slots);
     buf.updates.clear();
     for (h, sink) in plan.sinks.iter().enumerate() {
         if matches!(sink, Sink::Dead) {
             continue;
         }
-        let raw = *buf.slots.get(h)?;
-        let word = match buf.in_snapshot.get(h) {
-            Some(&n) if n != u32::MAX => match snap.slots.get(n as usize)?.1 {
-                SnapValue::Ref(r) => box_word(exited.trace.type_of(r), raw)?,
-                SnapValue::Virtual(_) => return None,
-            },
-            _ => raw,
-        };
+        let word = exit_word(&exited.trace, snap, buf, h)?;
         if word == *buf.entry.get(h)? {
             continue;
         }
@@ -788,11 +852,113 @@ fn loop_ended(
                 _ => return None,
             },
             Sink::Dead => continue,
-            Sink::Fail => return None,
+            Sink::Fail | Sink::Stack(..) => return None,
         };
         buf.updates.push(update);
     }
     Some(())
+}
+
+/// The member of `tree` compiled to continue at `pc` after an inner loop.
+fn compiled_continuation(tree: &LoopTrace, pc: usize) -> Option<usize> {
+    match tree.continuations.try_borrow().ok()?.get(&pc) {
+        Some(Continuation::Compiled(m)) => Some(*m),
+        _ => None,
+    }
+}
+
+/// Whether a `while` inner tree left its loop through `exit` for a pc where the outer tree
+/// (`outer`) has a compiled continuation, with results that box without allocating; fills
+/// `buf.updates` and answers that continuation. An exit at the loop's own header is not an
+/// end (the driver hands that iteration to the interpreter), and every stack entry the
+/// exit leaves live must have an outer home, since the continuation reads its stack from
+/// the slot array.
+#[allow(clippy::too_many_arguments)]
+fn while_ended(
+    vm: &Vm,
+    outer: &LoopTrace,
+    inner: &LoopTrace,
+    plan: &Plan,
+    exit: u32,
+    call: &LoopCall,
+    nlocals: usize,
+    buf: &mut Buffers,
+) -> Option<usize> {
+    if !may_continue(vm) {
+        return None;
+    }
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let exited = inner.members.try_borrow().ok()?.get(member)?.clone();
+    let snapshot = exited.trace.snapshots.get(k)?;
+    let [snap] = snapshot.frames.as_slice() else {
+        return None;
+    };
+    let (pc, depth) = (snap.pc as usize, snap.stack_depth as usize);
+    if !snapshot.virtuals.is_empty() || pc == call.header || depth < inner.entry_depth {
+        return None;
+    }
+    let cont = compiled_continuation(outer, pc)?;
+    let live_top = nlocals + depth;
+    let mut live_stack = 0;
+    fill_in_snapshot(buf, plan, &snap.slots);
+    buf.updates.clear();
+    for (h, sink) in plan.sinks.iter().enumerate() {
+        let word = match sink {
+            Sink::Dead => continue,
+            Sink::Stack(i, _) if *i >= live_top => continue,
+            _ => exit_word(&exited.trace, snap, buf, h)?,
+        };
+        let update = match sink {
+            Sink::Stack(_, home) => {
+                // Live at the exit: it must be the exit's own value, kept by the outer tree.
+                if !matches!(buf.in_snapshot.get(h), Some(&n) if n != u32::MAX) {
+                    return None;
+                }
+                live_stack += 1;
+                Update::Outer((*home)?, word)
+            }
+            _ if word == *buf.entry.get(h)? => continue,
+            Sink::Outer(o) => Update::Outer(*o, word),
+            Sink::Frame(i) => Update::Frame(*i, word),
+            Sink::Global => match plan_home(inner, h)? {
+                Home::Global { dict, index } => Update::Global(dict, index, word),
+                _ => return None,
+            },
+            Sink::Dead | Sink::Fail => return None,
+        };
+        buf.updates.push(update);
+    }
+    (live_stack == depth - inner.entry_depth).then_some(cont)
+}
+
+/// Per inner home, its value's index in an exit's snapshot slots (`buf.in_snapshot`).
+fn fill_in_snapshot(buf: &mut Buffers, plan: &Plan, slots: &[(u32, SnapValue)]) {
+    buf.in_snapshot.clear();
+    buf.in_snapshot.resize(plan.inner_nhomes, u32::MAX);
+    for (n, (slot, _)) in slots.iter().enumerate() {
+        if let Some(e) = buf.in_snapshot.get_mut(*slot as usize) {
+            *e = n as u32;
+        }
+    }
+}
+
+/// The value word of inner home `h` after the exit of `snap` stored its values into the
+/// inner slot array (`None`: a virtual, or boxing would allocate).
+fn exit_word(
+    trace: &pyrite_ir::Trace,
+    snap: &pyrite_ir::SnapFrame,
+    buf: &Buffers,
+    h: usize,
+) -> Option<u64> {
+    let raw = *buf.slots.get(h)?;
+    match buf.in_snapshot.get(h) {
+        Some(&n) if n != u32::MAX => match snap.slots.get(n as usize)?.1 {
+            SnapValue::Ref(r) => box_word(trace.type_of(r), raw),
+            SnapValue::Virtual(_) => None,
+        },
+        _ => Some(raw),
+    }
 }
 
 /// The inner tree's home `h`.
@@ -803,14 +969,8 @@ fn plan_home(inner: &LoopTrace, h: usize) -> Option<Home> {
 impl Vm {
     /// Sets exit `k` of `compiled` (a loop call's exit) to the nest bridge, so the inner
     /// loop runs natively once the continuation after it exists.
-    pub(crate) fn jit_bridge_loop_call(
-        &mut self,
-        compiled: &pyrite_jit::CompiledTrace,
-        k: usize,
-        call: &LoopCall,
-    ) {
-        // Only `for` loops: their end is a known exit (the `FOR_ITER` at the header).
-        if self.jit.params.native_nest == 0 || matches!(call.setup, Setup::None) {
+    pub(crate) fn jit_bridge_loop_call(&mut self, compiled: &pyrite_jit::CompiledTrace, k: usize) {
+        if self.jit.params.native_nest == 0 {
             return;
         }
         let helper = nest_bridge as extern "C" fn(*mut pyrite_jit::TraceContext, u32) -> u64;
