@@ -169,8 +169,10 @@ enum Update {
 /// Where the word of one inner home comes from at a bridge.
 #[derive(Clone, Copy, Debug)]
 enum Source {
-    /// The outer slot array's home (boxed).
+    /// The outer slot array's home (a value word there: not in the exit's snapshot).
     Outer(usize),
+    /// The outer exit's unboxed value of `Plan::outer_boxing[.0]`, boxed.
+    Boxed(usize),
     /// The frame's slot (no outer home has it, so the frame is current).
     Stack(usize),
     /// Read like an entry would (`home_word`): a global or an enclosing iterator the outer
@@ -216,6 +218,54 @@ pub(crate) struct Plan {
     stop: Option<usize>,
     step: Option<usize>,
     needs_iterator: bool,
+    /// The outer exit's snapshot values of frame and globals homes: unboxed in the slot
+    /// array, boxed for the inner tree and, when the inner loop ended, for the continuation.
+    outer_boxing: Vec<(usize, Type)>,
+    /// The inner homes whose source is not NULL (the rest start as NULL words), and those
+    /// whose sink is not dead: a tree with inlined calls has many virtual frames' homes.
+    filled: Vec<usize>,
+    live: Vec<usize>,
+}
+
+impl Plan {
+    /// Fills [`Plan::filled`] and [`Plan::live`] from the sources and sinks.
+    fn index(mut self) -> Plan {
+        self.filled = (0..self.sources.len())
+            .filter(|&h| !matches!(self.sources[h], Source::Null))
+            .collect();
+        self.live = (0..self.sinks.len())
+            .filter(|&h| !matches!(self.sinks[h], Sink::Dead))
+            .collect();
+        self
+    }
+}
+
+/// Which values of the outer exit's snapshot `snap` (of `trace`) must be boxed (see
+/// [`Plan::outer_boxing`]), and `sources` re-pointed at them; `None` if one is virtual.
+fn bind_outer_exit(
+    plan: &mut Plan,
+    homes: &[Home],
+    trace: &pyrite_ir::Trace,
+    snap: &pyrite_ir::SnapFrame,
+) -> Option<()> {
+    for &(h, value) in &snap.slots {
+        let h = h as usize;
+        if !matches!(homes.get(h), Some(Home::Frame(_) | Home::Global { .. })) {
+            continue;
+        }
+        let SnapValue::Ref(r) = value else {
+            return None;
+        };
+        plan.outer_boxing.push((h, trace.type_of(r)));
+    }
+    for source in plan.setup.iter_mut().chain(plan.sources.iter_mut()) {
+        if let Source::Outer(h) = *source
+            && let Some(j) = plan.outer_boxing.iter().position(|&(b, _)| b == h)
+        {
+            *source = Source::Boxed(j);
+        }
+    }
+    Some(())
 }
 
 /// Makes the plan for `call`'s exit (stack depth `depth`) between `outer` and `inner`.
@@ -316,6 +366,9 @@ fn make_plan(
         stop,
         step,
         needs_iterator,
+        outer_boxing: Vec::new(),
+        filled: Vec::new(),
+        live: Vec::new(),
     })
 }
 
@@ -376,12 +429,16 @@ fn make_while_plan(
         stop: None,
         step: None,
         needs_iterator: false,
+        outer_boxing: Vec::new(),
+        filled: Vec::new(),
+        live: Vec::new(),
     })
 }
 
 /// Buffers one bridge call uses (bridges nest with loops, so each takes its own).
 #[derive(Default)]
 pub(crate) struct Buffers {
+    /// The boxed words of `Plan::outer_boxing`.
     boxed: Vec<u64>,
     slots: Vec<u64>,
     entry: Vec<u64>,
@@ -472,19 +529,6 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     let homes = unsafe { std::slice::from_raw_parts(state.homes, state.nhomes) };
     // SAFETY: as above.
     let slots = unsafe { std::slice::from_raw_parts_mut(state.slots, state.nhomes) };
-    // The outer state at the exit, every frame and globals home as a value word.
-    buf.boxed.clear();
-    buf.boxed.extend_from_slice(slots);
-    for &(h, value) in &snap.slots {
-        let h = h as usize;
-        if !matches!(homes.get(h), Some(Home::Frame(_) | Home::Global { .. })) {
-            continue;
-        }
-        let SnapValue::Ref(r) = value else {
-            return None;
-        };
-        *buf.boxed.get_mut(h)? = box_word(outer_member.trace.type_of(r), *slots.get(h)?)?;
-    }
     let inner_homes = inner.homes.try_borrow().ok()?;
     let depth = snap.stack_depth as usize;
     let plan = {
@@ -495,23 +539,31 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
                 p.clone()
             }
             _ => {
-                let plan = Rc::new(make_plan(
+                let mut plan = make_plan(
                     homes,
                     &inner_homes,
                     nlocals,
                     depth,
                     &call.setup,
                     inner.entry_depth,
-                )?);
+                )?;
+                bind_outer_exit(&mut plan, homes, &outer_member.trace, snap)?;
+                let plan = Rc::new(plan.index());
                 check.plan = Some(plan.clone());
                 plan
             }
         }
     };
+    // The outer state at the exit: its snapshot's frame and globals values as value words.
+    buf.boxed.clear();
+    for &(h, ty) in &plan.outer_boxing {
+        buf.boxed.push(box_word(ty, *slots.get(h)?)?);
+    }
     let boxed = &buf.boxed;
     let word = |source: Source| -> Option<u64> {
         match source {
-            Source::Outer(h) => boxed.get(h).copied(),
+            Source::Outer(h) => slots.get(h).copied(),
+            Source::Boxed(j) => boxed.get(j).copied(),
             Source::Stack(i) => vm.stack.get(base + i).map(Value::bits),
             _ => None,
         }
@@ -565,15 +617,11 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     };
     // The inner slot array, as the inner tree's entry would read it after the setup.
     buf.slots.clear();
-    buf.slots.resize(plan.inner_nhomes, 0);
-    for ((source, home), slot) in plan
-        .sources
-        .iter()
-        .zip(inner_homes.iter())
-        .zip(buf.slots.iter_mut())
-    {
-        *slot = match (*source, start) {
-            (Source::Outer(_) | Source::Stack(_), _) => word(*source)?,
+    buf.slots.resize(plan.inner_nhomes, Value::NULL.bits());
+    for &h in &plan.filled {
+        let (source, home) = (plan.sources.get(h)?, inner_homes.get(h)?);
+        *buf.slots.get_mut(h)? = match (*source, start) {
+            (Source::Outer(_) | Source::Boxed(_) | Source::Stack(_), _) => word(*source)?,
             (Source::Read, _) => home_word(vm, base, home)?,
             (Source::Null, _) => Value::NULL.bits(),
             (Source::Seq, Start::Seq { seq }) => seq,
@@ -658,7 +706,9 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     if let Some(it) = iterator {
         recycle_iterator(&call, it);
     }
-    slots.copy_from_slice(&buf.boxed);
+    for (&(h, _), &word) in plan.outer_boxing.iter().zip(&buf.boxed) {
+        *slots.get_mut(h)? = word;
+    }
     // Two phases, as an exit's write-back: a counted reference to every new value before
     // any old one is released.
     buf.stores.clear();
@@ -836,10 +886,8 @@ fn loop_ended(
     }
     fill_in_snapshot(buf, plan, &snap.slots);
     buf.updates.clear();
-    for (h, sink) in plan.sinks.iter().enumerate() {
-        if matches!(sink, Sink::Dead) {
-            continue;
-        }
+    for &h in &plan.live {
+        let sink = plan.sinks.get(h)?;
         let word = exit_word(&exited.trace, snap, buf, h)?;
         if word == *buf.entry.get(h)? {
             continue;
@@ -903,7 +951,8 @@ fn while_ended(
     let mut live_stack = 0;
     fill_in_snapshot(buf, plan, &snap.slots);
     buf.updates.clear();
-    for (h, sink) in plan.sinks.iter().enumerate() {
+    for &h in &plan.live {
+        let sink = plan.sinks.get(h)?;
         let word = match sink {
             Sink::Dead => continue,
             Sink::Stack(i, _) if *i >= live_top => continue,
