@@ -60,6 +60,62 @@ pub(crate) fn deps_hold(vm: &Vm, deps: &[Dep]) -> bool {
     }) && vm.frames.last().is_some()
 }
 
+/// Adds a new member's dependencies to its tree's, leaving out those the tree already has
+/// (every side trace of a method-calling loop depends on the same class), so entries and
+/// nest transfers check each one once.
+pub(crate) fn merge_deps(deps: &mut Vec<Dep>, new: Vec<Dep>) {
+    for dep in new {
+        if let Dep::FrameRoom(n) = dep {
+            match deps.iter_mut().find(|d| matches!(d, Dep::FrameRoom(_))) {
+                Some(Dep::FrameRoom(m)) => *m = (*m).max(n),
+                _ => deps.push(dep),
+            }
+            continue;
+        }
+        if !deps.iter().any(|d| same_dep(d, &dep)) {
+            deps.push(dep);
+        }
+    }
+}
+
+/// Whether two dependencies check the same thing.
+fn same_dep(a: &Dep, b: &Dep) -> bool {
+    match (a, b) {
+        (
+            Dep::DictVersion { dict, version },
+            Dep::DictVersion {
+                dict: d,
+                version: v,
+            },
+        ) => dict.is(d) && version == v,
+        (
+            Dep::DictValue { dict, index, value },
+            Dep::DictValue {
+                dict: d,
+                index: i,
+                value: v,
+            },
+        ) => dict.is(d) && index == i && value.is(v),
+        (
+            Dep::Function {
+                func,
+                code,
+                defaults,
+            },
+            Dep::Function {
+                func: f,
+                code: c,
+                defaults: d,
+            },
+        ) => func.is(f) && code.is(c) && defaults.is(d),
+        (Dep::TypeVersion { ty, version }, Dep::TypeVersion { ty: t, version: v }) => {
+            ty.is(t) && version == v
+        }
+        (Dep::Alive(x), Dep::Alive(y)) => x.is(y),
+        _ => false,
+    }
+}
+
 /// The current word of a home.
 pub(crate) fn home_word(vm: &Vm, base: usize, home: &Home) -> Option<u64> {
     match home {

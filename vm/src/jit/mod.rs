@@ -534,7 +534,11 @@ impl Vm {
         let loop_trace = Rc::new(LoopTrace {
             members: RefCell::new(vec![root]),
             homes: RefCell::new(loop_homes),
-            deps: RefCell::new(recording.deps),
+            deps: RefCell::new({
+                let mut deps = Vec::new();
+                exec::merge_deps(&mut deps, recording.deps);
+                deps
+            }),
             entry_depth,
             header,
             back_edge: recording.loop_end,
@@ -787,7 +791,7 @@ impl Vm {
         if !busy {
             *tree.homes.borrow_mut() = recording.homes;
         }
-        tree.deps.borrow_mut().extend(recording.deps);
+        crate::jit::exec::merge_deps(&mut tree.deps.borrow_mut(), recording.deps);
         let mut exits = exit_states(&trace);
         if tree.function_entry {
             entry::mark_return_exit(&trace, &mut exits);

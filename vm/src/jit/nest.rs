@@ -386,7 +386,7 @@ impl Vm {
         };
         self.jit.announce(&compiled, &trace, &label, started);
         *tree.homes.borrow_mut() = recording.homes;
-        tree.deps.borrow_mut().extend(recording.deps);
+        crate::jit::exec::merge_deps(&mut tree.deps.borrow_mut(), recording.deps);
         let mut exits = vec![ExitState::default(); trace.snapshots.len()];
         if let (Some(k), Some(call)) = (call_exit, recording.loop_call) {
             if let Some(e) = exits.get_mut(k) {
