@@ -222,21 +222,43 @@ pub(crate) struct Plan {
     /// array, boxed for the inner tree and, when the inner loop ended, for the continuation.
     outer_boxing: Vec<(usize, Type)>,
     /// The inner homes whose source is not NULL (the rest start as NULL words), and those
-    /// whose sink is not dead: a tree with inlined calls has many virtual frames' homes.
+    /// whose sink is not dead and which some member of the inner tree may write (a tree
+    /// with inlined calls has many homes, of which a loop's end changes a few).
     filled: Vec<usize>,
     live: Vec<usize>,
 }
 
 impl Plan {
-    /// Fills [`Plan::filled`] and [`Plan::live`] from the sources and sinks.
-    fn index(mut self) -> Plan {
+    /// Fills [`Plan::filled`] and [`Plan::live`] from the sources and sinks, and from the
+    /// homes `inner`'s members write: their exits' snapshot values (side traces' links
+    /// box theirs too) and their `store_slot`s. The plan is remade when a member joins.
+    fn index(mut self, inner: &LoopTrace) -> Option<Plan> {
+        let mut written = vec![false; self.inner_nhomes];
+        let mut mark = |h: u32| {
+            if let Some(w) = written.get_mut(h as usize) {
+                *w = true;
+            }
+        };
+        for member in inner.members.try_borrow().ok()?.iter() {
+            let trace = &member.trace;
+            for snapshot in &trace.snapshots {
+                for frame in &snapshot.frames {
+                    frame.slots.iter().for_each(|&(h, _)| mark(h));
+                }
+            }
+            for inst in &trace.insts {
+                if let (Op::StoreSlot, pyrite_ir::Imm::Slot(h)) = (inst.op, inst.imm) {
+                    mark(h);
+                }
+            }
+        }
         self.filled = (0..self.sources.len())
             .filter(|&h| !matches!(self.sources[h], Source::Null))
             .collect();
         self.live = (0..self.sinks.len())
-            .filter(|&h| !matches!(self.sinks[h], Sink::Dead))
+            .filter(|&h| !matches!(self.sinks[h], Sink::Dead) && written[h])
             .collect();
-        self
+        Some(self)
     }
 }
 
@@ -443,8 +465,6 @@ pub(crate) struct Buffers {
     slots: Vec<u64>,
     entry: Vec<u64>,
     updates: Vec<Update>,
-    /// Per inner home, its value's index in the exit's snapshot (`u32::MAX`: none).
-    in_snapshot: Vec<u32>,
     /// New values for frame slots (`None`) or globals entries, counted.
     stores: Vec<(usize, Option<Value>, Value)>,
     /// The inner run's context and the words its exit leaves virtual objects' fields in.
@@ -548,7 +568,7 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
                     inner.entry_depth,
                 )?;
                 bind_outer_exit(&mut plan, homes, &outer_member.trace, snap)?;
-                let plan = Rc::new(plan.index());
+                let plan = Rc::new(plan.index(&inner)?);
                 check.plan = Some(plan.clone());
                 plan
             }
@@ -884,7 +904,6 @@ fn loop_ended(
     if !exhausted {
         return None;
     }
-    fill_in_snapshot(buf, plan, &snap.slots);
     buf.updates.clear();
     for &h in &plan.live {
         let sink = plan.sinks.get(h)?;
@@ -949,7 +968,6 @@ fn while_ended(
     let cont = compiled_continuation(outer, pc)?;
     let live_top = nlocals + depth;
     let mut live_stack = 0;
-    fill_in_snapshot(buf, plan, &snap.slots);
     buf.updates.clear();
     for &h in &plan.live {
         let sink = plan.sinks.get(h)?;
@@ -961,7 +979,7 @@ fn while_ended(
         let update = match sink {
             Sink::Stack(_, home) => {
                 // Live at the exit: it must be the exit's own value, kept by the outer tree.
-                if !matches!(buf.in_snapshot.get(h), Some(&n) if n != u32::MAX) {
+                if !snap.slots.iter().any(|&(s, _)| s as usize == h) {
                     return None;
                 }
                 live_stack += 1;
@@ -981,17 +999,6 @@ fn while_ended(
     (live_stack == depth - inner.entry_depth).then_some(cont)
 }
 
-/// Per inner home, its value's index in an exit's snapshot slots (`buf.in_snapshot`).
-fn fill_in_snapshot(buf: &mut Buffers, plan: &Plan, slots: &[(u32, SnapValue)]) {
-    buf.in_snapshot.clear();
-    buf.in_snapshot.resize(plan.inner_nhomes, u32::MAX);
-    for (n, (slot, _)) in slots.iter().enumerate() {
-        if let Some(e) = buf.in_snapshot.get_mut(*slot as usize) {
-            *e = n as u32;
-        }
-    }
-}
-
 /// The value word of inner home `h` after the exit of `snap` stored its values into the
 /// inner slot array (`None`: a virtual, or boxing would allocate).
 fn exit_word(
@@ -1001,12 +1008,10 @@ fn exit_word(
     h: usize,
 ) -> Option<u64> {
     let raw = *buf.slots.get(h)?;
-    match buf.in_snapshot.get(h) {
-        Some(&n) if n != u32::MAX => match snap.slots.get(n as usize)?.1 {
-            SnapValue::Ref(r) => box_word(trace.type_of(r), raw),
-            SnapValue::Virtual(_) => None,
-        },
-        _ => Some(raw),
+    match snap.slots.iter().find(|&&(s, _)| s as usize == h) {
+        Some(&(_, SnapValue::Ref(r))) => box_word(trace.type_of(r), raw),
+        Some(&(_, SnapValue::Virtual(_))) => None,
+        None => Some(raw),
     }
 }
 
