@@ -527,8 +527,7 @@ impl Vm {
         let entry_depth = recording.entry_depth;
         let loop_homes = recording.homes;
         let enclosing = short_trip::enclosing(&code_obj.units, header, recording.loop_end);
-        let trip_home = short_trip::trip_home(&loop_homes, code_obj.localsplus_len(), entry_depth)
-            .filter(|_| enclosing.is_none());
+        let trip_home = short_trip::trip_home(&loop_homes, code_obj.localsplus_len(), entry_depth);
         let loop_trace = Rc::new(LoopTrace {
             members: RefCell::new(vec![root]),
             homes: RefCell::new(loop_homes),
