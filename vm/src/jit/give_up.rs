@@ -9,8 +9,9 @@
 //!   exit after it never gets a side trace);
 //! - a loop call's inner loop has no tree (its recordings abort, it is blacklisted, or its
 //!   entries are refused): the driver has nothing to run, the interpreter runs the inner
-//!   loop and the next iteration enters the outer tree again
-//!   ([`Vm::jit_loop_call_missed`]).
+//!   loop and the next iteration enters the outer tree again; or the continuation after
+//!   the inner loop was given up, so the interpreter runs the rest of every such
+//!   iteration ([`Vm::jit_loop_call_missed`]).
 //!
 //! Such a tree is marked *stale* with its reason ([`Vm::jit_give_up`]) where the pattern is
 //! seen, which may be deep inside a nested run (an inner tree an outer tree's driver runs,
@@ -36,27 +37,30 @@ impl Vm {
         self.jit.stale_pending = true;
     }
 
-    /// A loop call (exit `exit` of member `member` of `tree`) found no tree of its inner
-    /// loop to run (none compiled, or its entry refused): the interpreter runs that loop.
-    /// An outer tree whose every pass ends so costs an entry and an exit per iteration of
-    /// the outer loop, so it is given up after `hot-exit` such passes when the inner loop
-    /// is blacklisted (it will never have a tree), or after `given-up-exits` otherwise (its
-    /// tree may come back, or its refusals stop).
+    /// A loop call (exit `exit` of member `member` of `tree`) handed the frame to the
+    /// interpreter: `untraced` names the inner loop's header when it found no tree of the
+    /// inner loop to run (none compiled, or its entry refused), `None` when the
+    /// continuation after the inner loop was given up. An outer tree whose every pass ends
+    /// so costs an entry and an exit per iteration of the outer loop, so it is given up
+    /// after `hot-exit` such passes when the inner loop is blacklisted (it will never have
+    /// a tree), or after `given-up-exits` otherwise (its tree may come back, or its
+    /// refusals stop; a given-up continuation counts like a given-up side trace).
     pub(crate) fn jit_loop_call_missed(
         &mut self,
         tree: &LoopTrace,
         member: usize,
         exit: usize,
-        inner_header: usize,
+        untraced: Option<usize>,
     ) {
         let Some(code) = self.frames.last().map(|f| f.code.bits()) else {
             return;
         };
-        let blacklisted = self
-            .jit
-            .loops
-            .get(&(code, inner_header))
-            .is_some_and(|s| s.policy.blacklisted.is_some());
+        let blacklisted = untraced.is_some_and(|header| {
+            self.jit
+                .loops
+                .get(&(code, header))
+                .is_some_and(|s| s.policy.blacklisted.is_some())
+        });
         let limit = match blacklisted {
             true => self.jit.params.hot_exit.max(1),
             false => self.jit.params.given_up_exits.max(1),
@@ -73,11 +77,19 @@ impl Vm {
             state.hits >= limit
         };
         if given_up {
+            let what = match untraced {
+                Some(_) => "calls an inner loop without a tree",
+                None => "leaves after its inner loop without a continuation",
+            };
             self.jit.log(format_args!(
-                "trace#{} exit {exit} calls an inner loop without a tree {} times: {} given up",
-                parent.compiled.id, limit, tree.label
+                "trace#{} exit {exit} {what} {limit} times: {} given up",
+                parent.compiled.id, tree.label
             ));
-            self.jit_give_up(tree, AbortReason::InnerLoopUntraced);
+            let reason = match untraced {
+                Some(_) => AbortReason::InnerLoopUntraced,
+                None => AbortReason::GivenUpExit,
+            };
+            self.jit_give_up(tree, reason);
         }
     }
 

@@ -139,7 +139,7 @@ impl Vm {
                 Inner::Continue(pc) => pc,
                 Inner::Interpreter => return Driven::Ran,
                 Inner::Missed => {
-                    self.jit_loop_call_missed(tree, member, exit, call.header);
+                    self.jit_loop_call_missed(tree, member, exit, Some(call.header));
                     return Driven::Ran;
                 }
             };
@@ -148,7 +148,18 @@ impl Vm {
             }
             match self.jit_continuation(tree, pc) {
                 Some(m) => entry = m,
-                None => return Driven::Ran,
+                None => {
+                    // No continuation will ever be compiled here: every pass through this
+                    // loop call ends in the interpreter after the inner loop.
+                    let failed = tree
+                        .continuations
+                        .try_borrow()
+                        .is_ok_and(|c| matches!(c.get(&pc), Some(Continuation::Failed)));
+                    if failed {
+                        self.jit_loop_call_missed(tree, member, exit, None);
+                    }
+                    return Driven::Ran;
+                }
             }
         }
     }
