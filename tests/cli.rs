@@ -146,6 +146,40 @@ fn jit_log_reports_compiled_traces_aborts_and_exits() {
 }
 
 #[test]
+fn jit_log_reports_a_loop_call_into_an_untraced_loop_given_up() {
+    // The inner loop at line 15 loses its tree (its exit's side trace keeps aborting on
+    // big ints) and is blacklisted; the outer loop's tree at line 12 then keeps calling
+    // an inner loop without a tree, and is dropped for it (not the inner tree's drop
+    // mistaken for the outer's).
+    let program = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/jit/loop_call_untraced.py"
+    );
+    let out = pyrite(
+        &[
+            "--jit-log",
+            "-X",
+            "jit-given-up-exits=30",
+            "-X",
+            "jit-max-aborts=2",
+            program,
+        ],
+        "",
+    );
+    let log = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{log}");
+    assert!(
+        log.contains("loop_call_untraced.py:15: an exit without a side trace keeps returning to the interpreter"),
+        "{log}"
+    );
+    assert!(log.contains("calls an inner loop without a tree"), "{log}");
+    assert!(
+        log.contains("loop_call_untraced.py:12: a loop call's inner loop has no tree"),
+        "{log}"
+    );
+}
+
+#[test]
 fn jit_off_and_on_give_the_same_output() {
     let program = "x = 0.0\nfor i in range(5000):\n    x = x * 0.5 + i\nprint(x)\n";
     let on = pyrite(&["-X", "jit-threshold=1", "-c", program], "");

@@ -48,6 +48,9 @@ abort_reasons! {
     ShortTrip => "too few iterations per entry: entering and leaving the trace costs more than it saves";
     CallShape => "call not inlinable (keywords, *args/**kwargs, closure, generator or argument count)";
     InlineTooDeep => "calls nested deeper than inline-depth (recursion)";
+    GivenUpExit => "an exit without a side trace keeps returning to the interpreter";
+    ResidualObject => "a residual call returns an object: the interpreter finishes every such call";
+    InnerLoopUntraced => "a loop call's inner loop has no tree: every pass returns to the interpreter";
 }
 
 impl fmt::Display for AbortReason {

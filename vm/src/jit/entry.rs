@@ -206,18 +206,7 @@ impl Vm {
                 if let Some(s) = self.jit.functions.get_mut(&key) {
                     s.refused = 0;
                 }
-                if std::mem::take(&mut self.jit.residual_stale) {
-                    if let Some(s) = self.jit.functions.get_mut(&key) {
-                        s.tree = None;
-                    }
-                    let pc = tree.header;
-                    self.jit_function_abort(
-                        key,
-                        AbortReason::UnsupportedTypes("a residual call returning an object"),
-                        pc,
-                        &tree.label,
-                    );
-                }
+                self.jit_drop_stale();
                 match self.jit.raised.take() {
                     Some(e) => BackEdge::Raise(e),
                     None => BackEdge::Reload,
@@ -298,12 +287,19 @@ impl Vm {
             function_entry: true,
             body: None,
             enclosing: None,
+            stale: std::cell::RefCell::new(None),
         }))
     }
 
     /// Records an abort of a function-entry recording: logs it and sets the entry counter
     /// to the penalty (or blacklists the function).
-    fn jit_function_abort(&mut self, key: u64, reason: AbortReason, pc: usize, label: &str) {
+    pub(crate) fn jit_function_abort(
+        &mut self,
+        key: u64,
+        reason: AbortReason,
+        pc: usize,
+        label: &str,
+    ) {
         let random = self.jit.random.next_u32();
         let max_aborts = self.jit.params.max_aborts;
         let Some(state) = self.jit.functions.get_mut(&key) else {

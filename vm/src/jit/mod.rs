@@ -17,6 +17,7 @@ pub(crate) mod dict_helpers;
 pub(crate) mod entry;
 pub(crate) mod exec;
 pub(crate) mod frames;
+pub(crate) mod give_up;
 pub(crate) mod glue;
 pub(crate) mod keymap;
 pub(crate) mod lean;
@@ -52,9 +53,6 @@ pub(crate) struct TreeMember {
     /// `loop@file.py:LINE` or `side@file.py:LINE`, for logs and perf maps.
     pub label: String,
 }
-
-/// Passes through an exit whose side trace was given up after which its tree is dropped.
-const GIVEN_UP_EXIT_LIMIT: u32 = 20_000;
 
 /// What the JIT knows about one exit of a trace.
 #[derive(Clone, Copy, Default)]
@@ -96,6 +94,9 @@ pub(crate) struct LoopTrace {
     pub function_entry: bool,
     /// How side traces may enter the root's loop body (see [`body`]).
     pub body: Option<body::BodyTree>,
+    /// Why the tree is to be dropped once the run from the interpreter is over
+    /// ([`give_up`]).
+    pub stale: RefCell<Option<AbortReason>>,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -220,12 +221,10 @@ pub struct JitState {
     /// Code objects whose residual call returned an object (the VM had to finish the
     /// `CALL` after the trace left): later recordings do not call them residually.
     pub(crate) residual_objects: RefCell<KeyMap<u64, Value>>,
-    /// A residual call returned an object while driving: the tree is dropped.
-    pub(crate) residual_stale: bool,
     /// The last exit the driver took may still get a side trace (see `short_trip`).
     pub(crate) cold_exit: bool,
-    /// An exit whose side trace was given up keeps being taken: the tree is dropped.
-    pub(crate) exit_stale: bool,
+    /// Some tree was marked stale since the last [`Vm::jit_drop_stale`].
+    pub(crate) stale_pending: bool,
     /// Function-entry state by code object address ([`entry`]).
     pub(crate) functions: KeyMap<u64, entry::FunctionState>,
     /// The interpreter finished a call whose frames a lean call materialized: the outcome
@@ -306,9 +305,8 @@ impl JitState {
             scratch: exec::Scratch::default(),
             raised: None,
             residual_objects: RefCell::new(KeyMap::default()),
-            residual_stale: false,
             cold_exit: false,
-            exit_stale: false,
+            stale_pending: false,
             functions: KeyMap::default(),
             lean_forced: None,
             lean_virtuals: Box::new([0; pyrite_jit::VIRTUAL_WORDS]),
@@ -394,7 +392,7 @@ impl Vm {
                     }
                     self.jit_judge_trips(key, &trace);
                     self.jit_warm_enclosing(&code, &trace);
-                    self.jit_drop_if_stale(key, back_edge, header, &trace.label);
+                    self.jit_drop_stale();
                     match self.jit.raised.take() {
                         Some(e) => BackEdge::Raise(e),
                         None => BackEdge::Reload,
@@ -529,8 +527,7 @@ impl Vm {
         let entry_depth = recording.entry_depth;
         let loop_homes = recording.homes;
         let enclosing = short_trip::enclosing(&code_obj.units, header, recording.loop_end);
-        let trip_home = short_trip::trip_home(&loop_homes, code_obj.localsplus_len(), entry_depth)
-            .filter(|_| enclosing.is_none());
+        let trip_home = short_trip::trip_home(&loop_homes, code_obj.localsplus_len(), entry_depth);
         let loop_trace = Rc::new(LoopTrace {
             members: RefCell::new(vec![root]),
             homes: RefCell::new(loop_homes),
@@ -550,6 +547,7 @@ impl Vm {
             enclosing,
             function_entry: false,
             body,
+            stale: RefCell::new(None),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -562,8 +560,7 @@ impl Vm {
         match driven {
             nest::Driven::Ran => {
                 self.jit_warm_enclosing(&code, &loop_trace);
-                let label = loop_trace.label.clone();
-                self.jit_drop_if_stale(key, back_edge, header, &label);
+                self.jit_drop_stale();
                 match self.jit.raised.take() {
                     Some(e) => BackEdge::Raise(e),
                     None => BackEdge::Reload,
@@ -571,35 +568,6 @@ impl Vm {
             }
             nest::Driven::Refused | nest::Driven::Busy => BackEdge::Continue,
         }
-    }
-
-    /// Drops the loop's tree when one of its residual calls returned an object: every
-    /// iteration would leave the trace for the VM to finish the `CALL`, which is slower
-    /// than interpreting. The next recording inlines that function (or aborts).
-    fn jit_drop_if_stale(
-        &mut self,
-        key: (u64, usize),
-        back_edge: usize,
-        header: usize,
-        label: &str,
-    ) {
-        let reason = if std::mem::take(&mut self.jit.residual_stale) {
-            "a residual call returning an object"
-        } else if std::mem::take(&mut self.jit.exit_stale) {
-            "a hot exit without a side trace"
-        } else {
-            return;
-        };
-        if let Some(s) = self.jit.loops.get_mut(&key) {
-            s.trace = None;
-        }
-        self.jit_abort(
-            key,
-            back_edge,
-            AbortReason::UnsupportedTypes(reason),
-            header,
-            label,
-        );
     }
 
     /// Logs the exit through which traces returned to the interpreter (`--jit-log`).
@@ -634,12 +602,20 @@ impl Vm {
             };
             if state.done {
                 // An exit whose side trace kept aborting hands every pass to the
-                // interpreter: taken this often, the tree costs more than it saves.
+                // interpreter: taken this often, the tree costs more than it saves. A
+                // function tree's run is one call, with no later iterations to pay for
+                // the entry and exit, so it goes after as many passes as a loop is
+                // sampled for the short-trip policy.
                 if state.aborts >= 3 {
+                    let limit = match tree.function_entry {
+                        true => self.jit.params.short_trip_sample.max(hot),
+                        false => self.jit.params.given_up_exits,
+                    };
                     state.hits = state.hits.saturating_add(1);
-                    if state.hits >= GIVEN_UP_EXIT_LIMIT {
+                    if state.hits >= limit.max(1) {
                         state.hits = 0;
-                        self.jit.exit_stale = true;
+                        drop(exits);
+                        self.jit_give_up(tree, AbortReason::GivenUpExit);
                     }
                 }
                 return;
@@ -688,10 +664,14 @@ impl Vm {
                     // the tree costs more than the interpreter, so it goes (and the loop
                     // is recorded again after its abort penalty, until blacklisted).
                     if state.done && is_stitch_exit(&parent.trace, exit) {
-                        self.jit.residual_stale = true;
+                        drop(exits);
+                        self.jit_give_up(tree, AbortReason::ResidualObject);
+                    } else {
+                        drop(exits);
                     }
+                } else {
+                    drop(exits);
                 }
-                drop(exits);
                 self.jit.log(format_args!(
                     "abort side trace of trace#{} exit {exit} ({}): {reason}",
                     parent.compiled.id, tree.label
@@ -822,18 +802,30 @@ impl Vm {
         pc: usize,
         label: &str,
     ) {
-        let (line, file) = match self.frames.last().and_then(|f| f.code.as_code()) {
+        // The loop's own code (a stale inner tree may be dropped from an outer frame's
+        // driver), else the top frame's.
+        let counter_cell = self
+            .jit
+            .loops
+            .get(&key)
+            .map(|s| s.code.clone())
+            .filter(|c| c.bits() == key.0)
+            .or_else(|| {
+                self.frames
+                    .last()
+                    .map(|f| f.code.clone())
+                    .filter(|c| c.bits() == key.0)
+            });
+        let shown = counter_cell
+            .clone()
+            .or_else(|| self.frames.last().map(|f| f.code.clone()));
+        let (line, file) = match shown.as_ref().and_then(|c| c.as_code()) {
             Some(code) => (
                 code.line_of(pc),
                 code.filename.as_str().unwrap_or("?").to_string(),
             ),
             None => (0, "?".to_string()),
         };
-        let counter_cell = self
-            .frames
-            .last()
-            .map(|f| f.code.clone())
-            .filter(|c| c.bits() == key.0);
         let random = self.jit.random.next_u32();
         let max_aborts = self.jit.params.max_aborts;
         let state = self.jit.loops.entry(key).or_default();

@@ -77,6 +77,17 @@ pub(crate) enum Driven {
     Busy,
 }
 
+/// How running a loop call's inner loop went.
+enum Inner {
+    /// The frame is at this pc after the inner loop, where a continuation may start.
+    Continue(usize),
+    /// The frame is the interpreter's (the inner tree left early, or a check failed).
+    Interpreter,
+    /// No inner tree ran (none compiled, or its entry refused): the interpreter runs
+    /// the inner loop.
+    Missed,
+}
+
 /// Whether the driver may go on after a trace left: no interrupt, no tracing, JIT on.
 pub(crate) fn may_continue(vm: &Vm) -> bool {
     !vm.interrupt.load(std::sync::atomic::Ordering::Relaxed)
@@ -124,15 +135,31 @@ impl Vm {
             if self.jit.nest_stash.is_empty() && !may_continue(self) {
                 return Driven::Ran;
             }
-            let Some(pc) = self.jit_run_inner(&call) else {
-                return Driven::Ran;
+            let pc = match self.jit_run_inner(&call) {
+                Inner::Continue(pc) => pc,
+                Inner::Interpreter => return Driven::Ran,
+                Inner::Missed => {
+                    self.jit_loop_call_missed(tree, member, exit, Some(call.header));
+                    return Driven::Ran;
+                }
             };
             if !may_continue(self) {
                 return Driven::Ran;
             }
             match self.jit_continuation(tree, pc) {
                 Some(m) => entry = m,
-                None => return Driven::Ran,
+                None => {
+                    // No continuation will ever be compiled here: every pass through this
+                    // loop call ends in the interpreter after the inner loop.
+                    let failed = tree
+                        .continuations
+                        .try_borrow()
+                        .is_ok_and(|c| matches!(c.get(&pc), Some(Continuation::Failed)));
+                    if failed {
+                        self.jit_loop_call_missed(tree, member, exit, None);
+                    }
+                    return Driven::Ran;
+                }
             }
         }
     }
@@ -140,8 +167,19 @@ impl Vm {
     /// Runs the inner loop of `call` from the frame a loop call's exit left: the setup,
     /// then its tree, then the end of its `for` as `FOR_ITER` does it. The pc where the
     /// frame then is, if a continuation may start there (the same frame, not inside an
-    /// inlined call); `None` leaves the frame to the interpreter, always consistent.
-    fn jit_run_inner(&mut self, call: &LoopCall) -> Option<usize> {
+    /// inlined call); otherwise the frame is left to the interpreter, always consistent.
+    fn jit_run_inner(&mut self, call: &LoopCall) -> Inner {
+        let mut missed = false;
+        match self.jit_run_inner_at(call, &mut missed) {
+            Some(pc) => Inner::Continue(pc),
+            None if missed => Inner::Missed,
+            None => Inner::Interpreter,
+        }
+    }
+
+    /// [`Vm::jit_run_inner`]; sets `missed` when no inner tree ran (none compiled, or its
+    /// entry refused).
+    fn jit_run_inner_at(&mut self, call: &LoopCall, missed: &mut bool) -> Option<usize> {
         let depth = self.frames.len();
         let code = self.frames.last()?.code.clone();
         let mut stash = self.jit.nest_stash.pop();
@@ -163,12 +201,17 @@ impl Vm {
                     .jit
                     .loops
                     .get(&(code.bits(), call.header))
-                    .and_then(|s| s.trace.clone())?;
+                    .and_then(|s| s.trace.clone());
+                let Some(inner) = inner else {
+                    *missed = true;
+                    return None;
+                };
                 let driven = self.jit_drive(&inner);
                 (inner, driven)
             }
         };
         drop(inner);
+        *missed = matches!(driven, Driven::Refused);
         if !matches!(driven, Driven::Ran) || self.jit.raised.is_some() {
             return None;
         }

@@ -378,7 +378,9 @@ fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
         if let Ok(mut set) = vm.jit.residual_objects.try_borrow_mut() {
             set.insert(code.bits(), code);
         }
-        vm.jit.residual_stale = true;
+        // SAFETY: the tree outlives its run (`exec::run`'s caller holds an `Rc`).
+        let tree = unsafe { &*state.tree };
+        vm.jit_give_up(tree, pyrite_profiler::AbortReason::ResidualObject);
     }
     drop(callee);
     // SAFETY: the tree outlives its run (`exec::run`'s caller holds an `Rc`).

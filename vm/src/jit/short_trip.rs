@@ -4,8 +4,12 @@
 //! [`AbortReason::ShortTrip`]). Iterations are counted without touching the trace: the
 //! loop's own `for` position is a home, and its move from the interpreter's entry until
 //! the frame is the interpreter's again, divided by the step, is the number of iterations
-//! the run made (the nest driver's re-entries through continuations are the same run). `while` loops have no such home
-//! and are never judged, nor are loops inside other loops (outer traces call them).
+//! the run made (the nest driver's re-entries through continuations are the same run; a
+//! `zip` or `enumerate` counts through its first iterator or its count). `while` loops have
+//! no such home and are never judged, nor are loops inside other loops (outer traces call
+//! them) unless the outer loop is blacklisted. A loop whose root trace is long (inlined
+//! calls) is kept with fewer iterations per run (`short-trip-size`): each of its native
+//! iterations saves more.
 
 use std::cell::Cell;
 
@@ -53,9 +57,8 @@ pub(crate) struct Enclosing {
 }
 
 /// The innermost loop of the same code around the loop `header`..`back_edge` (`None` at
-/// top level). A loop inside another is never judged short-trip, since the outer loop's
-/// trace will call its trace (see `jit::nest`), where a short run costs a transfer but
-/// saves interpreting the outer body.
+/// top level). A loop inside another is judged short-trip only once the outer loop is
+/// blacklisted (see `Vm::jit_judges_trips`).
 pub(crate) fn enclosing(units: &[Cell<u16>], header: usize, back_edge: usize) -> Option<Enclosing> {
     let mut jumps = Vec::new();
     let mut pc = 0;
@@ -94,13 +97,35 @@ pub(crate) fn trip_home(homes: &[Home], nlocals: usize, entry_depth: usize) -> O
             find(&|h| matches!(h, Home::Range { slot: s, field: RangeField::Step } if *s == slot));
         return Some(TripHome { position, step });
     }
-    let position = find(
-        &|h| matches!(h, Home::Iter(i) if i.slot == slot && i.nested == 0 && i.field == IterField::SeqIndex),
-    )?;
-    Some(TripHome {
-        position,
-        step: None,
-    })
+    // A list or tuple iterator's index, an `enumerate`'s count, or else the position of
+    // the first iterator a `zip` or `enumerate` advances (one per iteration, or a range
+    // step).
+    let iter = |nested: u8, field: IterField| {
+        find(
+            &|h| matches!(h, Home::Iter(i) if i.slot == slot && i.nested == nested && i.field == field),
+        )
+    };
+    if let Some(position) = iter(0, IterField::SeqIndex)
+        .or_else(|| iter(0, IterField::Count))
+        .or_else(|| iter(1, IterField::SeqIndex))
+    {
+        return Some(TripHome {
+            position,
+            step: None,
+        });
+    }
+    for nested in [0, 1] {
+        if let (Some(position), Some(step)) = (
+            iter(nested, IterField::RangeNext),
+            iter(nested, IterField::RangeStep),
+        ) {
+            return Some(TripHome {
+                position,
+                step: Some(step),
+            });
+        }
+    }
+    None
 }
 
 /// The words of the loop's trip homes (its position, and its range step) in the frame
@@ -141,7 +166,8 @@ impl Vm {
     /// Drives `trace` for an entry from the interpreter, counting the iterations the whole
     /// run made (until the frame is the interpreter's again) for the short-trip policy.
     pub(crate) fn jit_drive_counted(&mut self, trace: &Rc<LoopTrace>) -> Driven {
-        let counted = trace.trip_home.is_some() && !trace.trips.get().judged;
+        let counted =
+            trace.trip_home.is_some() && !trace.trips.get().judged && self.jit_judges_trips(trace);
         let loop_frame = self.frames.len();
         let base = self.frames.last().map_or(0, |f| f.base);
         let before = counted.then(|| trip_words(self, base, trace)).flatten();
@@ -167,6 +193,24 @@ impl Vm {
         driven
     }
 
+    /// Whether the short-trip policy applies to `trace`'s loop: a loop inside another is
+    /// only judged once the enclosing loop is blacklisted, since until then the outer
+    /// loop's trace will call its trace (where a short run costs a transfer but saves
+    /// interpreting the outer body); a blacklisted outer loop never will, and every run of
+    /// the inner loop is then an entry from the interpreter.
+    fn jit_judges_trips(&self, trace: &LoopTrace) -> bool {
+        let Some(outer) = &trace.enclosing else {
+            return true;
+        };
+        let Some(code) = self.frames.last().map(|f| f.code.bits()) else {
+            return false;
+        };
+        self.jit
+            .loops
+            .get(&(code, outer.header))
+            .is_some_and(|s| s.policy.blacklisted.is_some())
+    }
+
     /// After an entry from the interpreter: once `short-trip-sample` entries are counted
     /// (after as many for warm-up),
     /// blacklists the loop if its runs average fewer than `short-trip` iterations (the
@@ -187,6 +231,18 @@ impl Vm {
         }
         let runs = u64::from(trips.entries);
         if trips.iterations + runs >= u64::from(limit) * runs {
+            return;
+        }
+        // An entry and exit cost about as much as `short-trip` iterations of a loop of
+        // `short-trip-size` IR instructions; a longer body (inlined calls, allocations
+        // removed) saves more per native iteration, so fewer iterations pay for it.
+        let size = trace
+            .members
+            .borrow()
+            .first()
+            .map_or(0, |root| root.trace.insts.len() as u64);
+        let reference = u64::from(self.jit.params.short_trip_size.max(1));
+        if (trips.iterations + runs) * size >= u64::from(limit) * reference * runs {
             return;
         }
         let reason = AbortReason::ShortTrip;
