@@ -25,6 +25,7 @@
 
 #![allow(unsafe_code)]
 
+use std::cell::UnsafeCell;
 use std::rc::Rc;
 
 use pyrite_ir::{Effect, Op, SnapValue, Type};
@@ -75,16 +76,26 @@ pub(crate) struct LeanPlan {
     members: usize,
     returns: ReturnSlots,
     nargs: usize,
-    /// The tree's home count; the homes holding argument `i` (`(home, i)`) and the
-    /// globals homes (the slot array starts with their values, NULL elsewhere).
+    /// The tree's home count, its globals homes, and what each home's slot starts with
+    /// (an argument, a global's value, else NULL).
     nhomes: usize,
-    arg_homes: Vec<(usize, usize)>,
     global_homes: Vec<usize>,
+    init: Vec<SlotInit>,
     /// Whether a member stores into a globals home (a call must store them first, a
     /// return that changed one leaves through the frame).
     has_globals: bool,
     /// The most frames the tree's `FrameRoom` dependencies want above the callee.
     room: usize,
+}
+
+/// What a lean run's slot starts with.
+#[derive(Clone, Copy)]
+enum SlotInit {
+    Null,
+    /// Argument `i`.
+    Arg(usize),
+    /// The global's current value.
+    Global,
 }
 
 impl LeanPlan {
@@ -102,42 +113,49 @@ impl LeanPlan {
     }
 }
 
-/// Trace contexts for lean runs, reused: a context carries a body-entry buffer of
-/// hundreds of bytes, too much to clear on every call of a small function. Each lean run
-/// owns the one it took until it returns it (nested runs take others).
-/// Boxed: native code holds a context's address while nested runs grow the pool.
-#[derive(Default)]
-#[allow(clippy::vec_box)]
-pub(crate) struct Contexts(Vec<Box<pyrite_jit::TraceContext>>);
+/// One lean run's native storage: its trace context, slot array and entry words. A
+/// context carries a body-entry buffer of hundreds of bytes, too much to clear on every
+/// call of a small function, and a slot array needs only its first `nhomes` words set.
+pub(crate) struct LeanRecord {
+    ctx: pyrite_jit::TraceContext,
+    slots: [u64; MAX_HOMES],
+    entry: [u64; MAX_HOMES],
+}
 
-impl Contexts {
-    /// A context over `slots`, set up as `TraceContext::new` would for a run that does not
-    /// enter a loop body (function trees have none).
+/// The lean runs' records, one per run nesting depth: every run in progress is on the
+/// `residual::active` chain at its own depth, so the run at depth `d` owns record `d`
+/// until it returns (a lean run's exit is handled before anything can start another run
+/// at its depth). Made at the first lean call, never resized: native code and the chain's
+/// states hold addresses into it.
+#[derive(Default)]
+pub(crate) struct Records(Option<Box<[UnsafeCell<LeanRecord>]>>);
+
+impl Records {
+    /// The record of the run at nesting depth `depth`.
     #[inline(always)]
-    fn take(
-        &mut self,
-        slots: *mut u64,
-        interrupt: *const u8,
-        virtuals: *mut u64,
-    ) -> Box<pyrite_jit::TraceContext> {
-        match self.0.pop() {
-            Some(mut ctx) => {
-                ctx.slots = slots;
-                ctx.interrupt = interrupt;
-                ctx.error = 0;
-                ctx.stress_countdown = i64::MAX;
-                ctx.virtuals = virtuals;
-                ctx.body_entry = 0;
-                ctx
-            }
-            None => Box::new(pyrite_jit::TraceContext::new(slots, interrupt, virtuals)),
+    fn at(&mut self, depth: usize) -> Option<*mut LeanRecord> {
+        if self.0.is_none() {
+            self.0 = Some(Self::table());
         }
+        self.0.as_ref()?.get(depth).map(UnsafeCell::get)
     }
 
-    /// Gives a context back once its run is over.
-    #[inline(always)]
-    fn give(&mut self, ctx: Box<pyrite_jit::TraceContext>) {
-        self.0.push(ctx);
+    /// A fresh table (only its contexts' body buffers are ever read before being set).
+    #[cold]
+    fn table() -> Box<[UnsafeCell<LeanRecord>]> {
+        (0..=MAX_NESTING)
+            .map(|_| {
+                UnsafeCell::new(LeanRecord {
+                    ctx: pyrite_jit::TraceContext::new(
+                        std::ptr::null_mut(),
+                        std::ptr::null(),
+                        std::ptr::null_mut(),
+                    ),
+                    slots: [0; MAX_HOMES],
+                    entry: [0; MAX_HOMES],
+                })
+            })
+            .collect()
     }
 }
 
@@ -167,6 +185,14 @@ pub(crate) fn tree_is_lean(tree: &LoopTrace) -> bool {
 
 /// The plan for a lean call of the function word `callee` from `caller`, if it has one.
 fn plan_for(vm: &mut Vm, caller: &RunState, callee: u64) -> Option<(Value, Rc<LeanPlan>)> {
+    if let Some(lean) = &caller.lean
+        && lean.func.bits() == callee
+    {
+        // Self-recursion: the caller's plan served this function when the caller started,
+        // and no Python code (which alone could replace `__code__` or grow the tree) ran
+        // since.
+        return Some((lean.func.clone(), lean.plan.clone()));
+    }
     with_word(callee, |v| {
         let f = v.as_function()?;
         if let Some(lean) = &caller.lean
@@ -264,37 +290,49 @@ pub(crate) fn call(
     {
         return Lean::Declined;
     }
+    let Some(record) = vm.jit.lean_records.at(caller_ref.depth + 1) else {
+        return Lean::Declined;
+    };
     let tree = plan.tree.clone();
     let Ok(homes) = tree.homes.try_borrow() else {
         return Lean::Declined;
     };
-    if homes.len() != plan.nhomes {
+    let nhomes = plan.nhomes;
+    if homes.len() != nhomes || nhomes > MAX_HOMES {
         return Lean::Declined;
     }
-    // SAFETY: as above; with the same tree, the caller's slot array has the same homes
-    // (a global's slot agrees with its dict: the caller just stored its globals).
-    let caller_slots = same_tree
-        .then(|| unsafe { std::slice::from_raw_parts(caller_ref.slots, caller_ref.nhomes) });
-    let mut slots = [0u64; MAX_HOMES];
-    let mut entry_words = [0u64; MAX_HOMES];
-    for &(k, i) in &plan.arg_homes {
-        if let (Some(slot), Some(entry), Some(&w)) =
-            (slots.get_mut(k), entry_words.get_mut(k), words.get(i))
-        {
-            (*slot, *entry) = (w, w);
-        }
-    }
-    for &k in &plan.global_homes {
-        let word = match caller_slots.and_then(|s| s.get(k)) {
-            Some(&w) => w,
-            None => match homes.get(k).and_then(|h| exec::home_word(vm, 0, h)) {
-                Some(w) => w,
-                None => return Lean::Declined,
+    // SAFETY: the record belongs to the run this call starts (see `Records`); nothing else
+    // refers to it until that run's exit is handled below.
+    let (ctx, slots, entry_words) = unsafe {
+        let r = &mut *record;
+        (&mut r.ctx, &mut r.slots[..nhomes], &mut r.entry[..nhomes])
+    };
+    // With the same tree, the caller's slot array has the same homes (a global's slot
+    // agrees with its dict: the caller just stored its globals).
+    let caller_slots = match same_tree {
+        // SAFETY: as above; the caller's slot array has `nhomes` words.
+        true => unsafe { std::slice::from_raw_parts(caller_ref.slots, caller_ref.nhomes) },
+        false => &[],
+    };
+    // One pass, no memset/memcpy calls: most functions have a handful of homes.
+    for (k, (init, (slot, entry))) in plan
+        .init
+        .iter()
+        .zip(slots.iter_mut().zip(entry_words.iter_mut()))
+        .enumerate()
+    {
+        let word = match *init {
+            SlotInit::Null => 0,
+            SlotInit::Arg(i) => words.get(i).copied().unwrap_or(0),
+            SlotInit::Global => match caller_slots.get(k) {
+                Some(&w) => w,
+                None => match homes.get(k).and_then(|h| exec::home_word(vm, 0, h)) {
+                    Some(w) => w,
+                    None => return Lean::Declined,
+                },
             },
         };
-        if let (Some(slot), Some(entry)) = (slots.get_mut(k), entry_words.get_mut(k)) {
-            (*slot, *entry) = (word, word);
-        }
+        (*slot, *entry) = (word, word);
     }
     let Some(trampoline) = vm
         .jit
@@ -306,25 +344,27 @@ pub(crate) fn call(
     };
     // One buffer for every lean run: an exit's virtual fields are read right after it,
     // before any other trace runs.
-    let virtual_words = vm.jit.lean_virtuals.as_mut_ptr();
-    let interrupt = vm.interrupt.as_ptr() as *const u8;
-    let mut ctx = vm
-        .jit
-        .lean_contexts
-        .take(slots.as_mut_ptr(), interrupt, virtual_words);
+    ctx.slots = slots.as_mut_ptr();
+    ctx.interrupt = vm.interrupt.as_ptr() as *const u8;
+    ctx.error = 0;
+    ctx.virtuals = vm.jit.lean_virtuals.as_mut_ptr();
+    ctx.body_entry = 0;
     let stressed = vm.jit.params.fail_guard_every != 0;
-    if stressed {
-        ctx.stress_countdown = vm.jit.stress_countdown;
-    }
-    let root = plan.root.clone();
+    ctx.stress_countdown = match stressed {
+        true => vm.jit.stress_countdown,
+        false => i64::MAX,
+    };
+    // The plan (kept by the state below for the whole run) keeps the root alive.
+    let root: *const TreeMember = Rc::as_ptr(&plan.root);
     let exit = {
-        // Dropped in place (a move would copy the whole state).
-        let mut state = RunState {
+        // Never dropped: a lean run's state keeps no pending call (`residual` hands a
+        // lean caller's outcome over through `lean_forced`) once its frame is taken back.
+        let mut state = std::mem::ManuallyDrop::new(RunState {
             vm,
             ctx: &mut *ctx,
             tree: &*tree,
             homes: homes.as_ptr(),
-            nhomes: homes.len(),
+            nhomes,
             slots: slots.as_mut_ptr(),
             entry_words: entry_words.as_mut_ptr(),
             frame: usize::MAX,
@@ -336,8 +376,17 @@ pub(crate) fn call(
             lean_depth,
             call_pc: 0,
             call_below: 0,
-        };
-        let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
+        });
+        let exit = residual::enter(
+            &mut state,
+            trampoline,
+            // SAFETY: see `root` above.
+            unsafe { &(*root).compiled },
+            ctx,
+        );
+        if state.pending.is_some() {
+            drop(state.pending.take());
+        }
         let Some(LeanFrame { func: f, plan: p }) = state.lean.take() else {
             return Lean::Declined;
         };
@@ -351,7 +400,6 @@ pub(crate) fn call(
             ctx.stress_countdown
         };
     }
-    vm.jit.lean_contexts.give(ctx);
     if vm.jit.lean_forced.is_some() {
         // A call below materialized this activation and the interpreter finished it.
         return Lean::Forced;
@@ -360,17 +408,17 @@ pub(crate) fn call(
     let exit = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
     // A return that stored a global leaves through the frame, which writes it back.
     let globals_clean = !plan.has_globals
-        || homes
+        || plan
+            .global_homes
             .iter()
-            .enumerate()
-            .all(|(k, h)| !matches!(h, Home::Global { .. }) || slots[k] == entry_words[k]);
+            .all(|&k| slots.get(k) == entry_words.get(k));
     if globals_clean
         && let Some(word) = plan
             .returns
             .get(member)
             .and_then(|m| m.get(exit))
             .and_then(|r| r.as_ref())
-            .and_then(|r| r.word(vm, &slots))
+            .and_then(|r| r.word(vm, slots))
     {
         return Lean::Returned(word);
     }
@@ -640,20 +688,20 @@ fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<Lean
     let code_obj = code.as_code()?;
     let nargs = code_obj.data.arg_count as usize;
     let homes = tree.homes.try_borrow().ok()?;
-    let arg_homes: Vec<(usize, usize)> = homes
-        .iter()
-        .enumerate()
-        .filter_map(|(k, h)| match h {
-            Home::Frame(i) if *i < nargs => Some((k, *i)),
-            _ => None,
-        })
-        .collect();
     let global_homes: Vec<usize> = homes
         .iter()
         .enumerate()
         .filter_map(|(k, h)| matches!(h, Home::Global { .. }).then_some(k))
         .collect();
     let nhomes = homes.len();
+    let init = homes
+        .iter()
+        .map(|h| match h {
+            Home::Frame(i) if *i < nargs => SlotInit::Arg(*i),
+            Home::Global { .. } => SlotInit::Global,
+            _ => SlotInit::Null,
+        })
+        .collect();
     drop(homes);
     let room = tree
         .deps
@@ -677,8 +725,8 @@ fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<Lean
         nargs,
         nhomes,
         has_globals: stores_globals(&members, &global_homes),
-        arg_homes,
         global_homes,
+        init,
         room,
     })
 }
