@@ -184,15 +184,8 @@ pub(crate) fn tree_is_lean(tree: &LoopTrace) -> bool {
 }
 
 /// The plan for a lean call of the function word `callee` from `caller`, if it has one.
+/// Self-recursion (the caller's own function) is looked up in `call`.
 fn plan_for(vm: &mut Vm, caller: &RunState, callee: u64) -> Option<(Value, Rc<LeanPlan>)> {
-    if let Some(lean) = &caller.lean
-        && lean.func.bits() == callee
-    {
-        // Self-recursion: the caller's plan served this function when the caller started,
-        // and no Python code (which alone could replace `__code__` or grow the tree) ran
-        // since.
-        return Some((lean.func.clone(), lean.plan.clone()));
-    }
     with_word(callee, |v| {
         let f = v.as_function()?;
         if let Some(lean) = &caller.lean
@@ -230,15 +223,20 @@ pub(crate) fn call(
     if caller_ref.depth >= MAX_NESTING {
         return Lean::Declined;
     }
-    let Some((mut func, mut plan)) = plan_for(vm, caller_ref, callee) else {
+    let found = match &caller_ref.lean {
+        // Self-recursion: the caller's plan served this function when the caller started,
+        // and no Python code (which alone could replace `__code__` or grow the tree) ran
+        // since.
+        Some(lean) if lean.func.bits() == callee => Some((lean.func.clone(), lean.plan.clone())),
+        _ => plan_for(vm, caller_ref, callee),
+    };
+    let Some((mut func, mut plan)) = found else {
         return Lean::Declined;
     };
     let mut words = [0u64; 8];
-    let mut nargs = 0;
-    for &w in std::iter::once(&self_or_null)
-        .filter(|&&w| w != 0)
-        .chain(args)
-    {
+    let mut nargs = usize::from(self_or_null != 0);
+    words[0] = self_or_null;
+    for &w in args {
         if let Some(slot) = words.get_mut(nargs) {
             *slot = w;
         }
@@ -422,23 +420,48 @@ pub(crate) fn call(
     {
         return Lean::Returned(word);
     }
+    drop(homes);
+    leave_through_frames(
+        vm,
+        caller,
+        &tree,
+        &plan,
+        &func,
+        &words[..nargs],
+        (member, exit),
+        (slots, entry_words),
+    )
+}
+
+/// A lean run left through an exit other than a return: frames for every lean activation,
+/// then the callee's (`func` called with `args`) from the exit, and the interpreter
+/// finishes them. Out of line: the hot path recurses once per Python level.
+#[cold]
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn leave_through_frames(
+    vm: &mut Vm,
+    caller: *mut RunState,
+    tree: &Rc<LoopTrace>,
+    plan: &LeanPlan,
+    func: &Value,
+    args: &[u64],
+    (member, exit): (usize, usize),
+    (slots, entry_words): (&[u64], &[u64]),
+) -> Lean {
     let Some(exited) = tree.members.borrow().get(member).cloned() else {
         return Lean::Declined;
     };
     let Some(code_obj) = plan.code.as_code() else {
         return Lean::Declined;
     };
-    let caller_is_lean = caller_ref.lean.is_some();
-    // Any other exit: frames for every lean activation, then the callee's from the exit.
-    drop(homes);
+    // SAFETY: as in `call`.
+    let caller_is_lean = unsafe { (*caller).lean.is_some() };
     materialize(vm, caller, None);
-    let mut values: Vec<Value> = words[..nargs]
-        .iter()
-        .map(|&w| clone_trace_word(w))
-        .collect();
+    let mut values: Vec<Value> = args.iter().map(|&w| clone_trace_word(w)).collect();
     values.resize(code_obj.localsplus_len(), Value::NULL);
     let values = values.into_iter().enumerate().collect();
-    frames::push_function_frame(vm, &func, values, 0, 0, 0, !caller_is_lean);
+    frames::push_function_frame(vm, func, values, 0, 0, 0, !caller_is_lean);
     {
         let homes = tree.homes.borrow();
         let nhomes = homes.len();
@@ -453,7 +476,7 @@ pub(crate) fn call(
             &virtual_words[..],
         );
     }
-    vm.jit_exit_taken(&tree, member, exit);
+    vm.jit_exit_taken(tree, member, exit);
     vm.jit_log_last_exit();
     let outcome = run_materialized(vm);
     vm.jit.lean_forced = Some(outcome);
