@@ -1,8 +1,8 @@
 //! Native calls into function-entry trees without interpreter frames (PyPy's
 //! `call_assembler`): a residual call whose callee has a lean-capable function tree runs
-//! that tree straight from the helper, over a slot array on the native stack, and gets the
-//! result back from the tree's return exit. No interpreter frame exists for the callee (or
-//! for lean callers above the last real frame) while it runs.
+//! that tree straight from the helper, over a slot array of its own (a per-depth record,
+//! `Records`), and gets the result back from the tree's return exit. No interpreter frame
+//! exists for the callee (or for lean callers above the last real frame) while it runs.
 //!
 //! ```text
 //! trace ─▶ residual_call_N ─▶ lean::call: slot array = the arguments, run the callee's root
@@ -411,12 +411,8 @@ pub(crate) fn call(
             .iter()
             .all(|&k| slots.get(k) == entry_words.get(k));
     if globals_clean
-        && let Some(word) = plan
-            .returns
-            .get(member)
-            .and_then(|m| m.get(exit))
-            .and_then(|r| r.as_ref())
-            .and_then(|r| r.word(vm, slots))
+        && let Some(Some(r)) = plan.returns.get(member).and_then(|m| m.get(exit))
+        && let Some(word) = r.word(vm, slots)
     {
         return Lean::Returned(word);
     }
@@ -496,6 +492,7 @@ pub(crate) enum ReturnSlot {
 
 impl ReturnSlot {
     /// The result as an immediate word (a heap result leaves through the frame).
+    #[inline(always)]
     fn word(&self, vm: &Vm, slots: &[u64]) -> Option<u64> {
         let (k, ty) = match self {
             ReturnSlot::Const(w) => return Some(*w),
