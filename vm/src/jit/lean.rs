@@ -223,6 +223,10 @@ pub(crate) fn call(
     if caller_ref.depth >= MAX_NESTING {
         return Lean::Declined;
     }
+    let self_call = caller_ref
+        .lean
+        .as_ref()
+        .is_some_and(|l| l.func.bits() == callee);
     let found = match &caller_ref.lean {
         // Self-recursion: the caller's plan served this function when the caller started,
         // and no Python code (which alone could replace `__code__` or grow the tree) ran
@@ -291,9 +295,20 @@ pub(crate) fn call(
     let Some(record) = vm.jit.lean_records.at(caller_ref.depth + 1) else {
         return Lean::Declined;
     };
-    let tree = plan.tree.clone();
-    let Ok(homes) = tree.homes.try_borrow() else {
-        return Lean::Declined;
+    // SAFETY: the plan, kept for the whole call (in the run's state while it runs), keeps
+    // its tree alive.
+    let tree: &LoopTrace = unsafe { &*Rc::as_ptr(&plan.tree) };
+    let mut homes_guard = None;
+    let homes: &[Home] = if self_call {
+        // SAFETY: the caller runs this very plan, over the same homes; the first lean
+        // activation of this chain of self-calls (made through `plan_for`) holds them
+        // borrowed in its own `lean::call` until after this call returns.
+        unsafe { std::slice::from_raw_parts(caller_ref.homes, caller_ref.nhomes) }
+    } else {
+        match tree.homes.try_borrow() {
+            Ok(h) => homes_guard.insert(h),
+            Err(_) => return Lean::Declined,
+        }
     };
     let nhomes = plan.nhomes;
     if homes.len() != nhomes || nhomes > MAX_HOMES {
@@ -360,7 +375,7 @@ pub(crate) fn call(
         let mut state = std::mem::ManuallyDrop::new(RunState {
             vm,
             ctx: &mut *ctx,
-            tree: &*tree,
+            tree,
             homes: homes.as_ptr(),
             nhomes,
             slots: slots.as_mut_ptr(),
@@ -416,11 +431,11 @@ pub(crate) fn call(
     {
         return Lean::Returned(word);
     }
-    drop(homes);
+    drop(homes_guard);
     leave_through_frames(
         vm,
         caller,
-        &tree,
+        &plan.tree,
         &plan,
         &func,
         &words[..nargs],
