@@ -1,8 +1,8 @@
 //! Native calls into function-entry trees without interpreter frames (PyPy's
 //! `call_assembler`): a residual call whose callee has a lean-capable function tree runs
-//! that tree straight from the helper, over a slot array on the native stack, and gets the
-//! result back from the tree's return exit. No interpreter frame exists for the callee (or
-//! for lean callers above the last real frame) while it runs.
+//! that tree straight from the helper, over a slot array of its own (a per-depth record,
+//! `Records`), and gets the result back from the tree's return exit. No interpreter frame
+//! exists for the callee (or for lean callers above the last real frame) while it runs.
 //!
 //! ```text
 //! trace ─▶ residual_call_N ─▶ lean::call: slot array = the arguments, run the callee's root
@@ -25,6 +25,7 @@
 
 #![allow(unsafe_code)]
 
+use std::cell::UnsafeCell;
 use std::rc::Rc;
 
 use pyrite_ir::{Effect, Op, SnapValue, Type};
@@ -75,16 +76,26 @@ pub(crate) struct LeanPlan {
     members: usize,
     returns: ReturnSlots,
     nargs: usize,
-    /// The tree's home count; the homes holding argument `i` (`(home, i)`) and the
-    /// globals homes (the slot array starts with their values, NULL elsewhere).
+    /// The tree's home count, its globals homes, and what each home's slot starts with
+    /// (an argument, a global's value, else NULL).
     nhomes: usize,
-    arg_homes: Vec<(usize, usize)>,
     global_homes: Vec<usize>,
+    init: Vec<SlotInit>,
     /// Whether a member stores into a globals home (a call must store them first, a
     /// return that changed one leaves through the frame).
     has_globals: bool,
     /// The most frames the tree's `FrameRoom` dependencies want above the callee.
     room: usize,
+}
+
+/// What a lean run's slot starts with.
+#[derive(Clone, Copy)]
+enum SlotInit {
+    Null,
+    /// Argument `i`.
+    Arg(usize),
+    /// The global's current value.
+    Global,
 }
 
 impl LeanPlan {
@@ -102,42 +113,49 @@ impl LeanPlan {
     }
 }
 
-/// Trace contexts for lean runs, reused: a context carries a body-entry buffer of
-/// hundreds of bytes, too much to clear on every call of a small function. Each lean run
-/// owns the one it took until it returns it (nested runs take others).
-/// Boxed: native code holds a context's address while nested runs grow the pool.
-#[derive(Default)]
-#[allow(clippy::vec_box)]
-pub(crate) struct Contexts(Vec<Box<pyrite_jit::TraceContext>>);
+/// One lean run's native storage: its trace context, slot array and entry words. A
+/// context carries a body-entry buffer of hundreds of bytes, too much to clear on every
+/// call of a small function, and a slot array needs only its first `nhomes` words set.
+pub(crate) struct LeanRecord {
+    ctx: pyrite_jit::TraceContext,
+    slots: [u64; MAX_HOMES],
+    entry: [u64; MAX_HOMES],
+}
 
-impl Contexts {
-    /// A context over `slots`, set up as `TraceContext::new` would for a run that does not
-    /// enter a loop body (function trees have none).
+/// The lean runs' records, one per run nesting depth: every run in progress is on the
+/// `residual::active` chain at its own depth, so the run at depth `d` owns record `d`
+/// until it returns (a lean run's exit is handled before anything can start another run
+/// at its depth). Made at the first lean call, never resized: native code and the chain's
+/// states hold addresses into it.
+#[derive(Default)]
+pub(crate) struct Records(Option<Box<[UnsafeCell<LeanRecord>]>>);
+
+impl Records {
+    /// The record of the run at nesting depth `depth`.
     #[inline(always)]
-    fn take(
-        &mut self,
-        slots: *mut u64,
-        interrupt: *const u8,
-        virtuals: *mut u64,
-    ) -> Box<pyrite_jit::TraceContext> {
-        match self.0.pop() {
-            Some(mut ctx) => {
-                ctx.slots = slots;
-                ctx.interrupt = interrupt;
-                ctx.error = 0;
-                ctx.stress_countdown = i64::MAX;
-                ctx.virtuals = virtuals;
-                ctx.body_entry = 0;
-                ctx
-            }
-            None => Box::new(pyrite_jit::TraceContext::new(slots, interrupt, virtuals)),
+    fn at(&mut self, depth: usize) -> Option<*mut LeanRecord> {
+        if self.0.is_none() {
+            self.0 = Some(Self::table());
         }
+        self.0.as_ref()?.get(depth).map(UnsafeCell::get)
     }
 
-    /// Gives a context back once its run is over.
-    #[inline(always)]
-    fn give(&mut self, ctx: Box<pyrite_jit::TraceContext>) {
-        self.0.push(ctx);
+    /// A fresh table (only its contexts' body buffers are ever read before being set).
+    #[cold]
+    fn table() -> Box<[UnsafeCell<LeanRecord>]> {
+        (0..=MAX_NESTING)
+            .map(|_| {
+                UnsafeCell::new(LeanRecord {
+                    ctx: pyrite_jit::TraceContext::new(
+                        std::ptr::null_mut(),
+                        std::ptr::null(),
+                        std::ptr::null_mut(),
+                    ),
+                    slots: [0; MAX_HOMES],
+                    entry: [0; MAX_HOMES],
+                })
+            })
+            .collect()
     }
 }
 
@@ -166,6 +184,7 @@ pub(crate) fn tree_is_lean(tree: &LoopTrace) -> bool {
 }
 
 /// The plan for a lean call of the function word `callee` from `caller`, if it has one.
+/// Self-recursion (the caller's own function) is looked up in `call`.
 fn plan_for(vm: &mut Vm, caller: &RunState, callee: u64) -> Option<(Value, Rc<LeanPlan>)> {
     with_word(callee, |v| {
         let f = v.as_function()?;
@@ -204,15 +223,24 @@ pub(crate) fn call(
     if caller_ref.depth >= MAX_NESTING {
         return Lean::Declined;
     }
-    let Some((mut func, mut plan)) = plan_for(vm, caller_ref, callee) else {
+    let self_call = caller_ref
+        .lean
+        .as_ref()
+        .is_some_and(|l| l.func.bits() == callee);
+    let found = match &caller_ref.lean {
+        // Self-recursion: the caller's plan served this function when the caller started,
+        // and no Python code (which alone could replace `__code__` or grow the tree) ran
+        // since.
+        Some(lean) if lean.func.bits() == callee => Some((lean.func.clone(), lean.plan.clone())),
+        _ => plan_for(vm, caller_ref, callee),
+    };
+    let Some((mut func, mut plan)) = found else {
         return Lean::Declined;
     };
     let mut words = [0u64; 8];
-    let mut nargs = 0;
-    for &w in std::iter::once(&self_or_null)
-        .filter(|&&w| w != 0)
-        .chain(args)
-    {
+    let mut nargs = usize::from(self_or_null != 0);
+    words[0] = self_or_null;
+    for &w in args {
         if let Some(slot) = words.get_mut(nargs) {
             *slot = w;
         }
@@ -264,37 +292,60 @@ pub(crate) fn call(
     {
         return Lean::Declined;
     }
-    let tree = plan.tree.clone();
-    let Ok(homes) = tree.homes.try_borrow() else {
+    let Some(record) = vm.jit.lean_records.at(caller_ref.depth + 1) else {
         return Lean::Declined;
     };
-    if homes.len() != plan.nhomes {
+    // SAFETY: the plan, kept for the whole call (in the run's state while it runs), keeps
+    // its tree alive.
+    let tree: &LoopTrace = unsafe { &*Rc::as_ptr(&plan.tree) };
+    let mut homes_guard = None;
+    let homes: &[Home] = if self_call {
+        // SAFETY: the caller runs this very plan, over the same homes; the first lean
+        // activation of this chain of self-calls (made through `plan_for`) holds them
+        // borrowed in its own `lean::call` until after this call returns.
+        unsafe { std::slice::from_raw_parts(caller_ref.homes, caller_ref.nhomes) }
+    } else {
+        match tree.homes.try_borrow() {
+            Ok(h) => homes_guard.insert(h),
+            Err(_) => return Lean::Declined,
+        }
+    };
+    let nhomes = plan.nhomes;
+    if homes.len() != nhomes || nhomes > MAX_HOMES {
         return Lean::Declined;
     }
-    // SAFETY: as above; with the same tree, the caller's slot array has the same homes
-    // (a global's slot agrees with its dict: the caller just stored its globals).
-    let caller_slots = same_tree
-        .then(|| unsafe { std::slice::from_raw_parts(caller_ref.slots, caller_ref.nhomes) });
-    let mut slots = [0u64; MAX_HOMES];
-    let mut entry_words = [0u64; MAX_HOMES];
-    for &(k, i) in &plan.arg_homes {
-        if let (Some(slot), Some(entry), Some(&w)) =
-            (slots.get_mut(k), entry_words.get_mut(k), words.get(i))
-        {
-            (*slot, *entry) = (w, w);
-        }
-    }
-    for &k in &plan.global_homes {
-        let word = match caller_slots.and_then(|s| s.get(k)) {
-            Some(&w) => w,
-            None => match homes.get(k).and_then(|h| exec::home_word(vm, 0, h)) {
-                Some(w) => w,
-                None => return Lean::Declined,
+    // SAFETY: the record belongs to the run this call starts (see `Records`); nothing else
+    // refers to it until that run's exit is handled below.
+    let (ctx, slots, entry_words) = unsafe {
+        let r = &mut *record;
+        (&mut r.ctx, &mut r.slots[..nhomes], &mut r.entry[..nhomes])
+    };
+    // With the same tree, the caller's slot array has the same homes (a global's slot
+    // agrees with its dict: the caller just stored its globals).
+    let caller_slots = match same_tree {
+        // SAFETY: as above; the caller's slot array has `nhomes` words.
+        true => unsafe { std::slice::from_raw_parts(caller_ref.slots, caller_ref.nhomes) },
+        false => &[],
+    };
+    // One pass, no memset/memcpy calls: most functions have a handful of homes.
+    for (k, (init, (slot, entry))) in plan
+        .init
+        .iter()
+        .zip(slots.iter_mut().zip(entry_words.iter_mut()))
+        .enumerate()
+    {
+        let word = match *init {
+            SlotInit::Null => 0,
+            SlotInit::Arg(i) => words.get(i).copied().unwrap_or(0),
+            SlotInit::Global => match caller_slots.get(k) {
+                Some(&w) => w,
+                None => match homes.get(k).and_then(|h| exec::home_word(vm, 0, h)) {
+                    Some(w) => w,
+                    None => return Lean::Declined,
+                },
             },
         };
-        if let (Some(slot), Some(entry)) = (slots.get_mut(k), entry_words.get_mut(k)) {
-            (*slot, *entry) = (word, word);
-        }
+        (*slot, *entry) = (word, word);
     }
     let Some(trampoline) = vm
         .jit
@@ -306,25 +357,27 @@ pub(crate) fn call(
     };
     // One buffer for every lean run: an exit's virtual fields are read right after it,
     // before any other trace runs.
-    let virtual_words = vm.jit.lean_virtuals.as_mut_ptr();
-    let interrupt = vm.interrupt.as_ptr() as *const u8;
-    let mut ctx = vm
-        .jit
-        .lean_contexts
-        .take(slots.as_mut_ptr(), interrupt, virtual_words);
+    ctx.slots = slots.as_mut_ptr();
+    ctx.interrupt = vm.interrupt.as_ptr() as *const u8;
+    ctx.error = 0;
+    ctx.virtuals = vm.jit.lean_virtuals.as_mut_ptr();
+    ctx.body_entry = 0;
     let stressed = vm.jit.params.fail_guard_every != 0;
-    if stressed {
-        ctx.stress_countdown = vm.jit.stress_countdown;
-    }
-    let root = plan.root.clone();
+    ctx.stress_countdown = match stressed {
+        true => vm.jit.stress_countdown,
+        false => i64::MAX,
+    };
+    // The plan (kept by the state below for the whole run) keeps the root alive.
+    let root: *const TreeMember = Rc::as_ptr(&plan.root);
     let exit = {
-        // Dropped in place (a move would copy the whole state).
-        let mut state = RunState {
+        // Never dropped: a lean run's state keeps no pending call (`residual` hands a
+        // lean caller's outcome over through `lean_forced`) once its frame is taken back.
+        let mut state = std::mem::ManuallyDrop::new(RunState {
             vm,
             ctx: &mut *ctx,
-            tree: &*tree,
+            tree,
             homes: homes.as_ptr(),
-            nhomes: homes.len(),
+            nhomes,
             slots: slots.as_mut_ptr(),
             entry_words: entry_words.as_mut_ptr(),
             frame: usize::MAX,
@@ -336,8 +389,17 @@ pub(crate) fn call(
             lean_depth,
             call_pc: 0,
             call_below: 0,
-        };
-        let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
+        });
+        let exit = residual::enter(
+            &mut state,
+            trampoline,
+            // SAFETY: see `root` above.
+            unsafe { &(*root).compiled },
+            ctx,
+        );
+        if state.pending.is_some() {
+            drop(state.pending.take());
+        }
         let Some(LeanFrame { func: f, plan: p }) = state.lean.take() else {
             return Lean::Declined;
         };
@@ -351,7 +413,6 @@ pub(crate) fn call(
             ctx.stress_countdown
         };
     }
-    vm.jit.lean_contexts.give(ctx);
     if vm.jit.lean_forced.is_some() {
         // A call below materialized this activation and the interpreter finished it.
         return Lean::Forced;
@@ -360,37 +421,58 @@ pub(crate) fn call(
     let exit = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
     // A return that stored a global leaves through the frame, which writes it back.
     let globals_clean = !plan.has_globals
-        || homes
+        || plan
+            .global_homes
             .iter()
-            .enumerate()
-            .all(|(k, h)| !matches!(h, Home::Global { .. }) || slots[k] == entry_words[k]);
+            .all(|&k| slots.get(k) == entry_words.get(k));
     if globals_clean
-        && let Some(word) = plan
-            .returns
-            .get(member)
-            .and_then(|m| m.get(exit))
-            .and_then(|r| r.as_ref())
-            .and_then(|r| r.word(vm, &slots))
+        && let Some(Some(r)) = plan.returns.get(member).and_then(|m| m.get(exit))
+        && let Some(word) = r.word(vm, slots)
     {
         return Lean::Returned(word);
     }
+    drop(homes_guard);
+    leave_through_frames(
+        vm,
+        caller,
+        &plan.tree,
+        &plan,
+        &func,
+        &words[..nargs],
+        (member, exit),
+        (slots, entry_words),
+    )
+}
+
+/// A lean run left through an exit other than a return: frames for every lean activation,
+/// then the callee's (`func` called with `args`) from the exit, and the interpreter
+/// finishes them. Out of line: the hot path recurses once per Python level.
+#[cold]
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn leave_through_frames(
+    vm: &mut Vm,
+    caller: *mut RunState,
+    tree: &Rc<LoopTrace>,
+    plan: &LeanPlan,
+    func: &Value,
+    args: &[u64],
+    (member, exit): (usize, usize),
+    (slots, entry_words): (&[u64], &[u64]),
+) -> Lean {
     let Some(exited) = tree.members.borrow().get(member).cloned() else {
         return Lean::Declined;
     };
     let Some(code_obj) = plan.code.as_code() else {
         return Lean::Declined;
     };
-    let caller_is_lean = caller_ref.lean.is_some();
-    // Any other exit: frames for every lean activation, then the callee's from the exit.
-    drop(homes);
+    // SAFETY: as in `call`.
+    let caller_is_lean = unsafe { (*caller).lean.is_some() };
     materialize(vm, caller, None);
-    let mut values: Vec<Value> = words[..nargs]
-        .iter()
-        .map(|&w| clone_trace_word(w))
-        .collect();
+    let mut values: Vec<Value> = args.iter().map(|&w| clone_trace_word(w)).collect();
     values.resize(code_obj.localsplus_len(), Value::NULL);
     let values = values.into_iter().enumerate().collect();
-    frames::push_function_frame(vm, &func, values, 0, 0, 0, !caller_is_lean);
+    frames::push_function_frame(vm, func, values, 0, 0, 0, !caller_is_lean);
     {
         let homes = tree.homes.borrow();
         let nhomes = homes.len();
@@ -405,7 +487,7 @@ pub(crate) fn call(
             &virtual_words[..],
         );
     }
-    vm.jit_exit_taken(&tree, member, exit);
+    vm.jit_exit_taken(tree, member, exit);
     vm.jit_log_last_exit();
     let outcome = run_materialized(vm);
     vm.jit.lean_forced = Some(outcome);
@@ -425,6 +507,7 @@ pub(crate) enum ReturnSlot {
 
 impl ReturnSlot {
     /// The result as an immediate word (a heap result leaves through the frame).
+    #[inline(always)]
     fn word(&self, vm: &Vm, slots: &[u64]) -> Option<u64> {
         let (k, ty) = match self {
             ReturnSlot::Const(w) => return Some(*w),
@@ -640,20 +723,20 @@ fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<Lean
     let code_obj = code.as_code()?;
     let nargs = code_obj.data.arg_count as usize;
     let homes = tree.homes.try_borrow().ok()?;
-    let arg_homes: Vec<(usize, usize)> = homes
-        .iter()
-        .enumerate()
-        .filter_map(|(k, h)| match h {
-            Home::Frame(i) if *i < nargs => Some((k, *i)),
-            _ => None,
-        })
-        .collect();
     let global_homes: Vec<usize> = homes
         .iter()
         .enumerate()
         .filter_map(|(k, h)| matches!(h, Home::Global { .. }).then_some(k))
         .collect();
     let nhomes = homes.len();
+    let init = homes
+        .iter()
+        .map(|h| match h {
+            Home::Frame(i) if *i < nargs => SlotInit::Arg(*i),
+            Home::Global { .. } => SlotInit::Global,
+            _ => SlotInit::Null,
+        })
+        .collect();
     drop(homes);
     let room = tree
         .deps
@@ -677,8 +760,8 @@ fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<Lean
         nargs,
         nhomes,
         has_globals: stores_globals(&members, &global_homes),
-        arg_homes,
         global_homes,
+        init,
         room,
     })
 }

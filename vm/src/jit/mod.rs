@@ -232,8 +232,8 @@ pub struct JitState {
     pub(crate) lean_forced: Option<crate::runtime::errors::PyResult<Value>>,
     /// Where lean runs' exits leave the fields of virtual objects (`jit::lean`).
     pub(crate) lean_virtuals: Box<[u64; pyrite_jit::VIRTUAL_WORDS]>,
-    /// Trace contexts lean runs borrow (a context is large; `jit::lean::Contexts`).
-    pub(crate) lean_contexts: crate::jit::lean::Contexts,
+    /// The lean runs' contexts and slot arrays, by run depth (`jit::lean::Records`).
+    pub(crate) lean_records: crate::jit::lean::Records,
     /// Functions whose first lean call `--jit-log` reported.
     pub(crate) lean_logged: std::collections::HashSet<u64>,
     /// Inner-tree runs nest bridges started that the driver has to finish ([`nest_link`]).
@@ -310,7 +310,7 @@ impl JitState {
             functions: KeyMap::default(),
             lean_forced: None,
             lean_virtuals: Box::new([0; pyrite_jit::VIRTUAL_WORDS]),
-            lean_contexts: Default::default(),
+            lean_records: Default::default(),
             lean_logged: std::collections::HashSet::new(),
             nest_stash: Vec::new(),
             nest_buffers: Vec::new(),
