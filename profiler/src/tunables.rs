@@ -61,6 +61,7 @@ tunables! {
     max_aborts = "max-aborts", 10, "aborts of one loop before it is blacklisted (penalties grow 72 * 2^n + random)";
     short_trip = "short-trip", 4, "a loop whose runs average fewer iterations than this (over short-trip-sample entries, after a warm-up of as many or hot-exit entries, whichever is more, so hot exits have their side traces) goes back to the interpreter: each entry and exit costs about as much as 3 interpreted iterations (0 = never)";
     short_trip_sample = "short-trip-sample", 61, "entries from the interpreter sampled before judging a loop short-trip (a prime); no judgement while the loop threshold is below it, so the threshold-1 test modes keep every trace";
+    tree_inline = "tree-inline", 4, "side traces linking into their root's loop body that are compiled into the root's function (0 = off): each one removes an exit-slot jump and the body-entry protocol from a hot path but costs a recompile of the root";
     native_nest = "native-nest", 1, "1: a trace's loop-call exit runs the inner loop's tree natively and continues in the outer tree's code (0: through the VM's nest driver, for comparison)";
     fail_guard_every = "fail-guard-every", 0, "testing: every Nth guard executed fails on purpose, exercising every exit (0 = never)";
     perf = "perf", 0, "1: write /tmp/perf-<pid>.map lines for every trace (also -X perf)";

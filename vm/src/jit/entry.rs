@@ -298,6 +298,7 @@ impl Vm {
             function_entry: true,
             body: None,
             enclosing: None,
+            tree_code: Default::default(),
         }))
     }
 

@@ -28,6 +28,7 @@ pub(crate) mod object_helpers;
 pub(crate) mod recorder;
 pub(crate) mod residual;
 pub(crate) mod short_trip;
+pub(crate) mod tree_fn;
 pub(crate) mod virtuals;
 
 use std::cell::RefCell;
@@ -96,6 +97,9 @@ pub(crate) struct LoopTrace {
     pub function_entry: bool,
     /// How side traces may enter the root's loop body (see [`body`]).
     pub body: Option<body::BodyTree>,
+    /// The root compiled together with side traces, entered instead of the root's own
+    /// code (see [`tree_fn`]).
+    pub tree_code: RefCell<tree_fn::TreeCode>,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -164,8 +168,12 @@ pub(crate) fn optimize_member(
     }
 }
 
-/// The entry address of `tree`'s root, which its other members link back to.
+/// The entry address of `tree`'s root, which its other members link back to (its tree
+/// function's, once it has one).
 pub(crate) fn root_address(tree: &LoopTrace) -> Result<u64, AbortReason> {
+    if let Some(address) = tree.tree_code.borrow().root_address() {
+        return Ok(address);
+    }
     tree.members
         .borrow()
         .first()
@@ -274,6 +282,20 @@ impl JitState {
                 compiled.address(),
                 compiled.size(),
                 &format!("py::trace#{}:{label}", compiled.id),
+            );
+        }
+    }
+
+    /// Reports a tree function (`tree_fn`): `--dump-asm` output and the `-X perf` entry.
+    fn announce_tree(&mut self, compiled: &pyrite_jit::CompiledTrace, label: &str) {
+        if let Some(asm) = &compiled.asm {
+            eprintln!("---- asm trace#{} {label} (tree) ----\n{asm}", compiled.id);
+        }
+        if let Some(perf) = &mut self.perf {
+            perf.add(
+                compiled.address(),
+                compiled.size(),
+                &format!("py::trace#{}:{label}+tree", compiled.id),
             );
         }
     }
@@ -546,6 +568,7 @@ impl Vm {
             enclosing,
             function_entry: false,
             body,
+            tree_code: RefCell::default(),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -669,6 +692,7 @@ impl Vm {
                     side.compiled.id, side.label, parent.compiled.id
                 ));
                 tree.members.borrow_mut().push(side);
+                self.jit_recompile_tree(tree);
             }
             Err(reason) => {
                 let mut exits = parent.exits.borrow_mut();
@@ -770,6 +794,9 @@ impl Vm {
         self.jit.announce(&compiled, &trace, &label, started);
         if let Some(body) = &tree.body {
             body.add_member(index, &trace, chain);
+            if let (Some(link), Some(parent)) = (&body_link, parent_index) {
+                body.add_link(index, parent, exit, link.clone());
+            }
         }
         if let Some(link) = &body_link {
             self.jit.log(format_args!(
