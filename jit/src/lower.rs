@@ -121,7 +121,7 @@ pub(crate) struct Lowering<'a, 'b, 'c> {
     /// that would link straight back into the loop.
     direct_exits: HashMap<SnapshotId, Block>,
     /// Whether the eval-breaker poll still has to be attached to a guard in this iteration.
-    poll_pending: bool,
+    pub(crate) poll_pending: bool,
     /// The snapshot of the last helper call with side effects: a guard leaving through it
     /// resumes *before* that call, which is only right when the call itself failed (without
     /// effect), so neither the poll nor a stress failure may take it.
@@ -472,6 +472,7 @@ impl Lowering<'_, '_, '_> {
                     };
                     let ty =
                         machine_type(inst.ty).ok_or_else(|| self.unsupported("a void load"))?;
+                    self.inline.loaded(i, slot, inst.ty);
                     match self.inline.substitute(slot, inst.ty) {
                         // An inlined side trace reads its parent's exit value directly.
                         Some(v) => Some(v),
@@ -729,6 +730,11 @@ impl Lowering<'_, '_, '_> {
                     let f = self.b.ins().iconst(types::I64, abi::IMM_FALSE as i64);
                     Some(self.b.ins().select(a, t, f))
                 }
+                Op::UnboxInt | Op::UnboxFloat | Op::UnboxBool
+                    if let Some(v) = self.inline.known_unbox(inst.args[0], inst.op) =>
+                {
+                    Some(v)
+                }
                 Op::UnboxInt => {
                     let a = self.arg(i, 0)?;
                     let up = self.b.ins().ishl_imm_s(a, 16);
@@ -754,6 +760,11 @@ impl Lowering<'_, '_, '_> {
                     let Imm::Tag(tag) = inst.imm else {
                         return Err(self.unsupported("guard_type without tag"));
                     };
+                    if self.inline.known_type(inst.args[0], tag) {
+                        // The pre-roll checked the same word's type.
+                        self.values[i] = None;
+                        continue;
+                    }
                     let a = self.arg(i, 0)?;
                     let ok = self.has_tag(a, tag);
                     self.guard(ok, inst.snapshot)?;

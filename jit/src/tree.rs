@@ -25,9 +25,9 @@
 //! trace functions stay valid: their exit slots are the ones this function uses.
 
 use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, Value};
-use pyrite_ir::{Imm, Op, SnapshotId, Trace, Type};
+use pyrite_ir::{Imm, Op, Ref, SnapshotId, Trace, Type, TypeTag};
 
-use crate::body_entry::{BodyLink, PhiFrom};
+use crate::body_entry::{BodyEntry, BodyLink, PhiFrom};
 use crate::compiler::CompileError;
 use crate::lower::{ExitDest, LowerParams, Lowering, flags, machine_type, side_lowering};
 
@@ -69,6 +69,12 @@ pub(crate) struct BodyTarget {
     /// Homes an exit into an inlined side trace must store even when the side trace takes
     /// the value directly: `PhiFrom::Stored` homes and homes the body loads.
     keep: Vec<u32>,
+    /// Homes that hold, all through the body and the inlined side traces, the word the
+    /// pre-roll read (read by the pre-roll, carried by no phi, written by neither the body
+    /// nor a side trace with a body link), with the unboxing op whose result the body has
+    /// as a pre-roll value, and that value: a side trace's type guard and unboxing of such
+    /// a home, when no exit on the way named it, are the pre-roll's.
+    pinned: Vec<(u32, Op, Value)>,
 }
 
 /// The inlining state of one trace's lowering.
@@ -79,12 +85,20 @@ pub(crate) struct InlineState<'a> {
     side: bool,
     /// The root's body block (set once the root's `loop` is lowered).
     target: Option<BodyTarget>,
-    /// Entry blocks made for inlined side traces: (exit, block, index into `sides`).
-    entries: Vec<(SnapshotId, Block, usize)>,
+    /// Entry blocks made for inlined side traces: (exit, block, index into `sides`, whether
+    /// every branch there comes after this iteration's eval-breaker poll).
+    entries: Vec<(SnapshotId, Block, usize, bool)>,
     /// Homes whose value the parent's exit hands over: (home, value, IR type).
     substitutes: Vec<(u32, Value, Type)>,
     /// Homes this trace has stored to so far (a later load reads memory again).
     stored: Vec<u32>,
+    /// Homes the exit this side trace starts at names (their word may have changed since
+    /// the pre-roll).
+    named: Vec<u32>,
+    /// Value-word loads of pinned homes: (instruction, home).
+    pinned_loads: Vec<(usize, u32)>,
+    /// Guards may be left out (not in stress mode, which counts every guard).
+    may_skip: bool,
     /// What was compiled in (this trace's side traces and deeper ones).
     pub(crate) stats: TreeStats,
 }
@@ -110,8 +124,58 @@ impl<'a> InlineState<'a> {
             entries: Vec::new(),
             substitutes: Vec::new(),
             stored: Vec::new(),
+            named: Vec::new(),
+            pinned_loads: Vec::new(),
+            may_skip: false,
             stats: TreeStats::default(),
         }
+    }
+
+    /// Notes a `load_slot [slot]` of type `ty` at instruction `at`.
+    pub(crate) fn loaded(&mut self, at: usize, slot: u32, ty: Type) {
+        let pinned = self
+            .target
+            .as_ref()
+            .is_some_and(|t| t.pinned.iter().any(|&(h, _, _)| h == slot));
+        if self.side
+            && self.may_skip
+            && ty == Type::Value
+            && pinned
+            && !self.named.contains(&slot)
+            && !self.stored.contains(&slot)
+        {
+            self.pinned_loads.push((at, slot));
+        }
+    }
+
+    /// The pre-roll's unboxing op and value for a pinned home's load `r`.
+    fn pinned_of(&self, r: Ref) -> Option<(Op, Value)> {
+        if r.is_const() {
+            return None;
+        }
+        let &(_, home) = self.pinned_loads.iter().find(|&&(at, _)| at == r.index())?;
+        let target = self.target.as_ref()?;
+        target
+            .pinned
+            .iter()
+            .find(|&&(h, _, _)| h == home)
+            .map(|&(_, op, v)| (op, v))
+    }
+
+    /// Whether a type guard of `r` for `tag` is the pre-roll's (and so passes).
+    pub(crate) fn known_type(&self, r: Ref, tag: TypeTag) -> bool {
+        let want = match tag {
+            TypeTag::Int => Op::UnboxInt,
+            TypeTag::Float => Op::UnboxFloat,
+            TypeTag::Bool => Op::UnboxBool,
+            _ => return false,
+        };
+        self.pinned_of(r).is_some_and(|(op, _)| op == want)
+    }
+
+    /// The pre-roll's value for unboxing `r` with `op`, if `r` is a pinned home's word.
+    pub(crate) fn known_unbox(&self, r: Ref, op: Op) -> Option<Value> {
+        self.pinned_of(r).filter(|&(o, _)| o == op).map(|(_, v)| v)
     }
 
     /// Notes an exit block that tail-calls through the exit slot of exit `number`.
@@ -165,6 +229,64 @@ fn first_loads(trace: &Trace) -> Vec<(u32, Option<Type>)> {
     loads
 }
 
+/// The pinned homes of a root (see [`BodyTarget::pinned`]), `saved` being the body's
+/// values of `entry.saved`.
+fn pinned_homes(trace: &Trace, entry: &BodyEntry, saved: &[Value]) -> Vec<(u32, Op, Value)> {
+    let header = trace
+        .insts
+        .last()
+        .filter(|i| i.op == Op::Jump)
+        .and_then(|jump| trace.snapshot(jump.snapshot?));
+    let Some(header) = header else {
+        return Vec::new();
+    };
+    let carried = |k: u32| {
+        header
+            .frames
+            .iter()
+            .any(|f| f.slots.iter().any(|&(h, _)| h == k))
+    };
+    let body_stores = |k: u32| {
+        trace.insts[entry.loop_at..]
+            .iter()
+            .any(|i| i.op == Op::StoreSlot && i.imm == Imm::Slot(k))
+    };
+    let mut out = Vec::new();
+    for (&r, &value) in entry.saved.iter().zip(saved) {
+        let Some(unbox) = trace.inst(r) else {
+            continue;
+        };
+        if !matches!(unbox.op, Op::UnboxInt | Op::UnboxFloat | Op::UnboxBool) {
+            continue;
+        }
+        let Some(load) = unbox.args.first().and_then(|&w| trace.inst(w)) else {
+            continue;
+        };
+        let Imm::Slot(k) = load.imm else {
+            continue;
+        };
+        let word = unbox.args[0];
+        // Every exit of the root leaves the word as the pre-roll read it (or not at all).
+        let as_read = trace.snapshots.iter().all(|snap| {
+            snap.frames
+                .iter()
+                .flat_map(|f| &f.slots)
+                .all(|&(h, v)| h != k || v == pyrite_ir::SnapValue::Ref(word))
+        });
+        if as_read
+            && load.op == Op::LoadSlot
+            && load.ty == Type::Value
+            && entry.pinned.binary_search(&k).is_ok()
+            && !carried(k)
+            && !body_stores(k)
+            && !out.iter().any(|&(h, _, _)| h == k)
+        {
+            out.push((k, unbox.op, value));
+        }
+    }
+    out
+}
+
 /// Whether every snapshot of `trace` names home `k`.
 fn named_everywhere(trace: &Trace, k: u32) -> bool {
     trace.snapshots.iter().all(|s| {
@@ -197,6 +319,7 @@ impl<'a> Lowering<'a, '_, '_> {
         for &r in &entry.saved {
             saved.push(self.operand(r)?);
         }
+        let pinned = pinned_homes(self.trace, entry, &saved);
         let mut bases = Vec::new();
         let mut keep = Vec::new();
         for &(from, _) in &entry.phis {
@@ -222,6 +345,7 @@ impl<'a> Lowering<'a, '_, '_> {
             bases,
             saved,
             keep,
+            pinned,
         });
         Ok(())
     }
@@ -241,8 +365,10 @@ impl<'a> Lowering<'a, '_, '_> {
         else {
             return Ok(None);
         };
-        if let Some(&(_, block, _)) = self.inline.entries.iter().find(|e| e.0 == snap) {
-            return Ok(Some(block));
+        let polled = !self.poll_pending;
+        if let Some(entry) = self.inline.entries.iter_mut().find(|e| e.0 == snap) {
+            entry.3 &= polled;
+            return Ok(Some(entry.1));
         }
         let values = self.exit_values(snap)?;
         let block = self.b.create_block();
@@ -251,7 +377,7 @@ impl<'a> Lowering<'a, '_, '_> {
                 .ok_or_else(|| self.unsupported("a void snapshot value"))?;
             self.b.append_block_param(block, ty);
         }
-        self.inline.entries.push((snap, block, index));
+        self.inline.entries.push((snap, block, index, polled));
         Ok(Some(block))
     }
 
@@ -259,7 +385,7 @@ impl<'a> Lowering<'a, '_, '_> {
     pub(crate) fn lower_inlined(&mut self) -> Result<(), CompileError> {
         let entries = std::mem::take(&mut self.inline.entries);
         let sides = self.inline.sides;
-        for (snap, block, index) in entries {
+        for (snap, block, index, polled) in entries {
             let side = sides
                 .get(index)
                 .ok_or_else(|| CompileError("backend: no such side trace".into()))?;
@@ -274,6 +400,18 @@ impl<'a> Lowering<'a, '_, '_> {
             let loads = first_loads(side.trace);
             let mut substitutes = Vec::new();
             let mut skip = Vec::new();
+            // Every home the exit names (virtual objects' homes too).
+            let named: Vec<u32> = self
+                .trace
+                .snapshot(snap)
+                .map(|s| {
+                    s.frames
+                        .iter()
+                        .flat_map(|f| &f.slots)
+                        .map(|&(h, _)| h)
+                        .collect()
+                })
+                .unwrap_or_default();
             for (&(dest, r), &v) in values.iter().zip(&params) {
                 let ExitDest::Slot(h) = dest else {
                     continue;
@@ -307,11 +445,17 @@ impl<'a> Lowering<'a, '_, '_> {
                 entries: Vec::new(),
                 substitutes,
                 stored: Vec::new(),
+                named,
+                pinned_loads: Vec::new(),
+                may_skip: !self.params.stress,
                 stats: TreeStats::default(),
             };
             let header = self.header;
             let shared = (self.ctx, self.slots, self.interrupt);
             let mut lowering = side_lowering(side.trace, &params, self.b, shared, header, state);
+            // The eval breaker was polled this iteration already (the link goes back to
+            // the body, whose first guard polls again).
+            lowering.poll_pending = !polled;
             lowering.body(header)?;
             lowering.exit_blocks()?;
             let deeper = std::mem::take(&mut lowering.inline.stats);
