@@ -74,7 +74,7 @@ pub(crate) struct BodyTarget {
     /// nor a side trace with a body link), with the unboxing op whose result the body has
     /// as a pre-roll value, and that value: a side trace's type guard and unboxing of such
     /// a home, when no exit on the way named it, are the pre-roll's.
-    pinned: Vec<(u32, Op, Value)>,
+    pinned: Vec<(u32, Pinned)>,
 }
 
 /// The inlining state of one trace's lowering.
@@ -136,7 +136,7 @@ impl<'a> InlineState<'a> {
         let pinned = self
             .target
             .as_ref()
-            .is_some_and(|t| t.pinned.iter().any(|&(h, _, _)| h == slot));
+            .is_some_and(|t| t.pinned.iter().any(|&(h, _)| h == slot));
         if self.side
             && self.may_skip
             && ty == Type::Value
@@ -148,34 +148,44 @@ impl<'a> InlineState<'a> {
         }
     }
 
-    /// The pre-roll's unboxing op and value for a pinned home's load `r`.
-    fn pinned_of(&self, r: Ref) -> Option<(Op, Value)> {
-        if r.is_const() {
-            return None;
-        }
-        let &(_, home) = self.pinned_loads.iter().find(|&&(at, _)| at == r.index())?;
-        let target = self.target.as_ref()?;
-        target
-            .pinned
+    /// What the pre-roll knows about the word `r` (a pinned home's load).
+    fn pinned_of(&self, r: Ref) -> impl Iterator<Item = Pinned> + '_ {
+        let home = match r.is_const() {
+            true => None,
+            false => self
+                .pinned_loads
+                .iter()
+                .find(|&&(at, _)| at == r.index())
+                .map(|&(_, h)| h),
+        };
+        self.target
             .iter()
-            .find(|&&(h, _, _)| h == home)
-            .map(|&(_, op, v)| (op, v))
+            .flat_map(|t| &t.pinned)
+            .filter(move |&&(h, _)| Some(h) == home)
+            .map(|&(_, p)| p)
     }
 
     /// Whether a type guard of `r` for `tag` is the pre-roll's (and so passes).
     pub(crate) fn known_type(&self, r: Ref, tag: TypeTag) -> bool {
-        let want = match tag {
-            TypeTag::Int => Op::UnboxInt,
-            TypeTag::Float => Op::UnboxFloat,
-            TypeTag::Bool => Op::UnboxBool,
-            _ => return false,
-        };
-        self.pinned_of(r).is_some_and(|(op, _)| op == want)
+        self.pinned_of(r).any(|p| match p {
+            Pinned::Tag(t) => t == tag,
+            Pinned::Unboxed(op, _) => {
+                matches!(
+                    (op, tag),
+                    (Op::UnboxInt, TypeTag::Int)
+                        | (Op::UnboxFloat, TypeTag::Float)
+                        | (Op::UnboxBool, TypeTag::Bool)
+                )
+            }
+        })
     }
 
     /// The pre-roll's value for unboxing `r` with `op`, if `r` is a pinned home's word.
     pub(crate) fn known_unbox(&self, r: Ref, op: Op) -> Option<Value> {
-        self.pinned_of(r).filter(|&(o, _)| o == op).map(|(_, v)| v)
+        self.pinned_of(r).find_map(|p| match p {
+            Pinned::Unboxed(o, v) if o == op => Some(v),
+            _ => None,
+        })
     }
 
     /// Notes an exit block that tail-calls through the exit slot of exit `number`.
@@ -229,9 +239,19 @@ fn first_loads(trace: &Trace) -> Vec<(u32, Option<Type>)> {
     loads
 }
 
+/// What a side trace may take from the pre-roll about a pinned home (see
+/// [`BodyTarget::pinned`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Pinned {
+    /// The pre-roll checked the word for this type.
+    Tag(TypeTag),
+    /// The body has the word unboxed with this op as this pre-roll value.
+    Unboxed(Op, Value),
+}
+
 /// The pinned homes of a root (see [`BodyTarget::pinned`]), `saved` being the body's
 /// values of `entry.saved`.
-fn pinned_homes(trace: &Trace, entry: &BodyEntry, saved: &[Value]) -> Vec<(u32, Op, Value)> {
+fn pinned_homes(trace: &Trace, entry: &BodyEntry, saved: &[Value]) -> Vec<(u32, Pinned)> {
     let header = trace
         .insts
         .last()
@@ -251,7 +271,38 @@ fn pinned_homes(trace: &Trace, entry: &BodyEntry, saved: &[Value]) -> Vec<(u32, 
             .iter()
             .any(|i| i.op == Op::StoreSlot && i.imm == Imm::Slot(k))
     };
+    // The home whose word `w` is, if it keeps the word the pre-roll read all along: read
+    // by the pre-roll, carried by no phi, never written, and every exit of the root leaves
+    // it as read (or not at all).
+    let stable = |w: Ref| -> Option<u32> {
+        let load = trace
+            .inst(w)
+            .filter(|l| l.op == Op::LoadSlot && l.ty == Type::Value)?;
+        let Imm::Slot(k) = load.imm else {
+            return None;
+        };
+        let as_read = trace.snapshots.iter().all(|snap| {
+            snap.frames
+                .iter()
+                .flat_map(|f| &f.slots)
+                .all(|&(h, v)| h != k || v == pyrite_ir::SnapValue::Ref(w))
+        });
+        (w.index() < entry.loop_at
+            && as_read
+            && entry.pinned.binary_search(&k).is_ok()
+            && !carried(k)
+            && !body_stores(k))
+        .then_some(k)
+    };
     let mut out = Vec::new();
+    for inst in &trace.insts[..entry.loop_at] {
+        if inst.op == Op::GuardType
+            && let Imm::Tag(tag) = inst.imm
+            && let Some(k) = inst.args.first().and_then(|&w| stable(w))
+        {
+            out.push((k, Pinned::Tag(tag)));
+        }
+    }
     for (&r, &value) in entry.saved.iter().zip(saved) {
         let Some(unbox) = trace.inst(r) else {
             continue;
@@ -259,29 +310,8 @@ fn pinned_homes(trace: &Trace, entry: &BodyEntry, saved: &[Value]) -> Vec<(u32, 
         if !matches!(unbox.op, Op::UnboxInt | Op::UnboxFloat | Op::UnboxBool) {
             continue;
         }
-        let Some(load) = unbox.args.first().and_then(|&w| trace.inst(w)) else {
-            continue;
-        };
-        let Imm::Slot(k) = load.imm else {
-            continue;
-        };
-        let word = unbox.args[0];
-        // Every exit of the root leaves the word as the pre-roll read it (or not at all).
-        let as_read = trace.snapshots.iter().all(|snap| {
-            snap.frames
-                .iter()
-                .flat_map(|f| &f.slots)
-                .all(|&(h, v)| h != k || v == pyrite_ir::SnapValue::Ref(word))
-        });
-        if as_read
-            && load.op == Op::LoadSlot
-            && load.ty == Type::Value
-            && entry.pinned.binary_search(&k).is_ok()
-            && !carried(k)
-            && !body_stores(k)
-            && !out.iter().any(|&(h, _, _)| h == k)
-        {
-            out.push((k, unbox.op, value));
+        if let Some(k) = unbox.args.first().and_then(|&w| stable(w)) {
+            out.push((k, Pinned::Unboxed(unbox.op, value)));
         }
     }
     out
