@@ -250,11 +250,17 @@ impl Lowering<'_, '_, '_> {
                 Const::Value(w) | Const::Ptr(w) => self.b.ins().iconst(types::I64, w as i64),
             });
         }
-        self.values
-            .get(r.index())
-            .copied()
-            .flatten()
-            .ok_or_else(|| CompileError(format!("backend: {r} used before definition")))
+        if let Some(v) = self.values.get(r.index()).copied().flatten() {
+            return Ok(v);
+        }
+        match self.inline.pinned_home(r) {
+            // A pinned home's word never changes: loading it again anywhere is the same.
+            Some(slot) => Ok(self
+                .b
+                .ins()
+                .load(types::I64, flags(), self.slots, slot as i32 * 8)),
+            None => Err(CompileError(format!("backend: {r} used before definition"))),
+        }
     }
 
     fn arg(&mut self, inst: usize, n: usize) -> Result<cranelift_codegen::ir::Value, CompileError> {
@@ -473,6 +479,11 @@ impl Lowering<'_, '_, '_> {
                     let ty =
                         machine_type(inst.ty).ok_or_else(|| self.unsupported("a void load"))?;
                     self.inline.loaded(i, slot, inst.ty);
+                    if self.inline.pinned_home(Ref::inst(i)).is_some() {
+                        // Loaded where it is used, if anywhere (see `operand`).
+                        self.values[i] = None;
+                        continue;
+                    }
                     match self.inline.substitute(slot, inst.ty) {
                         // An inlined side trace reads its parent's exit value directly.
                         Some(v) => Some(v),
@@ -1187,12 +1198,17 @@ impl Lowering<'_, '_, '_> {
         let mut ok = self.b.ins().iconst(types::I8, 1);
         for &(r, lo, hi) in &link.checks {
             let v = self.operand(r)?;
-            let above = self
-                .b
-                .ins()
-                .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, v, lo);
-            let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, v, hi);
-            let inside = self.b.ins().band(above, below);
+            // lo <= v <= hi  <=>  v - lo <= hi - lo, unsigned (wrapping): one compare.
+            let inside = match lo <= hi {
+                true => {
+                    let shifted = self.b.ins().iadd_imm_s(v, lo.wrapping_neg());
+                    let span = hi.wrapping_sub(lo);
+                    self.b
+                        .ins()
+                        .icmp_imm_s(IntCC::UnsignedLessThanOrEqual, shifted, span)
+                }
+                false => self.b.ins().iconst(types::I8, 0),
+            };
             ok = self.b.ins().band(ok, inside);
         }
         Ok(ok)

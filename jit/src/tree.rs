@@ -148,16 +148,20 @@ impl<'a> InlineState<'a> {
         }
     }
 
+    /// The home of `r` if it is a load of a pinned home (whose word never changes).
+    pub(crate) fn pinned_home(&self, r: Ref) -> Option<u32> {
+        if r.is_const() {
+            return None;
+        }
+        self.pinned_loads
+            .iter()
+            .find(|&&(at, _)| at == r.index())
+            .map(|&(_, h)| h)
+    }
+
     /// What the pre-roll knows about the word `r` (a pinned home's load).
     fn pinned_of(&self, r: Ref) -> impl Iterator<Item = Pinned> + '_ {
-        let home = match r.is_const() {
-            true => None,
-            false => self
-                .pinned_loads
-                .iter()
-                .find(|&&(at, _)| at == r.index())
-                .map(|&(_, h)| h),
-        };
+        let home = self.pinned_home(r);
         self.target
             .iter()
             .flat_map(|t| &t.pinned)
