@@ -23,6 +23,13 @@
 //! slot array next finds what the side trace put there), the home is not one the body
 //! keeps in the slot array itself and the body does not load it. The old root and side
 //! trace functions stay valid: their exit slots are the ones this function uses.
+//!
+//! Two things the side trace would redo alone are taken from the root instead: the
+//! eval-breaker poll, when every branch to the side trace comes after this iteration's
+//! poll (the link goes back to the body, which polls again), and, outside stress mode, the
+//! type guard and unboxing of a *pinned* home (one the pre-roll read and nothing writes
+//! while the body and its body-linking side traces run, like a loop bound `n`): its word
+//! is still the one the pre-roll checked, and the body has it unboxed as a pre-roll value.
 
 use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, Value};
 use pyrite_ir::{Imm, Op, Ref, SnapshotId, Trace, Type, TypeTag};
