@@ -215,6 +215,60 @@ print(mix(100000))
 }
 
 #[test]
+fn hot_side_trace_is_compiled_into_its_root_function() {
+    // `mix` again: once the odd branch's side trace is attached, the root is recompiled
+    // with it as one function, whose guard for that exit branches straight to the side
+    // trace's code (no exit-slot jump) and whose link jumps to the body block.
+    let source = "\
+def mix(n):
+    acc = 0
+    i = 0
+    while i < n:
+        acc = (acc * 31 + i) % 1000003
+        if acc & 1:
+            acc += 7
+        else:
+            acc -= 3
+        i += 1
+    return acc
+print(mix(100000))
+";
+    let (stdout, stderr) = run_jit("mix_tree", source, &["-X", "jit-hot-exit=10"]);
+    assert_eq!(stdout, "545270\n");
+    let attached = stderr
+        .lines()
+        .find_map(|l| {
+            let (side, rest) = l.strip_prefix("[jit] ")?.split_once(" side@")?;
+            let (_, at) = rest.split_once(" attached to ")?;
+            let (root, exit) = at.split_once(" exit ")?;
+            Some((side.to_owned(), root.to_owned(), exit.to_owned()))
+        })
+        .unwrap_or_else(|| panic!("no side trace attached:\n{stderr}"));
+    let (side, root, exit) = attached;
+    let side_number = side.trim_start_matches("trace");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains(&format!("{root} recompiled with side traces {side_number}")))
+        .unwrap_or_else(|| panic!("{root} not recompiled with {side}:\n{stderr}"));
+    let direct = line
+        .rsplit_once("exits without a slot jump ")
+        .map(|(_, d)| d.trim_end_matches(')'))
+        .unwrap_or("");
+    assert!(
+        direct.split(',').any(|e| e == format!("0:{exit}")),
+        "{line}"
+    );
+    // Off: the root stays alone.
+    let (stdout, stderr) = run_jit(
+        "mix_tree_off",
+        source,
+        &["-X", "jit-hot-exit=10", "-X", "jit-tree-inline=0"],
+    );
+    assert_eq!(stdout, "545270\n");
+    assert!(!stderr.contains("recompiled"), "{stderr}");
+}
+
+#[test]
 fn attribute_counter_side_trace_jumps_into_the_loop_body() {
     // loop_attr's `tally`: the root carries `c.misses` in a register (stored back each
     // iteration); the side trace updates `c.hits` and enters the body, which reads

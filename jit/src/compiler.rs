@@ -16,7 +16,8 @@ use pyrite_ir::Trace;
 
 use crate::body_entry::{BodyEntry, BodyLink};
 use crate::code::{CompiledTrace, ExecutableCode, Trampoline, new_exit_slots};
-use crate::lower::{LowerParams, exit_signature, lower, trace_signature};
+use crate::lower::{LowerParams, exit_signature, lower, lower_tree, trace_signature};
+use crate::tree::{InlinedSide, TreeStats};
 
 /// Why a trace could not be compiled (reported as a trace abort, never a crash).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -275,6 +276,43 @@ impl Compiler {
         )
     }
 
+    /// Compiles root `trace` (with its body entry `entry`, exits through the root's
+    /// existing exit slots at `exit_slots`) together with the side traces `sides` as one
+    /// function (see [`crate::tree`]). Returns the code (its own exit slots are unused)
+    /// and what was compiled in.
+    pub fn compile_tree(
+        &mut self,
+        trace: &Trace,
+        helpers: &HelperTable,
+        options: &CompileOptions,
+        entry: &BodyEntry,
+        exit_slots: u64,
+        sides: &[InlinedSide],
+    ) -> Result<(CompiledTrace, TreeStats), CompileError> {
+        let id = self.next_id;
+        self.next_id += 1;
+        let params = LowerParams {
+            helpers,
+            exit_slots,
+            stress: options.stress,
+            helper_call_conv: self.isa.default_call_conv(),
+            frontend: self.isa.frontend_config(),
+            exit_base: 0,
+            link_to: None,
+            entered_by_vm: false,
+            body_entry: Some(entry),
+            body_link: None,
+        };
+        let (func, stats) = lower_tree(trace, id, &params, sides)?;
+        let (bytes, _) = emit(&self.isa, func, false)?;
+        let code = ExecutableCode::new(&bytes)?;
+        let asm = options
+            .disassemble
+            .then(|| crate::disasm::disassemble(code.bytes(), code.address()));
+        let unused = new_exit_slots(0, self.exit_stub.address());
+        Ok((CompiledTrace::new(id, code, unused, asm), stats))
+    }
+
     fn compile_with(
         &mut self,
         trace: &Trace,
@@ -332,6 +370,33 @@ pub fn compile_for_target(
     let func = lower(trace, 0, &params)?;
     let (bytes, text) = emit(&isa, func, true)?;
     Ok((bytes.len(), text))
+}
+
+/// Cross-compiles a tree function (as [`Compiler::compile_tree`]) for `triple`; returns
+/// the code size, Cranelift's assembly text and what was compiled in.
+pub fn compile_tree_for_target(
+    trace: &Trace,
+    helpers: &HelperTable,
+    entry: &BodyEntry,
+    sides: &[InlinedSide],
+    triple: &str,
+) -> Result<(usize, String, TreeStats), CompileError> {
+    let isa = make_isa(Some(triple))?;
+    let params = LowerParams {
+        helpers,
+        exit_slots: 0x1000,
+        stress: false,
+        helper_call_conv: isa.default_call_conv(),
+        frontend: isa.frontend_config(),
+        exit_base: 0,
+        link_to: None,
+        entered_by_vm: false,
+        body_entry: Some(entry),
+        body_link: None,
+    };
+    let (func, stats) = lower_tree(trace, 0, &params, sides)?;
+    let (bytes, text) = emit(&isa, func, true)?;
+    Ok((bytes.len(), text, stats))
 }
 
 /// `extern "sysv64" fn(code, ctx) -> u32 { code(ctx) }` with `code` in the `tail` convention.

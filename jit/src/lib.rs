@@ -14,6 +14,7 @@
 //! [`code`] (executable memory, entry and exit stubs: the only `unsafe` here), [`bridge`]
 //! (the exit stub that runs an inner loop's tree natively from an outer trace), [`disasm`]
 //! (`--dump-asm`), [`perf`] (`-X perf` maps), `refcount` (inline `incref`/`decref`),
+//! [`tree`] (a root and its hot body-linking side traces compiled as one function),
 //! [`compiler`] (ISA setup and the public
 //! `compile`).
 //!
@@ -29,8 +30,10 @@ pub mod disasm;
 pub mod lower;
 pub mod perf;
 mod refcount;
+pub mod tree;
 
 pub use body_entry::{BodyEntry, BodyLink, ChainState};
 pub use code::CompiledTrace;
 pub use compiler::{CompileError, CompileOptions, Compiler, HelperTable};
 pub use context::{TraceContext, VIRTUAL_WORDS};
+pub use tree::{InlinedSide, TreeStats};

@@ -65,7 +65,7 @@ pub struct LowerParams<'a> {
 }
 
 /// The Cranelift type of an IR type (`None` for `void`).
-fn machine_type(ty: Type) -> Option<types::Type> {
+pub(crate) fn machine_type(ty: Type) -> Option<types::Type> {
     match ty {
         Type::Void => None,
         Type::I64 | Type::Value | Type::Ptr => Some(types::I64),
@@ -91,46 +91,64 @@ pub fn exit_signature() -> Signature {
     sig
 }
 
-fn flags() -> MemFlagsData {
+pub(crate) fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
 }
 
 /// Where an exit stores one value.
 #[derive(Clone, Copy, Debug)]
-enum ExitDest {
+pub(crate) enum ExitDest {
     /// A home in the slot array.
     Slot(u32),
     /// A word of the context's `virtuals` (a field of a virtual object).
     Virtual(u32),
 }
 
-struct Lowering<'a, 'b> {
-    trace: &'a Trace,
+pub(crate) struct Lowering<'a, 'b, 'c> {
+    pub(crate) trace: &'a Trace,
     /// Integer range facts (`box_int` without a check, unsigned `%` and `//`).
     facts: LoweringFacts,
-    params: &'a LowerParams<'a>,
-    b: FunctionBuilder<'b>,
-    ctx: cranelift_codegen::ir::Value,
-    slots: cranelift_codegen::ir::Value,
-    interrupt: cranelift_codegen::ir::Value,
-    values: Vec<Option<cranelift_codegen::ir::Value>>,
+    pub(crate) params: &'a LowerParams<'a>,
+    /// The function being built (shared by the traces compiled into one function).
+    pub(crate) b: &'c mut FunctionBuilder<'b>,
+    pub(crate) ctx: cranelift_codegen::ir::Value,
+    pub(crate) slots: cranelift_codegen::ir::Value,
+    pub(crate) interrupt: cranelift_codegen::ir::Value,
+    pub(crate) values: Vec<Option<cranelift_codegen::ir::Value>>,
     exits: HashMap<SnapshotId, Block>,
     /// Exit blocks that return to the VM directly instead of through the exit slot: the
     /// eval-breaker poll and stress failures must reach the interpreter, not a side trace
     /// that would link straight back into the loop.
     direct_exits: HashMap<SnapshotId, Block>,
     /// Whether the eval-breaker poll still has to be attached to a guard in this iteration.
-    poll_pending: bool,
+    pub(crate) poll_pending: bool,
     /// The snapshot of the last helper call with side effects: a guard leaving through it
     /// resumes *before* that call, which is only right when the call itself failed (without
     /// effect), so neither the poll nor a stress failure may take it.
     committed: Option<SnapshotId>,
     /// The block a body entry starts in (roots with a [`BodyEntry`] only).
     body_in: Option<Block>,
+    /// The root's loop header (the pre-roll), where an unpeeled back-edge jumps (and an
+    /// inlined side trace's link to the pre-roll).
+    pub(crate) header: Block,
+    /// Side traces compiled into this function (see [`crate::tree`]).
+    pub(crate) inline: crate::tree::InlineState<'a>,
 }
 
 /// Lowers `trace` into a new function named `trace#id`.
 pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, CompileError> {
+    lower_tree(trace, id, params, &[]).map(|(func, _)| func)
+}
+
+/// Lowers root `trace` into a new function named `trace#id`, with the side traces `sides`
+/// (attached to its body exits) compiled into the same function; also returns the exit
+/// bases of the side traces that were.
+pub(crate) fn lower_tree(
+    trace: &Trace,
+    id: u32,
+    params: &LowerParams,
+    sides: &[crate::tree::InlinedSide],
+) -> Result<(Function, crate::tree::TreeStats), CompileError> {
     let signature = if params.link_to.is_some() && !params.entered_by_vm {
         exit_signature()
     } else {
@@ -163,7 +181,7 @@ pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, C
         trace,
         facts: lowering_facts(trace),
         params,
-        b,
+        b: &mut b,
         ctx,
         slots,
         interrupt,
@@ -173,21 +191,57 @@ pub fn lower(trace: &Trace, id: u32, params: &LowerParams) -> Result<Function, C
         poll_pending: true,
         committed: None,
         body_in,
+        header,
+        inline: crate::tree::InlineState::root(sides),
     };
     lowering.body(header)?;
     lowering.exit_blocks()?;
-    lowering.b.seal_all_blocks();
-    lowering.b.finalize(params.frontend);
-    Ok(func)
+    let stats = std::mem::take(&mut lowering.inline.stats);
+    b.seal_all_blocks();
+    b.finalize(params.frontend);
+    Ok((func, stats))
 }
 
-impl Lowering<'_, '_> {
-    fn unsupported(&self, what: &str) -> CompileError {
+/// A lowering of `trace` into the function `b` is building, starting in the current
+/// block (see [`crate::tree`]); `header` is the root's loop header.
+pub(crate) fn side_lowering<'a, 'b, 'c>(
+    trace: &'a Trace,
+    params: &'a LowerParams<'a>,
+    b: &'c mut FunctionBuilder<'b>,
+    (ctx, slots, interrupt): (
+        cranelift_codegen::ir::Value,
+        cranelift_codegen::ir::Value,
+        cranelift_codegen::ir::Value,
+    ),
+    header: Block,
+    inline: crate::tree::InlineState<'a>,
+) -> Lowering<'a, 'b, 'c> {
+    Lowering {
+        trace,
+        facts: lowering_facts(trace),
+        params,
+        b,
+        ctx,
+        slots,
+        interrupt,
+        values: vec![None; trace.insts.len()],
+        exits: HashMap::new(),
+        direct_exits: HashMap::new(),
+        poll_pending: true,
+        committed: None,
+        body_in: None,
+        header,
+        inline,
+    }
+}
+
+impl Lowering<'_, '_, '_> {
+    pub(crate) fn unsupported(&self, what: &str) -> CompileError {
         CompileError(format!("backend: {what} is not supported yet"))
     }
 
     /// The machine value of an operand, materializing constants in the current block.
-    fn operand(&mut self, r: Ref) -> Result<cranelift_codegen::ir::Value, CompileError> {
+    pub(crate) fn operand(&mut self, r: Ref) -> Result<cranelift_codegen::ir::Value, CompileError> {
         if let Some(c) = self.trace.const_value(r) {
             return Ok(match c {
                 Const::Int(v) => self.b.ins().iconst(types::I64, v),
@@ -196,11 +250,17 @@ impl Lowering<'_, '_> {
                 Const::Value(w) | Const::Ptr(w) => self.b.ins().iconst(types::I64, w as i64),
             });
         }
-        self.values
-            .get(r.index())
-            .copied()
-            .flatten()
-            .ok_or_else(|| CompileError(format!("backend: {r} used before definition")))
+        if let Some(v) = self.values.get(r.index()).copied().flatten() {
+            return Ok(v);
+        }
+        match self.inline.pinned_home(r) {
+            // A pinned home's word never changes: loading it again anywhere is the same.
+            Some(slot) => Ok(self
+                .b
+                .ins()
+                .load(types::I64, flags(), self.slots, slot as i32 * 8)),
+            None => Err(CompileError(format!("backend: {r} used before definition"))),
+        }
     }
 
     fn arg(&mut self, inst: usize, n: usize) -> Result<cranelift_codegen::ir::Value, CompileError> {
@@ -216,7 +276,10 @@ impl Lowering<'_, '_> {
     /// array as the root's), then the fields of the snapshot's virtual objects, numbered in
     /// order into the context's `virtuals` words (the VM rebuilds the objects from them in
     /// the same order).
-    fn exit_values(&self, snap: SnapshotId) -> Result<Vec<(ExitDest, Ref)>, CompileError> {
+    pub(crate) fn exit_values(
+        &self,
+        snap: SnapshotId,
+    ) -> Result<Vec<(ExitDest, Ref)>, CompileError> {
         let snapshot = self
             .trace
             .snapshot(snap)
@@ -251,6 +314,9 @@ impl Lowering<'_, '_> {
     }
 
     fn exit_block_of(&mut self, snap: SnapshotId, direct: bool) -> Result<Block, CompileError> {
+        if !direct && let Some(block) = self.inline_entry(snap)? {
+            return Ok(block);
+        }
         let map = if direct {
             &self.direct_exits
         } else {
@@ -398,7 +464,7 @@ impl Lowering<'_, '_> {
         }
     }
 
-    fn body(&mut self, header: Block) -> Result<(), CompileError> {
+    pub(crate) fn body(&mut self, header: Block) -> Result<(), CompileError> {
         let trace = self.trace;
         let mut loop_body: Option<(Block, Vec<usize>)> = None;
         for (i, inst) in trace.insts.iter().enumerate() {
@@ -412,8 +478,18 @@ impl Lowering<'_, '_> {
                     };
                     let ty =
                         machine_type(inst.ty).ok_or_else(|| self.unsupported("a void load"))?;
-                    // A bool slot holds 0 or 1 in a whole word: its low byte is the bool.
-                    Some(self.b.ins().load(ty, flags(), self.slots, slot as i32 * 8))
+                    self.inline.loaded(i, slot, inst.ty);
+                    if self.inline.pinned_home(Ref::inst(i)).is_some() {
+                        // Loaded where it is used, if anywhere (see `operand`).
+                        self.values[i] = None;
+                        continue;
+                    }
+                    match self.inline.substitute(slot, inst.ty) {
+                        // An inlined side trace reads its parent's exit value directly.
+                        Some(v) => Some(v),
+                        // A bool slot holds 0 or 1 in a whole word: its low byte is the bool.
+                        None => Some(self.b.ins().load(ty, flags(), self.slots, slot as i32 * 8)),
+                    }
                 }
                 Op::StoreSlot => {
                     let Imm::Slot(slot) = inst.imm else {
@@ -421,6 +497,7 @@ impl Lowering<'_, '_> {
                     };
                     let v = self.arg(i, 0)?;
                     self.b.ins().store(flags(), v, self.slots, slot as i32 * 8);
+                    self.inline.stored(slot);
                     None
                 }
                 Op::Loop => {
@@ -443,6 +520,7 @@ impl Lowering<'_, '_> {
                     self.b.ins().jump(body, &entry_args);
                     self.fill_body_in(body, &phis)?;
                     self.b.switch_to_block(body);
+                    self.inline_target(body, &phis)?;
                     loop_body = Some((body, phis));
                     self.poll_pending = true;
                     None
@@ -452,6 +530,9 @@ impl Lowering<'_, '_> {
                         return Err(self.unsupported("a phi not right after loop"));
                     }
                     continue;
+                }
+                Op::Jump if self.inline.is_side() => {
+                    return Err(self.unsupported("a loop in an inlined side trace"));
                 }
                 Op::Jump => {
                     // A peeled loop's jump snapshot only says which home feeds which phi.
@@ -493,6 +574,12 @@ impl Lowering<'_, '_> {
                     let snap = inst
                         .snapshot
                         .ok_or_else(|| self.unsupported("a link without snapshot"))?;
+                    if self.inline.is_side() {
+                        self.inline_link(snap)?;
+                        let dead = self.b.create_block();
+                        self.b.switch_to_block(dead);
+                        continue;
+                    }
                     let root = self
                         .params
                         .link_to
@@ -654,6 +741,11 @@ impl Lowering<'_, '_> {
                     let f = self.b.ins().iconst(types::I64, abi::IMM_FALSE as i64);
                     Some(self.b.ins().select(a, t, f))
                 }
+                Op::UnboxInt | Op::UnboxFloat | Op::UnboxBool
+                    if let Some(v) = self.inline.known_unbox(inst.args[0], inst.op) =>
+                {
+                    Some(v)
+                }
                 Op::UnboxInt => {
                     let a = self.arg(i, 0)?;
                     let up = self.b.ins().ishl_imm_s(a, 16);
@@ -679,6 +771,11 @@ impl Lowering<'_, '_> {
                     let Imm::Tag(tag) = inst.imm else {
                         return Err(self.unsupported("guard_type without tag"));
                     };
+                    if self.inline.known_type(inst.args[0], tag) {
+                        // The pre-roll checked the same word's type.
+                        self.values[i] = None;
+                        continue;
+                    }
                     let a = self.arg(i, 0)?;
                     let ok = self.has_tag(a, tag);
                     self.guard(ok, inst.snapshot)?;
@@ -762,7 +859,7 @@ impl Lowering<'_, '_> {
                 }
                 Op::IncRef => {
                     let word = self.arg(i, 0)?;
-                    crate::refcount::incref(&mut self.b, word);
+                    crate::refcount::incref(self.b, word);
                     None
                 }
                 Op::DecRef => {
@@ -772,12 +869,7 @@ impl Lowering<'_, '_> {
                         .helpers
                         .address(abi::RELEASE_HELPER)
                         .ok_or_else(|| self.unsupported("decref without a release helper"))?;
-                    crate::refcount::decref(
-                        &mut self.b,
-                        word,
-                        release,
-                        self.params.helper_call_conv,
-                    );
+                    crate::refcount::decref(self.b, word, release, self.params.helper_call_conv);
                     None
                 }
                 Op::GuardNotForced | Op::NewTuple => {
@@ -845,7 +937,7 @@ impl Lowering<'_, '_> {
     /// The unpeeled back-edge: box the snapshot's values into the slot array. A value that
     /// cannot be boxed without allocating (an int outside 48 bits, a NaN) leaves through the
     /// snapshot instead, and the VM boxes it.
-    fn write_back(&mut self, snap: SnapshotId) -> Result<(), CompileError> {
+    pub(crate) fn write_back(&mut self, snap: SnapshotId) -> Result<(), CompileError> {
         let trace = self.trace;
         let snapshot = trace
             .snapshot(snap)
@@ -865,7 +957,7 @@ impl Lowering<'_, '_> {
 
     /// Boxes `homes` into the slot array; a value that cannot be boxed without allocating
     /// leaves through `snap` first.
-    fn box_into_slots(
+    pub(crate) fn box_into_slots(
         &mut self,
         snap: SnapshotId,
         homes: &[(u32, Ref)],
@@ -911,7 +1003,10 @@ impl Lowering<'_, '_> {
     }
 
     /// The word a value is kept as in the context (`f64` bits, `bool` zero-extended).
-    fn word_of(&mut self, v: cranelift_codegen::ir::Value) -> cranelift_codegen::ir::Value {
+    pub(crate) fn word_of(
+        &mut self,
+        v: cranelift_codegen::ir::Value,
+    ) -> cranelift_codegen::ir::Value {
         let ty = self.b.func.dfg.value_type(v);
         if ty == types::F64 {
             self.b.ins().bitcast(types::I64, MemFlagsData::new(), v)
@@ -923,7 +1018,7 @@ impl Lowering<'_, '_> {
     }
 
     /// The value of type `ty` kept as `word` (see [`Self::word_of`]).
-    fn value_of_word(
+    pub(crate) fn value_of_word(
         &mut self,
         word: cranelift_codegen::ir::Value,
         ty: Type,
@@ -936,7 +1031,7 @@ impl Lowering<'_, '_> {
     }
 
     /// The number of type `ty` boxed in `word` (known to be a box of that type).
-    fn unbox_word(
+    pub(crate) fn unbox_word(
         &mut self,
         word: cranelift_codegen::ir::Value,
         ty: Type,
@@ -1066,17 +1161,7 @@ impl Lowering<'_, '_> {
         if !link.checks.is_empty() {
             // A value outside the interval the root's body assumed for its phi: link to
             // the pre-roll instead.
-            let mut ok = self.b.ins().iconst(types::I8, 1);
-            for &(r, lo, hi) in &link.checks {
-                let v = self.operand(r)?;
-                let above = self
-                    .b
-                    .ins()
-                    .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, v, lo);
-                let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, v, hi);
-                let inside = self.b.ins().band(above, below);
-                ok = self.b.ins().band(ok, inside);
-            }
+            let ok = self.link_checks(link)?;
             let fast = self.b.create_block();
             let slow = self.b.create_block();
             self.b.set_cold_block(slow);
@@ -1105,8 +1190,68 @@ impl Lowering<'_, '_> {
         Ok(())
     }
 
+    /// Whether every handed-over value lies in the interval its phi assumes, as an `i8`.
+    pub(crate) fn link_checks(
+        &mut self,
+        link: &BodyLink,
+    ) -> Result<cranelift_codegen::ir::Value, CompileError> {
+        let mut ok = self.b.ins().iconst(types::I8, 1);
+        for &(r, lo, hi) in &link.checks {
+            let v = self.operand(r)?;
+            // lo <= v <= hi  <=>  v - lo <= hi - lo, unsigned (wrapping): one compare.
+            let inside = match lo <= hi {
+                true => {
+                    let shifted = self.b.ins().iadd_imm_s(v, lo.wrapping_neg());
+                    let span = hi.wrapping_sub(lo);
+                    self.b
+                        .ins()
+                        .icmp_imm_s(IntCC::UnsignedLessThanOrEqual, shifted, span)
+                }
+                false => self.b.ins().iconst(types::I8, 0),
+            };
+            ok = self.b.ins().band(ok, inside);
+        }
+        Ok(ok)
+    }
+
+    /// Stores an exit's values (`values`, in exit-block parameter order, as `params`)
+    /// unboxed where the VM (or a side trace) finds them; a home in `skip` is left alone.
+    pub(crate) fn store_exit_values(
+        &mut self,
+        values: &[(ExitDest, Ref)],
+        params: &[cranelift_codegen::ir::Value],
+        skip: &[u32],
+    ) {
+        let mut virtuals = None;
+        for ((dest, _), &value) in values.iter().zip(params) {
+            let word = self.word_of(value);
+            match *dest {
+                ExitDest::Slot(slot) if skip.contains(&slot) => {}
+                ExitDest::Slot(slot) => {
+                    self.b
+                        .ins()
+                        .store(flags(), word, self.slots, slot as i32 * 8);
+                }
+                ExitDest::Virtual(index) => {
+                    let base = match virtuals {
+                        Some(base) => base,
+                        None => {
+                            let base =
+                                self.b
+                                    .ins()
+                                    .load(types::I64, flags(), self.ctx, VIRTUALS_OFFSET);
+                            virtuals = Some(base);
+                            base
+                        }
+                    };
+                    self.b.ins().store(flags(), word, base, index as i32 * 8);
+                }
+            }
+        }
+    }
+
     /// Emits every exit block: store the values unboxed, then tail-call the exit slot.
-    fn exit_blocks(&mut self) -> Result<(), CompileError> {
+    pub(crate) fn exit_blocks(&mut self) -> Result<(), CompileError> {
         let mut exits: Vec<(SnapshotId, Block, bool)> = self
             .exits
             .iter()
@@ -1119,40 +1264,7 @@ impl Lowering<'_, '_> {
             self.b.switch_to_block(block);
             let values = self.exit_values(snap)?;
             let params: Vec<_> = self.b.block_params(block).to_vec();
-            let mut virtuals = None;
-            for ((dest, _), &value) in values.iter().zip(&params) {
-                let ty = self.b.func.dfg.value_type(value);
-                let word = if ty == types::F64 {
-                    self.b.ins().bitcast(types::I64, MemFlagsData::new(), value)
-                } else if ty == types::I8 {
-                    self.b.ins().uextend(types::I64, value)
-                } else {
-                    value
-                };
-                match *dest {
-                    ExitDest::Slot(slot) => {
-                        self.b
-                            .ins()
-                            .store(flags(), word, self.slots, slot as i32 * 8);
-                    }
-                    ExitDest::Virtual(index) => {
-                        let base = match virtuals {
-                            Some(base) => base,
-                            None => {
-                                let base = self.b.ins().load(
-                                    types::I64,
-                                    flags(),
-                                    self.ctx,
-                                    VIRTUALS_OFFSET,
-                                );
-                                virtuals = Some(base);
-                                base
-                            }
-                        };
-                        self.b.ins().store(flags(), word, base, index as i32 * 8);
-                    }
-                }
-            }
+            self.store_exit_values(&values, &params, &[]);
             let number = self
                 .b
                 .ins()
@@ -1161,6 +1273,7 @@ impl Lowering<'_, '_> {
                 self.b.ins().return_(&[number]);
                 continue;
             }
+            self.inline.slot_exit(self.params.exit_base + snap.0);
             let slot_address = self.params.exit_slots + 8 * u64::from(snap.0);
             let address = self.b.ins().iconst(types::I64, slot_address as i64);
             let target = self.b.ins().load(types::I64, flags(), address, 0);
@@ -1168,6 +1281,6 @@ impl Lowering<'_, '_> {
                 .ins()
                 .return_call_indirect(sig, target, &[self.ctx, number]);
         }
-        Ok(())
+        self.lower_inlined()
     }
 }

@@ -10,11 +10,21 @@ use pyrite_ir::Trace;
 use pyrite_jit::body_entry::{exit_states, link_plan, root_entry};
 use pyrite_jit::{BodyEntry, BodyLink, ChainState};
 
+/// A side trace that links into the root's body: where it is attached and how it links.
+pub(crate) struct SideLink {
+    pub member: usize,
+    pub parent: usize,
+    pub exit: usize,
+    pub link: BodyLink,
+}
+
 /// A tree's body entry and the chain state of its members' exits.
 pub(crate) struct BodyTree {
     pub entry: BodyEntry,
     /// Per member index: per exit, whether a side trace from it starts clean.
     clean: RefCell<HashMap<usize, Vec<bool>>>,
+    /// The members that link into the body (candidates for `jit::tree_fn`).
+    pub links: RefCell<Vec<SideLink>>,
 }
 
 impl BodyTree {
@@ -25,6 +35,7 @@ impl BodyTree {
         Ok(BodyTree {
             entry,
             clean: RefCell::new(HashMap::from([(0, clean)])),
+            links: RefCell::new(Vec::new()),
         })
     }
 
@@ -46,6 +57,17 @@ impl BodyTree {
     /// pre-roll.
     pub fn plan(&self, side: &Trace, start: ChainState) -> Result<BodyLink, &'static str> {
         link_plan(side, &self.entry, start)
+    }
+
+    /// Records that member `member`, attached at exit `exit` of `parent`, links into the
+    /// body with `link`.
+    pub fn add_link(&self, member: usize, parent: usize, exit: usize, link: BodyLink) {
+        self.links.borrow_mut().push(SideLink {
+            member,
+            parent,
+            exit,
+            link,
+        });
     }
 
     /// Records the exits of new member `member` (a side trace that started `start`).

@@ -288,6 +288,7 @@ impl Vm {
             body: None,
             enclosing: None,
             stale: std::cell::RefCell::new(None),
+            tree_code: Default::default(),
         }))
     }
 

@@ -220,7 +220,13 @@ fn run_with(vm: &mut Vm, trace: &LoopTrace, entry: usize, scratch: &mut Scratch)
     // Residual calls reach the VM through this pointer while native code runs; nothing
     // here touches `vm` until the trace has returned.
     state.vm = vm;
-    let exit = residual::enter(&mut state, trampoline, &root.compiled, &mut ctx);
+    // The root's tree function, when it has one, is the root's code.
+    let tree_code = match entry {
+        0 => trace.tree_code.borrow().current(),
+        _ => None,
+    };
+    let code = tree_code.as_deref().unwrap_or(&root.compiled);
+    let exit = residual::enter(&mut state, trampoline, code, &mut ctx);
     let pending = state.pending.take();
     if stressed {
         vm.jit.stress_countdown = if ctx.stress_countdown <= 0 {

@@ -29,6 +29,7 @@ pub(crate) mod object_helpers;
 pub(crate) mod recorder;
 pub(crate) mod residual;
 pub(crate) mod short_trip;
+pub(crate) mod tree_fn;
 pub(crate) mod virtuals;
 
 use std::cell::RefCell;
@@ -97,6 +98,9 @@ pub(crate) struct LoopTrace {
     /// Why the tree is to be dropped once the run from the interpreter is over
     /// ([`give_up`]).
     pub stale: RefCell<Option<AbortReason>>,
+    /// The root compiled together with side traces, entered instead of the root's own
+    /// code (see [`tree_fn`]).
+    pub tree_code: RefCell<tree_fn::TreeCode>,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -165,8 +169,12 @@ pub(crate) fn optimize_member(
     }
 }
 
-/// The entry address of `tree`'s root, which its other members link back to.
+/// The entry address of `tree`'s root, which its other members link back to (its tree
+/// function's, once it has one).
 pub(crate) fn root_address(tree: &LoopTrace) -> Result<u64, AbortReason> {
+    if let Some(address) = tree.tree_code.borrow().root_address() {
+        return Ok(address);
+    }
     tree.members
         .borrow()
         .first()
@@ -273,6 +281,20 @@ impl JitState {
                 compiled.address(),
                 compiled.size(),
                 &format!("py::trace#{}:{label}", compiled.id),
+            );
+        }
+    }
+
+    /// Reports a tree function (`tree_fn`): `--dump-asm` output and the `-X perf` entry.
+    fn announce_tree(&mut self, compiled: &pyrite_jit::CompiledTrace, label: &str) {
+        if let Some(asm) = &compiled.asm {
+            eprintln!("---- asm trace#{} {label} (tree) ----\n{asm}", compiled.id);
+        }
+        if let Some(perf) = &mut self.perf {
+            perf.add(
+                compiled.address(),
+                compiled.size(),
+                &format!("py::trace#{}:{label}+tree", compiled.id),
             );
         }
     }
@@ -548,6 +570,7 @@ impl Vm {
             function_entry: false,
             body,
             stale: RefCell::new(None),
+            tree_code: RefCell::default(),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -649,6 +672,7 @@ impl Vm {
                     side.compiled.id, side.label, parent.compiled.id
                 ));
                 tree.members.borrow_mut().push(side);
+                self.jit_recompile_tree(tree);
             }
             Err(reason) => {
                 let mut exits = parent.exits.borrow_mut();
@@ -754,6 +778,9 @@ impl Vm {
         self.jit.announce(&compiled, &trace, &label, started);
         if let Some(body) = &tree.body {
             body.add_member(index, &trace, chain);
+            if let (Some(link), Some(parent)) = (&body_link, parent_index) {
+                body.add_link(index, parent, exit, link.clone());
+            }
         }
         if let Some(link) = &body_link {
             self.jit.log(format_args!(

@@ -692,7 +692,9 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
         state.frame,
     );
     vm.jit.nest_active += 1;
-    let inner_exit = residual::enter(&mut inner_state, trampoline, &root.compiled, ictx);
+    let tree_code = inner.tree_code.try_borrow().ok()?.current();
+    let code = tree_code.as_deref().unwrap_or(&root.compiled);
+    let inner_exit = residual::enter(&mut inner_state, trampoline, code, ictx);
     outer_ctx.stress_countdown = ictx.stress_countdown;
     // SAFETY: as in `nest_bridge`: the VM again belongs to this helper.
     let vm = unsafe { &mut *state.vm };
