@@ -76,6 +76,10 @@ pub struct BodyEntry {
     pub bounds: Vec<Option<(i64, i64)>>,
     /// The pre-roll values the body uses, in the order they are saved.
     pub saved: Vec<Ref>,
+    /// Other homes the back-edge writes a phi's value to (`best = i`: the phi stands for
+    /// both): a side trace must hand over the same value for them, else the body would
+    /// go on with one of them wrong.
+    pub aliases: Vec<(usize, u32)>,
     /// Homes the pre-roll reads that no phi carries: a side trace must leave them alone.
     pub pinned: Vec<u32>,
     /// Homes the body writes with the same value every iteration (a pre-roll value or a
@@ -157,6 +161,7 @@ pub fn root_entry(trace: &Trace) -> Result<BodyEntry, &'static str> {
     // Each phi's home: the one whose back-edge value is the phi's (or a box of it).
     let mut phis = Vec::new();
     let mut phi_homes = Vec::new();
+    let mut aliases = Vec::new();
     let mut stored_by = loop_at + 1;
     let body_stores = |k: u32| {
         trace.insts[loop_at + 1..]
@@ -173,12 +178,18 @@ pub fn root_entry(trace: &Trace) -> Result<BodyEntry, &'static str> {
             return Err("a phi of value words");
         }
         let back = inst.args[1];
-        let home = carried.iter().find(|&&(_, v)| {
+        let carries = |v: Ref| {
             v == back
                 || trace.inst(v).is_some_and(|b| {
                     matches!(b.op, Op::BoxInt | Op::BoxFloat | Op::BoxBool) && b.args[0] == back
                 })
-        });
+        };
+        let home = carried.iter().find(|&&(_, v)| carries(v));
+        for &(k, v) in &carried {
+            if carries(v) && home.is_some_and(|&(h, _)| h != k) {
+                aliases.push((phis.len(), k));
+            }
+        }
         let from = match home {
             Some(&(k, _)) => PhiFrom::Handed(k),
             // Stores are never delayed past a guard, so at every exit the attribute holds
@@ -340,6 +351,7 @@ pub fn root_entry(trace: &Trace) -> Result<BodyEntry, &'static str> {
         phis,
         bounds,
         saved,
+        aliases,
         pinned,
         fixed,
         reads_heap,
@@ -579,6 +591,15 @@ pub fn link_plan(
             }
         }
         transfer.push(Some(r));
+    }
+    for &(j, k) in &entry.aliases {
+        let value = slots
+            .iter()
+            .find(|&&(s, _)| s == k)
+            .and_then(|&(_, v)| v.as_ref());
+        if transfer.get(j).copied().flatten().is_none() || value != transfer[j] {
+            return Err("it separates homes the body keeps equal");
+        }
     }
     if entry
         .fixed
