@@ -355,18 +355,7 @@ pub fn compile_for_target(
     triple: &str,
 ) -> Result<(usize, String), CompileError> {
     let isa = make_isa(Some(triple))?;
-    let params = LowerParams {
-        helpers,
-        exit_slots: 0x1000,
-        stress: false,
-        helper_call_conv: isa.default_call_conv(),
-        frontend: isa.frontend_config(),
-        exit_base: 0,
-        link_to: None,
-        entered_by_vm: false,
-        body_entry: None,
-        body_link: None,
-    };
+    let params = cross_params(&isa, helpers, None);
     let func = lower(trace, 0, &params)?;
     let (bytes, text) = emit(&isa, func, true)?;
     Ok((bytes.len(), text))
@@ -382,7 +371,19 @@ pub fn compile_tree_for_target(
     triple: &str,
 ) -> Result<(usize, String, TreeStats), CompileError> {
     let isa = make_isa(Some(triple))?;
-    let params = LowerParams {
+    let params = cross_params(&isa, helpers, Some(entry));
+    let (func, stats) = lower_tree(trace, 0, &params, sides)?;
+    let (bytes, text) = emit(&isa, func, true)?;
+    Ok((bytes.len(), text, stats))
+}
+
+/// The lowering parameters of a cross-compiled root (never run: a dummy exit-slot array).
+fn cross_params<'a>(
+    isa: &OwnedTargetIsa,
+    helpers: &'a HelperTable,
+    body_entry: Option<&'a BodyEntry>,
+) -> LowerParams<'a> {
+    LowerParams {
         helpers,
         exit_slots: 0x1000,
         stress: false,
@@ -391,12 +392,9 @@ pub fn compile_tree_for_target(
         exit_base: 0,
         link_to: None,
         entered_by_vm: false,
-        body_entry: Some(entry),
+        body_entry,
         body_link: None,
-    };
-    let (func, stats) = lower_tree(trace, 0, &params, sides)?;
-    let (bytes, text) = emit(&isa, func, true)?;
-    Ok((bytes.len(), text, stats))
+    }
 }
 
 /// `extern "sysv64" fn(code, ctx) -> u32 { code(ctx) }` with `code` in the `tail` convention.

@@ -177,23 +177,16 @@ pub(crate) fn lower_tree(
         }
     };
     b.switch_to_block(header);
-    let mut lowering = Lowering {
+    let inline = crate::tree::InlineState::root(sides);
+    let mut lowering = side_lowering(
         trace,
-        facts: lowering_facts(trace),
         params,
-        b: &mut b,
-        ctx,
-        slots,
-        interrupt,
-        values: vec![None; trace.insts.len()],
-        exits: HashMap::new(),
-        direct_exits: HashMap::new(),
-        poll_pending: true,
-        committed: None,
-        body_in,
+        &mut b,
+        (ctx, slots, interrupt),
         header,
-        inline: crate::tree::InlineState::root(sides),
-    };
+        inline,
+    );
+    lowering.body_in = body_in;
     lowering.body(header)?;
     lowering.exit_blocks()?;
     let stats = std::mem::take(&mut lowering.inline.stats);
@@ -203,7 +196,8 @@ pub(crate) fn lower_tree(
 }
 
 /// A lowering of `trace` into the function `b` is building, starting in the current
-/// block (see [`crate::tree`]); `header` is the root's loop header.
+/// block (see [`crate::tree`]); `header` is the root's loop header. The root's own
+/// lowering is one too, with its body-entry block set afterwards.
 pub(crate) fn side_lowering<'a, 'b, 'c>(
     trace: &'a Trace,
     params: &'a LowerParams<'a>,
@@ -1158,21 +1152,11 @@ impl Lowering<'_, '_, '_> {
         root: u64,
     ) -> Result<(), CompileError> {
         self.box_into_slots(snap, &link.boxed)?;
-        if !link.checks.is_empty() {
-            // A value outside the interval the root's body assumed for its phi: link to
-            // the pre-roll instead.
-            let ok = self.link_checks(link)?;
-            let fast = self.b.create_block();
-            let slow = self.b.create_block();
-            self.b.set_cold_block(slow);
-            self.b.ins().brif(ok, fast, &[], slow, &[]);
-            self.b.switch_to_block(slow);
-            self.write_back(snap)?;
-            let sig = self.b.import_signature(trace_signature());
-            let target = self.b.ins().iconst(types::I64, root as i64);
-            self.b.ins().return_call_indirect(sig, target, &[self.ctx]);
-            self.b.switch_to_block(fast);
-        }
+        self.check_link(snap, link, |l| {
+            let sig = l.b.import_signature(trace_signature());
+            let target = l.b.ins().iconst(types::I64, root as i64);
+            l.b.ins().return_call_indirect(sig, target, &[l.ctx]);
+        })?;
         for (j, r) in link.transfer.iter().enumerate() {
             let Some(r) = *r else {
                 continue;
@@ -1191,6 +1175,30 @@ impl Lowering<'_, '_, '_> {
     }
 
     /// Whether every handed-over value lies in the interval its phi assumes, as an `i8`.
+    /// A value outside the interval the root's body assumed for its phi (`link.checks`)
+    /// goes to the pre-roll instead: write back, then `to_pre_roll` ends that block; the
+    /// rest goes on in a new block.
+    pub(crate) fn check_link(
+        &mut self,
+        snap: SnapshotId,
+        link: &BodyLink,
+        to_pre_roll: impl FnOnce(&mut Self),
+    ) -> Result<(), CompileError> {
+        if link.checks.is_empty() {
+            return Ok(());
+        }
+        let ok = self.link_checks(link)?;
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(ok, fast, &[], slow, &[]);
+        self.b.switch_to_block(slow);
+        self.write_back(snap)?;
+        to_pre_roll(self);
+        self.b.switch_to_block(fast);
+        Ok(())
+    }
+
     pub(crate) fn link_checks(
         &mut self,
         link: &BodyLink,

@@ -524,17 +524,9 @@ impl<'a> Lowering<'a, '_, '_> {
             .clone()
             .ok_or_else(|| self.unsupported("an inlined side trace without its body"))?;
         self.box_into_slots(snap, &link.boxed)?;
-        if !link.checks.is_empty() {
-            let ok = self.link_checks(link)?;
-            let fast = self.b.create_block();
-            let slow = self.b.create_block();
-            self.b.set_cold_block(slow);
-            self.b.ins().brif(ok, fast, &[], slow, &[]);
-            self.b.switch_to_block(slow);
-            self.write_back(snap)?;
-            self.b.ins().jump(self.header, &[]);
-            self.b.switch_to_block(fast);
-        }
+        self.check_link(snap, link, |l| {
+            l.b.ins().jump(l.header, &[]);
+        })?;
         let params: Vec<Value> = self.b.block_params(target.block).to_vec();
         if params.len() != target.phis.len() + target.saved.len() {
             return Err(self.unsupported("a body block of another shape"));

@@ -34,7 +34,7 @@ use crate::jit::nest::{Continuation, LoopCall, Setup, may_continue};
 use crate::jit::recorder::iter::IterField;
 use crate::jit::recorder::{Home, RangeField};
 use crate::jit::residual::{self, RunState};
-use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace};
+use crate::jit::{EXIT_MEMBER_SHIFT, LoopTrace, TreeMember};
 use crate::object::{Payload, Value};
 use crate::types::iter::IterState;
 use crate::vm::Vm;
@@ -866,20 +866,9 @@ fn loop_ended(
     call: &LoopCall,
     buf: &mut Buffers,
 ) -> Option<()> {
-    if !may_continue(vm) {
-        return None;
-    }
-    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
-    let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
-    let exited = inner.members.try_borrow().ok()?.get(member)?.clone();
-    let snapshot = exited.trace.snapshots.get(k)?;
-    let [snap] = snapshot.frames.as_slice() else {
-        return None;
-    };
-    if !snapshot.virtuals.is_empty()
-        || snap.pc as usize != call.header
-        || snap.stack_depth as usize != inner.entry_depth
-    {
+    let (exited, k) = plain_exit(vm, inner, exit)?;
+    let snap = exited.trace.snapshots.get(k)?.frames.first()?;
+    if snap.pc as usize != call.header || snap.stack_depth as usize != inner.entry_depth {
         return None;
     }
     let position = *buf.slots.get(plan.position)? as i64;
@@ -928,6 +917,20 @@ fn loop_ended(
     Some(())
 }
 
+/// The member of `inner` that left through `exit` and the exit's snapshot index, if the
+/// driver may go on and the snapshot is one frame with no virtual objects (what a loop's
+/// end written back by a bridge needs).
+fn plain_exit(vm: &Vm, inner: &LoopTrace, exit: u32) -> Option<(Rc<TreeMember>, usize)> {
+    if !may_continue(vm) {
+        return None;
+    }
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let exited = inner.members.try_borrow().ok()?.get(member)?.clone();
+    let snapshot = exited.trace.snapshots.get(k)?;
+    (snapshot.frames.len() == 1 && snapshot.virtuals.is_empty()).then_some((exited, k))
+}
+
 /// The member of `tree` compiled to continue at `pc` after an inner loop.
 fn compiled_continuation(tree: &LoopTrace, pc: usize) -> Option<usize> {
     match tree.continuations.try_borrow().ok()?.get(&pc) {
@@ -953,18 +956,10 @@ fn while_ended(
     nlocals: usize,
     buf: &mut Buffers,
 ) -> Option<usize> {
-    if !may_continue(vm) {
-        return None;
-    }
-    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
-    let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
-    let exited = inner.members.try_borrow().ok()?.get(member)?.clone();
-    let snapshot = exited.trace.snapshots.get(k)?;
-    let [snap] = snapshot.frames.as_slice() else {
-        return None;
-    };
+    let (exited, k) = plain_exit(vm, inner, exit)?;
+    let snap = exited.trace.snapshots.get(k)?.frames.first()?;
     let (pc, depth) = (snap.pc as usize, snap.stack_depth as usize);
-    if !snapshot.virtuals.is_empty() || pc == call.header || depth < inner.entry_depth {
+    if pc == call.header || depth < inner.entry_depth {
         return None;
     }
     let cont = compiled_continuation(outer, pc)?;
