@@ -19,6 +19,8 @@ pub struct Interpreter {
 pub struct Locations {
     pub python: String,
     pub pyrite: Option<PathBuf>,
+    /// Arguments put before the script in both Pyrite columns (`-X jit-threshold=1`).
+    pub pyrite_args: Vec<String>,
     pub pypy: Option<String>,
 }
 
@@ -49,22 +51,26 @@ pub fn discover(locations: &Locations) -> Result<Vec<Interpreter>, String> {
         return Err(format!("cannot run pyrite at {pyrite} (build it first)"));
     };
     // Builds without the JIT flag get one column (the interpreter).
+    let with_args = |mut command: Vec<String>| {
+        command.extend(locations.pyrite_args.iter().cloned());
+        command
+    };
     let jit_off = vec![pyrite.clone(), "--jit=off".into()];
     if version_of(&jit_off).is_some() {
         found.push(Interpreter {
             name: "pyrite-jit".into(),
-            command: vec![pyrite.clone()],
+            command: with_args(vec![pyrite.clone()]),
             version: version.clone(),
         });
         found.push(Interpreter {
             name: "pyrite-nojit".into(),
-            command: jit_off,
+            command: with_args(jit_off),
             version,
         });
     } else {
         found.push(Interpreter {
             name: "pyrite".into(),
-            command: vec![pyrite],
+            command: with_args(vec![pyrite]),
             version,
         });
     }

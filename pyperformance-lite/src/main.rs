@@ -79,6 +79,13 @@ fn cli() -> Command {
                 .help("The pyrite binary (default: the one built beside this runner)"),
         )
         .arg(
+            Arg::new("pyrite-arg")
+                .long("pyrite-arg")
+                .action(ArgAction::Append)
+                .allow_hyphen_values(true)
+                .help("An argument for Pyrite before the script, e.g. --pyrite-arg=-Xjit-threshold=1 (repeatable)"),
+        )
+        .arg(
             Arg::new("python")
                 .long("python")
                 .default_value("python3")
@@ -159,6 +166,10 @@ fn main() -> ExitCode {
             .cloned()
             .unwrap_or_default(),
         pyrite: matches.get_one::<PathBuf>("pyrite").cloned(),
+        pyrite_args: matches
+            .get_many::<String>("pyrite-arg")
+            .map(|args| args.cloned().collect())
+            .unwrap_or_default(),
         pypy: (!matches.get_flag("no-pypy") && interpreters::on_path(&pypy)).then_some(pypy),
     };
     let interps = match interpreters::discover(&locations) {
