@@ -165,12 +165,8 @@ print(branchy(100000))
     assert!(exits < 50, "{exits} exits:\n{stderr}");
 }
 
-#[test]
-fn int_side_trace_jumps_into_the_loop_body() {
-    // `mix` from loop_int: the odd branch is a side trace; it hands `acc` and `i` over as
-    // raw ints and enters the root's body, skipping the pre-roll (the guard and unboxing
-    // of `n`, which it did not touch).
-    let source = "\
+/// `mix` from loop_int: its odd branch, half the iterations, becomes a body-linking side trace.
+const MIX: &str = "\
 def mix(n):
     acc = 0
     i = 0
@@ -184,6 +180,13 @@ def mix(n):
     return acc
 print(mix(100000))
 ";
+
+#[test]
+fn int_side_trace_jumps_into_the_loop_body() {
+    // `mix` from loop_int: the odd branch is a side trace; it hands `acc` and `i` over as
+    // raw ints and enters the root's body, skipping the pre-roll (the guard and unboxing
+    // of `n`, which it did not touch).
+    let source = MIX;
     let (stdout, stderr) = run_jit("mix", source, &["-X", "jit-hot-exit=10"]);
     assert_eq!(stdout, "545270\n");
     let side = traces(&stderr)
@@ -219,20 +222,7 @@ fn hot_side_trace_is_compiled_into_its_root_function() {
     // `mix` again: once the odd branch's side trace is attached, the root is recompiled
     // with it as one function, whose guard for that exit branches straight to the side
     // trace's code (no exit-slot jump) and whose link jumps to the body block.
-    let source = "\
-def mix(n):
-    acc = 0
-    i = 0
-    while i < n:
-        acc = (acc * 31 + i) % 1000003
-        if acc & 1:
-            acc += 7
-        else:
-            acc -= 3
-        i += 1
-    return acc
-print(mix(100000))
-";
+    let source = MIX;
     let (stdout, stderr) = run_jit("mix_tree", source, &["-X", "jit-hot-exit=10"]);
     assert_eq!(stdout, "545270\n");
     let attached = stderr
