@@ -215,12 +215,25 @@ impl Parser {
         let mut operands = split_list(operands);
         let imm_kind = op.info().imm;
         let imm_text = match imm_kind {
+            // A kept phi names its home: `phi v1, v9, [8]`.
+            ImmKind::None
+                if op == Op::Phi && operands.last().is_some_and(|t| t.starts_with('[')) =>
+            {
+                operands.pop()
+            }
             ImmKind::None => None,
             ImmKind::Helper if !operands.is_empty() => Some(operands.remove(0)),
             _ => operands.pop(),
         };
         let imm = match (imm_kind, imm_text) {
-            (ImmKind::None, _) => Imm::None,
+            (ImmKind::None, None) => Imm::None,
+            (ImmKind::None, Some(t)) => {
+                let slot = t
+                    .strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(']'))
+                    .ok_or("expected [slot]")?;
+                Imm::Slot(parse_number(slot)?)
+            }
             (_, None) => return Err(format!("{op} needs an immediate")),
             (ImmKind::Slot, Some(t)) => {
                 let slot = t
