@@ -19,9 +19,11 @@
 //! `PhiFrom::Attr` one from the object, exactly as the root's body entry does.
 //!
 //! An exit value is left out of the slot array only when the side trace takes it as an
-//! SSA value and every snapshot of the side trace names the home (so whoever reads the
-//! slot array next finds what the side trace put there), the home is not one the body
-//! keeps in the slot array itself and the body does not load it. The old root and side
+//! SSA value (or never reads the home before writing it) and every snapshot of the side trace names the home (so whoever reads the
+//! slot array next finds what the side trace put there) or the home is an inlined frame's
+//! (a snapshot names all live slots of its inlined frames, so one that leaves it out never
+//! reads it), the home is not one the body keeps in the slot array itself and the body
+//! does not load it. The old root and side
 //! trace functions stay valid: their exit slots are the ones this function uses.
 //!
 //! Two things the side trace would redo alone are taken from the root instead: the
@@ -453,16 +455,36 @@ impl<'a> Lowering<'a, '_, '_> {
                         .collect()
                 })
                 .unwrap_or_default();
+            // Homes of the exit's inlined frames: a later snapshot that leaves one out
+            // either no longer has the frame or has the slot dead (an inlined frame's
+            // snapshot names all its live slots), so its word is never read again.
+            let inlined_frames: Vec<u32> = self
+                .trace
+                .snapshot(snap)
+                .map(|s| {
+                    s.frames
+                        .iter()
+                        .skip(1)
+                        .flat_map(|f| &f.slots)
+                        .map(|&(h, _)| h)
+                        .collect()
+                })
+                .unwrap_or_default();
             for (&(dest, r), &v) in values.iter().zip(&params) {
                 let ExitDest::Slot(h) = dest else {
                     continue;
                 };
                 let ty = self.trace.type_of(r);
-                if !loads.contains(&(h, Some(ty))) {
+                let unread = !loads.iter().any(|&(k, _)| k == h);
+                if !loads.contains(&(h, Some(ty))) && !unread {
                     continue;
                 }
-                substitutes.push((h, v, ty));
-                if !target.keep.contains(&h) && named_everywhere(side.trace, h) {
+                if !unread {
+                    substitutes.push((h, v, ty));
+                }
+                if !target.keep.contains(&h)
+                    && (inlined_frames.contains(&h) || named_everywhere(side.trace, h))
+                {
                     skip.push(h);
                 }
             }
