@@ -48,7 +48,7 @@ pub fn parse(text: &str) -> std::result::Result<Trace, ParseError> {
     let mut names = HashMap::new();
     let mut count = 0;
     for &(line, text) in &lines {
-        if text.starts_with("helper ") || text.starts_with("snap ") {
+        if text.starts_with("helper ") || text.starts_with("snap ") || text.starts_with("entry ") {
             continue;
         }
         if let Some((lhs, _)) = text.split_once('=')
@@ -75,6 +75,8 @@ pub fn parse(text: &str) -> std::result::Result<Trace, ParseError> {
             parser.helper(rest)
         } else if let Some(rest) = text.strip_prefix("snap ") {
             parser.snapshot(rest)
+        } else if let Some(rest) = text.strip_prefix("entry ") {
+            parser.entry_range(rest)
         } else {
             parser.inst(text)
         };
@@ -114,6 +116,22 @@ impl Parser {
             ret,
             effect,
         });
+        Ok(())
+    }
+
+    /// `[home] in lo..hi`
+    fn entry_range(&mut self, text: &str) -> Result<()> {
+        let (home, range) = text.split_once(" in ").ok_or("expected [home] in lo..hi")?;
+        let home = home
+            .trim()
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .ok_or("expected [home]")?;
+        let (lo, hi) = range.trim().split_once("..").ok_or("expected lo..hi")?;
+        let bound = |t: &str| t.parse::<i64>().map_err(|_| format!("bad bound {t}"));
+        self.trace
+            .entry_ranges
+            .push((parse_number(home)?, bound(lo)?, bound(hi)?));
         Ok(())
     }
 

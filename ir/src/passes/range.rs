@@ -235,6 +235,9 @@ struct Analysis {
     no_overflow: Vec<bool>,
     /// Branch guards whose outcome is already known to pass.
     decided: Vec<bool>,
+    /// The intervals of the raw integers of the snapshot asked for, by home, as known
+    /// where it was taken.
+    captured: Vec<(u32, Range)>,
 }
 
 struct Analyzer<'t> {
@@ -248,6 +251,20 @@ struct Analyzer<'t> {
 }
 
 impl Analyzer<'_> {
+    /// The intervals known now of `snap`'s raw integers, by home (every frame's).
+    fn snapshot_ranges(&self, snap: &crate::snapshot::Snapshot) -> Vec<(u32, Range)> {
+        snap.frames
+            .iter()
+            .flat_map(|f| &f.slots)
+            .filter_map(|&(home, v)| {
+                let r = v.as_ref()?;
+                let range = self.range(r);
+                (self.trace.type_of(r) == Type::I64 && range != Range::FULL)
+                    .then_some((home, range))
+            })
+            .collect()
+    }
+
     fn range(&self, r: Ref) -> Range {
         match self.trace.const_value(r) {
             Some(Const::Int(v)) => Range::exact(v),
@@ -368,7 +385,7 @@ impl Analyzer<'_> {
     }
 }
 
-fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
+fn analyze(trace: &Trace, phis: &HashMap<usize, Range>, capture: Option<usize>) -> Analysis {
     let n = trace.insts.len();
     let mut an = Analyzer {
         trace,
@@ -381,7 +398,16 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
     let mut decided = vec![false; n];
     let mut box_fits = vec![false; n];
     let mut unsigned_div = vec![false; n];
+    let mut captured = Vec::new();
+    let capture = capture.and_then(|id| trace.snapshots.get(id));
+    // Homes stored to so far: a later load no longer reads what the parent left there.
+    let mut stored: Vec<u32> = Vec::new();
     for (index, inst) in trace.insts.iter().enumerate() {
+        if let Some(snap) = capture
+            && snap.position as usize == index
+        {
+            captured = an.snapshot_ranges(snap);
+        }
         match (inst.op, &inst.args[..]) {
             (Op::BoxInt, [a]) => {
                 let r = an.range(*a);
@@ -395,6 +421,14 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
         if inst.ty == Type::I64 {
             let range = match inst.op {
                 Op::Phi => phis.get(&index).copied().unwrap_or(Range::FULL),
+                Op::LoadSlot => match inst.imm {
+                    crate::trace::Imm::Slot(home) if !stored.contains(&home) => trace
+                        .entry_ranges
+                        .iter()
+                        .find(|&&(h, _, _)| h == home)
+                        .map_or(Range::FULL, |&(_, lo, hi)| Range { lo, hi }),
+                    _ => Range::FULL,
+                },
                 Op::UnboxInt => Range {
                     lo: abi::SMALL_INT_MIN,
                     hi: abi::SMALL_INT_MAX,
@@ -457,8 +491,17 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
             }
             an.learn(rel);
         }
+        if let (Op::StoreSlot, crate::trace::Imm::Slot(home)) = (inst.op, inst.imm) {
+            stored.push(home);
+        }
+    }
+    if let Some(snap) = capture
+        && snap.position as usize >= n
+    {
+        captured = an.snapshot_ranges(snap);
     }
     Analysis {
+        captured,
         ranges: an.ranges,
         box_fits,
         unsigned_div,
@@ -471,7 +514,7 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
 const ROUNDS_BEFORE_WIDENING: usize = 3;
 
 /// The analysis of `trace` with phi intervals that hold in every iteration.
-fn analyze_loop(trace: &Trace) -> Analysis {
+fn analyze_loop(trace: &Trace, capture: Option<usize>) -> Analysis {
     let mut phis: HashMap<usize, Range> = HashMap::new();
     let phi_list: Vec<usize> = match trace.loop_index() {
         Some(at) => (at + 1..trace.insts.len())
@@ -481,10 +524,10 @@ fn analyze_loop(trace: &Trace) -> Analysis {
         None => Vec::new(),
     };
     if phi_list.is_empty() {
-        return analyze(trace, &phis);
+        return analyze(trace, &phis, capture);
     }
     // Entry values are defined before the loop, so one round gives their intervals.
-    let first = analyze(trace, &phis);
+    let first = analyze(trace, &phis, None);
     let entry = |a: &Analysis, i: usize| -> Range {
         let r = trace.insts[i].args[0];
         match trace.const_value(r) {
@@ -498,7 +541,7 @@ fn analyze_loop(trace: &Trace) -> Analysis {
     }
     let mut round = 0;
     loop {
-        let result = analyze(trace, &phis);
+        let result = analyze(trace, &phis, capture);
         let mut grew = false;
         for &i in &phi_list {
             let back = trace.insts[i].args[1];
@@ -576,7 +619,7 @@ pub struct LoweringFacts {
 
 /// The [`LoweringFacts`] of a trace (already optimized; the analysis runs again).
 pub fn lowering_facts(trace: &Trace) -> LoweringFacts {
-    let result = analyze_loop(trace);
+    let result = analyze_loop(trace, None);
     LoweringFacts {
         box_fits: result.box_fits,
         unsigned_div: result.unsigned_div,
@@ -585,12 +628,25 @@ pub fn lowering_facts(trace: &Trace) -> LoweringFacts {
 
 /// The interval of every instruction (FULL for non-integers), for tests and dumps.
 pub fn ranges(trace: &Trace) -> Vec<Range> {
-    analyze_loop(trace).ranges
+    analyze_loop(trace, None).ranges
+}
+
+/// The intervals the analysis proves for the raw integers exit `exit` of `trace` leaves
+/// in homes, as `(home, lo, hi)`: what a side trace from that exit may assume about its
+/// entry values ([`Trace::entry_ranges`]). Only guards before the snapshot count (a
+/// guard failing on purpose in stress mode proves nothing), and homes the analysis knows
+/// nothing about are left out.
+pub fn exit_ranges(trace: &Trace, exit: usize) -> Vec<(u32, i64, i64)> {
+    analyze_loop(trace, Some(exit))
+        .captured
+        .into_iter()
+        .map(|(home, r)| (home, r.lo, r.hi))
+        .collect()
 }
 
 /// Runs the pass.
 pub fn run(trace: &mut Trace) -> Result<(), String> {
-    let result = analyze_loop(trace);
+    let result = analyze_loop(trace, None);
     if !result.no_overflow.contains(&true) && !result.decided.contains(&true) {
         return Ok(());
     }

@@ -737,6 +737,10 @@ impl Vm {
             return Err(AbortReason::FrameShape);
         }
         let mut trace = recording.trace;
+        // What the parent proved about the integers it hands over (loop counters below
+        // their bound, remainders): the side trace's overflow checks and link range
+        // checks on them go away.
+        trace.entry_ranges = pyrite_ir::passes::range::exit_ranges(&parent.trace, exit);
         let call_exit = optimize_member(&mut trace, recording.loop_call.is_some())?;
         if self.jit.compiler.is_none() {
             return Err(AbortReason::Compile("no compiler".into()));
