@@ -306,10 +306,7 @@ fn only_type_checked(trace: &pyrite_ir::Trace, h: u32) -> bool {
             snap.frames.iter().all(|f| {
                 f.slots.iter().all(|(s, v)| *s != h && !named(v))
                     && f.function.as_ref().is_none_or(|r| !loaded(r))
-            }) && snap
-                .virtuals
-                .iter()
-                .all(|v| !v.fields.iter().any(named))
+            }) && snap.virtuals.iter().all(|v| !v.fields.iter().any(named))
         })
 }
 
@@ -583,19 +580,34 @@ pub(crate) struct Fast {
     /// NULL words, the iterator's position 0, the placeholder iterator (see
     /// [`Plan::iterator_unread`]); and where the others come from, by inner home.
     template: Box<[u64]>,
-    fill: Box<[(usize, Source)]>,
+    fill: Fill,
     /// Per inner exit seen so far: how its values read as a `for` loop's end (each live
     /// home with the type to box it from, `None` when stored raw), `None` when the exit
     /// can never be one.
     ends: RefCell<Vec<(u32, Option<EndWords>)>>,
 }
 
+/// Where the inner slot array's per-transfer words come from, by kind (tight copy loops
+/// for the common ones): `(inner home, outer home)`, `(inner home, index into the boxed
+/// outer exit values)`, `(inner home, frame slot)`, and the rest.
+#[derive(Default)]
+struct Fill {
+    outer: Box<[(usize, usize)]>,
+    boxed: Box<[(usize, usize)]>,
+    stack: Box<[(usize, usize)]>,
+    other: Box<[(usize, Source)]>,
+}
+
 /// The live homes of a `for` loop's end exit and how to box each one's value.
-type EndWords = Rc<[(usize, Option<Type>)]>;
+type EndWords = Rc<[(usize, Option<Type>, Sink)]>;
 
 impl std::fmt::Debug for Fast {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Fast {{ header: {}, members: {} }}", self.header, self.members)
+        write!(
+            f,
+            "Fast {{ header: {}, members: {} }}",
+            self.header, self.members
+        )
     }
 }
 
@@ -687,7 +699,10 @@ fn make_fast(
         (Setup::None, _) => None,
         (_, Some(pc)) => {
             let m = compiled_continuation(tree, pc)?;
-            Some((m, tree.members.try_borrow().ok()?.get(m)?.compiled.address()))
+            Some((
+                m,
+                tree.members.try_borrow().ok()?.get(m)?.compiled.address(),
+            ))
         }
         (_, None) => return None,
     };
@@ -734,18 +749,26 @@ fn make_fast(
         }
     };
     let mut template = vec![Value::NULL.bits(); plan.inner_nhomes].into_boxed_slice();
-    let mut fill = Vec::new();
+    let (mut outer, mut boxed, mut stack, mut other) = (vec![], vec![], vec![], vec![]);
     for &h in &plan.filled {
-        match plan.sources.get(h)? {
+        match *plan.sources.get(h)? {
             Source::Null => {}
             Source::Index => *template.get_mut(h)? = 0,
             Source::Iterator if plan.iterator_unread => {
                 *template.get_mut(h)? = placeholder_iterator(vm);
             }
-            &source => fill.push((h, source)),
+            Source::Outer(o) => outer.push((h, o)),
+            Source::Boxed(j) => boxed.push((h, j)),
+            Source::Stack(i) => stack.push((h, i)),
+            source => other.push((h, source)),
         }
     }
-    let fill = fill.into_boxed_slice();
+    let fill = Fill {
+        outer: outer.into(),
+        boxed: boxed.into(),
+        stack: stack.into(),
+        other: other.into(),
+    };
     let members = inner.members.try_borrow().ok()?;
     let tree_code = inner.tree_code.try_borrow().ok()?;
     let code = match tree_code.current() {
@@ -864,8 +887,19 @@ fn run_inner(
     // The inner slot array, as the inner tree's entry would read it after the setup.
     buf.slots.clear();
     buf.slots.extend_from_slice(&fast.template);
-    for &(h, source) in fast.fill.iter() {
-        *buf.slots.get_mut(h)? = match (source, start) {
+    let inner_slots = &mut buf.slots[..];
+    for &(h, o) in fast.fill.outer.iter() {
+        *inner_slots.get_mut(h)? = *slots.get(o)?;
+    }
+    for &(h, j) in fast.fill.boxed.iter() {
+        *inner_slots.get_mut(h)? = *boxed.get(j)?;
+    }
+    let frame_slots = vm.stack.get(base..)?;
+    for &(h, i) in fast.fill.stack.iter() {
+        *inner_slots.get_mut(h)? = frame_slots.get(i)?.bits();
+    }
+    for &(h, source) in fast.fill.other.iter() {
+        *inner_slots.get_mut(h)? = match (source, start) {
             (Source::Outer(_) | Source::Boxed(_) | Source::Stack(_), _) => word(source)?,
             (Source::Read, _) => home_word(vm, base, inner_homes.get(h)?)?,
             (Source::Seq, Start::Seq { seq }) => seq,
@@ -923,11 +957,13 @@ fn run_inner(
     let ended = match (vm.jit.nest_stash.len() == stashed, fast.cont) {
         (false, _) => None,
         (true, Some(cont)) => loop_ended(vm, fast, inner_exit, start, buf).map(|()| cont),
-        (true, None) => {
-            while_ended(vm, tree, inner, plan, inner_exit, fast.header, nlocals, buf).and_then(
-                |m| Some((m, tree.members.try_borrow().ok()?.get(m)?.compiled.address())),
-            )
-        }
+        (true, None) => while_ended(vm, tree, inner, plan, inner_exit, fast.header, nlocals, buf)
+            .and_then(|m| {
+                Some((
+                    m,
+                    tree.members.try_borrow().ok()?.get(m)?.compiled.address(),
+                ))
+            }),
     };
     let Some((cont, cont_address)) = ended else {
         vm.jit.nest_stash.push(NestStash {
@@ -1113,6 +1149,7 @@ fn loop_ended(vm: &Vm, fast: &Fast, exit: u32, start: Start, buf: &mut Buffers) 
     }
     let words = end_words(fast, exit)?;
     let plan = &*fast.plan;
+    buf.updates.clear();
     let position = *buf.slots.get(plan.position)? as i64;
     let exhausted = match start {
         Start::Seq { seq } => {
@@ -1137,8 +1174,7 @@ fn loop_ended(vm: &Vm, fast: &Fast, exit: u32, start: Start, buf: &mut Buffers) 
     if !exhausted {
         return None;
     }
-    buf.updates.clear();
-    for &(h, ty) in words.iter() {
+    for &(h, ty, sink) in words.iter() {
         let raw = *buf.slots.get(h)?;
         let word = match ty {
             Some(ty) => box_word(ty, raw)?,
@@ -1147,9 +1183,9 @@ fn loop_ended(vm: &Vm, fast: &Fast, exit: u32, start: Start, buf: &mut Buffers) 
         if word == *buf.entry.get(h)? {
             continue;
         }
-        let update = match plan.sinks.get(h)? {
-            Sink::Outer(o) => Update::Outer(*o, word),
-            Sink::Frame(i) => Update::Frame(*i, word),
+        let update = match sink {
+            Sink::Outer(o) => Update::Outer(o, word),
+            Sink::Frame(i) => Update::Frame(i, word),
             Sink::Global => Update::Global(h, word),
             Sink::Dead => continue,
             Sink::Fail | Sink::Stack(..) => return None,
@@ -1162,7 +1198,13 @@ fn loop_ended(vm: &Vm, fast: &Fast, exit: u32, start: Start, buf: &mut Buffers) 
 /// How inner exit `exit` reads as the end of `fast`'s `for` loop (see [`Fast::ends`]),
 /// worked out once per exit.
 fn end_words(fast: &Fast, exit: u32) -> Option<EndWords> {
-    if let Some((_, known)) = fast.ends.try_borrow().ok()?.iter().find(|(e, _)| *e == exit) {
+    if let Some((_, known)) = fast
+        .ends
+        .try_borrow()
+        .ok()?
+        .iter()
+        .find(|(e, _)| *e == exit)
+    {
         return known.clone();
     }
     let made = make_end_words(fast, exit);
@@ -1193,7 +1235,7 @@ fn make_end_words(fast: &Fast, exit: u32) -> Option<EndWords> {
             Some(&(_, SnapValue::Virtual(_))) => return None,
             None => None,
         };
-        words.push((h, ty));
+        words.push((h, ty, *fast.plan.sinks.get(h)?));
     }
     Some(words.into())
 }
