@@ -561,7 +561,9 @@ pub(crate) extern "C" fn nest_bridge(ctx: *mut pyrite_jit::TraceContext, exit: u
 /// holds (the loop's tree, its members and tree function, the globals) instead of finding
 /// it all again.
 pub(crate) struct Fast {
-    inner: Rc<LoopTrace>,
+    /// Weak: a tree its loop dropped must not stay alive (with what its dependencies and
+    /// constants hold) because a loop call once ran it.
+    inner: Weak<LoopTrace>,
     /// The inner tree's member count and tree function address when this was made (a
     /// member joining changes the plan; a recompiled tree function the code to enter).
     members: usize,
@@ -660,25 +662,30 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     {
         return None;
     }
-    let fast = match valid_fast(vm, state, &native) {
-        Some(fast) => fast,
+    let (fast, inner) = match valid_fast(vm, state, &native) {
+        Some(found) => found,
         None => make_fast(vm, state, tree, member, k, &native)?,
     };
-    run_inner(vm, state, tree, exit, &fast, &native, buf)
+    run_inner(vm, state, tree, exit, &fast, &inner, &native, buf)
 }
 
 /// The loop call's [`Fast`], if it still describes this transfer.
-fn valid_fast(vm: &Vm, state: &RunState, native: &NativeCache) -> Option<Rc<Fast>> {
+fn valid_fast(
+    vm: &Vm,
+    state: &RunState,
+    native: &NativeCache,
+) -> Option<(Rc<Fast>, Rc<LoopTrace>)> {
     let fast = native.try_borrow().ok()?.as_ref()?.fast.clone()?;
+    let inner = fast.inner.upgrade()?;
     let frame = vm.frames.get(state.frame)?;
     // Still the loop's tree: it is only ever dropped from its loop state through
     // `LoopState::retire_trace`.
-    (!fast.inner.retired.get()
+    (!inner.retired.get()
         && frame.globals.bits() == fast.globals
         && fast.plan.outer_nhomes == state.nhomes
-        && fast.inner.members.try_borrow().ok()?.len() == fast.members
-        && fast.inner.tree_code.try_borrow().ok()?.root_address() == fast.tree_address)
-        .then_some(fast)
+        && inner.members.try_borrow().ok()?.len() == fast.members
+        && inner.tree_code.try_borrow().ok()?.root_address() == fast.tree_address)
+        .then_some((fast, inner))
 }
 
 /// Finds what a transfer through exit `k` of `member` needs and keeps it in the loop
@@ -690,7 +697,7 @@ fn make_fast(
     member: usize,
     k: usize,
     native: &NativeCache,
-) -> Option<Rc<Fast>> {
+) -> Option<(Rc<Fast>, Rc<LoopTrace>)> {
     let call: LoopCall = tree.calls.try_borrow().ok()?.get(&(member, k)).cloned()?;
     let frame = vm.frames.get(state.frame)?;
     let nlocals = frame.nlocalsplus;
@@ -776,7 +783,7 @@ fn make_fast(
         None => InnerCode::Root(members.first()?.clone()),
     };
     let fast = Rc::new(Fast {
-        inner: inner.clone(),
+        inner: Rc::downgrade(&inner),
         members: members.len(),
         tree_address: tree_code.root_address(),
         code,
@@ -798,21 +805,23 @@ fn make_fast(
         ends: RefCell::new(Vec::new()),
     });
     check.fast = Some(fast.clone());
-    Some(fast)
+    drop((members, tree_code, inner_homes));
+    Some((fast, inner))
 }
 
 /// Runs the inner tree of `fast` for the outer exit of `member`: the setup on words, the
 /// inner slot array, the run, and, when the loop ended, the outer slot array's update.
+#[allow(clippy::too_many_arguments)]
 fn run_inner(
     vm: &mut Vm,
     state: &mut RunState,
     tree: &LoopTrace,
     exit: u32,
     fast: &Fast,
+    inner: &Rc<LoopTrace>,
     native: &NativeCache,
     buf: &mut Buffers,
 ) -> Option<u64> {
-    let inner = &fast.inner;
     let plan = &*fast.plan;
     if !deps_hold(vm, &inner.deps.try_borrow().ok()?) {
         return None;
@@ -956,7 +965,7 @@ fn run_inner(
     vm.jit.nest_active -= 1;
     let ended = match (vm.jit.nest_stash.len() == stashed, fast.cont) {
         (false, _) => None,
-        (true, Some(cont)) => loop_ended(vm, fast, inner_exit, start, buf).map(|()| cont),
+        (true, Some(cont)) => loop_ended(vm, fast, inner, inner_exit, start, buf).map(|()| cont),
         (true, None) => while_ended(vm, tree, inner, plan, inner_exit, fast.header, nlocals, buf)
             .and_then(|m| {
                 Some((
@@ -1023,7 +1032,7 @@ fn run_inner(
         }
     }
     if vm.jit.log_enabled() {
-        log_first_native(vm, tree, exit, fast, cont, native);
+        log_first_native(vm, tree, exit, inner, cont, native);
     }
     Some(cont_address)
 }
@@ -1033,7 +1042,7 @@ fn log_first_native(
     vm: &mut Vm,
     tree: &LoopTrace,
     exit: u32,
-    fast: &Fast,
+    inner: &LoopTrace,
     cont: usize,
     native: &NativeCache,
 ) {
@@ -1048,8 +1057,7 @@ fn log_first_native(
         return;
     };
     let id = |m: usize| members.get(m).map_or(0, |m| m.compiled.id);
-    let root = fast
-        .inner
+    let root = inner
         .members
         .try_borrow()
         .ok()
@@ -1143,11 +1151,18 @@ fn recycle_iterator(native: &NativeCache, it: Value) {
 /// Whether the inner tree left through the end of its loop (its `FOR_ITER` at the header
 /// finds the iterator exhausted) with results that box without allocating; fills
 /// `buf.updates` with where they go.
-fn loop_ended(vm: &Vm, fast: &Fast, exit: u32, start: Start, buf: &mut Buffers) -> Option<()> {
+fn loop_ended(
+    vm: &Vm,
+    fast: &Fast,
+    inner: &LoopTrace,
+    exit: u32,
+    start: Start,
+    buf: &mut Buffers,
+) -> Option<()> {
     if !may_continue(vm) {
         return None;
     }
-    let words = end_words(fast, exit)?;
+    let words = end_words(fast, inner, exit)?;
     let plan = &*fast.plan;
     buf.updates.clear();
     let position = *buf.slots.get(plan.position)? as i64;
@@ -1197,7 +1212,7 @@ fn loop_ended(vm: &Vm, fast: &Fast, exit: u32, start: Start, buf: &mut Buffers) 
 
 /// How inner exit `exit` reads as the end of `fast`'s `for` loop (see [`Fast::ends`]),
 /// worked out once per exit.
-fn end_words(fast: &Fast, exit: u32) -> Option<EndWords> {
+fn end_words(fast: &Fast, inner: &LoopTrace, exit: u32) -> Option<EndWords> {
     if let Some((_, known)) = fast
         .ends
         .try_borrow()
@@ -1207,24 +1222,24 @@ fn end_words(fast: &Fast, exit: u32) -> Option<EndWords> {
     {
         return known.clone();
     }
-    let made = make_end_words(fast, exit);
+    let made = make_end_words(fast, inner, exit);
     fast.ends.try_borrow_mut().ok()?.push((exit, made.clone()));
     made
 }
 
 /// [`end_words`]: the exit must be one frame with no virtual objects at the loop's
 /// header and entry depth, and no live home may be virtual there.
-fn make_end_words(fast: &Fast, exit: u32) -> Option<EndWords> {
+fn make_end_words(fast: &Fast, inner: &LoopTrace, exit: u32) -> Option<EndWords> {
     let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
     let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
-    let exited = fast.inner.members.try_borrow().ok()?.get(member)?.clone();
+    let exited = inner.members.try_borrow().ok()?.get(member)?.clone();
     let snapshot = exited.trace.snapshots.get(k)?;
     let [snap] = snapshot.frames.as_slice() else {
         return None;
     };
     if !snapshot.virtuals.is_empty()
         || snap.pc as usize != fast.header
-        || snap.stack_depth as usize != fast.inner.entry_depth
+        || snap.stack_depth as usize != inner.entry_depth
     {
         return None;
     }
