@@ -289,6 +289,7 @@ impl Vm {
             enclosing: None,
             stale: std::cell::RefCell::new(None),
             tree_code: Default::default(),
+            retired: std::cell::Cell::new(false),
         }))
     }
 
