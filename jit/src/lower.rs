@@ -294,13 +294,50 @@ impl Lowering<'_, '_, '_> {
         Ok(out)
     }
 
-    /// The snapshot's values as exit-block arguments (see [`Self::exit_values`]).
+    /// The snapshot's values as exit-block arguments (see [`Self::exit_values`]), constants
+    /// left out: the exit block makes them itself ([`Self::exit_params`]), so the hot path
+    /// does not materialize a constant per exit it passes.
     fn snapshot_args(&mut self, snap: SnapshotId) -> Result<Vec<BlockArg>, CompileError> {
         let mut args = Vec::new();
         for (_, r) in self.exit_values(snap)? {
-            args.push(BlockArg::Value(self.operand(r)?));
+            if !r.is_const() {
+                args.push(BlockArg::Value(self.operand(r)?));
+            }
         }
         Ok(args)
+    }
+
+    /// Appends an exit-like block's parameters: one per non-constant value of `values`.
+    pub(crate) fn append_exit_params(
+        &mut self,
+        block: Block,
+        values: &[(ExitDest, Ref)],
+    ) -> Result<(), CompileError> {
+        for &(_, r) in values.iter().filter(|(_, r)| !r.is_const()) {
+            let ty = machine_type(self.trace.type_of(r))
+                .ok_or_else(|| self.unsupported("a void snapshot value"))?;
+            self.b.append_block_param(block, ty);
+        }
+        Ok(())
+    }
+
+    /// In an exit-like `block` (the current one): each of `values` as a machine value, the
+    /// block's parameters for the non-constant ones and constants made here.
+    pub(crate) fn exit_params(
+        &mut self,
+        block: Block,
+        values: &[(ExitDest, Ref)],
+    ) -> Result<Vec<cranelift_codegen::ir::Value>, CompileError> {
+        let mut params = self.b.block_params(block).to_vec().into_iter();
+        values
+            .iter()
+            .map(|&(_, r)| match r.is_const() {
+                true => self.operand(r),
+                false => params
+                    .next()
+                    .ok_or_else(|| CompileError("backend: exit block lacks a parameter".into())),
+            })
+            .collect()
     }
 
     fn exit_block(&mut self, snap: SnapshotId) -> Result<Block, CompileError> {
@@ -319,15 +356,10 @@ impl Lowering<'_, '_, '_> {
         if let Some(&block) = map.get(&snap) {
             return Ok(block);
         }
-        let trace = self.trace;
         let values = self.exit_values(snap)?;
         let block = self.b.create_block();
         self.b.set_cold_block(block);
-        for (_, r) in values {
-            let ty = machine_type(trace.type_of(r))
-                .ok_or_else(|| self.unsupported("a void snapshot value"))?;
-            self.b.append_block_param(block, ty);
-        }
+        self.append_exit_params(block, &values)?;
         if direct {
             self.direct_exits.insert(snap, block);
         } else {
@@ -1271,7 +1303,7 @@ impl Lowering<'_, '_, '_> {
         for (snap, block, direct) in exits {
             self.b.switch_to_block(block);
             let values = self.exit_values(snap)?;
-            let params: Vec<_> = self.b.block_params(block).to_vec();
+            let params = self.exit_params(block, &values)?;
             self.store_exit_values(&values, &params, &[]);
             let number = self
                 .b

@@ -38,7 +38,7 @@ use pyrite_ir::{Imm, Op, Ref, SnapshotId, Trace, Type, TypeTag};
 
 use crate::body_entry::{BodyEntry, BodyLink, PhiFrom};
 use crate::compiler::CompileError;
-use crate::lower::{ExitDest, LowerParams, Lowering, flags, machine_type, side_lowering};
+use crate::lower::{ExitDest, LowerParams, Lowering, flags, side_lowering};
 
 /// A side trace to compile into its root's function, with the side traces of its own
 /// exits that are compiled in too.
@@ -415,11 +415,7 @@ impl<'a> Lowering<'a, '_, '_> {
         }
         let values = self.exit_values(snap)?;
         let block = self.b.create_block();
-        for (_, r) in values {
-            let ty = machine_type(self.trace.type_of(r))
-                .ok_or_else(|| self.unsupported("a void snapshot value"))?;
-            self.b.append_block_param(block, ty);
-        }
+        self.append_exit_params(block, &values)?;
         self.inline.entries.push((snap, block, index, polled));
         Ok(Some(block))
     }
@@ -439,7 +435,7 @@ impl<'a> Lowering<'a, '_, '_> {
                 .ok_or_else(|| CompileError("backend: side trace before the body".into()))?;
             self.b.switch_to_block(block);
             let values = self.exit_values(snap)?;
-            let params: Vec<Value> = self.b.block_params(block).to_vec();
+            let params: Vec<Value> = self.exit_params(block, &values)?;
             let loads = first_loads(side.trace);
             let mut substitutes = Vec::new();
             let mut skip = Vec::new();
