@@ -408,6 +408,42 @@ impl Lowering<'_, '_, '_> {
         })
     }
 
+    /// For `x % d == 0` and `x % d != 0` (instruction `i`) with a constant divisor, whether
+    /// the remainder is zero, tested without dividing ([`crate::divisible`]); the
+    /// `mod_int` itself is left to dead code elimination when nothing else uses it.
+    fn remainder_is_zero(
+        &mut self,
+        i: usize,
+    ) -> Result<Option<cranelift_codegen::ir::Value>, CompileError> {
+        let trace = self.trace;
+        let Some(inst) = trace.insts.get(i) else {
+            return Ok(None);
+        };
+        let [a, c] = inst.args[..] else {
+            return Ok(None);
+        };
+        if !matches!(inst.op, Op::EqInt | Op::NeInt) {
+            return Ok(None);
+        }
+        let zero = |r: Ref| matches!(trace.const_value(r), Some(Const::Int(0)));
+        let rem = match (zero(a), zero(c)) {
+            (false, true) => a,
+            (true, false) => c,
+            _ => return Ok(None),
+        };
+        let Some(def) = trace.inst(rem).filter(|d| d.op == Op::ModInt) else {
+            return Ok(None);
+        };
+        let [x, divisor] = def.args[..] else {
+            return Ok(None);
+        };
+        let Some(Const::Int(d)) = trace.const_value(divisor) else {
+            return Ok(None);
+        };
+        let x = self.operand(x)?;
+        Ok(crate::divisible::multiple_of(self.b, x, d))
+    }
+
     fn float_cc(op: Op) -> Option<FloatCC> {
         // Python's float comparisons: ordered, except `!=`, which is true for NaN.
         Some(match op {
@@ -594,6 +630,21 @@ impl Lowering<'_, '_, '_> {
                     self.guard(zero, inst.snapshot)?;
                     None
                 }
+                Op::AddIntOvf | Op::SubIntOvf | Op::MulIntOvf if self.facts.no_overflow[i] => {
+                    // A checked box later in the trace bounds the operands (a counter
+                    // stored back as an immediate): the exact result fits.
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let ins = self.b.ins();
+                    Some(match inst.op {
+                        Op::AddIntOvf => ins.iadd(a, c),
+                        Op::SubIntOvf => ins.isub(a, c),
+                        _ => ins.imul(a, c),
+                    })
+                }
+                Op::NegIntOvf if self.facts.no_overflow[i] => {
+                    let a = self.arg(i, 0)?;
+                    Some(self.b.ins().ineg(a))
+                }
                 Op::AddIntOvf | Op::SubIntOvf | Op::MulIntOvf => {
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
                     let (r, overflow) = match inst.op {
@@ -679,11 +730,15 @@ impl Lowering<'_, '_, '_> {
                     let count = self.b.ins().select(big, max, c);
                     Some(self.b.ins().sshr(a, count))
                 }
-                op if Self::int_cc(op).is_some() => {
-                    let cc = Self::int_cc(op).unwrap_or(IntCC::Equal);
-                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
-                    Some(self.b.ins().icmp(cc, a, c))
-                }
+                op if Self::int_cc(op).is_some() => match self.remainder_is_zero(i)? {
+                    Some(zero) if op == Op::EqInt => Some(zero),
+                    Some(zero) => Some(self.b.ins().bxor_imm_s(zero, 1)),
+                    None => {
+                        let cc = Self::int_cc(op).unwrap_or(IntCC::Equal);
+                        let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                        Some(self.b.ins().icmp(cc, a, c))
+                    }
+                },
                 op if Self::float_cc(op).is_some() => {
                     let cc = Self::float_cc(op).unwrap_or(FloatCC::Equal);
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);

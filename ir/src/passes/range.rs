@@ -28,6 +28,12 @@ use crate::op::Op;
 use crate::trace::{Inst, Ref, Trace};
 use crate::types::{Const, Type};
 
+/// The ints a value word holds without a heap object.
+const SMALL_INT: Range = Range {
+    lo: abi::SMALL_INT_MIN,
+    hi: abi::SMALL_INT_MAX,
+};
+
 /// A closed interval of i64 values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Range {
@@ -368,7 +374,22 @@ impl Analyzer<'_> {
     }
 }
 
-fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
+/// Whether a checked `box_int` narrows its operand for the instructions after it.
+///
+/// It may only for the final trace: `sink` runs after the range pass and removes the boxes
+/// only exits need (an exit boxes any size), so the pass itself must not rely on them,
+/// while the backend and body entries analyse the trace as compiled, every box in place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Boxes {
+    /// The trace is final: a checked `box_int` leaves when its operand needs more than 48
+    /// bits, so after it the operand is a small int (a counter `c.n += 1` stored back as
+    /// an immediate each iteration then needs no overflow check).
+    Narrow,
+    /// Boxes may still be sunk.
+    Ignore,
+}
+
+fn analyze(trace: &Trace, phis: &HashMap<usize, Range>, boxes: Boxes) -> Analysis {
     let n = trace.insts.len();
     let mut an = Analyzer {
         trace,
@@ -386,6 +407,9 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
             (Op::BoxInt, [a]) => {
                 let r = an.range(*a);
                 box_fits[index] = r.lo >= abi::SMALL_INT_MIN && r.hi <= abi::SMALL_INT_MAX;
+                if boxes == Boxes::Narrow && inst.snapshot.is_some() {
+                    an.narrow(*a, SMALL_INT);
+                }
             }
             (Op::ModInt | Op::FloorDivInt, [a, b]) => {
                 unsigned_div[index] = an.range(*a).lo >= 0 && an.range(*b).lo > 0;
@@ -395,10 +419,7 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
         if inst.ty == Type::I64 {
             let range = match inst.op {
                 Op::Phi => phis.get(&index).copied().unwrap_or(Range::FULL),
-                Op::UnboxInt => Range {
-                    lo: abi::SMALL_INT_MIN,
-                    hi: abi::SMALL_INT_MAX,
-                },
+                Op::UnboxInt => SMALL_INT,
                 _ => match inst.args[..] {
                     [a] if inst.op == Op::NegIntOvf => {
                         transfer(inst.op, an.range(a), Range::exact(0)).map_or(Range::FULL, |t| {
@@ -471,7 +492,7 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
 const ROUNDS_BEFORE_WIDENING: usize = 3;
 
 /// The analysis of `trace` with phi intervals that hold in every iteration.
-fn analyze_loop(trace: &Trace) -> Analysis {
+fn analyze_loop(trace: &Trace, boxes: Boxes) -> Analysis {
     let mut phis: HashMap<usize, Range> = HashMap::new();
     let phi_list: Vec<usize> = match trace.loop_index() {
         Some(at) => (at + 1..trace.insts.len())
@@ -481,10 +502,10 @@ fn analyze_loop(trace: &Trace) -> Analysis {
         None => Vec::new(),
     };
     if phi_list.is_empty() {
-        return analyze(trace, &phis);
+        return analyze(trace, &phis, boxes);
     }
     // Entry values are defined before the loop, so one round gives their intervals.
-    let first = analyze(trace, &phis);
+    let first = analyze(trace, &phis, boxes);
     let entry = |a: &Analysis, i: usize| -> Range {
         let r = trace.insts[i].args[0];
         match trace.const_value(r) {
@@ -498,7 +519,7 @@ fn analyze_loop(trace: &Trace) -> Analysis {
     }
     let mut round = 0;
     loop {
-        let result = analyze(trace, &phis);
+        let result = analyze(trace, &phis, boxes);
         let mut grew = false;
         for &i in &phi_list {
             let back = trace.insts[i].args[1];
@@ -564,33 +585,40 @@ impl Rewrite for UseRanges {
 }
 
 /// Range facts the backend uses where the IR has no cheaper op, per instruction index:
-/// the operand of a `box_int` is known to fit the 48-bit payload (no check), and a
+/// the operand of a `box_int` is known to fit the 48-bit payload (no check), a
 /// `mod_int`/`floordiv_int` has a non-negative dividend and a positive divisor (unsigned
-/// division: no sign fix-up, no `MIN // -1` check).
+/// division: no sign fix-up, no `MIN // -1` check), and an overflow-checked op cannot
+/// overflow because of a box that stays in the compiled trace (see [`Boxes`]).
 pub struct LoweringFacts {
     /// `box_int` needs no range check.
     pub box_fits: Vec<bool>,
     /// `mod_int`/`floordiv_int` may divide unsigned.
     pub unsigned_div: Vec<bool>,
+    /// `add/sub/mul/neg_int_ovf` whose exact result always fits an i64.
+    pub no_overflow: Vec<bool>,
 }
 
-/// The [`LoweringFacts`] of a trace (already optimized; the analysis runs again).
+/// The [`LoweringFacts`] of a trace as compiled (already optimized; the analysis runs
+/// again, now trusting its checked boxes).
 pub fn lowering_facts(trace: &Trace) -> LoweringFacts {
-    let result = analyze_loop(trace);
+    let result = analyze_loop(trace, Boxes::Narrow);
     LoweringFacts {
         box_fits: result.box_fits,
         unsigned_div: result.unsigned_div,
+        no_overflow: result.no_overflow,
     }
 }
 
-/// The interval of every instruction (FULL for non-integers), for tests and dumps.
+/// The interval of every instruction (FULL for non-integers) of a trace as compiled: the
+/// intervals [`lowering_facts`] relies on (body entries check loop-carried values against
+/// them).
 pub fn ranges(trace: &Trace) -> Vec<Range> {
-    analyze_loop(trace).ranges
+    analyze_loop(trace, Boxes::Narrow).ranges
 }
 
 /// Runs the pass.
 pub fn run(trace: &mut Trace) -> Result<(), String> {
-    let result = analyze_loop(trace);
+    let result = analyze_loop(trace, Boxes::Ignore);
     if !result.no_overflow.contains(&true) && !result.decided.contains(&true) {
         return Ok(());
     }
@@ -640,5 +668,41 @@ snap s1 pc=2 stack=0 {0=v8, 1=v10, 2=v5, 3=v6, 4=v7}
             .filter(|&i| facts.box_fits[i])
             .collect();
         assert_eq!(fits, vec![8]);
+    }
+
+    /// A counter boxed back every iteration: the compiled trace needs no overflow check
+    /// (a checked box bounds the loop-carried value), but the pass keeps it, since `sink`
+    /// may still remove a box only exits use.
+    const BOXED_COUNTER: &str = "    v0:value = load_slot [0]
+snap s0 pc=0 stack=0 {}
+    guard_type v0, int !s0
+    v2:i64 = unbox_int v0
+    v3:i64 = add_int_ovf v2, 1 !s0
+snap s1 pc=2 stack=0 {0=v3}
+    v4:value = box_int v3 !s1
+    store_slot v4, [0]
+    loop
+    v7:i64 = phi v3, v8
+snap s2 pc=0 stack=0 {0=v7}
+    v8:i64 = add_int_ovf v7, 1 !s2
+snap s3 pc=2 stack=0 {0=v8}
+    v9:value = box_int v8 !s3
+    store_slot v9, [0]
+snap s4 pc=0 stack=0 {}
+    jump !s4
+";
+
+    #[test]
+    fn checked_boxes_bound_a_counter_only_for_the_backend() {
+        let trace = crate::parse::parse(BOXED_COUNTER).expect("valid IR");
+        let facts = lowering_facts(&trace);
+        assert!(facts.no_overflow[8], "the body's add needs no check");
+        assert!(!facts.box_fits[9], "the box itself stays checked");
+        let phi = ranges(&trace)[7];
+        assert!(SMALL_INT.contains(phi), "{phi:?}");
+        let mut optimized = trace.clone();
+        run(&mut optimized).expect("pass runs");
+        let body = optimized.to_string();
+        assert!(body.contains("v8:i64 = add_int_ovf v7, 1"), "{body}");
     }
 }
