@@ -27,7 +27,7 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use pyrite_ir::abi;
-use pyrite_ir::passes::range::{LoweringFacts, lowering_facts};
+use pyrite_ir::passes::range::{BoxCheck, LoweringFacts, lowering_facts};
 use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, SnapshotId, Trace, Type, TypeTag};
 
 use crate::body_entry::{BodyEntry, BodyLink, PhiFrom};
@@ -501,6 +501,12 @@ impl Lowering<'_, '_, '_> {
             if self.params.body_entry.is_some_and(|e| e.save_at == i) {
                 self.save_pre_roll_values()?;
             }
+            if self.inline.skipped(i) {
+                // An inlined side trace's guard the pre-roll already passed on the same
+                // pinned words, or a value only such guards use.
+                self.values[i] = None;
+                continue;
+            }
             let result = match inst.op {
                 Op::LoadSlot => {
                     let Imm::Slot(slot) = inst.imm else {
@@ -889,10 +895,26 @@ impl Lowering<'_, '_, '_> {
                 Op::BoxInt => {
                     // Only 48-bit ints are immediates; a wider one leaves (the exit boxes it).
                     let v = self.arg(i, 0)?;
-                    if !self.facts.box_fits[i] {
-                        let up = self.b.ins().ishl_imm_s(v, 16);
-                        let back = self.b.ins().sshr_imm_s(up, 16);
-                        let fits = self.b.ins().icmp(IntCC::Equal, back, v);
+                    let check = self.facts.box_check.get(i).copied();
+                    let fits = match check.unwrap_or(BoxCheck::Both) {
+                        BoxCheck::Fits => None,
+                        BoxCheck::Above => Some(self.b.ins().icmp_imm_s(
+                            IntCC::SignedLessThanOrEqual,
+                            v,
+                            abi::SMALL_INT_MAX,
+                        )),
+                        BoxCheck::Below => Some(self.b.ins().icmp_imm_s(
+                            IntCC::SignedGreaterThanOrEqual,
+                            v,
+                            abi::SMALL_INT_MIN,
+                        )),
+                        BoxCheck::Both => {
+                            let up = self.b.ins().ishl_imm_s(v, 16);
+                            let back = self.b.ins().sshr_imm_s(up, 16);
+                            Some(self.b.ins().icmp(IntCC::Equal, back, v))
+                        }
+                    };
+                    if let Some(fits) = fits {
                         self.branch_to_exit(fits, inst.snapshot)?;
                     }
                     let payload = self.b.ins().band_imm_s(v, abi::INT_PAYLOAD_MASK as i64);

@@ -236,6 +236,7 @@ struct Analysis {
     ranges: Vec<Range>,
     /// Per instruction, what the backend may rely on ([`LoweringFacts`]).
     box_fits: Vec<bool>,
+    box_check: Vec<BoxCheck>,
     unsigned_div: Vec<bool>,
     /// Overflow-checked ops whose exact result always fits.
     no_overflow: Vec<bool>,
@@ -390,6 +391,17 @@ enum Boxes {
 }
 
 fn analyze(trace: &Trace, phis: &HashMap<usize, Range>, boxes: Boxes) -> Analysis {
+    analyze_until(trace, phis, boxes, trace.insts.len())
+}
+
+/// [`analyze`] learning only from the guards and boxes before instruction `until`: the
+/// intervals that hold there.
+fn analyze_until(
+    trace: &Trace,
+    phis: &HashMap<usize, Range>,
+    boxes: Boxes,
+    until: usize,
+) -> Analysis {
     let n = trace.insts.len();
     let mut an = Analyzer {
         trace,
@@ -401,13 +413,20 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>, boxes: Boxes) -> Analysi
     let mut no_overflow = vec![false; n];
     let mut decided = vec![false; n];
     let mut box_fits = vec![false; n];
+    let mut box_check = vec![BoxCheck::Both; n];
     let mut unsigned_div = vec![false; n];
     for (index, inst) in trace.insts.iter().enumerate() {
         match (inst.op, &inst.args[..]) {
             (Op::BoxInt, [a]) => {
                 let r = an.range(*a);
                 box_fits[index] = r.lo >= abi::SMALL_INT_MIN && r.hi <= abi::SMALL_INT_MAX;
-                if boxes == Boxes::Narrow && inst.snapshot.is_some() {
+                box_check[index] = match (r.lo >= abi::SMALL_INT_MIN, r.hi <= abi::SMALL_INT_MAX) {
+                    (true, true) => BoxCheck::Fits,
+                    (true, false) => BoxCheck::Above,
+                    (false, true) => BoxCheck::Below,
+                    (false, false) => BoxCheck::Both,
+                };
+                if boxes == Boxes::Narrow && inst.snapshot.is_some() && index < until {
                     an.narrow(*a, SMALL_INT);
                 }
             }
@@ -472,7 +491,7 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>, boxes: Boxes) -> Analysi
                 }
             }
         }
-        if let Some(rel) = an.guarded(inst) {
+        if let Some(rel) = an.guarded(inst).filter(|_| index < until) {
             if an.holds(rel) {
                 decided[index] = true;
             }
@@ -482,6 +501,7 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>, boxes: Boxes) -> Analysi
     Analysis {
         ranges: an.ranges,
         box_fits,
+        box_check,
         unsigned_div,
         no_overflow,
         decided,
@@ -493,6 +513,13 @@ const ROUNDS_BEFORE_WIDENING: usize = 3;
 
 /// The analysis of `trace` with phi intervals that hold in every iteration.
 fn analyze_loop(trace: &Trace, boxes: Boxes) -> Analysis {
+    let (phis, result) = loop_phis(trace, boxes);
+    result.unwrap_or_else(|| analyze(trace, &phis, boxes))
+}
+
+/// The phi intervals that hold in every iteration, and the whole trace's analysis with
+/// them when finding them took one.
+fn loop_phis(trace: &Trace, boxes: Boxes) -> (HashMap<usize, Range>, Option<Analysis>) {
     let mut phis: HashMap<usize, Range> = HashMap::new();
     let phi_list: Vec<usize> = match trace.loop_index() {
         Some(at) => (at + 1..trace.insts.len())
@@ -502,7 +529,7 @@ fn analyze_loop(trace: &Trace, boxes: Boxes) -> Analysis {
         None => Vec::new(),
     };
     if phi_list.is_empty() {
-        return analyze(trace, &phis, boxes);
+        return (phis, None);
     }
     // Entry values are defined before the loop, so one round gives their intervals.
     let first = analyze(trace, &phis, boxes);
@@ -549,7 +576,7 @@ fn analyze_loop(trace: &Trace, boxes: Boxes) -> Analysis {
             phis.insert(i, next);
         }
         if !grew {
-            return result;
+            return (phis, Some(result));
         }
         round += 1;
     }
@@ -584,6 +611,19 @@ impl Rewrite for UseRanges {
     }
 }
 
+/// What a `box_int` must check of its operand to know it fits the small-int payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoxCheck {
+    /// Nothing: it always fits.
+    Fits,
+    /// Only that it is at most `SMALL_INT_MAX`.
+    Above,
+    /// Only that it is at least `SMALL_INT_MIN`.
+    Below,
+    /// Both bounds.
+    Both,
+}
+
 /// Range facts the backend uses where the IR has no cheaper op, per instruction index:
 /// the operand of a `box_int` is known to fit the 48-bit payload (no check), a
 /// `mod_int`/`floordiv_int` has a non-negative dividend and a positive divisor (unsigned
@@ -592,6 +632,9 @@ impl Rewrite for UseRanges {
 pub struct LoweringFacts {
     /// `box_int` needs no range check.
     pub box_fits: Vec<bool>,
+    /// Which side of the 48-bit payload a `box_int`'s operand may leave (a counter
+    /// incremented from a small int can only overflow upwards: one comparison).
+    pub box_check: Vec<BoxCheck>,
     /// `mod_int`/`floordiv_int` may divide unsigned.
     pub unsigned_div: Vec<bool>,
     /// `add/sub/mul/neg_int_ovf` whose exact result always fits an i64.
@@ -604,6 +647,7 @@ pub fn lowering_facts(trace: &Trace) -> LoweringFacts {
     let result = analyze_loop(trace, Boxes::Narrow);
     LoweringFacts {
         box_fits: result.box_fits,
+        box_check: result.box_check,
         unsigned_div: result.unsigned_div,
         no_overflow: result.no_overflow,
     }
@@ -614,6 +658,14 @@ pub fn lowering_facts(trace: &Trace) -> LoweringFacts {
 /// them).
 pub fn ranges(trace: &Trace) -> Vec<Range> {
     analyze_loop(trace, Boxes::Narrow).ranges
+}
+
+/// The interval of every instruction defined before `position` of a trace as compiled,
+/// as it holds at that point (only the guards and boxes before it narrow; loop phis
+/// have the intervals that hold in every iteration).
+pub fn ranges_at(trace: &Trace, position: usize) -> Vec<Range> {
+    let (phis, _) = loop_phis(trace, Boxes::Narrow);
+    analyze_until(trace, &phis, Boxes::Narrow, position).ranges
 }
 
 /// Runs the pass.
@@ -697,7 +749,11 @@ snap s4 pc=0 stack=0 {}
         let trace = crate::parse::parse(BOXED_COUNTER).expect("valid IR");
         let facts = lowering_facts(&trace);
         assert!(facts.no_overflow[8], "the body's add needs no check");
-        assert!(!facts.box_fits[9], "the box itself stays checked");
+        assert_eq!(
+            facts.box_check[9],
+            BoxCheck::Above,
+            "the box checks one bound"
+        );
         let phi = ranges(&trace)[7];
         assert!(SMALL_INT.contains(phi), "{phi:?}");
         let mut optimized = trace.clone();
