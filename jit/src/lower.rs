@@ -27,7 +27,7 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use pyrite_ir::abi;
-use pyrite_ir::passes::range::{LoweringFacts, lowering_facts};
+use pyrite_ir::passes::range::{BoxCheck, LoweringFacts, lowering_facts};
 use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, SnapshotId, Trace, Type, TypeTag};
 
 use crate::body_entry::{BodyEntry, BodyLink, PhiFrom};
@@ -440,6 +440,42 @@ impl Lowering<'_, '_, '_> {
         })
     }
 
+    /// For `x % d == 0` and `x % d != 0` (instruction `i`) with a constant divisor, whether
+    /// the remainder is zero, tested without dividing ([`crate::divisible`]); the
+    /// `mod_int` itself is left to dead code elimination when nothing else uses it.
+    fn remainder_is_zero(
+        &mut self,
+        i: usize,
+    ) -> Result<Option<cranelift_codegen::ir::Value>, CompileError> {
+        let trace = self.trace;
+        let Some(inst) = trace.insts.get(i) else {
+            return Ok(None);
+        };
+        let [a, c] = inst.args[..] else {
+            return Ok(None);
+        };
+        if !matches!(inst.op, Op::EqInt | Op::NeInt) {
+            return Ok(None);
+        }
+        let zero = |r: Ref| matches!(trace.const_value(r), Some(Const::Int(0)));
+        let rem = match (zero(a), zero(c)) {
+            (false, true) => a,
+            (true, false) => c,
+            _ => return Ok(None),
+        };
+        let Some(def) = trace.inst(rem).filter(|d| d.op == Op::ModInt) else {
+            return Ok(None);
+        };
+        let [x, divisor] = def.args[..] else {
+            return Ok(None);
+        };
+        let Some(Const::Int(d)) = trace.const_value(divisor) else {
+            return Ok(None);
+        };
+        let x = self.operand(x)?;
+        Ok(crate::divisible::multiple_of(self.b, x, d))
+    }
+
     fn float_cc(op: Op) -> Option<FloatCC> {
         // Python's float comparisons: ordered, except `!=`, which is true for NaN.
         Some(match op {
@@ -496,6 +532,12 @@ impl Lowering<'_, '_, '_> {
         for (i, inst) in trace.insts.iter().enumerate() {
             if self.params.body_entry.is_some_and(|e| e.save_at == i) {
                 self.save_pre_roll_values()?;
+            }
+            if self.inline.skipped(i) {
+                // An inlined side trace's guard the pre-roll already passed on the same
+                // pinned words, or a value only such guards use.
+                self.values[i] = None;
+                continue;
             }
             let result = match inst.op {
                 Op::LoadSlot => {
@@ -626,6 +668,21 @@ impl Lowering<'_, '_, '_> {
                     self.guard(zero, inst.snapshot)?;
                     None
                 }
+                Op::AddIntOvf | Op::SubIntOvf | Op::MulIntOvf if self.facts.no_overflow[i] => {
+                    // A checked box later in the trace bounds the operands (a counter
+                    // stored back as an immediate): the exact result fits.
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let ins = self.b.ins();
+                    Some(match inst.op {
+                        Op::AddIntOvf => ins.iadd(a, c),
+                        Op::SubIntOvf => ins.isub(a, c),
+                        _ => ins.imul(a, c),
+                    })
+                }
+                Op::NegIntOvf if self.facts.no_overflow[i] => {
+                    let a = self.arg(i, 0)?;
+                    Some(self.b.ins().ineg(a))
+                }
                 Op::AddIntOvf | Op::SubIntOvf | Op::MulIntOvf => {
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
                     let (r, overflow) = match inst.op {
@@ -711,11 +768,15 @@ impl Lowering<'_, '_, '_> {
                     let count = self.b.ins().select(big, max, c);
                     Some(self.b.ins().sshr(a, count))
                 }
-                op if Self::int_cc(op).is_some() => {
-                    let cc = Self::int_cc(op).unwrap_or(IntCC::Equal);
-                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
-                    Some(self.b.ins().icmp(cc, a, c))
-                }
+                op if Self::int_cc(op).is_some() => match self.remainder_is_zero(i)? {
+                    Some(zero) if op == Op::EqInt => Some(zero),
+                    Some(zero) => Some(self.b.ins().bxor_imm_s(zero, 1)),
+                    None => {
+                        let cc = Self::int_cc(op).unwrap_or(IntCC::Equal);
+                        let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                        Some(self.b.ins().icmp(cc, a, c))
+                    }
+                },
                 op if Self::float_cc(op).is_some() => {
                     let cc = Self::float_cc(op).unwrap_or(FloatCC::Equal);
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
@@ -866,10 +927,26 @@ impl Lowering<'_, '_, '_> {
                 Op::BoxInt => {
                     // Only 48-bit ints are immediates; a wider one leaves (the exit boxes it).
                     let v = self.arg(i, 0)?;
-                    if !self.facts.box_fits[i] {
-                        let up = self.b.ins().ishl_imm_s(v, 16);
-                        let back = self.b.ins().sshr_imm_s(up, 16);
-                        let fits = self.b.ins().icmp(IntCC::Equal, back, v);
+                    let check = self.facts.box_check.get(i).copied();
+                    let fits = match check.unwrap_or(BoxCheck::Both) {
+                        BoxCheck::Fits => None,
+                        BoxCheck::Above => Some(self.b.ins().icmp_imm_s(
+                            IntCC::SignedLessThanOrEqual,
+                            v,
+                            abi::SMALL_INT_MAX,
+                        )),
+                        BoxCheck::Below => Some(self.b.ins().icmp_imm_s(
+                            IntCC::SignedGreaterThanOrEqual,
+                            v,
+                            abi::SMALL_INT_MIN,
+                        )),
+                        BoxCheck::Both => {
+                            let up = self.b.ins().ishl_imm_s(v, 16);
+                            let back = self.b.ins().sshr_imm_s(up, 16);
+                            Some(self.b.ins().icmp(IntCC::Equal, back, v))
+                        }
+                    };
+                    if let Some(fits) = fits {
                         self.branch_to_exit(fits, inst.snapshot)?;
                     }
                     let payload = self.b.ins().band_imm_s(v, abi::INT_PAYLOAD_MASK as i64);
