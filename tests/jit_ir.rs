@@ -336,10 +336,8 @@ print(tally(100000))
     assert_eq!(count(&body, "store_attr"), 1, "{body:#?}");
 }
 
-#[test]
-fn loop_attr_tally_loop_calls_nothing() {
-    // `loop_attr`'s `tally`: both branches update a counter attribute.
-    let source = "\
+/// `loop_attr`'s `tally`: both branches update a counter attribute.
+const TALLY: &str = "\
 class Counter:
     def __init__(self):
         self.hits = 0
@@ -355,7 +353,10 @@ def tally(n):
 c = tally(30000)
 print(c.hits, c.misses)
 ";
-    let (stdout, stderr) = run_jit("tally", source, &[]);
+
+#[test]
+fn loop_attr_tally_loop_calls_nothing() {
+    let (stdout, stderr) = run_jit("tally", TALLY, &[]);
     assert_eq!(stdout, "10000 20000\n");
     let body = loop_body(&stderr, "loop@");
     assert_eq!(count(&body, "call"), 0, "{body:#?}");
@@ -388,23 +389,7 @@ fn tally_tree_divides_by_multiplication_and_checks_no_overflow() {
     // inverse and a compare (no remainder, no sign fix-up), the counter boxed back every
     // iteration cannot overflow an i64 (no `seto`; only its upper bound is checked when
     // it is boxed).
-    let source = "\
-class Counter:
-    def __init__(self):
-        self.hits = 0
-        self.misses = 0
-def tally(n):
-    c = Counter()
-    for i in range(n):
-        if i % 3 == 0:
-            c.hits += 1
-        else:
-            c.misses += 1
-    return c
-c = tally(30000)
-print(c.hits, c.misses)
-";
-    let (stdout, stderr) = run_jit("tally_asm", source, &["--dump-asm"]);
+    let (stdout, stderr) = run_jit("tally_asm", TALLY, &["--dump-asm"]);
     assert_eq!(stdout, "10000 20000\n");
     let asm = tree_asm(&stderr);
     assert!(!asm.is_empty(), "no tree function:\n{stderr}");

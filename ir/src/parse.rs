@@ -122,16 +122,11 @@ impl Parser {
     /// `[home] in lo..hi`
     fn entry_range(&mut self, text: &str) -> Result<()> {
         let (home, range) = text.split_once(" in ").ok_or("expected [home] in lo..hi")?;
-        let home = home
-            .trim()
-            .strip_prefix('[')
-            .and_then(|h| h.strip_suffix(']'))
-            .ok_or("expected [home]")?;
         let (lo, hi) = range.trim().split_once("..").ok_or("expected lo..hi")?;
         let bound = |t: &str| t.parse::<i64>().map_err(|_| format!("bad bound {t}"));
         self.trace
             .entry_ranges
-            .push((parse_number(home)?, bound(lo)?, bound(hi)?));
+            .push((parse_slot(home.trim())?, bound(lo)?, bound(hi)?));
         Ok(())
     }
 
@@ -245,21 +240,10 @@ impl Parser {
         };
         let imm = match (imm_kind, imm_text) {
             (ImmKind::None, None) => Imm::None,
-            (ImmKind::None, Some(t)) => {
-                let slot = t
-                    .strip_prefix('[')
-                    .and_then(|t| t.strip_suffix(']'))
-                    .ok_or("expected [slot]")?;
-                Imm::Slot(parse_number(slot)?)
-            }
+            // A kept phi's home.
+            (ImmKind::None, Some(t)) => Imm::Slot(parse_slot(t)?),
             (_, None) => return Err(format!("{op} needs an immediate")),
-            (ImmKind::Slot, Some(t)) => {
-                let slot = t
-                    .strip_prefix('[')
-                    .and_then(|t| t.strip_suffix(']'))
-                    .ok_or("expected [slot]")?;
-                Imm::Slot(parse_number(slot)?)
-            }
+            (ImmKind::Slot, Some(t)) => Imm::Slot(parse_slot(t)?),
             (ImmKind::Offset, Some(t)) => Imm::Offset(
                 t.trim_start_matches('+')
                     .parse()
@@ -352,6 +336,15 @@ fn parse_hex(text: &str) -> Result<u64> {
         .strip_prefix("0x")
         .ok_or_else(|| format!("expected hex, got {text}"))?;
     u64::from_str_radix(digits, 16).map_err(|_| format!("bad hex {text}"))
+}
+
+/// `[k]`: a slot (home) number.
+fn parse_slot(text: &str) -> Result<u32> {
+    let slot = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .ok_or("expected [slot]")?;
+    parse_number(slot)
 }
 
 fn parse_number<T: std::str::FromStr>(text: &str) -> Result<T> {

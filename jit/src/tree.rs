@@ -649,27 +649,9 @@ impl<'a> Lowering<'a, '_, '_> {
     /// The intervals, as they hold at the root's exit `snap`, of the integer values it hands
     /// over, per home.
     fn exit_ranges(&self, snap: SnapshotId) -> Vec<(u32, Range)> {
-        let trace = self.trace;
-        let Some(snapshot) = trace.snapshot(snap) else {
-            return Vec::new();
-        };
-        let ranges = range::ranges_at(trace, snapshot.position as usize);
-        snapshot
-            .frames
-            .iter()
-            .flat_map(|f| &f.slots)
-            .filter_map(|&(h, v)| {
-                let r = v.as_ref()?;
-                if trace.type_of(r) != Type::I64 {
-                    return None;
-                }
-                let range = match trace.const_value(r) {
-                    Some(pyrite_ir::Const::Int(c)) => Range { lo: c, hi: c },
-                    Some(_) => return None,
-                    None => *ranges.get(r.index())?,
-                };
-                Some((h, range))
-            })
+        range::exit_ranges(self.trace, snap.index())
+            .into_iter()
+            .map(|(h, lo, hi)| (h, Range { lo, hi }))
             .collect()
     }
 
