@@ -15,6 +15,7 @@
 //! (the exit stub that runs an inner loop's tree natively from an outer trace), [`disasm`]
 //! (`--dump-asm`), [`perf`] (`-X perf` maps), `refcount` (inline `incref`/`decref`),
 //! [`tree`] (a root and its hot body-linking side traces compiled as one function),
+//! [`native_call`] (a function tree calling its own code directly, with a record per level),
 //! [`compiler`] (ISA setup and the public
 //! `compile`).
 //!
@@ -28,6 +29,7 @@ pub mod compiler;
 pub mod context;
 pub mod disasm;
 pub mod lower;
+pub mod native_call;
 pub mod perf;
 mod refcount;
 pub mod tree;
@@ -36,4 +38,5 @@ pub use body_entry::{BodyEntry, BodyLink, ChainState};
 pub use code::CompiledTrace;
 pub use compiler::{CompileError, CompileOptions, Compiler, HelperTable};
 pub use context::{TraceContext, VIRTUAL_WORDS};
+pub use native_call::{NativeCall, ReturnAt, SlotStart};
 pub use tree::{InlinedSide, TreeStats};

@@ -478,6 +478,7 @@ impl<'a> Lowering<'a, '_, '_> {
                 entered_by_vm: false,
                 body_entry: None,
                 body_link: Some(side.link),
+                native: None,
             };
             let state = InlineState {
                 sides: &side.children,

@@ -21,6 +21,7 @@ pub(crate) mod give_up;
 pub(crate) mod glue;
 pub(crate) mod keymap;
 pub(crate) mod lean;
+pub(crate) mod lean_native;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
 pub(crate) mod nest_link;
@@ -101,6 +102,8 @@ pub(crate) struct LoopTrace {
     /// The root compiled together with side traces, entered instead of the root's own
     /// code (see [`tree_fn`]).
     pub tree_code: RefCell<tree_fn::TreeCode>,
+    /// A function tree's native self-calls (see [`lean_native`]).
+    pub native: Box<lean_native::NativeCell>,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -366,6 +369,7 @@ impl JitState {
         CompileOptions {
             stress: self.stressed(),
             disassemble: self.dump_asm,
+            native: None,
         }
     }
 }
@@ -571,6 +575,7 @@ impl Vm {
             body,
             stale: RefCell::new(None),
             tree_code: RefCell::default(),
+            native: Box::default(),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.trace = Some(loop_trace.clone());
@@ -741,7 +746,14 @@ impl Vm {
         if self.jit.compiler.is_none() {
             return Err(AbortReason::Compile("no compiler".into()));
         }
-        let options = self.jit.compile_options();
+        let mut options = self.jit.compile_options();
+        if tree.function_entry && self.jit.params.lean_native != 0 {
+            let homes = match busy {
+                true => &homes,
+                false => &recording.homes,
+            };
+            options.native = tree.native.call_for(homes, &trace);
+        }
         let root_address = root_address(tree)?;
         let parent_index = tree
             .members
