@@ -123,11 +123,23 @@ mod tests {
         );
         assert_eq!(std::mem::offset_of!(TraceContext, body) as i32, BODY_OFFSET);
         let native = [
-            (std::mem::offset_of!(TraceContext, native_top), NATIVE_TOP_OFFSET),
-            (std::mem::offset_of!(TraceContext, native_budget), NATIVE_BUDGET_OFFSET),
-            (std::mem::offset_of!(TraceContext, lean_func), LEAN_FUNC_OFFSET),
+            (
+                std::mem::offset_of!(TraceContext, native_top),
+                NATIVE_TOP_OFFSET,
+            ),
+            (
+                std::mem::offset_of!(TraceContext, native_budget),
+                NATIVE_BUDGET_OFFSET,
+            ),
+            (
+                std::mem::offset_of!(TraceContext, lean_func),
+                LEAN_FUNC_OFFSET,
+            ),
             (std::mem::offset_of!(TraceContext, ret), RET_OFFSET),
-            (std::mem::offset_of!(TraceContext, ret_code), RET_CODE_OFFSET),
+            (
+                std::mem::offset_of!(TraceContext, ret_code),
+                RET_CODE_OFFSET,
+            ),
         ];
         for (field, constant) in native {
             assert_eq!(field as i32, constant);

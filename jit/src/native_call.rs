@@ -128,7 +128,10 @@ impl<'a> Lowering<'a, '_, '_> {
             return Err(self.unsupported("a residual call without operands"));
         };
         let ctx = self.ctx;
-        let lean_func = self.b.ins().load(types::I64, flags(), ctx, LEAN_FUNC_OFFSET);
+        let lean_func = self
+            .b
+            .ins()
+            .load(types::I64, flags(), ctx, LEAN_FUNC_OFFSET);
         let budget = self
             .b
             .ins()
@@ -196,7 +199,9 @@ impl<'a> Lowering<'a, '_, '_> {
         let code = self.b.inst_results(call)[0];
         self.b.ins().store(flags(), parent, ctx, NATIVE_TOP_OFFSET);
         self.b.ins().store(flags(), self.slots, ctx, SLOTS_OFFSET);
-        self.b.ins().store(flags(), budget, ctx, NATIVE_BUDGET_OFFSET);
+        self.b
+            .ins()
+            .store(flags(), budget, ctx, NATIVE_BUDGET_OFFSET);
         let code = self.b.ins().uextend(types::I64, code);
         let ret_code = self.b.ins().load(types::I64, flags(), ctx, RET_CODE_OFFSET);
         let ret = self.b.ins().load(types::I64, flags(), ctx, RET_OFFSET);
@@ -252,7 +257,9 @@ impl<'a> Lowering<'a, '_, '_> {
         let number = i64::from(self.params.exit_base + snap.0);
         self.b.ins().store(flags(), word, self.ctx, RET_OFFSET);
         let number = self.b.ins().iconst(types::I64, number);
-        self.b.ins().store(flags(), number, self.ctx, RET_CODE_OFFSET);
+        self.b
+            .ins()
+            .store(flags(), number, self.ctx, RET_CODE_OFFSET);
     }
 
     /// `v` (of type `ty`) as a value word, or 0 when that would need an allocation (an
@@ -274,10 +281,10 @@ impl<'a> Lowering<'a, '_, '_> {
             }
             Type::F64 => {
                 let ordered = self.b.ins().fcmp(FloatCC::Ordered, v, v);
-                let bits = self
-                    .b
-                    .ins()
-                    .bitcast(types::I64, cranelift_codegen::ir::MemFlagsData::new(), v);
+                let bits =
+                    self.b
+                        .ins()
+                        .bitcast(types::I64, cranelift_codegen::ir::MemFlagsData::new(), v);
                 let boxed = self.b.ins().iadd_imm_s(bits, abi::DOUBLE_OFFSET as i64);
                 self.b.ins().select(ordered, boxed, zero)
             }

@@ -258,7 +258,11 @@ impl Vm {
             }
         }
         let mut options = self.jit.compile_options();
-        let code = self.frames.last().map(|f| f.code.clone()).unwrap_or_default();
+        let code = self
+            .frames
+            .last()
+            .map(|f| f.code.clone())
+            .unwrap_or_default();
         let native = super::lean_native::NativeCell::new(&code);
         if self.jit.params.lean_native != 0 {
             options.native = native.call_for(&recording.homes, &trace);

@@ -201,7 +201,12 @@ fn plan_for(vm: &mut Vm, caller: &RunState, callee: u64) -> Option<(Value, Rc<Le
         let (plan, fresh) = state.lean_plan(f, &code)?;
         if fresh && vm.jit.log_enabled() && vm.jit.lean_logged.insert(code.bits()) {
             let label = plan.tree.label.clone();
-            vm.jit.log(format_args!("{label} called natively (lean)"));
+            let how = match plan.native_ok {
+                true => ", self-calls direct",
+                false => "",
+            };
+            vm.jit
+                .log(format_args!("{label} called natively (lean{how})"));
         }
         Some((v.clone(), plan))
     })
@@ -371,9 +376,10 @@ pub(crate) fn call(
     // could name one of this tree's other exits.
     ctx.ret_code = u64::MAX;
     ctx.native_budget = match plan.native_ok {
-        true => (MAX_NESTING - (caller_ref.depth + 1).min(MAX_NESTING))
-            .min(vm.recursion_limit.saturating_sub(frames_after + plan.room + 1))
-            as i64,
+        true => (MAX_NESTING - (caller_ref.depth + 1).min(MAX_NESTING)).min(
+            vm.recursion_limit
+                .saturating_sub(frames_after + plan.room + 1),
+        ) as i64,
         false => 0,
     };
     let stressed = vm.jit.params.fail_guard_every != 0;
@@ -797,7 +803,9 @@ fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<Lean
         .unwrap_or(0);
     let members = tree.members.try_borrow().ok()?;
     let has_globals = stores_globals(&members, &global_homes);
-    let native_ok = tree.native.allows(&tree.homes.try_borrow().ok()?, nargs, has_globals);
+    let native_ok = tree
+        .native
+        .allows(&tree.homes.try_borrow().ok()?, nargs, has_globals);
     Some(LeanPlan {
         tree: tree.clone(),
         root: members.first()?.clone(),

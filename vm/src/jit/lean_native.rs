@@ -123,9 +123,9 @@ impl NativeCell {
             && !stores_globals
             && nargs <= RECORD_MAX_ARGS
             && homes.len() <= self.init_len.get()
-            && homes[known..]
-                .iter()
-                .all(|h| matches!(h, Home::Frame(i) if *i >= nargs) || matches!(h, Home::Virtual { .. }))
+            && homes[known..].iter().all(|h| {
+                matches!(h, Home::Frame(i) if *i >= nargs) || matches!(h, Home::Virtual { .. })
+            })
     }
 }
 
@@ -280,8 +280,7 @@ extern "C" fn exit_helper(code: u64, record: u64) -> u64 {
                 let args: Vec<u64> = (0..nargs).map(|i| record.arg(i)).collect();
                 let mut entry = record.entry_words(homes, nargs);
                 // SAFETY: the record's slot array holds `nhomes` (at most its size) words.
-                let slots =
-                    unsafe { std::slice::from_raw_parts_mut(record.slots(), state.nhomes) };
+                let slots = unsafe { std::slice::from_raw_parts_mut(record.slots(), state.nhomes) };
                 lean::finish(
                     vm,
                     caller,
