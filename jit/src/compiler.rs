@@ -359,8 +359,20 @@ pub fn compile_for_target(
     helpers: &HelperTable,
     triple: &str,
 ) -> Result<(usize, String), CompileError> {
+    compile_for_target_with(trace, helpers, &CompileOptions::default(), triple)
+}
+
+/// [`compile_for_target`] with `options` (native self-calls, stress guards).
+pub fn compile_for_target_with(
+    trace: &Trace,
+    helpers: &HelperTable,
+    options: &CompileOptions,
+    triple: &str,
+) -> Result<(usize, String), CompileError> {
     let isa = make_isa(Some(triple))?;
-    let params = cross_params(&isa, helpers, None);
+    let mut params = cross_params(&isa, helpers, None);
+    params.stress = options.stress;
+    params.native = options.native.as_ref();
     let func = lower(trace, 0, &params)?;
     let (bytes, text) = emit(&isa, func, true)?;
     Ok((bytes.len(), text))
