@@ -1286,7 +1286,7 @@ impl Lowering<'_, '_, '_> {
                 .b
                 .ins()
                 .iconst(types::I32, i64::from(self.params.exit_base + snap.0));
-            if direct {
+            if direct || self.returns_directly(snap) {
                 self.b.ins().return_(&[number]);
                 continue;
             }

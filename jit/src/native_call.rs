@@ -262,6 +262,21 @@ impl<'a> Lowering<'a, '_, '_> {
             .store(flags(), number, self.ctx, RET_CODE_OFFSET);
     }
 
+    /// Whether exit `snap` is the return a function tree's trace ends with: the VM never
+    /// gives it a side trace, so it returns its number without the exit slot's stub.
+    pub(crate) fn returns_directly(&self, snap: SnapshotId) -> bool {
+        let is_return = self
+            .params
+            .native
+            .is_some_and(|n| matches!(n.returns.get(snap.0 as usize), Some(Some(_))));
+        is_return
+            && self
+                .trace
+                .insts
+                .last()
+                .is_some_and(|i| i.op == pyrite_ir::Op::Exit && i.snapshot == Some(snap))
+    }
+
     /// `v` (of type `ty`) as a value word, or 0 when that would need an allocation (an
     /// int beyond 48 bits, a NaN) or it is an object (the caller takes no reference).
     fn box_return(
