@@ -385,7 +385,7 @@ impl Lowering<'_, '_, '_> {
     }
 
     /// Leaves through `snap` unless `ok` holds: no poll, no stress failure.
-    fn branch_to_exit(
+    pub(crate) fn branch_to_exit(
         &mut self,
         ok: cranelift_codegen::ir::Value,
         snap: Option<SnapshotId>,
@@ -914,7 +914,16 @@ impl Lowering<'_, '_, '_> {
             args.push(self.arg(i, n)?);
         }
         let result = match self.native_site(i, &helper.name) {
-            Some(native) => Some(self.native_self_call(native, sigref, address, &args)?),
+            // Checks the error word itself, on the paths that went through a helper.
+            Some(native) => {
+                return Ok(Some(self.native_self_call(
+                    native,
+                    sigref,
+                    address,
+                    &args,
+                    inst.snapshot,
+                )?));
+            }
             None => {
                 let callee = self.b.ins().iconst(types::I64, address as i64);
                 let call = self.b.ins().call_indirect(sigref, callee, &args);

@@ -35,8 +35,8 @@ use pyrite_ir::{Const, SnapshotId, Type, abi};
 
 use crate::compiler::CompileError;
 use crate::context::{
-    LEAN_FUNC_OFFSET, NATIVE_BUDGET_OFFSET, NATIVE_TOP_OFFSET, RET_CODE_OFFSET, RET_OFFSET,
-    SLOTS_OFFSET,
+    ERROR_OFFSET, LEAN_FUNC_OFFSET, NATIVE_BUDGET_OFFSET, NATIVE_TOP_OFFSET, RET_CODE_OFFSET,
+    RET_OFFSET, SLOTS_OFFSET,
 };
 use crate::lower::{ExitDest, Lowering, flags, trace_signature};
 
@@ -116,13 +116,16 @@ impl<'a> Lowering<'a, '_, '_> {
     }
 
     /// Lowers a native self-call site (see the module doc); `args` are the helper call's
-    /// operands. Returns the call's result word.
+    /// operands, `snap` the snapshot the call leaves through when the error word is set
+    /// (only a helper sets it: a native return continues at once). Returns the call's
+    /// result word.
     pub(crate) fn native_self_call(
         &mut self,
         native: &NativeCall,
         sigref: cranelift_codegen::ir::SigRef,
         helper: u64,
         args: &[cranelift_codegen::ir::Value],
+        snap: Option<SnapshotId>,
     ) -> Result<cranelift_codegen::ir::Value, CompileError> {
         let [site, callee, _, call_args @ ..] = args else {
             return Err(self.unsupported("a residual call without operands"));
@@ -143,7 +146,9 @@ impl<'a> Lowering<'a, '_, '_> {
         let slow = self.b.create_block();
         let other_exit = self.b.create_block();
         let join = self.b.create_block();
-        let result = self.b.append_block_param(join, types::I64);
+        let joined = self.b.append_block_param(join, types::I64);
+        let done_block = self.b.create_block();
+        let result = self.b.append_block_param(done_block, types::I64);
         self.b.set_cold_block(other_exit);
         self.b.ins().brif(go, fast, &[], slow, &[]);
 
@@ -210,7 +215,7 @@ impl<'a> Lowering<'a, '_, '_> {
         let done = self.b.ins().band(returned, immediate);
         self.b
             .ins()
-            .brif(done, join, &[ret.into()], other_exit, &[]);
+            .brif(done, done_block, &[ret.into()], other_exit, &[]);
 
         // Any other exit: the VM finishes it (materializing frames) or returns the result.
         self.b.switch_to_block(other_exit);
@@ -224,7 +229,14 @@ impl<'a> Lowering<'a, '_, '_> {
         let word = self.b.inst_results(call)[0];
         self.b.ins().jump(join, &[word.into()]);
 
+        // After a helper: it flags the error word when the call did not return to the
+        // trace (it raised, or the VM finishes the instruction).
         self.b.switch_to_block(join);
+        let error = self.b.ins().load(types::I64, flags(), ctx, ERROR_OFFSET);
+        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, error, 0);
+        self.branch_to_exit(ok, snap)?;
+        self.b.ins().jump(done_block, &[joined.into()]);
+        self.b.switch_to_block(done_block);
         Ok(result)
     }
 

@@ -87,7 +87,7 @@ impl NativeCell {
         if nargs > RECORD_MAX_ARGS || homes.len() > RECORD_SLOTS_WORDS {
             return None;
         }
-        let init_len = (homes.len() + 4).min(RECORD_SLOTS_WORDS);
+        let init_len = (homes.len() + 2).min(RECORD_SLOTS_WORDS);
         let init = (0..init_len)
             .map(|k| match homes.get(k) {
                 Some(Home::Frame(i)) if *i < nargs => SlotStart::Arg(*i as u32),
