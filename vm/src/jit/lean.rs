@@ -20,6 +20,10 @@
 //! materialization first, so tracebacks, `f_back`, `sys._getframe` and the recursion limit
 //! (lean activations count as frames) are the interpreter's.
 //!
+//! Inside a lean run, the tree's calls of its own function do not come back here: they
+//! call the root's code directly from native code (`lean_native`), within the budget
+//! `call` sets in the context, and `finish` serves their other exits.
+//!
 //! JIT entry/exit glue reaching the running traces' states through raw pointers, hence
 //! `unsafe` (see `residual`).
 
