@@ -365,6 +365,57 @@ print(c.hits, c.misses)
     }
 }
 
+/// The machine code of the first tree function (`--dump-asm`): one instruction a line.
+#[cfg(target_arch = "x86_64")]
+fn tree_asm(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .skip_while(|l| !(l.starts_with("---- asm ") && l.contains("(tree)")))
+        .skip(1)
+        .take_while(|l| !l.starts_with("---- "))
+        .filter_map(|l| {
+            l.trim()
+                .split_once(' ')
+                .map(|(_, ins)| ins.trim().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn tally_tree_divides_by_multiplication_and_checks_no_overflow() {
+    // `loop_attr`'s tally as one tree function: `i % 3 == 0` is a multiplication by 3's
+    // inverse and a compare (no remainder, no sign fix-up), the counter boxed back every
+    // iteration cannot overflow an i64 (no `seto`; only its upper bound is checked when
+    // it is boxed).
+    let source = "\
+class Counter:
+    def __init__(self):
+        self.hits = 0
+        self.misses = 0
+def tally(n):
+    c = Counter()
+    for i in range(n):
+        if i % 3 == 0:
+            c.hits += 1
+        else:
+            c.misses += 1
+    return c
+c = tally(30000)
+print(c.hits, c.misses)
+";
+    let (stdout, stderr) = run_jit("tally_asm", source, &["--dump-asm"]);
+    assert_eq!(stdout, "10000 20000\n");
+    let asm = tree_asm(&stderr);
+    assert!(!asm.is_empty(), "no tree function:\n{stderr}");
+    let has = |needle: &str| asm.iter().filter(|l| l.contains(needle)).count();
+    assert_eq!(has("seto"), 0, "{asm:#?}");
+    assert_eq!(has("idiv"), 0, "{asm:#?}");
+    assert_eq!(has("3Fh"), 0, "no sign fix-up: {asm:#?}");
+    // The pre-roll's and the body's `i % 3`, nothing else multiplies.
+    assert_eq!(has("imul"), 2, "{asm:#?}");
+}
+
 #[test]
 fn attribute_update_loop_is_float_arithmetic_on_registers() {
     let source = "\

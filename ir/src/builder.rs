@@ -508,7 +508,9 @@ pub(crate) fn check(trace: &Trace, inst: &Inst) -> Result<(), String> {
             ));
         }
     }
-    if inst.imm.kind() != info.imm {
+    // A phi may name its home (`phi a, b, [k]`): a kept phi, see `Op::Phi`.
+    let kept_phi = inst.op == Op::Phi && matches!(inst.imm, Imm::Slot(_));
+    if inst.imm.kind() != info.imm && !kept_phi {
         return Err(format!("{}: wrong immediate {:?}", inst.op, inst.imm));
     }
     if let Imm::Helper(id) = inst.imm {

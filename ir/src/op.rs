@@ -199,7 +199,10 @@ define_ops! {
     /// Separates the pre-roll (run once) from the loop body (run each iteration).
     Loop = "loop", [], None, None, Fixed(Void), OpFlags::CONTROL;
     /// A loop-carried value, placed right after `loop`: the first operand on entry, the
-    /// second (defined later in the body) on each back-edge.
+    /// second (defined later in the body) on each back-edge. A *kept* phi also names the
+    /// home it carries (`phi a, b, [k]`, the one op whose immediate is optional): loop
+    /// peeling keeps it even when the recorded path writes the home with an invariant
+    /// value, so a side trace may enter the body with another (see `passes::loop_peel`).
     Phi = "phi", [Any, SameAsFirst], None, None, ResultKind::SameAsFirst, OpFlags::CONTROL;
     /// The back-edge to `loop` (or to the trace start if there is no `loop`). With a
     /// snapshot, the snapshot's slots are written to the frame first (the unpeeled form).

@@ -48,7 +48,7 @@ pub fn parse(text: &str) -> std::result::Result<Trace, ParseError> {
     let mut names = HashMap::new();
     let mut count = 0;
     for &(line, text) in &lines {
-        if text.starts_with("helper ") || text.starts_with("snap ") {
+        if text.starts_with("helper ") || text.starts_with("snap ") || text.starts_with("entry ") {
             continue;
         }
         if let Some((lhs, _)) = text.split_once('=')
@@ -75,6 +75,8 @@ pub fn parse(text: &str) -> std::result::Result<Trace, ParseError> {
             parser.helper(rest)
         } else if let Some(rest) = text.strip_prefix("snap ") {
             parser.snapshot(rest)
+        } else if let Some(rest) = text.strip_prefix("entry ") {
+            parser.entry_range(rest)
         } else {
             parser.inst(text)
         };
@@ -114,6 +116,22 @@ impl Parser {
             ret,
             effect,
         });
+        Ok(())
+    }
+
+    /// `[home] in lo..hi`
+    fn entry_range(&mut self, text: &str) -> Result<()> {
+        let (home, range) = text.split_once(" in ").ok_or("expected [home] in lo..hi")?;
+        let home = home
+            .trim()
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .ok_or("expected [home]")?;
+        let (lo, hi) = range.trim().split_once("..").ok_or("expected lo..hi")?;
+        let bound = |t: &str| t.parse::<i64>().map_err(|_| format!("bad bound {t}"));
+        self.trace
+            .entry_ranges
+            .push((parse_number(home)?, bound(lo)?, bound(hi)?));
         Ok(())
     }
 
@@ -215,12 +233,25 @@ impl Parser {
         let mut operands = split_list(operands);
         let imm_kind = op.info().imm;
         let imm_text = match imm_kind {
+            // A kept phi names its home: `phi v1, v9, [8]`.
+            ImmKind::None
+                if op == Op::Phi && operands.last().is_some_and(|t| t.starts_with('[')) =>
+            {
+                operands.pop()
+            }
             ImmKind::None => None,
             ImmKind::Helper if !operands.is_empty() => Some(operands.remove(0)),
             _ => operands.pop(),
         };
         let imm = match (imm_kind, imm_text) {
-            (ImmKind::None, _) => Imm::None,
+            (ImmKind::None, None) => Imm::None,
+            (ImmKind::None, Some(t)) => {
+                let slot = t
+                    .strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(']'))
+                    .ok_or("expected [slot]")?;
+                Imm::Slot(parse_number(slot)?)
+            }
             (_, None) => return Err(format!("{op} needs an immediate")),
             (ImmKind::Slot, Some(t)) => {
                 let slot = t

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! helper @float_pow(f64, f64) -> f64 may_raise
+//! entry [3] in 0..99
 //! snap s0 pc=4 stack=0 {}
 //!     v0:value = load_slot [0]
 //!                guard_type v0, int !s0
@@ -17,7 +18,8 @@
 //! (`[slot]`, an offset, a type tag) except for `call`, whose `@helper` comes first.
 //! A snapshot line sits where the snapshot was taken: frames root first separated by `|`
 //! (an inlined frame starts with `fn=`), each `pc=N stack=N {slot=value, ...}`, then
-//! `; tN=tuple(fields)` for each virtual object.
+//! `; tN=tuple(fields)` for each virtual object. An `entry` line gives a side trace's
+//! [`Trace::entry_ranges`]: the interval of the raw integer its parent left in a home.
 
 use std::fmt::{self, Write};
 
@@ -38,6 +40,9 @@ impl fmt::Display for Trace {
                 helper.ret,
                 helper.effect.name()
             )?;
+        }
+        for &(home, lo, hi) in &self.entry_ranges {
+            writeln!(f, "entry [{home}] in {lo}..{hi}")?;
         }
         let mut snapshots = self.snapshots.iter().enumerate().peekable();
         for (i, inst) in self.insts.iter().enumerate() {

@@ -166,6 +166,10 @@ pub struct Trace {
     pub snapshots: Vec<Snapshot>,
     /// Helpers called by `call` instructions.
     pub helpers: Vec<Helper>,
+    /// What a side trace knows about the raw integers its parent's exit left in homes:
+    /// `(home, lo, hi)`, the interval the parent's range analysis proved at that exit. A
+    /// `load_slot` of an `i64` home before any store to it lies in it (`passes::range`).
+    pub entry_ranges: Vec<(u32, i64, i64)>,
     consts: Vec<Const>,
     const_index: HashMap<Const, Ref>,
 }
@@ -183,6 +187,7 @@ impl Trace {
             insts: Vec::new(),
             snapshots: Vec::new(),
             helpers: self.helpers.clone(),
+            entry_ranges: self.entry_ranges.clone(),
             consts: self.consts.clone(),
             const_index: self.const_index.clone(),
         }

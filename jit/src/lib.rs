@@ -14,6 +14,7 @@
 //! [`code`] (executable memory, entry and exit stubs: the only `unsafe` here), [`bridge`]
 //! (the exit stub that runs an inner loop's tree natively from an outer trace), [`disasm`]
 //! (`--dump-asm`), [`perf`] (`-X perf` maps), `refcount` (inline `incref`/`decref`),
+//! `divisible` (`x % d == 0` by a multiplication),
 //! [`tree`] (a root and its hot body-linking side traces compiled as one function),
 //! [`native_call`] (a function tree calling its own code directly, with a record per level),
 //! [`compiler`] (ISA setup and the public
@@ -28,6 +29,7 @@ pub mod code;
 pub mod compiler;
 pub mod context;
 pub mod disasm;
+mod divisible;
 pub mod lower;
 pub mod native_call;
 pub mod perf;

@@ -27,7 +27,7 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use pyrite_ir::abi;
-use pyrite_ir::passes::range::{LoweringFacts, lowering_facts};
+use pyrite_ir::passes::range::{BoxCheck, LoweringFacts, lowering_facts};
 use pyrite_ir::{Const, Effect, Imm, Op, Ref, SnapValue, SnapshotId, Trace, Type, TypeTag};
 
 use crate::body_entry::{BodyEntry, BodyLink, PhiFrom};
@@ -297,13 +297,50 @@ impl Lowering<'_, '_, '_> {
         Ok(out)
     }
 
-    /// The snapshot's values as exit-block arguments (see [`Self::exit_values`]).
+    /// The snapshot's values as exit-block arguments (see [`Self::exit_values`]), constants
+    /// left out: the exit block makes them itself ([`Self::exit_params`]), so the hot path
+    /// does not materialize a constant per exit it passes.
     fn snapshot_args(&mut self, snap: SnapshotId) -> Result<Vec<BlockArg>, CompileError> {
         let mut args = Vec::new();
         for (_, r) in self.exit_values(snap)? {
-            args.push(BlockArg::Value(self.operand(r)?));
+            if !r.is_const() {
+                args.push(BlockArg::Value(self.operand(r)?));
+            }
         }
         Ok(args)
+    }
+
+    /// Appends an exit-like block's parameters: one per non-constant value of `values`.
+    pub(crate) fn append_exit_params(
+        &mut self,
+        block: Block,
+        values: &[(ExitDest, Ref)],
+    ) -> Result<(), CompileError> {
+        for &(_, r) in values.iter().filter(|(_, r)| !r.is_const()) {
+            let ty = machine_type(self.trace.type_of(r))
+                .ok_or_else(|| self.unsupported("a void snapshot value"))?;
+            self.b.append_block_param(block, ty);
+        }
+        Ok(())
+    }
+
+    /// In an exit-like `block` (the current one): each of `values` as a machine value, the
+    /// block's parameters for the non-constant ones and constants made here.
+    pub(crate) fn exit_params(
+        &mut self,
+        block: Block,
+        values: &[(ExitDest, Ref)],
+    ) -> Result<Vec<cranelift_codegen::ir::Value>, CompileError> {
+        let mut params = self.b.block_params(block).to_vec().into_iter();
+        values
+            .iter()
+            .map(|&(_, r)| match r.is_const() {
+                true => self.operand(r),
+                false => params
+                    .next()
+                    .ok_or_else(|| CompileError("backend: exit block lacks a parameter".into())),
+            })
+            .collect()
     }
 
     fn exit_block(&mut self, snap: SnapshotId) -> Result<Block, CompileError> {
@@ -322,15 +359,10 @@ impl Lowering<'_, '_, '_> {
         if let Some(&block) = map.get(&snap) {
             return Ok(block);
         }
-        let trace = self.trace;
         let values = self.exit_values(snap)?;
         let block = self.b.create_block();
         self.b.set_cold_block(block);
-        for (_, r) in values {
-            let ty = machine_type(trace.type_of(r))
-                .ok_or_else(|| self.unsupported("a void snapshot value"))?;
-            self.b.append_block_param(block, ty);
-        }
+        self.append_exit_params(block, &values)?;
         if direct {
             self.direct_exits.insert(snap, block);
         } else {
@@ -411,6 +443,42 @@ impl Lowering<'_, '_, '_> {
         })
     }
 
+    /// For `x % d == 0` and `x % d != 0` (instruction `i`) with a constant divisor, whether
+    /// the remainder is zero, tested without dividing ([`crate::divisible`]); the
+    /// `mod_int` itself is left to dead code elimination when nothing else uses it.
+    fn remainder_is_zero(
+        &mut self,
+        i: usize,
+    ) -> Result<Option<cranelift_codegen::ir::Value>, CompileError> {
+        let trace = self.trace;
+        let Some(inst) = trace.insts.get(i) else {
+            return Ok(None);
+        };
+        let [a, c] = inst.args[..] else {
+            return Ok(None);
+        };
+        if !matches!(inst.op, Op::EqInt | Op::NeInt) {
+            return Ok(None);
+        }
+        let zero = |r: Ref| matches!(trace.const_value(r), Some(Const::Int(0)));
+        let rem = match (zero(a), zero(c)) {
+            (false, true) => a,
+            (true, false) => c,
+            _ => return Ok(None),
+        };
+        let Some(def) = trace.inst(rem).filter(|d| d.op == Op::ModInt) else {
+            return Ok(None);
+        };
+        let [x, divisor] = def.args[..] else {
+            return Ok(None);
+        };
+        let Some(Const::Int(d)) = trace.const_value(divisor) else {
+            return Ok(None);
+        };
+        let x = self.operand(x)?;
+        Ok(crate::divisible::multiple_of(self.b, x, d))
+    }
+
     fn float_cc(op: Op) -> Option<FloatCC> {
         // Python's float comparisons: ordered, except `!=`, which is true for NaN.
         Some(match op {
@@ -467,6 +535,12 @@ impl Lowering<'_, '_, '_> {
         for (i, inst) in trace.insts.iter().enumerate() {
             if self.params.body_entry.is_some_and(|e| e.save_at == i) {
                 self.save_pre_roll_values()?;
+            }
+            if self.inline.skipped(i) {
+                // An inlined side trace's guard the pre-roll already passed on the same
+                // pinned words, or a value only such guards use.
+                self.values[i] = None;
+                continue;
             }
             let result = match inst.op {
                 Op::LoadSlot => {
@@ -597,6 +671,21 @@ impl Lowering<'_, '_, '_> {
                     self.guard(zero, inst.snapshot)?;
                     None
                 }
+                Op::AddIntOvf | Op::SubIntOvf | Op::MulIntOvf if self.facts.no_overflow[i] => {
+                    // A checked box later in the trace bounds the operands (a counter
+                    // stored back as an immediate): the exact result fits.
+                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                    let ins = self.b.ins();
+                    Some(match inst.op {
+                        Op::AddIntOvf => ins.iadd(a, c),
+                        Op::SubIntOvf => ins.isub(a, c),
+                        _ => ins.imul(a, c),
+                    })
+                }
+                Op::NegIntOvf if self.facts.no_overflow[i] => {
+                    let a = self.arg(i, 0)?;
+                    Some(self.b.ins().ineg(a))
+                }
                 Op::AddIntOvf | Op::SubIntOvf | Op::MulIntOvf => {
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
                     let (r, overflow) = match inst.op {
@@ -682,11 +771,15 @@ impl Lowering<'_, '_, '_> {
                     let count = self.b.ins().select(big, max, c);
                     Some(self.b.ins().sshr(a, count))
                 }
-                op if Self::int_cc(op).is_some() => {
-                    let cc = Self::int_cc(op).unwrap_or(IntCC::Equal);
-                    let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
-                    Some(self.b.ins().icmp(cc, a, c))
-                }
+                op if Self::int_cc(op).is_some() => match self.remainder_is_zero(i)? {
+                    Some(zero) if op == Op::EqInt => Some(zero),
+                    Some(zero) => Some(self.b.ins().bxor_imm_s(zero, 1)),
+                    None => {
+                        let cc = Self::int_cc(op).unwrap_or(IntCC::Equal);
+                        let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
+                        Some(self.b.ins().icmp(cc, a, c))
+                    }
+                },
                 op if Self::float_cc(op).is_some() => {
                     let cc = Self::float_cc(op).unwrap_or(FloatCC::Equal);
                     let (a, c) = (self.arg(i, 0)?, self.arg(i, 1)?);
@@ -837,10 +930,26 @@ impl Lowering<'_, '_, '_> {
                 Op::BoxInt => {
                     // Only 48-bit ints are immediates; a wider one leaves (the exit boxes it).
                     let v = self.arg(i, 0)?;
-                    if !self.facts.box_fits[i] {
-                        let up = self.b.ins().ishl_imm_s(v, 16);
-                        let back = self.b.ins().sshr_imm_s(up, 16);
-                        let fits = self.b.ins().icmp(IntCC::Equal, back, v);
+                    let check = self.facts.box_check.get(i).copied();
+                    let fits = match check.unwrap_or(BoxCheck::Both) {
+                        BoxCheck::Fits => None,
+                        BoxCheck::Above => Some(self.b.ins().icmp_imm_s(
+                            IntCC::SignedLessThanOrEqual,
+                            v,
+                            abi::SMALL_INT_MAX,
+                        )),
+                        BoxCheck::Below => Some(self.b.ins().icmp_imm_s(
+                            IntCC::SignedGreaterThanOrEqual,
+                            v,
+                            abi::SMALL_INT_MIN,
+                        )),
+                        BoxCheck::Both => {
+                            let up = self.b.ins().ishl_imm_s(v, 16);
+                            let back = self.b.ins().sshr_imm_s(up, 16);
+                            Some(self.b.ins().icmp(IntCC::Equal, back, v))
+                        }
+                    };
+                    if let Some(fits) = fits {
                         self.branch_to_exit(fits, inst.snapshot)?;
                     }
                     let payload = self.b.ins().band_imm_s(v, abi::INT_PAYLOAD_MASK as i64);
@@ -1288,7 +1397,7 @@ impl Lowering<'_, '_, '_> {
         for (snap, block, direct) in exits {
             self.b.switch_to_block(block);
             let values = self.exit_values(snap)?;
-            let params: Vec<_> = self.b.block_params(block).to_vec();
+            let params = self.exit_params(block, &values)?;
             self.store_exit_values(&values, &params, &[]);
             self.store_return(snap, &values, &params);
             let number = self

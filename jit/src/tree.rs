@@ -19,9 +19,11 @@
 //! `PhiFrom::Attr` one from the object, exactly as the root's body entry does.
 //!
 //! An exit value is left out of the slot array only when the side trace takes it as an
-//! SSA value and every snapshot of the side trace names the home (so whoever reads the
-//! slot array next finds what the side trace put there), the home is not one the body
-//! keeps in the slot array itself and the body does not load it. The old root and side
+//! SSA value (or never reads the home before writing it) and every snapshot of the side trace names the home (so whoever reads the
+//! slot array next finds what the side trace put there) or the home is an inlined frame's
+//! (a snapshot names all live slots of its inlined frames, so one that leaves it out never
+//! reads it), the home is not one the body keeps in the slot array itself and the body
+//! does not load it. The old root and side
 //! trace functions stay valid: their exit slots are the ones this function uses.
 //!
 //! Two things the side trace would redo alone are taken from the root instead: the
@@ -32,11 +34,12 @@
 //! is still the one the pre-roll checked, and the body has it unboxed as a pre-roll value.
 
 use cranelift_codegen::ir::{Block, BlockArg, InstBuilder, Value};
+use pyrite_ir::passes::range::{self, Range};
 use pyrite_ir::{Imm, Op, Ref, SnapshotId, Trace, Type, TypeTag};
 
 use crate::body_entry::{BodyEntry, BodyLink, PhiFrom};
 use crate::compiler::CompileError;
-use crate::lower::{ExitDest, LowerParams, Lowering, flags, machine_type, side_lowering};
+use crate::lower::{ExitDest, LowerParams, Lowering, flags, side_lowering};
 
 /// A side trace to compile into its root's function, with the side traces of its own
 /// exits that are compiled in too.
@@ -82,7 +85,147 @@ pub(crate) struct BodyTarget {
     /// as a pre-roll value, and that value: a side trace's type guard and unboxing of such
     /// a home, when no exit on the way named it, are the pre-roll's.
     pinned: Vec<(u32, Pinned)>,
+    /// Per phi (empty: none): the value a body entry would read back for a
+    /// `PhiFrom::Stored`/`PhiFrom::Attr` phi, when the root already has it as an SSA value
+    /// at the exit this chain of side traces started from ([`Lowering::known_phis`]).
+    known: Vec<Option<Value>>,
+    /// The pre-roll's guards on words of pinned homes and the object headers under them
+    /// (empty when the root writes the heap, or for side traces below the first).
+    guards: Vec<GuardFact>,
+    /// For the root's own side traces: the intervals of the root's integer values the exit
+    /// hands over, per home, as they hold at the exit (a link need not check a value the
+    /// root's ranges already put inside the phi's interval).
+    exit_ranges: Vec<(u32, Range)>,
 }
+
+/// A value computed from pinned homes' words, constants and header loads under them
+/// (`load word, +offset`), identified by how it is computed, so the root's pre-roll and a
+/// side trace can be compared.
+#[derive(Clone, Debug, PartialEq)]
+enum Term {
+    Home(u32),
+    Const(pyrite_ir::Const),
+    Load(Box<Term>, i32, Type),
+    Pure(Op, Imm, Vec<Term>),
+}
+
+/// A pre-roll guard that passed: its op and its operands' terms.
+#[derive(Clone, Debug, PartialEq)]
+struct GuardFact {
+    op: Op,
+    args: Vec<Term>,
+}
+
+/// The term of `r` in `trace`, `home_of` naming the pinned words.
+fn term(trace: &Trace, r: Ref, home_of: &dyn Fn(Ref) -> Option<u32>, depth: u32) -> Option<Term> {
+    if let Some(c) = trace.const_value(r) {
+        return Some(Term::Const(c));
+    }
+    if let Some(k) = home_of(r) {
+        return Some(Term::Home(k));
+    }
+    let inst = trace.inst(r)?;
+    if depth == 0 {
+        return None;
+    }
+    let args = || -> Option<Vec<Term>> {
+        inst.args
+            .iter()
+            .map(|&a| term(trace, a, home_of, depth - 1))
+            .collect()
+    };
+    match inst.op {
+        Op::Load => {
+            let Imm::Offset(offset) = inst.imm else {
+                return None;
+            };
+            let base = term(trace, *inst.args.first()?, home_of, depth - 1)?;
+            Some(Term::Load(Box::new(base), offset, inst.ty))
+        }
+        _ if trace.is_pure(inst) && inst.op.flags().contains(pyrite_ir::OpFlags::PURE) => {
+            Some(Term::Pure(inst.op, inst.imm, args()?))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `inst` may write an object's header words (what `load` reads): the heap's
+/// other kinds (slot arrays of attributes, the trace's homes) are apart (the builder's
+/// alias rule).
+fn writes_headers(trace: &Trace, inst: &pyrite_ir::Inst) -> bool {
+    match inst.op {
+        Op::StoreSlot | Op::StoreAttr => false,
+        Op::Store | Op::StoreElem | Op::IncRef | Op::DecRef => true,
+        _ => trace.writes_memory(inst),
+    }
+}
+
+/// Whether the guard `inst` of `trace` (`op` with operand terms `args`) is implied by a
+/// fact: the same guard, or `x > a` (`x >= a`) for a known `x > b` with `b >= a`.
+fn implied(facts: &[GuardFact], op: Op, args: &[Term]) -> bool {
+    facts.iter().any(|f| {
+        if f.op == op && f.args == args {
+            return true;
+        }
+        // guard_true (gt_int x, b) implies guard_true (gt_int x, a) for a <= b, and
+        // (ge_int x, a) for a <= b + 1.
+        let cmp = |t: &[Term]| match t {
+            [Term::Pure(o @ (Op::GtInt | Op::GeInt), _, xs)] => match &xs[..] {
+                [x, Term::Const(pyrite_ir::Const::Int(c))] => Some((*o, x.clone(), *c)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if op != Op::GuardTrue || f.op != Op::GuardTrue {
+            return false;
+        }
+        let (Some((fo, fx, fb)), Some((o, x, a))) = (cmp(&f.args), cmp(args)) else {
+            return false;
+        };
+        // Both as `x >= lower bound`.
+        let known = if fo == Op::GtInt {
+            fb.checked_add(1)
+        } else {
+            Some(fb)
+        };
+        let want = if o == Op::GtInt {
+            a.checked_add(1)
+        } else {
+            Some(a)
+        };
+        fx == x && matches!((known, want), (Some(k), Some(w)) if k >= w)
+    })
+}
+
+/// The pre-roll's guards on pinned words and their headers (see [`BodyTarget::guards`]).
+fn pre_roll_guards(trace: &Trace, entry: &BodyEntry, stable: &[(Ref, u32)]) -> Vec<GuardFact> {
+    if trace.insts.iter().any(|i| writes_headers(trace, i)) {
+        return Vec::new();
+    }
+    let home_of = |r: Ref| stable.iter().find(|&&(w, _)| w == r).map(|&(_, k)| k);
+    let mut out = Vec::new();
+    for inst in &trace.insts[..entry.loop_at] {
+        if !matches!(
+            inst.op,
+            Op::GuardTrue | Op::GuardFalse | Op::GuardEq | Op::GuardNe
+        ) {
+            continue;
+        }
+        let args: Option<Vec<Term>> = inst
+            .args
+            .iter()
+            .map(|&a| term(trace, a, &home_of, TERM_DEPTH))
+            .collect();
+        // A guard on constants alone says nothing about the homes.
+        if let Some(args) = args.filter(|a| a.iter().any(|t| !matches!(t, Term::Const(_)))) {
+            out.push(GuardFact { op: inst.op, args });
+        }
+    }
+    out
+}
+
+/// How deep a term may nest (header loads under a word, an op or two on them).
+const TERM_DEPTH: u32 = 4;
 
 /// The inlining state of one trace's lowering.
 pub(crate) struct InlineState<'a> {
@@ -104,6 +247,8 @@ pub(crate) struct InlineState<'a> {
     named: Vec<u32>,
     /// Value-word loads of pinned homes: (instruction, home).
     pinned_loads: Vec<(usize, u32)>,
+    /// Per instruction of an inlined side trace: left out (see [`Self::plan_known`]).
+    skip: Vec<bool>,
     /// Guards may be left out (not in stress mode, which counts every guard).
     may_skip: bool,
     /// What was compiled in (this trace's side traces and deeper ones).
@@ -133,6 +278,7 @@ impl<'a> InlineState<'a> {
             stored: Vec::new(),
             named: Vec::new(),
             pinned_loads: Vec::new(),
+            skip: Vec::new(),
             may_skip: false,
             stats: TreeStats::default(),
         }
@@ -150,9 +296,73 @@ impl<'a> InlineState<'a> {
             && pinned
             && !self.named.contains(&slot)
             && !self.stored.contains(&slot)
+            && !self.pinned_loads.iter().any(|&(a, _)| a == at)
         {
             self.pinned_loads.push((at, slot));
         }
+    }
+
+    /// Before lowering the inlined side trace `trace`: finds its pinned loads (as lowering
+    /// will, in order), the guards the pre-roll already passed ([`Self::known_guard`]) and
+    /// the header loads and pure values only those guards use, which are not lowered.
+    fn plan_known(&mut self, trace: &Trace) {
+        for (at, inst) in trace.insts.iter().enumerate() {
+            match (inst.op, inst.imm) {
+                (Op::LoadSlot, Imm::Slot(k)) => self.loaded(at, k, inst.ty),
+                (Op::StoreSlot, Imm::Slot(k)) => self.stored(k),
+                _ => {}
+            }
+        }
+        self.stored.clear();
+        let n = trace.insts.len();
+        let mut skip = vec![false; n];
+        for (at, inst) in trace.insts.iter().enumerate() {
+            if matches!(
+                inst.op,
+                Op::GuardTrue | Op::GuardFalse | Op::GuardEq | Op::GuardNe
+            ) && self.known_guard(trace, at)
+            {
+                skip[at] = true;
+            }
+        }
+        if !skip.contains(&true) {
+            return;
+        }
+        let mut users: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (at, inst) in trace.insts.iter().enumerate() {
+            for a in inst.args.iter().filter(|a| !a.is_const()) {
+                if let Some(u) = users.get_mut(a.index()) {
+                    u.push(at);
+                }
+            }
+        }
+        let mut in_snapshot = vec![false; n];
+        for snap in &trace.snapshots {
+            for r in snap.refs().filter(|r| !r.is_const()) {
+                if let Some(flag) = in_snapshot.get_mut(r.index()) {
+                    *flag = true;
+                }
+            }
+        }
+        for at in (0..n).rev() {
+            let inst = &trace.insts[at];
+            let removable = inst.op == Op::Load
+                || (trace.is_pure(inst) && inst.op.flags().contains(pyrite_ir::OpFlags::PURE));
+            if removable
+                && !in_snapshot[at]
+                && !users[at].is_empty()
+                && users[at].iter().all(|&u| skip[u])
+            {
+                skip[at] = true;
+            }
+        }
+        self.skip = skip;
+    }
+
+    /// Whether instruction `at` of this inlined side trace is left out: a guard the
+    /// pre-roll passed, or a value only such guards use.
+    pub(crate) fn skipped(&self, at: usize) -> bool {
+        self.skip.get(at).copied().unwrap_or(false)
     }
 
     /// The home of `r` if it is a load of a pinned home (whose word never changes).
@@ -188,6 +398,36 @@ impl<'a> InlineState<'a> {
                         | (Op::UnboxBool, TypeTag::Bool)
                 )
             }
+        })
+    }
+
+    /// Whether the guard at instruction `at` of `trace` (this inlined side trace) is one
+    /// the pre-roll passed on the same pinned words and headers, with nothing since that
+    /// could have changed them: the root writes no header (else there are no facts), side
+    /// traces that link into the body write none (`body_entry::link_plan`), and this one
+    /// has written none before the guard.
+    fn known_guard(&self, trace: &Trace, at: usize) -> bool {
+        let Some(target) = self.target.as_ref().filter(|_| self.side && self.may_skip) else {
+            return false;
+        };
+        if target.guards.is_empty() {
+            return false;
+        }
+        let Some(inst) = trace.insts.get(at) else {
+            return false;
+        };
+        if trace.insts[..at].iter().any(|i| writes_headers(trace, i)) {
+            return false;
+        }
+        let home_of = |r: Ref| self.pinned_home(r);
+        let args: Option<Vec<Term>> = inst
+            .args
+            .iter()
+            .map(|&a| term(trace, a, &home_of, TERM_DEPTH))
+            .collect();
+        args.is_some_and(|args| {
+            args.iter().any(|t| !matches!(t, Term::Const(_)))
+                && implied(&target.guards, inst.op, &args)
         })
     }
 
@@ -262,14 +502,19 @@ enum Pinned {
 
 /// The pinned homes of a root (see [`BodyTarget::pinned`]), `saved` being the body's
 /// values of `entry.saved`.
-fn pinned_homes(trace: &Trace, entry: &BodyEntry, saved: &[Value]) -> Vec<(u32, Pinned)> {
+#[allow(clippy::type_complexity)]
+fn pinned_homes(
+    trace: &Trace,
+    entry: &BodyEntry,
+    saved: &[Value],
+) -> (Vec<(u32, Pinned)>, Vec<(Ref, u32)>) {
     let header = trace
         .insts
         .last()
         .filter(|i| i.op == Op::Jump)
         .and_then(|jump| trace.snapshot(jump.snapshot?));
     let Some(header) = header else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let carried = |k: u32| {
         header
@@ -306,7 +551,11 @@ fn pinned_homes(trace: &Trace, entry: &BodyEntry, saved: &[Value]) -> Vec<(u32, 
         .then_some(k)
     };
     let mut out = Vec::new();
-    for inst in &trace.insts[..entry.loop_at] {
+    let mut words = Vec::new();
+    for (i, inst) in trace.insts[..entry.loop_at].iter().enumerate() {
+        if let Some(k) = stable(Ref::inst(i)) {
+            words.push((Ref::inst(i), k));
+        }
         if inst.op == Op::GuardType
             && let Imm::Tag(tag) = inst.imm
             && let Some(k) = inst.args.first().and_then(|&w| stable(w))
@@ -325,7 +574,9 @@ fn pinned_homes(trace: &Trace, entry: &BodyEntry, saved: &[Value]) -> Vec<(u32, 
             out.push((k, Pinned::Unboxed(unbox.op, value)));
         }
     }
-    out
+    // Only words whose type the pre-roll checked (a pinned home) stand for their home.
+    words.retain(|&(_, k)| out.iter().any(|&(h, _)| h == k));
+    (out, words)
 }
 
 /// Whether every snapshot of `trace` names home `k`.
@@ -360,7 +611,8 @@ impl<'a> Lowering<'a, '_, '_> {
         for &r in &entry.saved {
             saved.push(self.operand(r)?);
         }
-        let pinned = pinned_homes(self.trace, entry, &saved);
+        let (pinned, words) = pinned_homes(self.trace, entry, &saved);
+        let guards = pre_roll_guards(self.trace, entry, &words);
         let mut bases = Vec::new();
         let mut keep = Vec::new();
         for &(from, _) in &entry.phis {
@@ -387,8 +639,109 @@ impl<'a> Lowering<'a, '_, '_> {
             saved,
             keep,
             pinned,
+            known: Vec::new(),
+            guards,
+            exit_ranges: Vec::new(),
         });
         Ok(())
+    }
+
+    /// The intervals, as they hold at the root's exit `snap`, of the integer values it hands
+    /// over, per home.
+    fn exit_ranges(&self, snap: SnapshotId) -> Vec<(u32, Range)> {
+        let trace = self.trace;
+        let Some(snapshot) = trace.snapshot(snap) else {
+            return Vec::new();
+        };
+        let ranges = range::ranges_at(trace, snapshot.position as usize);
+        snapshot
+            .frames
+            .iter()
+            .flat_map(|f| &f.slots)
+            .filter_map(|&(h, v)| {
+                let r = v.as_ref()?;
+                if trace.type_of(r) != Type::I64 {
+                    return None;
+                }
+                let range = match trace.const_value(r) {
+                    Some(pyrite_ir::Const::Int(c)) => Range { lo: c, hi: c },
+                    Some(_) => return None,
+                    None => *ranges.get(r.index())?,
+                };
+                Some((h, range))
+            })
+            .collect()
+    }
+
+    /// For a side trace compiled in at the root's exit `snap`: per phi, the value its link
+    /// would read back from the slot array (`PhiFrom::Stored`) or the object
+    /// (`PhiFrom::Attr`), if the root has it in a register already. A side trace with a
+    /// body link never writes such a home or attribute and calls nothing that could (see
+    /// `body_entry::link_plan`), so the word there is still the root's at the exit: the
+    /// value of the body's last store to it before the snapshot, or, if the body has not
+    /// stored it yet this iteration, the phi itself. Anything less clear is read back.
+    fn known_phis(&mut self, snap: SnapshotId) -> Result<Vec<Option<Value>>, CompileError> {
+        let trace = self.trace;
+        let (Some(entry), Some(snapshot)) = (self.params.body_entry, trace.snapshot(snap)) else {
+            return Ok(Vec::new());
+        };
+        let position = snapshot.position as usize;
+        // Stores between the snapshot and the last guard leaving through it are not
+        // known to have happened (or not) at the exit.
+        let last_use = trace
+            .insts
+            .iter()
+            .rposition(|i| i.snapshot == Some(snap))
+            .unwrap_or(position);
+        if position <= entry.loop_at || last_use < position {
+            return Ok(Vec::new());
+        }
+        let named = |k: u32| {
+            snapshot
+                .frames
+                .iter()
+                .any(|f| f.slots.iter().any(|&(h, _)| h == k))
+        };
+        let mut known = Vec::with_capacity(entry.phis.len());
+        for (j, &(from, ty)) in entry.phis.iter().enumerate() {
+            let phi = Ref::inst(entry.loop_at + 1 + j);
+            let is_store = |i: &pyrite_ir::Inst| match from {
+                PhiFrom::Stored(k) => i.op == Op::StoreSlot && i.imm == Imm::Slot(k),
+                PhiFrom::Attr { offset, .. } => {
+                    i.op == Op::StoreAttr && i.imm == Imm::Offset(offset)
+                }
+                PhiFrom::Handed(_) => false,
+            };
+            let unsettled = matches!(from, PhiFrom::Handed(_))
+                || matches!(from, PhiFrom::Stored(k) if named(k))
+                || trace.insts[position..=last_use].iter().any(is_store)
+                || trace
+                    .inst(phi)
+                    .is_none_or(|p| p.op != Op::Phi || p.ty != ty);
+            if unsettled {
+                known.push(None);
+                continue;
+            }
+            let last = trace.insts[entry.loop_at + 1..position]
+                .iter()
+                .rev()
+                .find(|&i| is_store(i));
+            let value = match (from, last) {
+                (_, None) => Some(phi),
+                (PhiFrom::Stored(_), Some(store)) => store.args.first().copied(),
+                (_, Some(store)) => store
+                    .args
+                    .get(1)
+                    .and_then(|&b| trace.inst(b))
+                    .filter(|b| matches!(b.op, Op::BoxInt | Op::BoxFloat | Op::BoxBool))
+                    .and_then(|b| b.args.first().copied()),
+            };
+            known.push(match value {
+                Some(r) if trace.type_of(r) == ty => Some(self.operand(r)?),
+                _ => None,
+            });
+        }
+        Ok(known)
     }
 
     /// The entry block of the side trace compiled in at exit `snap`, if there is one and
@@ -413,11 +766,7 @@ impl<'a> Lowering<'a, '_, '_> {
         }
         let values = self.exit_values(snap)?;
         let block = self.b.create_block();
-        for (_, r) in values {
-            let ty = machine_type(self.trace.type_of(r))
-                .ok_or_else(|| self.unsupported("a void snapshot value"))?;
-            self.b.append_block_param(block, ty);
-        }
+        self.append_exit_params(block, &values)?;
         self.inline.entries.push((snap, block, index, polled));
         Ok(Some(block))
     }
@@ -430,14 +779,26 @@ impl<'a> Lowering<'a, '_, '_> {
             let side = sides
                 .get(index)
                 .ok_or_else(|| CompileError("backend: no such side trace".into()))?;
-            let target = self
+            let mut target = self
                 .inline
                 .target
                 .clone()
                 .ok_or_else(|| CompileError("backend: side trace before the body".into()))?;
             self.b.switch_to_block(block);
+            if self.inline.side {
+                // The pre-roll's header facts are only trusted for the root's own side
+                // traces (one trace to check for header writes), and the exit's values
+                // are this side trace's.
+                target.guards.clear();
+                target.exit_ranges.clear();
+            } else {
+                // Deeper side traces keep what the root knew at the first exit: nothing
+                // on the way writes those homes or attributes.
+                target.known = self.known_phis(snap)?;
+                target.exit_ranges = self.exit_ranges(snap);
+            }
             let values = self.exit_values(snap)?;
-            let params: Vec<Value> = self.b.block_params(block).to_vec();
+            let params: Vec<Value> = self.exit_params(block, &values)?;
             let loads = first_loads(side.trace);
             let mut substitutes = Vec::new();
             let mut skip = Vec::new();
@@ -453,16 +814,36 @@ impl<'a> Lowering<'a, '_, '_> {
                         .collect()
                 })
                 .unwrap_or_default();
+            // Homes of the exit's inlined frames: a later snapshot that leaves one out
+            // either no longer has the frame or has the slot dead (an inlined frame's
+            // snapshot names all its live slots), so its word is never read again.
+            let inlined_frames: Vec<u32> = self
+                .trace
+                .snapshot(snap)
+                .map(|s| {
+                    s.frames
+                        .iter()
+                        .skip(1)
+                        .flat_map(|f| &f.slots)
+                        .map(|&(h, _)| h)
+                        .collect()
+                })
+                .unwrap_or_default();
             for (&(dest, r), &v) in values.iter().zip(&params) {
                 let ExitDest::Slot(h) = dest else {
                     continue;
                 };
                 let ty = self.trace.type_of(r);
-                if !loads.contains(&(h, Some(ty))) {
+                let unread = !loads.iter().any(|&(k, _)| k == h);
+                if !loads.contains(&(h, Some(ty))) && !unread {
                     continue;
                 }
-                substitutes.push((h, v, ty));
-                if !target.keep.contains(&h) && named_everywhere(side.trace, h) {
+                if !unread {
+                    substitutes.push((h, v, ty));
+                }
+                if !target.keep.contains(&h)
+                    && (inlined_frames.contains(&h) || named_everywhere(side.trace, h))
+                {
                     skip.push(h);
                 }
             }
@@ -480,7 +861,7 @@ impl<'a> Lowering<'a, '_, '_> {
                 body_link: Some(side.link),
                 native: None,
             };
-            let state = InlineState {
+            let mut state = InlineState {
                 sides: &side.children,
                 side: true,
                 target: Some(target),
@@ -489,9 +870,11 @@ impl<'a> Lowering<'a, '_, '_> {
                 stored: Vec::new(),
                 named,
                 pinned_loads: Vec::new(),
+                skip: Vec::new(),
                 may_skip: !self.params.stress,
                 stats: TreeStats::default(),
             };
+            state.plan_known(side.trace);
             let header = self.header;
             let shared = (self.ctx, self.slots, self.interrupt);
             let mut lowering = side_lowering(side.trace, &params, self.b, shared, header, state);
@@ -525,6 +908,25 @@ impl<'a> Lowering<'a, '_, '_> {
             .clone()
             .ok_or_else(|| self.unsupported("an inlined side trace without its body"))?;
         self.box_into_slots(snap, &link.boxed)?;
+        // A value the side trace took straight from the root's exit and never changed
+        // needs no check when the root's ranges at the exit already put it inside.
+        let trace = self.trace;
+        let mut link = link.clone();
+        link.checks.retain(|&(r, lo, hi)| {
+            let home = trace.inst(r).and_then(|i| match (i.op, i.imm) {
+                (Op::LoadSlot, Imm::Slot(h)) if i.ty == Type::I64 => Some(h),
+                _ => None,
+            });
+            let inside = home.is_some_and(|h| {
+                self.inline.substitute(h, Type::I64).is_some()
+                    && target
+                        .exit_ranges
+                        .iter()
+                        .any(|&(k, range)| k == h && lo <= range.lo && range.hi <= hi)
+            });
+            !inside
+        });
+        let link = &link;
         self.check_link(snap, link, |l| {
             l.b.ins().jump(l.header, &[]);
         })?;
@@ -534,7 +936,9 @@ impl<'a> Lowering<'a, '_, '_> {
         }
         let mut args = Vec::new();
         for (j, &(from, ty)) in target.phis.iter().enumerate() {
+            let known = target.known.get(j).copied().flatten();
             let value = match from {
+                PhiFrom::Stored(_) | PhiFrom::Attr { .. } if let Some(v) = known => v,
                 PhiFrom::Handed(_) => {
                     let r = link
                         .transfer

@@ -77,66 +77,13 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
     super::rewrite::drop_unused_snapshots(&mut pre_roll);
     let body_snapshots: Vec<Snapshot> = pre_roll.snapshots.clone();
 
-    // The copy.
-    let mut b = TraceBuilder::from_trace(pre_roll);
-    b.set_cse_loads_across_loop(true);
-    b.loop_marker();
-    let loop_at = body_len;
-    let mut subst: Vec<Ref> = Vec::with_capacity(body_len);
-    let map = |subst: &[Ref], r: Ref| {
-        if r.is_const() {
-            r
-        } else {
-            subst.get(r.index()).copied().unwrap_or(NO_VALUE)
-        }
-    };
-    let mut copied_snapshots = HashMap::new();
-    let mut next_snapshot = 0;
-    for index in 0..body_len {
-        while let Some(snap) = body_snapshots.get(next_snapshot)
-            && snap.position as usize <= index
-        {
-            let mut copy = snap.clone();
-            copy.map_refs(|r| map(&subst, r));
-            let root = &mut copy.frames[0].slots;
-            for (&slot, &value) in &slot_values {
-                if !root.iter().any(|&(s, _)| s == slot) {
-                    root.push((slot, SnapValue::Ref(value)));
-                }
-            }
-            root.sort_by_key(|&(slot, _)| slot);
-            copied_snapshots.insert(next_snapshot, b.push_snapshot(copy));
-            next_snapshot += 1;
-        }
-        let mut inst = b.trace().insts[index].clone();
-        if let (Op::LoadSlot, Imm::Slot(slot)) = (inst.op, inst.imm)
-            && let Some(&value) = slot_values.get(&slot)
-        {
-            let boxed = match b.trace().type_of(value) {
-                Type::I64 => b.emit(Op::BoxInt, &[value]),
-                Type::F64 => b.emit(Op::BoxFloat, &[value]),
-                Type::Bool => b.emit(Op::BoxBool, &[value]),
-                _ => value,
-            };
-            subst.push(boxed);
-            continue;
-        }
-        for arg in &mut inst.args {
-            *arg = map(&subst, *arg);
-        }
-        if let Some(id) = &mut inst.snapshot {
-            *id = *copied_snapshots
-                .get(&id.index())
-                .ok_or_else(|| format!("v{index}: snapshot {id} not copied"))?;
-        }
-        let value = if inst.op == Op::Phi {
-            return Err("phi in an unpeeled trace".into());
-        } else {
-            b.emit_inst(inst)
-        };
-        subst.push(value);
+    // The copy, then again with kept phis for the homes the first copy found invariant.
+    let (mut copy, mut subst) = copy_body(&pre_roll, &body_snapshots, &slot_values, &[])?;
+    let kept = kept_homes(trace, &slot_values, &subst);
+    if !kept.is_empty() {
+        (copy, subst) = copy_body(&pre_roll, &body_snapshots, &slot_values, &kept)?;
     }
-    let mut copy = b.finish().map_err(|e| e.0)?;
+    let loop_at = body_len;
 
     // Phis for every pre-roll value the loop body uses whose copy differs.
     let is_pre_roll = |r: Ref| !r.is_const() && r.index() < loop_at;
@@ -194,6 +141,13 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
         insts.push(Inst::new(Op::Phi, ty, vec![r, back], Imm::None));
     }
     for mut inst in copy.insts.drain(..) {
+        if let (Op::Phi, Some(&entry)) = (inst.op, inst.args.first()) {
+            // A kept phi: entry is the pre-roll's value, back is the body's.
+            let back = in_loop(subst.get(entry.index()).copied().unwrap_or(NO_VALUE));
+            inst.args = vec![entry, back];
+            insts.push(inst);
+            continue;
+        }
         for arg in &mut inst.args {
             *arg = in_loop(*arg);
         }
@@ -223,4 +177,120 @@ pub fn run(trace: &mut Trace) -> Result<(), String> {
     super::rewrite::drop_unused_snapshots(&mut copy);
     *trace = copy;
     Ok(())
+}
+
+/// Emits the loop marker and the body's copy into a builder over `pre_roll`, with each
+/// `load_slot` of a back-edge home replaced by the value the previous iteration left there
+/// (a kept home: its kept phi). Returns the result and, per original instruction, its copy.
+fn copy_body(
+    pre_roll: &Trace,
+    body_snapshots: &[Snapshot],
+    slot_values: &HashMap<u32, Ref>,
+    kept: &[(u32, Ref)],
+) -> Result<(Trace, Vec<Ref>), String> {
+    let body_len = pre_roll.insts.len();
+    let mut b = TraceBuilder::from_trace(pre_roll.clone());
+    b.set_cse_loads_across_loop(true);
+    b.loop_marker();
+    let mut slot_values = slot_values.clone();
+    for &(slot, value) in kept {
+        let ty = b.trace().type_of(value);
+        // Its back-edge operand is patched once the copy is final.
+        let phi = b.append(Inst::new(Op::Phi, ty, vec![value, value], Imm::Slot(slot)));
+        slot_values.insert(slot, phi);
+    }
+    let mut subst: Vec<Ref> = Vec::with_capacity(body_len);
+    let map = |subst: &[Ref], r: Ref| {
+        if r.is_const() {
+            r
+        } else {
+            subst.get(r.index()).copied().unwrap_or(NO_VALUE)
+        }
+    };
+    let mut copied_snapshots = HashMap::new();
+    let mut next_snapshot = 0;
+    for index in 0..body_len {
+        while let Some(snap) = body_snapshots.get(next_snapshot)
+            && snap.position as usize <= index
+        {
+            let mut copy = snap.clone();
+            copy.map_refs(|r| map(&subst, r));
+            let root = &mut copy.frames[0].slots;
+            for (&slot, &value) in &slot_values {
+                if !root.iter().any(|&(s, _)| s == slot) {
+                    root.push((slot, SnapValue::Ref(value)));
+                }
+            }
+            root.sort_by_key(|&(slot, _)| slot);
+            copied_snapshots.insert(next_snapshot, b.push_snapshot(copy));
+            next_snapshot += 1;
+        }
+        let mut inst = b.trace().insts[index].clone();
+        if let (Op::LoadSlot, Imm::Slot(slot)) = (inst.op, inst.imm)
+            && let Some(&value) = slot_values.get(&slot)
+        {
+            let boxed = match b.trace().type_of(value) {
+                Type::I64 => b.emit(Op::BoxInt, &[value]),
+                Type::F64 => b.emit(Op::BoxFloat, &[value]),
+                Type::Bool => b.emit(Op::BoxBool, &[value]),
+                _ => value,
+            };
+            subst.push(boxed);
+            continue;
+        }
+        for arg in &mut inst.args {
+            *arg = map(&subst, *arg);
+        }
+        if let Some(id) = &mut inst.snapshot {
+            *id = *copied_snapshots
+                .get(&id.index())
+                .ok_or_else(|| format!("v{index}: snapshot {id} not copied"))?;
+        }
+        let value = if inst.op == Op::Phi {
+            return Err("phi in an unpeeled trace".into());
+        } else {
+            b.emit_inst(inst)
+        };
+        subst.push(value);
+    }
+    Ok((b.finish().map_err(|e| e.0)?, subst))
+}
+
+/// The homes that need a kept phi: the iteration reads the home (a `load_slot` the copy
+/// replaced) and the recorded path writes it back with a number that is invariant (the
+/// copy computed the very pre-roll value) but not the one it read. Without a phi the body
+/// would bake that value in as a constant of the loop, and a side trace taking another
+/// path (`clamp` returning `x` instead of `high`) could never enter the body: every
+/// iteration on that path would re-run the pre-roll.
+fn kept_homes(trace: &Trace, slot_values: &HashMap<u32, Ref>, subst: &[Ref]) -> Vec<(u32, Ref)> {
+    let loads_home = |slot: u32| {
+        trace
+            .insts
+            .iter()
+            .any(|i| i.op == Op::LoadSlot && i.imm == Imm::Slot(slot))
+    };
+    let is_load_of = |r: Ref, slot: u32| {
+        let load = |r: Ref| {
+            trace
+                .inst(r)
+                .is_some_and(|i| i.op == Op::LoadSlot && i.imm == Imm::Slot(slot))
+        };
+        load(r)
+            || trace.inst(r).is_some_and(|i| {
+                matches!(i.op, Op::UnboxInt | Op::UnboxFloat | Op::UnboxBool) && load(i.args[0])
+            })
+    };
+    let mut kept: Vec<(u32, Ref)> = slot_values
+        .iter()
+        .filter(|&(&slot, &value)| {
+            !value.is_const()
+                && matches!(trace.type_of(value), Type::I64 | Type::F64 | Type::Bool)
+                && subst.get(value.index()) == Some(&value)
+                && loads_home(slot)
+                && !is_load_of(value, slot)
+        })
+        .map(|(&slot, &value)| (slot, value))
+        .collect();
+    kept.sort_unstable();
+    kept
 }

@@ -28,6 +28,12 @@ use crate::op::Op;
 use crate::trace::{Inst, Ref, Trace};
 use crate::types::{Const, Type};
 
+/// The ints a value word holds without a heap object.
+const SMALL_INT: Range = Range {
+    lo: abi::SMALL_INT_MIN,
+    hi: abi::SMALL_INT_MAX,
+};
+
 /// A closed interval of i64 values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Range {
@@ -230,6 +236,7 @@ struct Analysis {
     ranges: Vec<Range>,
     /// Per instruction, what the backend may rely on ([`LoweringFacts`]).
     box_fits: Vec<bool>,
+    box_check: Vec<BoxCheck>,
     unsigned_div: Vec<bool>,
     /// Overflow-checked ops whose exact result always fits.
     no_overflow: Vec<bool>,
@@ -368,7 +375,33 @@ impl Analyzer<'_> {
     }
 }
 
-fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
+/// Whether a checked `box_int` narrows its operand for the instructions after it.
+///
+/// It may only for the final trace: `sink` runs after the range pass and removes the boxes
+/// only exits need (an exit boxes any size), so the pass itself must not rely on them,
+/// while the backend and body entries analyse the trace as compiled, every box in place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Boxes {
+    /// The trace is final: a checked `box_int` leaves when its operand needs more than 48
+    /// bits, so after it the operand is a small int (a counter `c.n += 1` stored back as
+    /// an immediate each iteration then needs no overflow check).
+    Narrow,
+    /// Boxes may still be sunk.
+    Ignore,
+}
+
+fn analyze(trace: &Trace, phis: &HashMap<usize, Range>, boxes: Boxes) -> Analysis {
+    analyze_until(trace, phis, boxes, trace.insts.len())
+}
+
+/// [`analyze`] learning only from the guards and boxes before instruction `until`: the
+/// intervals that hold there.
+fn analyze_until(
+    trace: &Trace,
+    phis: &HashMap<usize, Range>,
+    boxes: Boxes,
+    until: usize,
+) -> Analysis {
     let n = trace.insts.len();
     let mut an = Analyzer {
         trace,
@@ -380,12 +413,27 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
     let mut no_overflow = vec![false; n];
     let mut decided = vec![false; n];
     let mut box_fits = vec![false; n];
+    let mut box_check = vec![BoxCheck::Both; n];
     let mut unsigned_div = vec![false; n];
+    // Homes stored to so far: a later load no longer reads what the parent left there.
+    let mut stored: Vec<u32> = Vec::new();
     for (index, inst) in trace.insts.iter().enumerate() {
+        if let (Op::StoreSlot, crate::trace::Imm::Slot(home)) = (inst.op, inst.imm) {
+            stored.push(home);
+        }
         match (inst.op, &inst.args[..]) {
             (Op::BoxInt, [a]) => {
                 let r = an.range(*a);
                 box_fits[index] = r.lo >= abi::SMALL_INT_MIN && r.hi <= abi::SMALL_INT_MAX;
+                box_check[index] = match (r.lo >= abi::SMALL_INT_MIN, r.hi <= abi::SMALL_INT_MAX) {
+                    (true, true) => BoxCheck::Fits,
+                    (true, false) => BoxCheck::Above,
+                    (false, true) => BoxCheck::Below,
+                    (false, false) => BoxCheck::Both,
+                };
+                if boxes == Boxes::Narrow && inst.snapshot.is_some() && index < until {
+                    an.narrow(*a, SMALL_INT);
+                }
             }
             (Op::ModInt | Op::FloorDivInt, [a, b]) => {
                 unsigned_div[index] = an.range(*a).lo >= 0 && an.range(*b).lo > 0;
@@ -395,10 +443,15 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
         if inst.ty == Type::I64 {
             let range = match inst.op {
                 Op::Phi => phis.get(&index).copied().unwrap_or(Range::FULL),
-                Op::UnboxInt => Range {
-                    lo: abi::SMALL_INT_MIN,
-                    hi: abi::SMALL_INT_MAX,
+                Op::LoadSlot => match inst.imm {
+                    crate::trace::Imm::Slot(home) if !stored.contains(&home) => trace
+                        .entry_ranges
+                        .iter()
+                        .find(|&&(h, _, _)| h == home)
+                        .map_or(Range::FULL, |&(_, lo, hi)| Range { lo, hi }),
+                    _ => Range::FULL,
                 },
+                Op::UnboxInt => SMALL_INT,
                 _ => match inst.args[..] {
                     [a] if inst.op == Op::NegIntOvf => {
                         transfer(inst.op, an.range(a), Range::exact(0)).map_or(Range::FULL, |t| {
@@ -451,7 +504,7 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
                 }
             }
         }
-        if let Some(rel) = an.guarded(inst) {
+        if let Some(rel) = an.guarded(inst).filter(|_| index < until) {
             if an.holds(rel) {
                 decided[index] = true;
             }
@@ -461,6 +514,7 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
     Analysis {
         ranges: an.ranges,
         box_fits,
+        box_check,
         unsigned_div,
         no_overflow,
         decided,
@@ -471,7 +525,14 @@ fn analyze(trace: &Trace, phis: &HashMap<usize, Range>) -> Analysis {
 const ROUNDS_BEFORE_WIDENING: usize = 3;
 
 /// The analysis of `trace` with phi intervals that hold in every iteration.
-fn analyze_loop(trace: &Trace) -> Analysis {
+fn analyze_loop(trace: &Trace, boxes: Boxes) -> Analysis {
+    let (phis, result) = loop_phis(trace, boxes);
+    result.unwrap_or_else(|| analyze(trace, &phis, boxes))
+}
+
+/// The phi intervals that hold in every iteration, and the whole trace's analysis with
+/// them when finding them took one.
+fn loop_phis(trace: &Trace, boxes: Boxes) -> (HashMap<usize, Range>, Option<Analysis>) {
     let mut phis: HashMap<usize, Range> = HashMap::new();
     let phi_list: Vec<usize> = match trace.loop_index() {
         Some(at) => (at + 1..trace.insts.len())
@@ -481,10 +542,10 @@ fn analyze_loop(trace: &Trace) -> Analysis {
         None => Vec::new(),
     };
     if phi_list.is_empty() {
-        return analyze(trace, &phis);
+        return (phis, None);
     }
     // Entry values are defined before the loop, so one round gives their intervals.
-    let first = analyze(trace, &phis);
+    let first = analyze(trace, &phis, boxes);
     let entry = |a: &Analysis, i: usize| -> Range {
         let r = trace.insts[i].args[0];
         match trace.const_value(r) {
@@ -498,7 +559,7 @@ fn analyze_loop(trace: &Trace) -> Analysis {
     }
     let mut round = 0;
     loop {
-        let result = analyze(trace, &phis);
+        let result = analyze(trace, &phis, boxes);
         let mut grew = false;
         for &i in &phi_list {
             let back = trace.insts[i].args[1];
@@ -528,7 +589,7 @@ fn analyze_loop(trace: &Trace) -> Analysis {
             phis.insert(i, next);
         }
         if !grew {
-            return result;
+            return (phis, Some(result));
         }
         round += 1;
     }
@@ -563,34 +624,93 @@ impl Rewrite for UseRanges {
     }
 }
 
+/// What a `box_int` must check of its operand to know it fits the small-int payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoxCheck {
+    /// Nothing: it always fits.
+    Fits,
+    /// Only that it is at most `SMALL_INT_MAX`.
+    Above,
+    /// Only that it is at least `SMALL_INT_MIN`.
+    Below,
+    /// Both bounds.
+    Both,
+}
+
 /// Range facts the backend uses where the IR has no cheaper op, per instruction index:
-/// the operand of a `box_int` is known to fit the 48-bit payload (no check), and a
+/// the operand of a `box_int` is known to fit the 48-bit payload (no check), a
 /// `mod_int`/`floordiv_int` has a non-negative dividend and a positive divisor (unsigned
-/// division: no sign fix-up, no `MIN // -1` check).
+/// division: no sign fix-up, no `MIN // -1` check), and an overflow-checked op cannot
+/// overflow because of a box that stays in the compiled trace (see [`Boxes`]).
 pub struct LoweringFacts {
     /// `box_int` needs no range check.
     pub box_fits: Vec<bool>,
+    /// Which side of the 48-bit payload a `box_int`'s operand may leave (a counter
+    /// incremented from a small int can only overflow upwards: one comparison).
+    pub box_check: Vec<BoxCheck>,
     /// `mod_int`/`floordiv_int` may divide unsigned.
     pub unsigned_div: Vec<bool>,
+    /// `add/sub/mul/neg_int_ovf` whose exact result always fits an i64.
+    pub no_overflow: Vec<bool>,
 }
 
-/// The [`LoweringFacts`] of a trace (already optimized; the analysis runs again).
+/// The [`LoweringFacts`] of a trace as compiled (already optimized; the analysis runs
+/// again, now trusting its checked boxes).
 pub fn lowering_facts(trace: &Trace) -> LoweringFacts {
-    let result = analyze_loop(trace);
+    let result = analyze_loop(trace, Boxes::Narrow);
     LoweringFacts {
         box_fits: result.box_fits,
+        box_check: result.box_check,
         unsigned_div: result.unsigned_div,
+        no_overflow: result.no_overflow,
     }
 }
 
-/// The interval of every instruction (FULL for non-integers), for tests and dumps.
+/// The interval of every instruction (FULL for non-integers) of a trace as compiled: the
+/// intervals [`lowering_facts`] relies on (body entries check loop-carried values against
+/// them).
 pub fn ranges(trace: &Trace) -> Vec<Range> {
-    analyze_loop(trace).ranges
+    analyze_loop(trace, Boxes::Narrow).ranges
+}
+
+/// The interval of every instruction defined before `position` of a trace as compiled,
+/// as it holds at that point (only the guards and boxes before it narrow; loop phis
+/// have the intervals that hold in every iteration).
+pub fn ranges_at(trace: &Trace, position: usize) -> Vec<Range> {
+    let (phis, _) = loop_phis(trace, Boxes::Narrow);
+    analyze_until(trace, &phis, Boxes::Narrow, position).ranges
+}
+
+/// The intervals the analysis proves for the raw integers exit `exit` of a trace as
+/// compiled leaves in homes, as `(home, lo, hi)`: what a side trace from that exit may
+/// assume about its entry values ([`Trace::entry_ranges`]). Only the guards and boxes
+/// before the snapshot count (a guard failing on purpose in stress mode proves nothing);
+/// homes the analysis knows nothing about are left out.
+pub fn exit_ranges(trace: &Trace, exit: usize) -> Vec<(u32, i64, i64)> {
+    let Some(snap) = trace.snapshots.get(exit) else {
+        return Vec::new();
+    };
+    let ranges = ranges_at(trace, snap.position as usize);
+    snap.frames
+        .iter()
+        .flat_map(|f| &f.slots)
+        .filter_map(|&(home, v)| {
+            let r = v.as_ref()?;
+            if trace.type_of(r) != Type::I64 {
+                return None;
+            }
+            let range = match trace.const_value(r) {
+                Some(Const::Int(c)) => Range::exact(c),
+                _ => ranges.get(r.index()).copied()?,
+            };
+            (range != Range::FULL).then_some((home, range.lo, range.hi))
+        })
+        .collect()
 }
 
 /// Runs the pass.
 pub fn run(trace: &mut Trace) -> Result<(), String> {
-    let result = analyze_loop(trace);
+    let result = analyze_loop(trace, Boxes::Ignore);
     if !result.no_overflow.contains(&true) && !result.decided.contains(&true) {
         return Ok(());
     }
@@ -640,5 +760,45 @@ snap s1 pc=2 stack=0 {0=v8, 1=v10, 2=v5, 3=v6, 4=v7}
             .filter(|&i| facts.box_fits[i])
             .collect();
         assert_eq!(fits, vec![8]);
+    }
+
+    /// A counter boxed back every iteration: the compiled trace needs no overflow check
+    /// (a checked box bounds the loop-carried value), but the pass keeps it, since `sink`
+    /// may still remove a box only exits use.
+    const BOXED_COUNTER: &str = "    v0:value = load_slot [0]
+snap s0 pc=0 stack=0 {}
+    guard_type v0, int !s0
+    v2:i64 = unbox_int v0
+    v3:i64 = add_int_ovf v2, 1 !s0
+snap s1 pc=2 stack=0 {0=v3}
+    v4:value = box_int v3 !s1
+    store_slot v4, [0]
+    loop
+    v7:i64 = phi v3, v8
+snap s2 pc=0 stack=0 {0=v7}
+    v8:i64 = add_int_ovf v7, 1 !s2
+snap s3 pc=2 stack=0 {0=v8}
+    v9:value = box_int v8 !s3
+    store_slot v9, [0]
+snap s4 pc=0 stack=0 {}
+    jump !s4
+";
+
+    #[test]
+    fn checked_boxes_bound_a_counter_only_for_the_backend() {
+        let trace = crate::parse::parse(BOXED_COUNTER).expect("valid IR");
+        let facts = lowering_facts(&trace);
+        assert!(facts.no_overflow[8], "the body's add needs no check");
+        assert_eq!(
+            facts.box_check[9],
+            BoxCheck::Above,
+            "the box checks one bound"
+        );
+        let phi = ranges(&trace)[7];
+        assert!(SMALL_INT.contains(phi), "{phi:?}");
+        let mut optimized = trace.clone();
+        run(&mut optimized).expect("pass runs");
+        let body = optimized.to_string();
+        assert!(body.contains("v8:i64 = add_int_ovf v7, 1"), "{body}");
     }
 }

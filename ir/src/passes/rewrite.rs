@@ -11,7 +11,7 @@
 use crate::builder::{NO_VALUE, TraceBuilder};
 use crate::op::Op;
 use crate::snapshot::{Snapshot, SnapshotId};
-use crate::trace::{Inst, Ref, Trace};
+use crate::trace::{Imm, Inst, Ref, Trace};
 
 /// One pass's decisions during a rewrite.
 pub(crate) trait Rewrite {
@@ -98,7 +98,7 @@ pub(crate) fn rewrite(trace: &mut Trace, pass: &mut impl Rewrite) -> Result<Vec<
 }
 
 /// Replaces each `phi a, b` whose back-edge value is itself or `a` (the value never
-/// changes) by `a`, then deletes it.
+/// changes) by `a`, then deletes it; kept phis (`phi a, a, [k]`) stay.
 pub(crate) fn remove_trivial_phis(trace: &mut Trace) {
     let mut replace: Vec<Option<Ref>> = vec![None; trace.insts.len()];
     let mut any = false;
@@ -107,7 +107,9 @@ pub(crate) fn remove_trivial_phis(trace: &mut Trace) {
         let mut changed = false;
         for index in 0..trace.insts.len() {
             let inst = &trace.insts[index];
-            if inst.op != Op::Phi || replace[index].is_some() {
+            // A kept phi (one naming its home) stays: a side trace entering the loop body
+            // may hand it another value than the trace's own back-edge.
+            if inst.op != Op::Phi || inst.imm != Imm::None || replace[index].is_some() {
                 continue;
             }
             let resolve = |r: Ref| -> Ref {

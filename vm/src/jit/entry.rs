@@ -299,6 +299,7 @@ impl Vm {
             enclosing: None,
             stale: std::cell::RefCell::new(None),
             tree_code: Default::default(),
+            retired: std::cell::Cell::new(false),
             native,
         }))
     }

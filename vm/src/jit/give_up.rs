@@ -112,7 +112,7 @@ impl Vm {
                 continue;
             };
             if let Some(s) = self.jit.loops.get_mut(&key) {
-                s.trace = None;
+                s.retire_trace();
             }
             self.jit_abort(key, tree.back_edge, reason, tree.header, &tree.label);
         }

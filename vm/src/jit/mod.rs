@@ -102,6 +102,9 @@ pub(crate) struct LoopTrace {
     /// The root compiled together with side traces, entered instead of the root's own
     /// code (see [`tree_fn`]).
     pub tree_code: RefCell<tree_fn::TreeCode>,
+    /// The loop's state no longer holds this tree (dropped or replaced): nest bridges
+    /// that cached it look it up again.
+    pub retired: std::cell::Cell<bool>,
     /// A function tree's native self-calls (see [`lean_native`]).
     pub native: Box<lean_native::NativeCell>,
 }
@@ -201,6 +204,15 @@ struct LoopState {
     refused: u32,
 }
 
+impl LoopState {
+    /// Drops the loop's tree, marking it retired (see [`LoopTrace::retired`]).
+    fn retire_trace(&mut self) {
+        if let Some(tree) = self.trace.take() {
+            tree.retired.set(true);
+        }
+    }
+}
+
 /// Per-interpreter JIT state.
 pub struct JitState {
     pub params: JitParams,
@@ -249,8 +261,9 @@ pub struct JitState {
     pub(crate) lean_logged: std::collections::HashSet<u64>,
     /// Inner-tree runs nest bridges started that the driver has to finish ([`nest_link`]).
     pub(crate) nest_stash: Vec<nest_link::NestStash>,
-    /// Buffers for nest bridges (one set per bridge in progress).
-    pub(crate) nest_buffers: Vec<nest_link::Buffers>,
+    /// Buffers for nest bridges (taken by the one transfer in progress: bridges do not
+    /// nest, see `nest_active`).
+    pub(crate) nest_buffers: Option<Box<nest_link::Buffers>>,
     /// Inner trees running from a nest bridge right now (at most one: see [`nest_link`]).
     pub(crate) nest_active: u32,
 }
@@ -338,7 +351,7 @@ impl JitState {
             lean_records: Default::default(),
             lean_logged: std::collections::HashSet::new(),
             nest_stash: Vec::new(),
-            nest_buffers: Vec::new(),
+            nest_buffers: Some(Box::default()),
             nest_active: 0,
         }
     }
@@ -430,7 +443,7 @@ impl Vm {
                     state.refused += 1;
                     if state.refused > 3 {
                         // The world the trace was recorded in is gone: record again later.
-                        state.trace = None;
+                        state.retire_trace();
                         state.refused = 0;
                         let label = trace.label.clone();
                         self.jit_abort(
@@ -575,9 +588,11 @@ impl Vm {
             body,
             stale: RefCell::new(None),
             tree_code: RefCell::default(),
+            retired: std::cell::Cell::new(false),
             native: Box::default(),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
+            state.retire_trace();
             state.trace = Some(loop_trace.clone());
         }
         if let Some(c) = counter {
@@ -742,6 +757,10 @@ impl Vm {
             return Err(AbortReason::FrameShape);
         }
         let mut trace = recording.trace;
+        // What the parent proved about the integers it hands over (loop counters below
+        // their bound, remainders): the side trace's overflow checks and link range
+        // checks on them go away.
+        trace.entry_ranges = pyrite_ir::passes::range::exit_ranges(&parent.trace, exit);
         let call_exit = optimize_member(&mut trace, recording.loop_call.is_some())?;
         if self.jit.compiler.is_none() {
             return Err(AbortReason::Compile("no compiler".into()));

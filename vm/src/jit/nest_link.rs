@@ -65,6 +65,8 @@ pub(crate) struct NativeCheck {
     /// An iterator object no one else holds, reused by the next bridge (the type of the
     /// sequence it was made for, and the object, exhausted while cached).
     iterator: Option<(u64, Value)>,
+    /// What the last transfers found (see [`Fast`]).
+    fast: Option<Rc<Fast>>,
 }
 
 /// The cache of a loop call's [`NativeCheck`].
@@ -141,6 +143,7 @@ fn cached_runs_natively(cache: &NativeCache, tree: &Rc<LoopTrace>, globals: &Val
         logged: false,
         plan: None,
         iterator: None,
+        fast: None,
     });
     ok
 }
@@ -157,13 +160,14 @@ enum Start {
 }
 
 /// Where a result of the inner loop goes once it ended natively.
+#[derive(Clone, Copy)]
 enum Update {
     /// The outer slot array's home `h`.
     Outer(usize, u64),
     /// Frame slot `i` (a local only the inner loop uses).
     Frame(usize, u64),
-    /// A global only the inner loop uses.
-    Global(Value, usize, u64),
+    /// A global only the inner loop uses: inner home `h`.
+    Global(usize, u64),
 }
 
 /// Where the word of one inner home comes from at a bridge.
@@ -218,6 +222,10 @@ pub(crate) struct Plan {
     stop: Option<usize>,
     step: Option<usize>,
     needs_iterator: bool,
+    /// Whether every member only checks that the iterator's word is an object (and no
+    /// exit writes it back): then the inner tree gets a placeholder object's word instead
+    /// of a new iterator, and only an inner run the driver finishes makes one.
+    iterator_unread: bool,
     /// The outer exit's snapshot values of frame and globals homes: unboxed in the slot
     /// array, boxed for the inner tree and, when the inner loop ended, for the continuation.
     outer_boxing: Vec<(usize, Type)>,
@@ -252,6 +260,19 @@ impl Plan {
                 }
             }
         }
+        let iterator_home = self
+            .sources
+            .iter()
+            .position(|s| matches!(s, Source::Iterator));
+        self.iterator_unread = match iterator_home {
+            Some(h) => inner
+                .members
+                .try_borrow()
+                .ok()?
+                .iter()
+                .all(|m| only_type_checked(&m.trace, h as u32)),
+            None => false,
+        };
         self.filled = (0..self.sources.len())
             .filter(|&h| !matches!(self.sources[h], Source::Null))
             .collect();
@@ -260,6 +281,33 @@ impl Plan {
             .collect();
         Some(self)
     }
+}
+
+/// Whether `trace` uses the word of home `h` only to check that it is an object: every
+/// use of its `load_slot`s is a `guard_type object`, nothing stores to it, and no snapshot
+/// names the home or the loaded value (so an exit never writes it back).
+fn only_type_checked(trace: &pyrite_ir::Trace, h: u32) -> bool {
+    let loads: Vec<pyrite_ir::Ref> = trace
+        .insts
+        .iter()
+        .enumerate()
+        .filter(|(_, inst)| inst.op == Op::LoadSlot && inst.imm == pyrite_ir::Imm::Slot(h))
+        .map(|(i, _)| pyrite_ir::Ref::inst(i))
+        .collect();
+    let loaded = |r: &pyrite_ir::Ref| loads.contains(r);
+    let uses_ok = trace.insts.iter().all(|inst| match inst.op {
+        Op::StoreSlot if inst.imm == pyrite_ir::Imm::Slot(h) => false,
+        Op::GuardType if inst.imm == pyrite_ir::Imm::Tag(pyrite_ir::TypeTag::Object) => true,
+        _ => !inst.args.iter().any(loaded),
+    });
+    let named = |v: &SnapValue| matches!(v, SnapValue::Ref(r) if loaded(r));
+    uses_ok
+        && trace.snapshots.iter().all(|snap| {
+            snap.frames.iter().all(|f| {
+                f.slots.iter().all(|(s, v)| *s != h && !named(v))
+                    && f.function.as_ref().is_none_or(|r| !loaded(r))
+            }) && snap.virtuals.iter().all(|v| !v.fields.iter().any(named))
+        })
 }
 
 /// Which values of the outer exit's snapshot `snap` (of `trace`) must be boxed (see
@@ -388,6 +436,7 @@ fn make_plan(
         stop,
         step,
         needs_iterator,
+        iterator_unread: false,
         outer_boxing: Vec::new(),
         filled: Vec::new(),
         live: Vec::new(),
@@ -451,6 +500,7 @@ fn make_while_plan(
         stop: None,
         step: None,
         needs_iterator: false,
+        iterator_unread: false,
         outer_boxing: Vec::new(),
         filled: Vec::new(),
         live: Vec::new(),
@@ -490,13 +540,102 @@ pub(crate) extern "C" fn nest_bridge(ctx: *mut pyrite_jit::TraceContext, exit: u
     }
     // SAFETY: as above: the VM is only reached through this pointer while native code runs.
     let vm = unsafe { &mut *state.vm };
-    let mut buffers = vm.jit.nest_buffers.pop().unwrap_or_default();
+    // One level only (see `transfer`): the buffers are free unless a bridge is running
+    // an inner tree, whose own bridges then leave.
+    if vm.jit.nest_active > 0 {
+        return leave;
+    }
+    let Some(mut buffers) = vm.jit.nest_buffers.take() else {
+        return leave;
+    };
     let answer = transfer(vm, state, exit, &mut buffers);
-    vm.jit.nest_buffers.push(buffers);
+    vm.jit.nest_buffers = Some(buffers);
     match answer {
         Some(address) => address | pyrite_jit::bridge::TAIL_CALL_FLAG,
         None => leave,
     }
+}
+
+/// What a loop call's bridge worked out on its first transfer — the inner tree, the code
+/// to enter, the plan, the continuation — so later transfers only check that it still
+/// holds (the loop's tree, its members and tree function, the globals) instead of finding
+/// it all again.
+pub(crate) struct Fast {
+    /// Weak: a tree its loop dropped must not stay alive (with what its dependencies and
+    /// constants hold) because a loop call once ran it.
+    inner: Weak<LoopTrace>,
+    /// The inner tree's member count and tree function address when this was made (a
+    /// member joining changes the plan; a recompiled tree function the code to enter).
+    members: usize,
+    tree_address: Option<u64>,
+    code: InnerCode,
+    globals: u64,
+    plan: Rc<Plan>,
+    /// A `for` loop's continuation (member index, code address); `None` for a `while`
+    /// loop, whose continuation depends on where its tree leaves.
+    cont: Option<(usize, u64)>,
+    setup: SetupKind,
+    header: usize,
+    /// Whether the inner tree has globals homes (for its run state).
+    has_globals: bool,
+    /// The inner slot array before the words that change per transfer are filled in:
+    /// NULL words, the iterator's position 0, the placeholder iterator (see
+    /// [`Plan::iterator_unread`]); and where the others come from, by inner home.
+    template: Box<[u64]>,
+    fill: Fill,
+    /// Per inner exit seen so far: how its values read as a `for` loop's end (each live
+    /// home with the type to box it from, `None` when stored raw), `None` when the exit
+    /// can never be one.
+    ends: RefCell<Vec<(u32, Option<EndWords>)>>,
+}
+
+/// Where the inner slot array's per-transfer words come from, by kind (tight copy loops
+/// for the common ones): `(inner home, outer home)`, `(inner home, index into the boxed
+/// outer exit values)`, `(inner home, frame slot)`, and the rest.
+#[derive(Default)]
+struct Fill {
+    outer: Box<[(usize, usize)]>,
+    boxed: Box<[(usize, usize)]>,
+    stack: Box<[(usize, usize)]>,
+    other: Box<[(usize, Source)]>,
+}
+
+/// The live homes of a `for` loop's end exit and how to box each one's value.
+type EndWords = Rc<[(usize, Option<Type>, Sink)]>;
+
+impl std::fmt::Debug for Fast {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Fast {{ header: {}, members: {} }}",
+            self.header, self.members
+        )
+    }
+}
+
+/// The code a bridge enters the inner tree at.
+enum InnerCode {
+    /// The tree function (`tree_fn`).
+    Tree(Rc<pyrite_jit::CompiledTrace>),
+    /// The root's own code.
+    Root(Rc<TreeMember>),
+}
+
+impl InnerCode {
+    fn compiled(&self) -> &pyrite_jit::CompiledTrace {
+        match self {
+            InnerCode::Tree(c) => c,
+            InnerCode::Root(m) => &m.compiled,
+        }
+    }
+}
+
+/// [`Setup`] without counted references (the `range` builtin by address).
+#[derive(Clone, Copy)]
+enum SetupKind {
+    While,
+    GetIter,
+    Range { argc: usize, range: u64 },
 }
 
 /// The transfer itself; `None`: leave through the exit (a stash may have been pushed).
@@ -505,7 +644,13 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     let tree = unsafe { &*state.tree };
     let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
     let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
-    let call: LoopCall = tree.calls.try_borrow().ok()?.get(&(member, k)).cloned()?;
+    let native = tree
+        .calls
+        .try_borrow()
+        .ok()?
+        .get(&(member, k))?
+        .native
+        .clone();
     // One level only: a tree running from a bridge may hold, in registers, newer values
     // of frame slots than the frame and its own slot array (the enclosing tree's), so a
     // bridge inside it could not build its inner tree's entry from them.
@@ -517,12 +662,55 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     {
         return None;
     }
+    let (fast, inner) = match valid_fast(vm, state, &native) {
+        Some(found) => found,
+        None => make_fast(vm, state, tree, member, k, &native)?,
+    };
+    run_inner(vm, state, tree, exit, &fast, &inner, &native, buf)
+}
+
+/// The loop call's [`Fast`], if it still describes this transfer.
+fn valid_fast(
+    vm: &Vm,
+    state: &RunState,
+    native: &NativeCache,
+) -> Option<(Rc<Fast>, Rc<LoopTrace>)> {
+    let fast = native.try_borrow().ok()?.as_ref()?.fast.clone()?;
+    let inner = fast.inner.upgrade()?;
     let frame = vm.frames.get(state.frame)?;
-    let (base, nlocals) = (frame.base, frame.nlocalsplus);
+    // Still the loop's tree: it is only ever dropped from its loop state through
+    // `LoopState::retire_trace`.
+    (!inner.retired.get()
+        && frame.globals.bits() == fast.globals
+        && fast.plan.outer_nhomes == state.nhomes
+        && inner.members.try_borrow().ok()?.len() == fast.members
+        && inner.tree_code.try_borrow().ok()?.root_address() == fast.tree_address)
+        .then_some((fast, inner))
+}
+
+/// Finds what a transfer through exit `k` of `member` needs and keeps it in the loop
+/// call's cache; `None` if the inner tree cannot run from the bridge.
+fn make_fast(
+    vm: &Vm,
+    state: &RunState,
+    tree: &LoopTrace,
+    member: usize,
+    k: usize,
+    native: &NativeCache,
+) -> Option<(Rc<Fast>, Rc<LoopTrace>)> {
+    let call: LoopCall = tree.calls.try_borrow().ok()?.get(&(member, k)).cloned()?;
+    let frame = vm.frames.get(state.frame)?;
+    let nlocals = frame.nlocalsplus;
     // A `for` loop goes on at one known pc; a `while` loop wherever its exit leaves.
-    let for_cont = match (&call.setup, call.end) {
+    let cont = match (&call.setup, call.end) {
         (Setup::None, _) => None,
-        (_, Some(pc)) => Some(compiled_continuation(tree, pc)?),
+        (_, Some(pc)) => {
+            let m = compiled_continuation(tree, pc)?;
+            Some((
+                m,
+                tree.members.try_borrow().ok()?.get(m)?.compiled.address(),
+            ))
+        }
         (_, None) => return None,
     };
     let inner = vm
@@ -531,9 +719,7 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
         .get(&(frame.code.bits(), call.header))?
         .trace
         .clone()?;
-    if !cached_runs_natively(&call.native, &inner, &frame.globals)
-        || !deps_hold(vm, &inner.deps.try_borrow().ok()?)
-    {
+    if !cached_runs_natively(native, &inner, &frame.globals) {
         return None;
     }
     let outer_member = tree.members.try_borrow().ok()?.get(member)?.clone();
@@ -544,40 +730,112 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     if !snapshot.virtuals.is_empty() {
         return None;
     }
-    // SAFETY: `exec::run` keeps the homes and the slot array (`nhomes` words) alive and
-    // touched only by the running code, which waits for this helper.
+    // SAFETY: `exec::run` keeps the homes (`nhomes` of them) alive while the trace runs.
     let homes = unsafe { std::slice::from_raw_parts(state.homes, state.nhomes) };
-    // SAFETY: as above.
-    let slots = unsafe { std::slice::from_raw_parts_mut(state.slots, state.nhomes) };
     let inner_homes = inner.homes.try_borrow().ok()?;
     let depth = snap.stack_depth as usize;
-    let plan = {
-        let mut check = call.native.try_borrow_mut().ok()?;
-        let check = check.as_mut()?;
-        match &check.plan {
-            Some(p) if p.outer_nhomes == homes.len() && p.inner_nhomes == inner_homes.len() => {
-                p.clone()
-            }
-            _ => {
-                let mut plan = make_plan(
-                    homes,
-                    &inner_homes,
-                    nlocals,
-                    depth,
-                    &call.setup,
-                    inner.entry_depth,
-                )?;
-                bind_outer_exit(&mut plan, homes, &outer_member.trace, snap)?;
-                let plan = Rc::new(plan.index(&inner)?);
-                check.plan = Some(plan.clone());
-                plan
-            }
+    let mut check = native.try_borrow_mut().ok()?;
+    let check = check.as_mut()?;
+    let plan = match &check.plan {
+        Some(p) if p.outer_nhomes == homes.len() && p.inner_nhomes == inner_homes.len() => {
+            p.clone()
+        }
+        _ => {
+            let mut plan = make_plan(
+                homes,
+                &inner_homes,
+                nlocals,
+                depth,
+                &call.setup,
+                inner.entry_depth,
+            )?;
+            bind_outer_exit(&mut plan, homes, &outer_member.trace, snap)?;
+            let plan = Rc::new(plan.index(&inner)?);
+            check.plan = Some(plan.clone());
+            plan
         }
     };
+    let mut template = vec![Value::NULL.bits(); plan.inner_nhomes].into_boxed_slice();
+    let (mut outer, mut boxed, mut stack, mut other) = (vec![], vec![], vec![], vec![]);
+    for &h in &plan.filled {
+        match *plan.sources.get(h)? {
+            Source::Null => {}
+            Source::Index => *template.get_mut(h)? = 0,
+            Source::Iterator if plan.iterator_unread => {
+                *template.get_mut(h)? = placeholder_iterator(vm);
+            }
+            Source::Outer(o) => outer.push((h, o)),
+            Source::Boxed(j) => boxed.push((h, j)),
+            Source::Stack(i) => stack.push((h, i)),
+            source => other.push((h, source)),
+        }
+    }
+    let fill = Fill {
+        outer: outer.into(),
+        boxed: boxed.into(),
+        stack: stack.into(),
+        other: other.into(),
+    };
+    let members = inner.members.try_borrow().ok()?;
+    let tree_code = inner.tree_code.try_borrow().ok()?;
+    let code = match tree_code.current() {
+        Some(c) => InnerCode::Tree(c),
+        None => InnerCode::Root(members.first()?.clone()),
+    };
+    let fast = Rc::new(Fast {
+        inner: Rc::downgrade(&inner),
+        members: members.len(),
+        tree_address: tree_code.root_address(),
+        code,
+        globals: frame.globals.bits(),
+        plan,
+        cont,
+        setup: match &call.setup {
+            Setup::None => SetupKind::While,
+            Setup::GetIter => SetupKind::GetIter,
+            Setup::Range { argc, range } => SetupKind::Range {
+                argc: *argc,
+                range: range.bits(),
+            },
+        },
+        header: call.header,
+        has_globals: inner_homes.iter().any(|h| matches!(h, Home::Global { .. })),
+        template,
+        fill,
+        ends: RefCell::new(Vec::new()),
+    });
+    check.fast = Some(fast.clone());
+    drop((members, tree_code, inner_homes));
+    Some((fast, inner))
+}
+
+/// Runs the inner tree of `fast` for the outer exit of `member`: the setup on words, the
+/// inner slot array, the run, and, when the loop ended, the outer slot array's update.
+#[allow(clippy::too_many_arguments)]
+fn run_inner(
+    vm: &mut Vm,
+    state: &mut RunState,
+    tree: &LoopTrace,
+    exit: u32,
+    fast: &Fast,
+    inner: &Rc<LoopTrace>,
+    native: &NativeCache,
+    buf: &mut Buffers,
+) -> Option<u64> {
+    let plan = &*fast.plan;
+    if !deps_hold(vm, &inner.deps.try_borrow().ok()?) {
+        return None;
+    }
+    let frame = vm.frames.get(state.frame)?;
+    let (base, nlocals) = (frame.base, frame.nlocalsplus);
+    // SAFETY: `exec::run` keeps the slot array (`nhomes` words) alive and touched only by
+    // the running code, which waits for this helper.
+    let slots = unsafe { std::slice::from_raw_parts_mut(state.slots, state.nhomes) };
+    let inner_homes = inner.homes.try_borrow().ok()?;
     // The outer state at the exit: its snapshot's frame and globals values as value words.
-    buf.boxed.clear();
-    for &(h, ty) in &plan.outer_boxing {
-        buf.boxed.push(box_word(ty, *slots.get(h)?)?);
+    buf.boxed.resize(plan.outer_boxing.len(), 0);
+    for (b, &(h, ty)) in buf.boxed.iter_mut().zip(&plan.outer_boxing) {
+        *b = box_word(ty, *slots.get(h)?)?;
     }
     let boxed = &buf.boxed;
     let word = |source: Source| -> Option<u64> {
@@ -589,8 +847,8 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
         }
     };
     // The setup the driver would carry out, on words.
-    let start = match &call.setup {
-        Setup::GetIter => {
+    let start = match fast.setup {
+        SetupKind::GetIter => {
             let seq = word(*plan.setup.first()?)?;
             let exact = with_word(seq, |v| match v.payload() {
                 Some(Payload::List(_)) => {
@@ -606,14 +864,14 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
             }
             Start::Seq { seq }
         }
-        Setup::Range { argc, range } => {
-            if word(*plan.setup.first()?)? != range.bits()
+        SetupKind::Range { argc, range } => {
+            if word(*plan.setup.first()?)? != range
                 || word(*plan.setup.get(1)?)? != Value::NULL.bits()
             {
                 return None;
             }
             let mut args = [0i64; 3];
-            for (n, arg) in args.iter_mut().enumerate().take(*argc) {
+            for (n, arg) in args.iter_mut().enumerate().take(argc) {
                 *arg =
                     Value::from_immediate_word(word(*plan.setup.get(2 + n)?)?)?.as_small_int()?;
             }
@@ -628,24 +886,32 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
             }
             Start::Range { next, stop, step }
         }
-        Setup::None => Start::While,
+        SetupKind::While => Start::While,
     };
     // A tree that reads the iterator object itself (to check its type) gets a real one.
-    let iterator = match plan.needs_iterator {
-        true => Some(iterator_for(vm, &call, start)?),
+    let iterator = match plan.needs_iterator && !plan.iterator_unread {
+        true => Some(iterator_for(vm, native, start)?),
         false => None,
     };
     // The inner slot array, as the inner tree's entry would read it after the setup.
     buf.slots.clear();
-    buf.slots.resize(plan.inner_nhomes, Value::NULL.bits());
-    for &h in &plan.filled {
-        let (source, home) = (plan.sources.get(h)?, inner_homes.get(h)?);
-        *buf.slots.get_mut(h)? = match (*source, start) {
-            (Source::Outer(_) | Source::Boxed(_) | Source::Stack(_), _) => word(*source)?,
-            (Source::Read, _) => home_word(vm, base, home)?,
-            (Source::Null, _) => Value::NULL.bits(),
+    buf.slots.extend_from_slice(&fast.template);
+    let inner_slots = &mut buf.slots[..];
+    for &(h, o) in fast.fill.outer.iter() {
+        *inner_slots.get_mut(h)? = *slots.get(o)?;
+    }
+    for &(h, j) in fast.fill.boxed.iter() {
+        *inner_slots.get_mut(h)? = *boxed.get(j)?;
+    }
+    let frame_slots = vm.stack.get(base..)?;
+    for &(h, i) in fast.fill.stack.iter() {
+        *inner_slots.get_mut(h)? = frame_slots.get(i)?.bits();
+    }
+    for &(h, source) in fast.fill.other.iter() {
+        *inner_slots.get_mut(h)? = match (source, start) {
+            (Source::Outer(_) | Source::Boxed(_) | Source::Stack(_), _) => word(source)?,
+            (Source::Read, _) => home_word(vm, base, inner_homes.get(h)?)?,
             (Source::Seq, Start::Seq { seq }) => seq,
-            (Source::Index, _) => 0,
             (Source::Next, Start::Range { next, .. }) => next as u64,
             (Source::Stop, Start::Range { stop, .. }) => stop as u64,
             (Source::Step, Start::Range { step, .. }) => step as u64,
@@ -656,7 +922,6 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     buf.entry.clear();
     buf.entry.extend_from_slice(&buf.slots);
     // Run the inner tree.
-    let root = inner.members.try_borrow().ok()?.first()?.clone();
     let trampoline = vm.jit.compiler.as_ref()?.trampoline() as *const pyrite_jit::code::Trampoline;
     if buf.virtuals.len() != pyrite_jit::VIRTUAL_WORDS {
         buf.virtuals = vec![0; pyrite_jit::VIRTUAL_WORDS];
@@ -682,31 +947,34 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     let outer_ctx = unsafe { &mut *state.ctx };
     ictx.stress_countdown = outer_ctx.stress_countdown;
     let stashed = vm.jit.nest_stash.len();
-    let mut inner_state = RunState::top_level(
+    let mut inner_state = RunState::with_globals(
         state.vm,
         ictx,
-        Rc::as_ptr(&inner),
+        Rc::as_ptr(inner),
         &inner_homes,
         buf.slots.as_mut_ptr(),
         buf.entry.as_mut_ptr(),
         state.frame,
+        fast.has_globals,
     );
     vm.jit.nest_active += 1;
-    let tree_code = inner.tree_code.try_borrow().ok()?.current();
-    let code = tree_code.as_deref().unwrap_or(&root.compiled);
-    let inner_exit = residual::enter(&mut inner_state, trampoline, code, ictx);
+    let inner_exit = residual::enter(&mut inner_state, trampoline, fast.code.compiled(), ictx);
     outer_ctx.stress_countdown = ictx.stress_countdown;
     // SAFETY: as in `nest_bridge`: the VM again belongs to this helper.
     let vm = unsafe { &mut *state.vm };
     vm.jit.nest_active -= 1;
-    let ended = match (vm.jit.nest_stash.len() == stashed, for_cont) {
+    let ended = match (vm.jit.nest_stash.len() == stashed, fast.cont) {
         (false, _) => None,
-        (true, Some(cont)) => {
-            loop_ended(vm, &inner, &plan, inner_exit, start, &call, buf).map(|()| cont)
-        }
-        (true, None) => while_ended(vm, tree, &inner, &plan, inner_exit, &call, nlocals, buf),
+        (true, Some(cont)) => loop_ended(vm, fast, inner, inner_exit, start, buf).map(|()| cont),
+        (true, None) => while_ended(vm, tree, inner, plan, inner_exit, fast.header, nlocals, buf)
+            .and_then(|m| {
+                Some((
+                    m,
+                    tree.members.try_borrow().ok()?.get(m)?.compiled.address(),
+                ))
+            }),
     };
-    let Some(cont) = ended else {
+    let Some((cont, cont_address)) = ended else {
         vm.jit.nest_stash.push(NestStash {
             inner: inner.clone(),
             exit: inner_exit,
@@ -717,16 +985,9 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
         });
         return None;
     };
-    let cont_address = tree
-        .members
-        .try_borrow()
-        .ok()?
-        .get(cont)?
-        .compiled
-        .address();
     // Commit: the outer slot array, then what only the inner loop touched.
     if let Some(it) = iterator {
-        recycle_iterator(&call, it);
+        recycle_iterator(native, it);
     }
     for (&(h, _), &word) in plan.outer_boxing.iter().zip(&buf.boxed) {
         *slots.get_mut(h)? = word;
@@ -734,7 +995,7 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
     // Two phases, as an exit's write-back: a counted reference to every new value before
     // any old one is released.
     buf.stores.clear();
-    for update in buf.updates.drain(..) {
+    for &update in &buf.updates {
         match update {
             Update::Outer(h, word) => {
                 if let Some(s) = slots.get_mut(h) {
@@ -742,8 +1003,11 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
                 }
             }
             Update::Frame(i, word) => buf.stores.push((i, None, clone_trace_word(word))),
-            Update::Global(dict, index, word) => {
-                buf.stores.push((index, Some(dict), clone_trace_word(word)));
+            Update::Global(h, word) => {
+                if let Some(Home::Global { dict, index }) = inner_homes.get(h) {
+                    buf.stores
+                        .push((*index, Some(dict.clone()), clone_trace_word(word)));
+                }
             }
         }
     }
@@ -767,25 +1031,56 @@ fn transfer(vm: &mut Vm, state: &mut RunState, exit: u32, buf: &mut Buffers) -> 
             crate::jit::glue::defer_release(old);
         }
     }
-    if vm.jit.log_enabled()
-        && let Ok(mut check) = call.native.try_borrow_mut()
-        && let Some(check) = check.as_mut()
-        && !check.logged
-    {
-        check.logged = true;
-        vm.jit.log(format_args!(
-            "trace#{} exit {k} runs inner loop trace#{} natively, continues in trace#{}",
-            outer_member.compiled.id,
-            root.compiled.id,
-            tree.members.try_borrow().ok()?.get(cont)?.compiled.id
-        ));
+    if vm.jit.log_enabled() {
+        log_first_native(vm, tree, exit, inner, cont, native);
     }
     Some(cont_address)
 }
 
+/// `--jit-log`: reports a loop call's first transfer that ended natively.
+fn log_first_native(
+    vm: &mut Vm,
+    tree: &LoopTrace,
+    exit: u32,
+    inner: &LoopTrace,
+    cont: usize,
+    native: &NativeCache,
+) {
+    let Ok(mut check) = native.try_borrow_mut() else {
+        return;
+    };
+    let Some(check) = check.as_mut().filter(|c| !c.logged) else {
+        return;
+    };
+    check.logged = true;
+    let Ok(members) = tree.members.try_borrow() else {
+        return;
+    };
+    let id = |m: usize| members.get(m).map_or(0, |m| m.compiled.id);
+    let root = inner
+        .members
+        .try_borrow()
+        .ok()
+        .and_then(|m| m.first().map(|m| m.compiled.id))
+        .unwrap_or(0);
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let k = exit & ((1 << EXIT_MEMBER_SHIFT) - 1);
+    vm.jit.log(format_args!(
+        "trace#{} exit {k} runs inner loop trace#{root} natively, continues in trace#{}",
+        id(member),
+        id(cont)
+    ));
+}
+
+/// What an inner tree that only checks its iterator's word to be an object (see
+/// [`Plan::iterator_unread`]) gets instead: a heap object that lives as long as the VM.
+fn placeholder_iterator(vm: &Vm) -> u64 {
+    vm.types.range_iterator.bits()
+}
+
 /// The iterator object the setup would make for `start`: the loop call's cached one,
 /// reset, when no one else holds it.
-fn iterator_for(vm: &Vm, call: &LoopCall, start: Start) -> Option<Value> {
+fn iterator_for(vm: &Vm, native: &NativeCache, start: Start) -> Option<Value> {
     let (kind, state) = match start {
         Start::Seq { seq } => (
             with_word(seq, |v| v.as_object().map(|o| o.type_bits()))?,
@@ -797,8 +1092,7 @@ fn iterator_for(vm: &Vm, call: &LoopCall, start: Start) -> Option<Value> {
         Start::Range { next, stop, step } => (0, IterState::Range { next, stop, step }),
         Start::While => return None,
     };
-    let cached = call
-        .native
+    let cached = native
         .try_borrow_mut()
         .ok()
         .and_then(|mut c| c.as_mut().and_then(|c| c.iterator.take()));
@@ -831,7 +1125,7 @@ fn iterator_for(vm: &Vm, call: &LoopCall, start: Start) -> Option<Value> {
 }
 
 /// Keeps `it` (exhausted, so it holds nothing alive) for the loop call's next bridge.
-fn recycle_iterator(call: &LoopCall, it: Value) {
+fn recycle_iterator(native: &NativeCache, it: Value) {
     let kind = match it.payload() {
         Some(Payload::Iterator(cell)) => match cell.try_borrow_mut() {
             Ok(mut state) => {
@@ -847,7 +1141,7 @@ fn recycle_iterator(call: &LoopCall, it: Value) {
         },
         _ => None,
     };
-    if let (Some(kind), Ok(mut check)) = (kind, call.native.try_borrow_mut())
+    if let (Some(kind), Ok(mut check)) = (kind, native.try_borrow_mut())
         && let Some(check) = check.as_mut()
     {
         check.iterator = Some((kind, it));
@@ -859,18 +1153,18 @@ fn recycle_iterator(call: &LoopCall, it: Value) {
 /// `buf.updates` with where they go.
 fn loop_ended(
     vm: &Vm,
+    fast: &Fast,
     inner: &LoopTrace,
-    plan: &Plan,
     exit: u32,
     start: Start,
-    call: &LoopCall,
     buf: &mut Buffers,
 ) -> Option<()> {
-    let (exited, k) = plain_exit(vm, inner, exit)?;
-    let snap = exited.trace.snapshots.get(k)?.frames.first()?;
-    if snap.pc as usize != call.header || snap.stack_depth as usize != inner.entry_depth {
+    if !may_continue(vm) {
         return None;
     }
+    let words = end_words(fast, inner, exit)?;
+    let plan = &*fast.plan;
+    buf.updates.clear();
     let position = *buf.slots.get(plan.position)? as i64;
     let exhausted = match start {
         Start::Seq { seq } => {
@@ -895,26 +1189,70 @@ fn loop_ended(
     if !exhausted {
         return None;
     }
-    buf.updates.clear();
-    for &h in &plan.live {
-        let sink = plan.sinks.get(h)?;
-        let word = exit_word(&exited.trace, snap, buf, h)?;
+    for &(h, ty, sink) in words.iter() {
+        let raw = *buf.slots.get(h)?;
+        let word = match ty {
+            Some(ty) => box_word(ty, raw)?,
+            None => raw,
+        };
         if word == *buf.entry.get(h)? {
             continue;
         }
         let update = match sink {
-            Sink::Outer(o) => Update::Outer(*o, word),
-            Sink::Frame(i) => Update::Frame(*i, word),
-            Sink::Global => match plan_home(inner, h)? {
-                Home::Global { dict, index } => Update::Global(dict, index, word),
-                _ => return None,
-            },
+            Sink::Outer(o) => Update::Outer(o, word),
+            Sink::Frame(i) => Update::Frame(i, word),
+            Sink::Global => Update::Global(h, word),
             Sink::Dead => continue,
             Sink::Fail | Sink::Stack(..) => return None,
         };
         buf.updates.push(update);
     }
     Some(())
+}
+
+/// How inner exit `exit` reads as the end of `fast`'s `for` loop (see [`Fast::ends`]),
+/// worked out once per exit.
+fn end_words(fast: &Fast, inner: &LoopTrace, exit: u32) -> Option<EndWords> {
+    if let Some((_, known)) = fast
+        .ends
+        .try_borrow()
+        .ok()?
+        .iter()
+        .find(|(e, _)| *e == exit)
+    {
+        return known.clone();
+    }
+    let made = make_end_words(fast, inner, exit);
+    fast.ends.try_borrow_mut().ok()?.push((exit, made.clone()));
+    made
+}
+
+/// [`end_words`]: the exit must be one frame with no virtual objects at the loop's
+/// header and entry depth, and no live home may be virtual there.
+fn make_end_words(fast: &Fast, inner: &LoopTrace, exit: u32) -> Option<EndWords> {
+    let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
+    let k = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
+    let exited = inner.members.try_borrow().ok()?.get(member)?.clone();
+    let snapshot = exited.trace.snapshots.get(k)?;
+    let [snap] = snapshot.frames.as_slice() else {
+        return None;
+    };
+    if !snapshot.virtuals.is_empty()
+        || snap.pc as usize != fast.header
+        || snap.stack_depth as usize != inner.entry_depth
+    {
+        return None;
+    }
+    let mut words = Vec::with_capacity(fast.plan.live.len());
+    for &h in &fast.plan.live {
+        let ty = match snap.slots.iter().find(|&&(s, _)| s as usize == h) {
+            Some(&(_, SnapValue::Ref(r))) => Some(exited.trace.type_of(r)),
+            Some(&(_, SnapValue::Virtual(_))) => return None,
+            None => None,
+        };
+        words.push((h, ty, *fast.plan.sinks.get(h)?));
+    }
+    Some(words.into())
 }
 
 /// The member of `inner` that left through `exit` and the exit's snapshot index, if the
@@ -952,14 +1290,14 @@ fn while_ended(
     inner: &LoopTrace,
     plan: &Plan,
     exit: u32,
-    call: &LoopCall,
+    header: usize,
     nlocals: usize,
     buf: &mut Buffers,
 ) -> Option<usize> {
     let (exited, k) = plain_exit(vm, inner, exit)?;
     let snap = exited.trace.snapshots.get(k)?.frames.first()?;
     let (pc, depth) = (snap.pc as usize, snap.stack_depth as usize);
-    if pc == call.header || depth < inner.entry_depth {
+    if pc == header || depth < inner.entry_depth {
         return None;
     }
     let cont = compiled_continuation(outer, pc)?;
@@ -985,10 +1323,7 @@ fn while_ended(
             _ if word == *buf.entry.get(h)? => continue,
             Sink::Outer(o) => Update::Outer(*o, word),
             Sink::Frame(i) => Update::Frame(*i, word),
-            Sink::Global => match plan_home(inner, h)? {
-                Home::Global { dict, index } => Update::Global(dict, index, word),
-                _ => return None,
-            },
+            Sink::Global => Update::Global(h, word),
             Sink::Dead | Sink::Fail => return None,
         };
         buf.updates.push(update);
@@ -1010,11 +1345,6 @@ fn exit_word(
         Some(&(_, SnapValue::Virtual(_))) => None,
         None => Some(raw),
     }
-}
-
-/// The inner tree's home `h`.
-fn plan_home(inner: &LoopTrace, h: usize) -> Option<Home> {
-    inner.homes.try_borrow().ok()?.get(h).cloned()
 }
 
 impl Vm {

@@ -102,6 +102,22 @@ impl RunState {
         entry_words: *mut u64,
         frame: usize,
     ) -> Self {
+        let has_globals = homes.iter().any(|h| matches!(h, Home::Global { .. }));
+        Self::with_globals(vm, ctx, tree, homes, slots, entry_words, frame, has_globals)
+    }
+
+    /// [`RunState::top_level`], told whether any home is a global.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn with_globals(
+        vm: *mut Vm,
+        ctx: *mut pyrite_jit::TraceContext,
+        tree: *const LoopTrace,
+        homes: &[Home],
+        slots: *mut u64,
+        entry_words: *mut u64,
+        frame: usize,
+        has_globals: bool,
+    ) -> Self {
         RunState {
             vm,
             ctx,
@@ -118,7 +134,7 @@ impl RunState {
             lean_depth: 0,
             call_pc: 0,
             call_below: 0,
-            has_globals: homes.iter().any(|h| matches!(h, Home::Global { .. })),
+            has_globals,
         }
     }
 }

@@ -247,7 +247,7 @@ impl Vm {
         }
         let reason = AbortReason::ShortTrip;
         if let Some(state) = self.jit.loops.get_mut(&key) {
-            state.trace = None;
+            state.retire_trace();
             state.policy.blacklisted = Some(reason.clone());
         }
         let label = trace.label.clone();
