@@ -61,6 +61,9 @@ pub struct CompileOptions {
     pub stress: bool,
     /// Keep an Intel-syntax disassembly in [`CompiledTrace::asm`].
     pub disassemble: bool,
+    /// A member of a function tree: how it calls its own function natively and where its
+    /// return exits find their results (see [`crate::native_call`]).
+    pub native: Option<crate::native_call::NativeCall>,
 }
 
 /// Builds the ISA for `triple` (`None`: this machine).
@@ -302,6 +305,7 @@ impl Compiler {
             entered_by_vm: false,
             body_entry: Some(entry),
             body_link: None,
+            native: None,
         };
         let (func, stats) = lower_tree(trace, id, &params, sides)?;
         let (bytes, _) = emit(&self.isa, func, false)?;
@@ -336,6 +340,7 @@ impl Compiler {
             entered_by_vm,
             body_entry: body.entry(),
             body_link: body.link(),
+            native: options.native.as_ref(),
         };
         let func = lower(trace, id, &params)?;
         let (bytes, _) = emit(&self.isa, func, false)?;
@@ -354,8 +359,20 @@ pub fn compile_for_target(
     helpers: &HelperTable,
     triple: &str,
 ) -> Result<(usize, String), CompileError> {
+    compile_for_target_with(trace, helpers, &CompileOptions::default(), triple)
+}
+
+/// [`compile_for_target`] with `options` (native self-calls, stress guards).
+pub fn compile_for_target_with(
+    trace: &Trace,
+    helpers: &HelperTable,
+    options: &CompileOptions,
+    triple: &str,
+) -> Result<(usize, String), CompileError> {
     let isa = make_isa(Some(triple))?;
-    let params = cross_params(&isa, helpers, None);
+    let mut params = cross_params(&isa, helpers, None);
+    params.stress = options.stress;
+    params.native = options.native.as_ref();
     let func = lower(trace, 0, &params)?;
     let (bytes, text) = emit(&isa, func, true)?;
     Ok((bytes.len(), text))
@@ -394,6 +411,7 @@ fn cross_params<'a>(
         entered_by_vm: false,
         body_entry,
         body_link: None,
+        native: None,
     }
 }
 

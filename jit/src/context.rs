@@ -25,6 +25,16 @@ pub struct TraceContext {
     /// A body entry's words: the phi values a side trace hands over (the first
     /// [`TRANSFER_WORDS`]), then the pre-roll values the root saved for this run.
     pub body: [u64; BODY_WORDS],
+    /// Native self-calls (see [`crate::native_call`]): the innermost native level's record
+    /// (0: the run the VM entered is the innermost), how many more levels may nest
+    /// natively, and the function word a call must name to be a self-call.
+    pub native_top: u64,
+    pub native_budget: i64,
+    pub lean_func: u64,
+    /// Written by a return exit of a function tree: the result as a value word (0: not an
+    /// immediate) and the exit's number.
+    pub ret: u64,
+    pub ret_code: u64,
 }
 
 /// The room for virtual object fields at one exit; a snapshot needing more is not compiled.
@@ -49,6 +59,16 @@ pub const VIRTUALS_OFFSET: i32 = 32;
 pub const BODY_ENTRY_OFFSET: i32 = 40;
 /// Byte offset of [`TraceContext::body`].
 pub const BODY_OFFSET: i32 = 48;
+/// Byte offset of [`TraceContext::native_top`].
+pub const NATIVE_TOP_OFFSET: i32 = BODY_OFFSET + 8 * BODY_WORDS as i32;
+/// Byte offset of [`TraceContext::native_budget`].
+pub const NATIVE_BUDGET_OFFSET: i32 = NATIVE_TOP_OFFSET + 8;
+/// Byte offset of [`TraceContext::lean_func`].
+pub const LEAN_FUNC_OFFSET: i32 = NATIVE_TOP_OFFSET + 16;
+/// Byte offset of [`TraceContext::ret`].
+pub const RET_OFFSET: i32 = NATIVE_TOP_OFFSET + 24;
+/// Byte offset of [`TraceContext::ret_code`].
+pub const RET_CODE_OFFSET: i32 = NATIVE_TOP_OFFSET + 32;
 
 impl TraceContext {
     /// A context over `slots`, polling `interrupt`, with `virtuals` (at least
@@ -62,6 +82,11 @@ impl TraceContext {
             virtuals,
             body_entry: 0,
             body: [0; BODY_WORDS],
+            native_top: 0,
+            native_budget: 0,
+            lean_func: 0,
+            ret: 0,
+            ret_code: u64::MAX,
         }
     }
 }
@@ -97,5 +122,27 @@ mod tests {
             BODY_ENTRY_OFFSET
         );
         assert_eq!(std::mem::offset_of!(TraceContext, body) as i32, BODY_OFFSET);
+        let native = [
+            (
+                std::mem::offset_of!(TraceContext, native_top),
+                NATIVE_TOP_OFFSET,
+            ),
+            (
+                std::mem::offset_of!(TraceContext, native_budget),
+                NATIVE_BUDGET_OFFSET,
+            ),
+            (
+                std::mem::offset_of!(TraceContext, lean_func),
+                LEAN_FUNC_OFFSET,
+            ),
+            (std::mem::offset_of!(TraceContext, ret), RET_OFFSET),
+            (
+                std::mem::offset_of!(TraceContext, ret_code),
+                RET_CODE_OFFSET,
+            ),
+        ];
+        for (field, constant) in native {
+            assert_eq!(field as i32, constant);
+        }
     }
 }

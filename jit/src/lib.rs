@@ -16,6 +16,7 @@
 //! (`--dump-asm`), [`perf`] (`-X perf` maps), `refcount` (inline `incref`/`decref`),
 //! `divisible` (`x % d == 0` by a multiplication),
 //! [`tree`] (a root and its hot body-linking side traces compiled as one function),
+//! [`native_call`] (a function tree calling its own code directly, with a record per level),
 //! [`compiler`] (ISA setup and the public
 //! `compile`).
 //!
@@ -30,6 +31,7 @@ pub mod context;
 pub mod disasm;
 mod divisible;
 pub mod lower;
+pub mod native_call;
 pub mod perf;
 mod refcount;
 pub mod tree;
@@ -38,4 +40,5 @@ pub use body_entry::{BodyEntry, BodyLink, ChainState};
 pub use code::CompiledTrace;
 pub use compiler::{CompileError, CompileOptions, Compiler, HelperTable};
 pub use context::{TraceContext, VIRTUAL_WORDS};
+pub use native_call::{NativeCall, ReturnAt, SlotStart};
 pub use tree::{InlinedSide, TreeStats};

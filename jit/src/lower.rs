@@ -62,6 +62,9 @@ pub struct LowerParams<'a> {
     pub body_entry: Option<&'a BodyEntry>,
     /// A side trace whose link enters its root's loop body.
     pub body_link: Option<&'a BodyLink>,
+    /// A member of a function tree: its self-call sites and return exits (see
+    /// [`crate::native_call`]).
+    pub native: Option<&'a crate::native_call::NativeCall>,
 }
 
 /// The Cranelift type of an IR type (`None` for `void`).
@@ -414,7 +417,7 @@ impl Lowering<'_, '_, '_> {
     }
 
     /// Leaves through `snap` unless `ok` holds: no poll, no stress failure.
-    fn branch_to_exit(
+    pub(crate) fn branch_to_exit(
         &mut self,
         ok: cranelift_codegen::ir::Value,
         snap: Option<SnapshotId>,
@@ -1019,9 +1022,23 @@ impl Lowering<'_, '_, '_> {
         for n in 0..inst.args.len() {
             args.push(self.arg(i, n)?);
         }
-        let callee = self.b.ins().iconst(types::I64, address as i64);
-        let call = self.b.ins().call_indirect(sigref, callee, &args);
-        let result = self.b.inst_results(call).first().copied();
+        let result = match self.native_site(i, &helper.name) {
+            // Checks the error word itself, on the paths that went through a helper.
+            Some(native) => {
+                return Ok(Some(self.native_self_call(
+                    native,
+                    sigref,
+                    address,
+                    &args,
+                    inst.snapshot,
+                )?));
+            }
+            None => {
+                let callee = self.b.ins().iconst(types::I64, address as i64);
+                let call = self.b.ins().call_indirect(sigref, callee, &args);
+                self.b.inst_results(call).first().copied()
+            }
+        };
         // A `may_call` helper (a residual call) flags the error word when its call did not
         // return to the trace (it raised, or the VM must finish the instruction).
         if helper.effect != Effect::Pure {
@@ -1382,11 +1399,12 @@ impl Lowering<'_, '_, '_> {
             let values = self.exit_values(snap)?;
             let params = self.exit_params(block, &values)?;
             self.store_exit_values(&values, &params, &[]);
+            self.store_return(snap, &values, &params);
             let number = self
                 .b
                 .ins()
                 .iconst(types::I32, i64::from(self.params.exit_base + snap.0));
-            if direct {
+            if direct || self.returns_directly(snap) {
                 self.b.ins().return_(&[number]);
                 continue;
             }

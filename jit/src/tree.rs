@@ -841,6 +841,7 @@ impl<'a> Lowering<'a, '_, '_> {
                 entered_by_vm: false,
                 body_entry: None,
                 body_link: Some(side.link),
+                native: None,
             };
             let mut state = InlineState {
                 sides: &side.children,

@@ -42,6 +42,7 @@ fn sum_loop_runs_natively_and_exits_with_boxed_slots() {
             &CompileOptions {
                 stress: false,
                 disassemble: true,
+                ..CompileOptions::default()
             },
         )
         .expect("compiles");
@@ -104,6 +105,7 @@ fn stress_mode_fails_the_nth_guard() {
             &CompileOptions {
                 stress: true,
                 disassemble: false,
+                ..CompileOptions::default()
             },
         )
         .expect("compiles");

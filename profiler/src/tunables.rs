@@ -65,6 +65,7 @@ tunables! {
     given_up_exits = "given-up-exits", 20000, "passes through an exit whose side trace was given up, or through a loop call whose inner loop has no tree, after which the tree goes back to the interpreter (each pass pays a trace entry and exit; a loop call into a blacklisted loop gives up after hot-exit passes)";
     tree_inline = "tree-inline", 4, "side traces linking into their root's loop body that are compiled into the root's function (0 = off): each one removes an exit-slot jump and the body-entry protocol from a hot path but costs a recompile of the root";
     native_nest = "native-nest", 1, "1: a trace's loop-call exit runs the inner loop's tree natively and continues in the outer tree's code (0: through the VM's nest driver, for comparison)";
+    lean_native = "lean-native", 1, "1: a lean function tree calls its own function directly from native code, with a record per level on the native stack, instead of through the residual-call helper (0: always the helper, for comparison)";
     fail_guard_every = "fail-guard-every", 0, "testing: every Nth guard executed fails on purpose, exercising every exit (0 = never)";
     perf = "perf", 0, "1: write /tmp/perf-<pid>.map lines for every trace (also -X perf)";
 }

@@ -257,13 +257,23 @@ impl Vm {
                 }
             }
         }
-        let options = self.jit.compile_options();
+        let mut options = self.jit.compile_options();
+        let code = self
+            .frames
+            .last()
+            .map(|f| f.code.clone())
+            .unwrap_or_default();
+        let native = super::lean_native::NativeCell::new(&code);
+        if self.jit.params.lean_native != 0 {
+            options.native = native.call_for(&recording.homes, &trace);
+        }
         let compiled = match self.jit.compiler.as_mut() {
             Some(c) => c.compile(&trace, &self.jit.helpers, &options),
             None => return Err(at(AbortReason::Compile("no compiler".into()))),
         }
         .map_err(|e| at(AbortReason::Compile(e.0)))?;
         self.jit.announce(&compiled, &trace, label, started);
+        native.set_entry(compiled.address());
         let mut exits = exit_states(&trace);
         mark_return_exit(&trace, &mut exits);
         let root = Rc::new(TreeMember {
@@ -290,6 +300,7 @@ impl Vm {
             stale: std::cell::RefCell::new(None),
             tree_code: Default::default(),
             retired: std::cell::Cell::new(false),
+            native,
         }))
     }
 

@@ -20,6 +20,10 @@
 //! materialization first, so tracebacks, `f_back`, `sys._getframe` and the recursion limit
 //! (lean activations count as frames) are the interpreter's.
 //!
+//! Inside a lean run, the tree's calls of its own function do not come back here: they
+//! call the root's code directly from native code (`lean_native`), within the budget
+//! `call` sets in the context, and `finish` serves their other exits.
+//!
 //! JIT entry/exit glue reaching the running traces' states through raw pointers, hence
 //! `unsafe` (see `residual`).
 
@@ -75,7 +79,7 @@ pub(crate) struct LeanPlan {
     /// The tree's member count when this plan was made.
     members: usize,
     returns: ReturnSlots,
-    nargs: usize,
+    pub(crate) nargs: usize,
     /// The tree's home count, its globals homes, and what each home's slot starts with
     /// (an argument, a global's value, else NULL).
     nhomes: usize,
@@ -86,6 +90,8 @@ pub(crate) struct LeanPlan {
     has_globals: bool,
     /// The most frames the tree's `FrameRoom` dependencies want above the callee.
     room: usize,
+    /// Whether the tree's self-call sites may call natively (`lean_native`).
+    native_ok: bool,
 }
 
 /// What a lean run's slot starts with.
@@ -199,7 +205,12 @@ fn plan_for(vm: &mut Vm, caller: &RunState, callee: u64) -> Option<(Value, Rc<Le
         let (plan, fresh) = state.lean_plan(f, &code)?;
         if fresh && vm.jit.log_enabled() && vm.jit.lean_logged.insert(code.bits()) {
             let label = plan.tree.label.clone();
-            vm.jit.log(format_args!("{label} called natively (lean)"));
+            let how = match plan.native_ok {
+                true => ", self-calls direct",
+                false => "",
+            };
+            vm.jit
+                .log(format_args!("{label} called natively (lean{how})"));
         }
         Some((v.clone(), plan))
     })
@@ -362,6 +373,19 @@ pub(crate) fn call(
     ctx.error = 0;
     ctx.virtuals = vm.jit.lean_virtuals.as_mut_ptr();
     ctx.body_entry = 0;
+    // Native self-calls (`lean_native`): the levels `call` would allow above this one.
+    ctx.native_top = 0;
+    ctx.lean_func = func.bits();
+    // Records are shared by every run at a depth: a return code another tree left here
+    // could name one of this tree's other exits.
+    ctx.ret_code = u64::MAX;
+    ctx.native_budget = match plan.native_ok {
+        true => (MAX_NESTING - (caller_ref.depth + 1).min(MAX_NESTING)).min(
+            vm.recursion_limit
+                .saturating_sub(frames_after + plan.room + 1),
+        ) as i64,
+        false => 0,
+    };
     let stressed = vm.jit.params.fail_guard_every != 0;
     ctx.stress_countdown = match stressed {
         true => vm.jit.stress_countdown,
@@ -417,6 +441,31 @@ pub(crate) fn call(
         // A call below materialized this activation and the interpreter finished it.
         return Lean::Forced;
     }
+    drop(homes_guard);
+    finish(
+        vm,
+        caller,
+        &func,
+        &plan,
+        &words[..nargs],
+        exit,
+        (slots, entry_words),
+    )
+}
+
+/// What follows a lean run of `plan`'s tree (`func` called with `args`) that left through
+/// exit `exit` with `slots` (started from `entry_words`): the result of a return, else
+/// frames for every lean activation and the interpreter's outcome (`Lean::Forced`).
+#[inline(always)]
+pub(crate) fn finish(
+    vm: &mut Vm,
+    caller: *mut RunState,
+    func: &Value,
+    plan: &LeanPlan,
+    args: &[u64],
+    exit: u32,
+    (slots, entry_words): (&mut [u64], &mut [u64]),
+) -> Lean {
     let member = (exit >> EXIT_MEMBER_SHIFT) as usize;
     let exit = (exit & ((1 << EXIT_MEMBER_SHIFT) - 1)) as usize;
     // A return that stored a global leaves through the frame, which writes it back.
@@ -431,14 +480,13 @@ pub(crate) fn call(
     {
         return Lean::Returned(word);
     }
-    drop(homes_guard);
     leave_through_frames(
         vm,
         caller,
         &plan.tree,
-        &plan,
-        &func,
-        &words[..nargs],
+        plan,
+        func,
+        args,
         (member, exit),
         (slots, entry_words),
     )
@@ -531,44 +579,52 @@ impl ReturnSlot {
 /// of the function's own frame.
 fn return_slots(tree: &LoopTrace, code: &crate::types::code::CodeObject) -> ReturnSlots {
     let homes = tree.homes.borrow();
+    let members = tree.members.borrow();
+    members
+        .iter()
+        .map(|m| return_points(&m.trace, &homes, code))
+        .collect()
+}
+
+/// For every exit of `trace` (a member of a function tree over `homes`): where its result
+/// is, if the exit is a return of the function's own frame.
+pub(crate) fn return_points(
+    trace: &pyrite_ir::Trace,
+    homes: &[Home],
+    code: &crate::types::code::CodeObject,
+) -> Vec<Option<ReturnSlot>> {
     let top = code.localsplus_len();
     let top_home = homes
         .iter()
         .position(|h| matches!(h, Home::Frame(i) if *i == top));
-    let members = tree.members.borrow();
-    members
+    trace
+        .snapshots
         .iter()
-        .map(|m| {
-            m.trace
-                .snapshots
-                .iter()
-                .map(|snapshot| {
-                    if snapshot.frames.len() != 1 || !snapshot.virtuals.is_empty() {
+        .map(|snapshot| {
+            if snapshot.frames.len() != 1 || !snapshot.virtuals.is_empty() {
+                return None;
+            }
+            let frame = snapshot.frames.first()?;
+            let (byte, arg) = split_unit(code.units.get(frame.pc as usize)?.get());
+            match Opcode::from_u8(byte)?.generic() {
+                Opcode::RETURN_CONST if frame.stack_depth == 0 => {
+                    let c = code.consts.get(arg as usize)?;
+                    (!c.is_heap() && !c.is_null()).then(|| ReturnSlot::Const(c.bits()))
+                }
+                Opcode::RETURN_VALUE if frame.stack_depth == 1 => {
+                    let k = top_home?;
+                    let &(_, SnapValue::Ref(r)) =
+                        frame.slots.iter().find(|(s, _)| *s as usize == k)?
+                    else {
                         return None;
-                    }
-                    let frame = snapshot.frames.first()?;
-                    let (byte, arg) = split_unit(code.units.get(frame.pc as usize)?.get());
-                    match Opcode::from_u8(byte)?.generic() {
-                        Opcode::RETURN_CONST if frame.stack_depth == 0 => {
-                            let c = code.consts.get(arg as usize)?;
-                            (!c.is_heap() && !c.is_null()).then(|| ReturnSlot::Const(c.bits()))
-                        }
-                        Opcode::RETURN_VALUE if frame.stack_depth == 1 => {
-                            let k = top_home?;
-                            let &(_, SnapValue::Ref(r)) =
-                                frame.slots.iter().find(|(s, _)| *s as usize == k)?
-                            else {
-                                return None;
-                            };
-                            Some(ReturnSlot::Slot {
-                                k,
-                                ty: m.trace.type_of(r),
-                            })
-                        }
-                        _ => None,
-                    }
-                })
-                .collect()
+                    };
+                    Some(ReturnSlot::Slot {
+                        k,
+                        ty: trace.type_of(r),
+                    })
+                }
+                _ => None,
+            }
         })
         .collect()
 }
@@ -750,6 +806,10 @@ fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<Lean
         .max()
         .unwrap_or(0);
     let members = tree.members.try_borrow().ok()?;
+    let has_globals = stores_globals(&members, &global_homes);
+    let native_ok = tree
+        .native
+        .allows(&tree.homes.try_borrow().ok()?, nargs, has_globals);
     Some(LeanPlan {
         tree: tree.clone(),
         root: members.first()?.clone(),
@@ -759,9 +819,10 @@ fn make_plan(tree: &Rc<LoopTrace>, code: &Value, globals: &Value) -> Option<Lean
         returns: return_slots(tree, code_obj),
         nargs,
         nhomes,
-        has_globals: stores_globals(&members, &global_homes),
+        has_globals,
         global_homes,
         init,
         room,
+        native_ok,
     })
 }

@@ -21,6 +21,7 @@ pub(crate) mod give_up;
 pub(crate) mod glue;
 pub(crate) mod keymap;
 pub(crate) mod lean;
+pub(crate) mod lean_native;
 pub(crate) mod math_helpers;
 pub(crate) mod nest;
 pub(crate) mod nest_link;
@@ -104,6 +105,8 @@ pub(crate) struct LoopTrace {
     /// The loop's state no longer holds this tree (dropped or replaced): nest bridges
     /// that cached it look it up again.
     pub retired: std::cell::Cell<bool>,
+    /// A function tree's native self-calls (see [`lean_native`]).
+    pub native: Box<lean_native::NativeCell>,
 }
 
 /// The exit states of a new trace: the snapshot a residual call leaves through (to have
@@ -379,6 +382,7 @@ impl JitState {
         CompileOptions {
             stress: self.stressed(),
             disassemble: self.dump_asm,
+            native: None,
         }
     }
 }
@@ -585,6 +589,7 @@ impl Vm {
             stale: RefCell::new(None),
             tree_code: RefCell::default(),
             retired: std::cell::Cell::new(false),
+            native: Box::default(),
         });
         if let Some(state) = self.jit.loops.get_mut(&key) {
             state.retire_trace();
@@ -760,7 +765,14 @@ impl Vm {
         if self.jit.compiler.is_none() {
             return Err(AbortReason::Compile("no compiler".into()));
         }
-        let options = self.jit.compile_options();
+        let mut options = self.jit.compile_options();
+        if tree.function_entry && self.jit.params.lean_native != 0 {
+            let homes = match busy {
+                true => &homes,
+                false => &recording.homes,
+            };
+            options.native = tree.native.call_for(homes, &trace);
+        }
         let root_address = root_address(tree)?;
         let parent_index = tree
             .members

@@ -148,6 +148,11 @@ pub(crate) fn active() -> *mut RunState {
     ACTIVE.with(Cell::get)
 }
 
+/// Publishes `state` as the innermost run (`lean_native` gives native levels states).
+pub(crate) fn set_active(state: *mut RunState) {
+    ACTIVE.with(|a| a.set(state));
+}
+
 /// How many trace runs are in progress on this thread.
 pub(crate) fn nesting() -> usize {
     let p = ACTIVE.with(Cell::get);
@@ -331,6 +336,38 @@ fn residual(site: i64, callee: u64, self_or_null: u64, args: &[u64]) -> u64 {
     if state_ptr.is_null() {
         return 0;
     }
+    // SAFETY: as below.
+    if unsafe { (*(*state_ptr).ctx).native_top } != 0 {
+        return from_native_level(state_ptr, site, callee, self_or_null, args);
+    }
+    residual_in(state_ptr, site, callee, self_or_null, args)
+}
+
+/// A residual call made by a native level of a lean run (`lean_native`): run states for
+/// the levels first, then the call as from the innermost one.
+#[cold]
+#[inline(never)]
+fn from_native_level(
+    base: *mut RunState,
+    site: i64,
+    callee: u64,
+    self_or_null: u64,
+    args: &[u64],
+) -> u64 {
+    crate::jit::lean_native::with_levels(base, None, |state| {
+        residual_in(state, site, callee, self_or_null, args)
+    })
+}
+
+/// The residual call made by the run `state_ptr`.
+#[inline(always)]
+fn residual_in(
+    state_ptr: *mut RunState,
+    site: i64,
+    callee: u64,
+    self_or_null: u64,
+    args: &[u64],
+) -> u64 {
     // SAFETY: ACTIVE is the state of the run whose native code called this helper; the
     // VM behind it is not otherwise borrowed while native code runs (`exec::run` holds no
     // reference into it across the call).
