@@ -554,8 +554,20 @@ fn loop_phis(trace: &Trace, boxes: Boxes) -> (HashMap<usize, Range>, Option<Anal
             None => a.ranges.get(r.index()).copied().unwrap_or(Range::FULL),
         }
     };
+    // A phi starts out reaching up to the largest small int (the bound of any unboxed
+    // entry value), not just to its entry value: the body's facts then hold for a larger
+    // value a side trace hands over at a body entry (a counter it stepped, an accumulator
+    // it added to), which then needs no range check at its link. The lower bound stays:
+    // `i >= 0` is what lets an index's bounds check go.
     for &i in &phi_list {
-        phis.insert(i, entry(&first, i));
+        let e = entry(&first, i);
+        phis.insert(
+            i,
+            Range {
+                lo: e.lo,
+                hi: e.hi.max(SMALL_INT.hi),
+            },
+        );
     }
     let mut round = 0;
     loop {
